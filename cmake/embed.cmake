@@ -1,0 +1,13 @@
+# Writes a C++ file that holds each rule file's text, keyed by its path under rules/.
+set(content "// Generated from rules/; do not edit.\n#include \"api/embedded.hpp\"\n\nnamespace liftlint {\n\nconst std::vector<EmbeddedFile>& embedded_rule_files() {\n  static const std::vector<EmbeddedFile> files = {\n")
+file(GLOB FILES ${ROOT}/back-pain/*.rules)
+list(SORT FILES)
+foreach(path IN LISTS FILES)
+  file(RELATIVE_PATH rel ${ROOT} ${path})
+  file(READ ${path} text HEX)
+  string(REGEX REPLACE "([0-9a-f][0-9a-f])" "\\\\x\\1" escaped "${text}")
+  string(APPEND content "      {\"builtin/${rel}\", std::string(\"${escaped}\", sizeof(\"${escaped}\") - 1)},\n")
+endforeach()
+string(APPEND content "  };\n  return files;\n}\n\n}  // namespace liftlint\n")
+file(WRITE ${OUT}.tmp "${content}")
+execute_process(COMMAND ${CMAKE_COMMAND} -E copy_if_different ${OUT}.tmp ${OUT})

@@ -1,0 +1,82 @@
+// liftlint: check workout plans against cited exercise guidelines.
+//
+//   liftlint::Engine engine({});                 // embedded default pack
+//   if (!engine.ok()) { /* engine.rule_errors() */ }
+//   auto report = engine.check_file("week.plan");
+//   for (const auto& f : report.findings) { /* f.rule_id, f.message, f.location ... */ }
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace liftlint {
+
+enum class Severity { error, warning, info };
+
+struct Location {
+  std::string file;
+  unsigned line = 0;  // 1-based; 0 when the problem is about a whole file
+  unsigned column = 0;
+  unsigned length = 0;
+  std::string line_text;
+};
+
+struct Remark {
+  std::string text;
+  std::optional<Location> location;
+};
+
+struct Citation {
+  std::string source;     // the source's id in the rule pack
+  std::string reference;  // the full reference, ready to print
+  std::string locator;    // page or section, if the rule gives one
+  std::string evidence;   // scheme.level, such as grade.moderate
+  std::string url;
+};
+
+// A finding (rule_id set) or an error in an input file (rule_id empty).
+struct Problem {
+  Severity severity = Severity::error;
+  std::string rule_id;
+  std::string message;
+  Location location;
+  std::vector<Remark> notes;
+  std::vector<std::string> help;
+  std::vector<Citation> citations;
+  std::vector<int> weeks;
+};
+
+struct PlanReport {
+  std::string path;
+  std::vector<Problem> errors;    // the plan could not be read or resolved
+  std::vector<Problem> findings;  // rule violations, in file order
+};
+
+struct EngineOptions {
+  bool default_rules = true;
+  std::vector<std::string> rule_paths;
+};
+
+class Engine {
+ public:
+  explicit Engine(const EngineOptions& options);
+  ~Engine();
+  Engine(Engine&&) noexcept;
+  Engine& operator=(Engine&&) noexcept;
+
+  [[nodiscard]] bool ok() const;
+  [[nodiscard]] const std::vector<Problem>& rule_errors() const;
+  [[nodiscard]] std::size_t rule_count() const;
+  [[nodiscard]] PlanReport check_file(const std::string& path) const;
+  [[nodiscard]] PlanReport check_text(const std::string& path, std::string text) const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+[[nodiscard]] const char* version();
+
+}  // namespace liftlint

@@ -1,0 +1,19 @@
+// The default rule pack, compiled into the binary from rules/.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace liftlint {
+
+struct EmbeddedFile {
+  const char* path;  // builtin/<pack>/<file>.rules
+  std::string text;
+};
+
+[[nodiscard]] const std::vector<EmbeddedFile>& embedded_rule_files();
+
+// The file that includes the rest of the default pack.
+inline constexpr const char* default_pack_entry = "builtin/back-pain/pack.rules";
+
+}  // namespace liftlint

@@ -1,0 +1,119 @@
+#include <fmt/format.h>
+
+#include "api/embedded.hpp"
+#include "eval/evaluator.hpp"
+#include "liftlint/liftlint.hpp"
+#include "plan/parser.hpp"
+#include "plan/resolver.hpp"
+#include "rules/loader.hpp"
+
+namespace liftlint {
+namespace {
+
+Location location_of(const Span& span) {
+  Location out;
+  if (span.file == nullptr) return out;
+  out.file = span.file->path;
+  out.line = span.line;
+  out.column = span.column;
+  out.length = span.length;
+  out.line_text = std::string(span.line_text());
+  return out;
+}
+
+std::vector<Remark> remarks(const std::vector<Note>& notes) {
+  std::vector<Remark> out;
+  for (const auto& n : notes) {
+    out.push_back(Remark{n.text, n.span.valid() ? std::optional<Location>(location_of(n.span)) : std::nullopt});
+  }
+  return out;
+}
+
+Problem problem_of(const Diagnostic& d) {
+  return Problem{d.severity, d.code, d.message, location_of(d.span), remarks(d.notes), d.help, {}, {}};
+}
+
+std::vector<Problem> problems(const Diagnostics& diagnostics) {
+  std::vector<Problem> out;
+  for (const auto& d : diagnostics.items()) out.push_back(problem_of(d));
+  return out;
+}
+
+Citation citation_of(const model::RuleSet& set, const model::Citation& c) {
+  const auto& s = set.sources[c.source];
+  return Citation{s.id, s.reference(), c.locator, s.scheme.empty() ? "" : s.scheme + "." + s.level, s.url};
+}
+
+}  // namespace
+
+struct Engine::Impl {
+  Sources sources;
+  rules::DiskFileSystem disk;
+  rules::MemoryFileSystem files{&disk};
+  std::optional<model::RuleSet> rules;
+  std::vector<Problem> errors;
+
+  explicit Impl(const EngineOptions& options) {
+    for (const auto& f : embedded_rule_files()) files.add(f.path, f.text);
+    Diagnostics diagnostics;
+    rules::RuleLoader loader(sources, files, diagnostics);
+    if (options.default_rules) loader.load(default_pack_entry);
+    for (const auto& path : options.rule_paths) loader.load(path);
+    rules = loader.check();
+    errors = problems(diagnostics);
+  }
+
+  Problem finding_of(const eval::Finding& f) const {
+    Problem p{f.severity, f.rule->id, f.message, location_of(f.span), remarks(f.notes), f.help, {}, f.weeks};
+    for (const auto& c : f.rule->citations) p.citations.push_back(citation_of(*rules, c));
+    return p;
+  }
+
+  PlanReport check(const SourceFile& file) const {
+    PlanReport report{file.path, {}, {}};
+    Diagnostics diagnostics;
+    const auto parsed = plan::parse_plan_file(file, diagnostics);
+    std::optional<plan::Plan> resolved;
+    if (parsed) resolved = plan::resolve_plan(*parsed, *rules, diagnostics);
+    report.errors = problems(diagnostics);
+    if (!resolved) return report;
+    for (const auto& f : eval::evaluate(*rules, *resolved)) report.findings.push_back(finding_of(f));
+    return report;
+  }
+};
+
+Engine::Engine(const EngineOptions& options) : impl_(std::make_unique<Impl>(options)) {}
+Engine::~Engine() = default;
+Engine::Engine(Engine&&) noexcept = default;
+Engine& Engine::operator=(Engine&&) noexcept = default;
+
+bool Engine::ok() const { return impl_->rules.has_value(); }
+const std::vector<Problem>& Engine::rule_errors() const { return impl_->errors; }
+std::size_t Engine::rule_count() const { return impl_->rules ? impl_->rules->rules.size() : 0; }
+
+PlanReport Engine::check_text(const std::string& path, std::string text) const {
+  // Reports copy the lines they quote, so the text need not outlive this call.
+  const SourceFile file{path, std::move(text)};
+  return impl_->check(file);
+}
+
+PlanReport Engine::check_file(const std::string& path) const {
+  auto text = impl_->disk.read(path);
+  if (!text) {
+    PlanReport report{path, {}, {}};
+    report.errors.push_back(Problem{Severity::error,
+                                    {},
+                                    fmt::format("cannot read plan file '{}'", path),
+                                    Location{path, 0, 0, 0, {}},
+                                    {},
+                                    {},
+                                    {},
+                                    {}});
+    return report;
+  }
+  return check_text(path, std::move(*text));
+}
+
+const char* version() { return LIFTLINT_VERSION; }
+
+}  // namespace liftlint

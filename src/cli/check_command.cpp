@@ -1,0 +1,97 @@
+#include "cli/check_command.hpp"
+
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+
+#include "liftlint/liftlint.hpp"
+#include "report/report.hpp"
+
+namespace liftlint::cli {
+namespace {
+
+bool use_color(const std::string& mode, FILE* stream) {
+  if (mode == "always") return true;
+  if (mode == "never") return false;
+  const char* no_color = std::getenv("NO_COLOR");
+  if (no_color != nullptr && *no_color != '\0') return false;
+  return isatty(fileno(stream)) != 0;
+}
+
+int severity_rank(Severity s) { return s == Severity::error ? 2 : s == Severity::warning ? 1 : 0; }
+
+int threshold(const std::string& fail_on) { return fail_on == "error" ? 2 : fail_on == "warning" ? 1 : 0; }
+
+// A directory given to --rules means every .rules file in it, in name order.
+std::vector<std::string> expand_rule_paths(const std::vector<std::string>& paths) {
+  std::vector<std::string> out;
+  for (const auto& path : paths) {
+    std::error_code ec;
+    if (!std::filesystem::is_directory(path, ec)) {
+      out.push_back(path);
+      continue;
+    }
+    std::vector<std::string> found;
+    for (const auto& entry : std::filesystem::recursive_directory_iterator(path, ec)) {
+      if (entry.is_regular_file() && entry.path().extension() == ".rules") found.push_back(entry.path().string());
+    }
+    std::sort(found.begin(), found.end());
+    out.insert(out.end(), found.begin(), found.end());
+  }
+  return out;
+}
+
+}  // namespace
+
+void setup_check(CLI::App& app, CheckOptions& o) {
+  auto* check = app.add_subcommand("check", "Check plans against rule packs and report every finding");
+  check->add_option("plans", o.plans, "Plan files to check")->required()->type_name("PLAN");
+  check->add_option("--rules", o.rules, "Add a rule file or a directory of .rules files (repeatable)")
+      ->type_name("PATH");
+  check->add_flag("--no-default-rules", o.no_default_rules, "Do not load the embedded back-pain pack");
+  check->add_option("--fail-on", o.fail_on, "Lowest severity that makes the exit code 1")
+      ->check(CLI::IsMember({"error", "warning", "info"}))
+      ->capture_default_str();
+  check->add_option("--color", o.color, "Colour the text output")
+      ->check(CLI::IsMember({"auto", "always", "never"}))
+      ->capture_default_str();
+  check->add_option("--format", o.format, "Output format")
+      ->check(CLI::IsMember({"text", "json"}))
+      ->capture_default_str();
+  check->footer(
+      "Exit codes: 0 no findings at or above --fail-on, 1 findings, 2 bad input or usage.\n\n"
+      "Examples:\n"
+      "  liftlint check week.plan\n"
+      "  liftlint check plans/*.plan --fail-on warning\n"
+      "  liftlint check week.plan --rules clinic.rules --format json");
+}
+
+int run_check(const CheckOptions& o) {
+  const Engine engine(EngineOptions{!o.no_default_rules, expand_rule_paths(o.rules)});
+  if (!engine.ok()) {
+    const bool color = use_color(o.color, stderr);
+    for (const auto& e : engine.rule_errors()) fmt::print(stderr, "{}\n", report::render_problem(e, color));
+    return exit_input_error;
+  }
+  std::vector<PlanReport> reports;
+  for (const auto& path : o.plans) reports.push_back(engine.check_file(path));
+  if (o.format == "json") {
+    fmt::print("{}", report::render_json(reports));
+  } else {
+    const bool color = use_color(o.color, stdout);
+    fmt::print("{}{}", report::render_text(reports, color), report::render_summary(report::count(reports), color));
+  }
+  bool input_error = false;
+  bool failing = false;
+  for (const auto& r : reports) {
+    input_error = input_error || !r.errors.empty();
+    for (const auto& f : r.findings) failing = failing || severity_rank(f.severity) >= threshold(o.fail_on);
+  }
+  return input_error ? exit_input_error : failing ? exit_findings : exit_clean;
+}
+
+}  // namespace liftlint::cli

@@ -1,0 +1,27 @@
+// `liftlint check`: evaluate plans against rule packs.
+#pragma once
+
+#include <CLI/CLI.hpp>
+#include <string>
+#include <vector>
+
+namespace liftlint::cli {
+
+struct CheckOptions {
+  std::vector<std::string> plans;
+  std::vector<std::string> rules;
+  bool no_default_rules = false;
+  std::string fail_on = "error";
+  std::string color = "auto";
+  std::string format = "text";
+};
+
+void setup_check(CLI::App& app, CheckOptions& options);
+int run_check(const CheckOptions& options);
+
+// Exit codes, stable for scripts and CI.
+inline constexpr int exit_clean = 0;
+inline constexpr int exit_findings = 1;
+inline constexpr int exit_input_error = 2;
+
+}  // namespace liftlint::cli

@@ -1,0 +1,30 @@
+// Command-line entry point: parses arguments and dispatches to a subcommand.
+#include <fmt/format.h>
+
+#include <CLI/CLI.hpp>
+
+#include "cli/check_command.hpp"
+#include "liftlint/liftlint.hpp"
+
+int main(int argc, char** argv) {
+  CLI::App app{"liftlint: checks workout plans against cited exercise guidelines"};
+  app.set_version_flag("--version", std::string("liftlint ") + liftlint::version());
+  app.require_subcommand(1);
+  app.footer("Run 'liftlint check --help' for the options of a subcommand.");
+  liftlint::cli::CheckOptions check;
+  liftlint::cli::setup_check(app, check);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    fmt::print(stderr, "liftlint: error: {}\nRun 'liftlint --help' for usage.\n", e.what());
+    return liftlint::cli::exit_input_error;
+  }
+  if (app.got_subcommand("check")) return liftlint::cli::run_check(check);
+  return liftlint::cli::exit_input_error;
+}

@@ -1,0 +1,536 @@
+#include "eval/evaluator.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <map>
+#include <unordered_map>
+
+#include "support/placeholders.hpp"
+
+namespace liftlint::eval {
+namespace {
+
+using model::Attr;
+using model::Expr;
+using model::Scope;
+
+// Kleene logic: a requirement on a value the plan does not give is not a violation.
+enum class Truth { no, yes, unknown };
+
+Truth negate(Truth t) { return t == Truth::yes ? Truth::no : t == Truth::no ? Truth::yes : Truth::unknown; }
+Truth truth(bool b) { return b ? Truth::yes : Truth::no; }
+
+constexpr std::array<const char*, 7> day_names = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
+
+std::string plural(double n, const char* one, const char* many) { return fmt::format("{} {}", n, n == 1 ? one : many); }
+
+std::string humanize(std::string id) {
+  std::replace(id.begin(), id.end(), '_', ' ');
+  return id;
+}
+
+struct Context {
+  const plan::Plan* plan = nullptr;
+  int week = 1;
+  const plan::WeekBlock* block = nullptr;
+  const plan::Session* session = nullptr;
+  const plan::Line* line = nullptr;
+};
+
+std::string fill(const std::string& text, const Vars& vars) { return fill_placeholders(text, vars); }
+
+class Evaluator {
+ public:
+  Evaluator(const model::RuleSet& rules, const plan::Plan& plan) : rules_(rules), plan_(plan) {}
+
+  std::vector<Finding> run() {
+    Context client{&plan_, 1, nullptr, nullptr, nullptr};
+    for (const auto& rule : rules_.rules) {
+      if (!rule.when || eval(*rule.when, client) == Truth::yes) active_.push_back(&rule);
+    }
+    for (const auto* rule : active_) run_rule(*rule);
+    return collect();
+  }
+
+ private:
+  const model::RuleSet& rules_;
+  const plan::Plan& plan_;
+  std::vector<const model::Rule*> active_;
+  std::vector<Finding> findings_;
+  std::map<std::tuple<const model::Rule*, const SourceFile*, std::uint32_t, std::uint32_t>, std::size_t> merged_;
+
+  // --- attributes -----------------------------------------------------------------
+
+  [[nodiscard]] std::optional<double> number(Attr a, const Context& c) const {
+    const auto* l = c.line;
+    const auto* s = c.session;
+    switch (a) {
+      case Attr::week_number:
+      case Attr::session_week:
+      case Attr::exercise_week: return c.week;
+      case Attr::session_duration: return s->duration_seconds;
+      case Attr::session_warmup: return s->warmup_seconds;
+      case Attr::session_exercises: return static_cast<double>(s->lines.size());
+      case Attr::exercise_sets: return l->sets;
+      case Attr::exercise_reps: return l->reps;
+      case Attr::exercise_reps_max: return l->reps_max;
+      case Attr::exercise_hold: return l->hold_seconds;
+      case Attr::exercise_load: return l->load_kg;
+      case Attr::exercise_rpe: return l->rpe;
+      case Attr::exercise_rir: return l->rir;
+      case Attr::exercise_percent: return l->percent;
+      case Attr::exercise_eccentric: return l->eccentric;
+      case Attr::exercise_rest: return l->rest_seconds;
+      default: return std::nullopt;
+    }
+  }
+
+  [[nodiscard]] std::optional<int> ordinal(Attr a, const Context& c) const {
+    switch (a) {
+      case Attr::client_experience:
+        return c.plan->client.has_experience ? std::optional<int>(c.plan->client.experience) : std::nullopt;
+      case Attr::session_day: return c.session->weekday;
+      case Attr::exercise_day: return c.session->weekday;
+      case Attr::exercise_spinal_load: return static_cast<int>(c.line->exercise->spinal_load);
+      case Attr::exercise_impact: return static_cast<int>(c.line->exercise->impact);
+      case Attr::exercise_block: return static_cast<int>(c.line->block);
+      default: return std::nullopt;
+    }
+  }
+
+  [[nodiscard]] bool boolean(Attr a, const Context& c) const {
+    switch (a) {
+      case Attr::client_cleared: return c.plan->client.cleared;
+      case Attr::session_cooldown: return c.session->has_cooldown;
+      case Attr::exercise_supported: return c.line->exercise->supported;
+      case Attr::exercise_loaded: return c.line->loaded;
+      case Attr::exercise_tempo: return c.line->has_tempo;
+      case Attr::exercise_each_side: return c.line->each_side;
+      case Attr::exercise_bodyweight: return c.line->bodyweight;
+      default: return false;
+    }
+  }
+
+  [[nodiscard]] std::optional<model::Bits> bits(Attr a, const Context& c) const {
+    using model::Category;
+    const auto closure = [&](Category cat, std::uint16_t i) { return rules_.vocab(cat).at(i).closure; };
+    switch (a) {
+      case Attr::client_conditions: return c.plan->client.conditions;
+      case Attr::session_kind: return closure(Category::session_kind, c.session->kind);
+      case Attr::exercise_kind: return closure(Category::session_kind, c.session->kind);
+      case Attr::exercise_muscles: return c.line->exercise->muscles;
+      case Attr::exercise_pattern: return closure(Category::pattern, c.line->exercise->pattern);
+      case Attr::exercise_posture: return closure(Category::posture, c.line->posture);
+      case Attr::exercise_equipment: return c.line->equipment;
+      case Attr::exercise_tags: return c.line->exercise->tags;
+      default: break;
+    }
+    if (auto o = ordinal(a, c)) {
+      model::Bits single;
+      single.set(static_cast<std::size_t>(*o));
+      return single;
+    }
+    return std::nullopt;
+  }
+
+  // --- expressions ------------------------------------------------------------------
+
+  Truth eval(const Expr& e, const Context& c) const {
+    switch (e.kind) {
+      case Expr::Kind::always: return Truth::yes;
+      case Expr::Kind::all_of: return all_of(e, c);
+      case Expr::Kind::any_of: return negate(all_of_negated(e, c));
+      case Expr::Kind::negate: return negate(eval(e.operands.front(), c));
+      case Expr::Kind::compare_number: {
+        const auto v = number(e.attr, c);
+        return v ? truth(model::compare(*v, e.op, e.number)) : Truth::unknown;
+      }
+      case Expr::Kind::compare_ordinal: {
+        const auto v = ordinal(e.attr, c);
+        return v ? truth(model::compare(*v, e.op, e.ordinal)) : Truth::unknown;
+      }
+      case Expr::Kind::test_bool: return truth(boolean(e.attr, c));
+      case Expr::Kind::member_any:
+      case Expr::Kind::member_all: return member(e, c);
+      case Expr::Kind::exercise_in:
+        return truth(std::binary_search(e.exercises.begin(), e.exercises.end(), c.line->exercise_id));
+      default: return quantified(e, c);
+    }
+  }
+
+  Truth all_of(const Expr& e, const Context& c) const {
+    Truth result = Truth::yes;
+    for (const auto& operand : e.operands) {
+      const Truth t = eval(operand, c);
+      if (t == Truth::no) return Truth::no;
+      if (t == Truth::unknown) result = Truth::unknown;
+    }
+    return result;
+  }
+
+  Truth all_of_negated(const Expr& e, const Context& c) const {
+    Truth result = Truth::yes;
+    for (const auto& operand : e.operands) {
+      const Truth t = negate(eval(operand, c));
+      if (t == Truth::no) return Truth::no;
+      if (t == Truth::unknown) result = Truth::unknown;
+    }
+    return result;
+  }
+
+  Truth member(const Expr& e, const Context& c) const {
+    const auto v = bits(e.attr, c);
+    if (!v) return Truth::unknown;
+    const auto common = *v & e.bits;
+    return truth(e.kind == Expr::Kind::member_any ? common.any() : common == e.bits);
+  }
+
+  // Calls f(context) for every element of `inner` inside c.
+  template <typename F>
+  void each(Scope inner, const Context& c, F&& f) const {
+    if (inner == Scope::session) {
+      if (c.block == nullptr) return;
+      for (const auto& s : c.block->sessions) f(Context{c.plan, c.week, c.block, &s, nullptr});
+      return;
+    }
+    const auto lines_of = [&](const plan::Session& s) {
+      for (const auto& l : s.lines) f(Context{c.plan, c.week, c.block, &s, &l});
+    };
+    if (c.session != nullptr) {
+      lines_of(*c.session);
+    } else if (c.block != nullptr) {
+      for (const auto& s : c.block->sessions) lines_of(s);
+    }
+  }
+
+  Truth quantified(const Expr& e, const Context& c) const {
+    const Expr& where = e.operands.front();
+    std::size_t yes = 0;
+    std::size_t unknown = 0;
+    std::size_t total = 0;
+    model::Bits distinct;
+    each(e.inner, c, [&](const Context& inner) {
+      const Truth t = eval(where, inner);
+      ++total;
+      if (t == Truth::yes) {
+        ++yes;
+        if (e.kind == Expr::Kind::count_distinct) distinct |= bits(e.attr, inner).value_or(model::Bits{});
+      }
+      if (t == Truth::unknown) ++unknown;
+    });
+    switch (e.kind) {
+      case Expr::Kind::some: return yes > 0 ? Truth::yes : unknown > 0 ? Truth::unknown : Truth::no;
+      case Expr::Kind::none: return yes > 0 ? Truth::no : unknown > 0 ? Truth::unknown : Truth::yes;
+      case Expr::Kind::every: return yes == total ? Truth::yes : yes + unknown == total ? Truth::unknown : Truth::no;
+      case Expr::Kind::count: return truth(e.bound.holds(static_cast<double>(yes)));
+      default: return truth(e.bound.holds(static_cast<double>(distinct.count())));
+    }
+  }
+
+  // The value a count or distinct-count predicate saw, for messages.
+  double counted(const Expr& e, const Context& c) const {
+    double n = 0;
+    model::Bits distinct;
+    each(e.inner, c, [&](const Context& inner) {
+      if (eval(e.operands.front(), inner) != Truth::yes) return;
+      ++n;
+      if (e.kind == Expr::Kind::count_distinct) distinct |= bits(e.attr, inner).value_or(model::Bits{});
+    });
+    return e.kind == Expr::Kind::count_distinct ? static_cast<double>(distinct.count()) : n;
+  }
+
+  // --- rule forms -------------------------------------------------------------------
+
+  void run_rule(const model::Rule& rule) {
+    switch (rule.form) {
+      case model::Form::every: every(rule); return;
+      case model::Form::rest: rest(rule); return;
+      case model::Form::progression:
+        rule.metric == model::Metric::load ? load_progression(rule) : volume_progression(rule);
+        return;
+    }
+  }
+
+  void every(const model::Rule& rule) {
+    if (rule.scope == Scope::client) {
+      check(rule, Context{&plan_, 1, nullptr, nullptr, nullptr});
+      return;
+    }
+    for (int w = 1; w <= plan_.weeks; ++w) {
+      const Context week{&plan_, w, plan_.week(w), nullptr, nullptr};
+      if (rule.scope == Scope::week) {
+        check(rule, week);
+      } else {
+        each(rule.scope, week, [&](const Context& c) { check(rule, c); });
+      }
+    }
+  }
+
+  void check(const model::Rule& rule, const Context& c) {
+    if (eval(rule.filter, c) != Truth::yes || eval(rule.predicate, c) != Truth::no) return;
+    Vars vars = variables(rule, c);
+    Finding f = finding(rule, where(rule.scope, c), vars, c.week);
+    if (rule.forbids && rule.scope == Scope::exercise) suggestions(rule, c, f);
+    add(std::move(f));
+  }
+
+  Span where(Scope scope, const Context& c) const {
+    switch (scope) {
+      case Scope::exercise: return c.line->span;
+      case Scope::session: return c.session->span;
+      case Scope::week: return c.block != nullptr ? c.block->span : plan_.span;
+      case Scope::client: return plan_.client.span.valid() ? plan_.client.span : plan_.span;
+    }
+    return plan_.span;
+  }
+
+  Vars variables(const model::Rule& rule, const Context& c) const {
+    Vars vars{{"week", std::to_string(c.week)}};
+    if (c.session != nullptr) {
+      vars.emplace_back("day", day_names[static_cast<std::size_t>(c.session->weekday)]);
+      vars.emplace_back("kind", humanize(rules_.vocab(model::Category::session_kind).at(c.session->kind).id));
+    }
+    if (c.line != nullptr) vars.emplace_back("exercise", c.line->exercise->name);
+    const auto k = rule.predicate.kind;
+    if (k == Expr::Kind::count || k == Expr::Kind::count_distinct) {
+      vars.emplace_back("count", fmt::format("{}", counted(rule.predicate, c)));
+      vars.emplace_back("bound", rule.predicate.bound.describe());
+    }
+    return vars;
+  }
+
+  Finding finding(const model::Rule& rule, const Span& span, const Vars& vars, int week) const {
+    Finding f;
+    f.rule = &rule;
+    f.severity = rule.severity;
+    f.message = fill(rule.message, vars);
+    f.span = span;
+    if (!rule.help.empty()) f.help.push_back(fill(rule.help, vars));
+    if (plan_.weeks > 1) f.weeks.push_back(week);
+    return f;
+  }
+
+  // Keeps only substitutes that no active exercise rule would flag in the same place.
+  void suggestions(const model::Rule& rule, const Context& c, Finding& f) const {
+    std::vector<std::string> fine;
+    for (const auto id : rule.suggest) {
+      plan::Line candidate = *c.line;
+      candidate.exercise = &rules_.catalogue.at(id);
+      candidate.exercise_id = id;
+      candidate.posture = candidate.exercise->posture;
+      candidate.equipment = candidate.exercise->equipment;
+      candidate.loaded = (candidate.load_kg && *candidate.load_kg > 0) || candidate.percent ||
+                         (candidate.exercise->loaded && !candidate.bodyweight);
+      Context trial = c;
+      trial.line = &candidate;
+      const bool flagged = std::any_of(active_.begin(), active_.end(), [&](const model::Rule* other) {
+        return other->form == model::Form::every && other->scope == Scope::exercise &&
+               eval(other->filter, trial) == Truth::yes && eval(other->predicate, trial) == Truth::no;
+      });
+      if (!flagged) fine.push_back(candidate.exercise->name);
+    }
+    if (fine.empty()) return;
+    std::string list;
+    for (std::size_t i = 0; i < fine.size(); ++i) {
+      list += i == 0 ? "" : i + 1 == fine.size() ? " or " : ", ";
+      list += fine[i];
+    }
+    f.help.push_back(fmt::format("try {} instead", list));
+  }
+
+  // --- rest between sessions ----------------------------------------------------------
+
+  struct Visit {
+    int day = 0;
+    int week = 0;
+    const plan::Session* session = nullptr;
+    int pass = 0;
+  };
+
+  void rest(const model::Rule& rule) {
+    std::optional<Visit> last;
+    std::vector<std::optional<Visit>> by_muscle(rule.sharing_muscles ? model::max_vocabulary : 0);
+    const int passes = plan_.cyclic ? 2 : 1;
+    for (int pass = 0; pass < passes; ++pass) {
+      for (int w = 1; w <= plan_.weeks; ++w) {
+        const auto* block = plan_.week(w);
+        if (block == nullptr) continue;
+        for (const auto& s : block->sessions) {
+          const Context c{&plan_, w, block, &s, nullptr};
+          if (eval(rule.filter, c) != Truth::yes) continue;
+          const Visit now{(pass * plan_.weeks + w - 1) * 7 + s.weekday, w, &s, pass};
+          const auto previous = rule.sharing_muscles ? latest_sharing(by_muscle, s) : last;
+          if (previous && (pass == 0 || previous->pass == 0)) rest_gap(rule, *previous, now, c);
+          last = now;
+          if (rule.sharing_muscles) {
+            for (std::size_t m = 0; m < model::max_vocabulary; ++m) {
+              if (s.main_muscles.test(m)) by_muscle[m] = now;
+            }
+          }
+        }
+      }
+    }
+  }
+
+  static std::optional<Visit> latest_sharing(const std::vector<std::optional<Visit>>& by_muscle,
+                                             const plan::Session& s) {
+    std::optional<Visit> best;
+    for (std::size_t m = 0; m < by_muscle.size(); ++m) {
+      if (s.main_muscles.test(m) && by_muscle[m] && (!best || by_muscle[m]->day > best->day)) best = by_muscle[m];
+    }
+    return best;
+  }
+
+  void rest_gap(const model::Rule& rule, const Visit& previous, const Visit& now, const Context& c) {
+    const int gap = now.day - previous.day;
+    const bool too_close = rule.rest_in_days ? gap - 1 < rule.rest_minimum : gap * 24 < rule.rest_minimum;
+    if (!too_close) return;
+    const int needed = rule.rest_in_days ? static_cast<int>(std::ceil(rule.rest_minimum)) + 1
+                                         : static_cast<int>(std::ceil(rule.rest_minimum / 24));
+    Vars vars = variables(rule, c);
+    vars.emplace_back("previous_day", day_names[static_cast<std::size_t>(previous.session->weekday)]);
+    vars.emplace_back("previous_week", std::to_string(previous.week));
+    vars.emplace_back("gap", plural(gap, "day", "days"));
+    vars.emplace_back("required", rule.rest_in_days ? plural(rule.rest_minimum, "rest day", "rest days")
+                                                    : fmt::format("{}h", rule.rest_minimum));
+    Finding f = finding(rule, now.session->span, vars, now.week);
+    f.notes.push_back(
+        Note{fmt::format("the previous {} session is at {}", fill("{kind}", vars), previous.session->span.location()),
+             previous.session->span});
+    if (rule.help.empty()) f.help.push_back(move_advice(previous, needed, c));
+    add(std::move(f));
+  }
+
+  std::string move_advice(const Visit& previous, int needed, const Context& c) const {
+    const int target = previous.session->weekday + needed;
+    const bool same_week = previous.week == c.week && previous.pass == 0;
+    const bool free = same_week && target <= 6 &&
+                      std::none_of(c.block->sessions.begin(), c.block->sessions.end(),
+                                   [&](const plan::Session& s) { return s.weekday == target; });
+    if (free) return fmt::format("move this session to {}", day_names[static_cast<std::size_t>(target)]);
+    return fmt::format("leave {} between these sessions", plural(needed, "day", "days"));
+  }
+
+  // --- progression --------------------------------------------------------------------
+
+  struct Peak {
+    double load = 0;
+    const plan::Line* line = nullptr;
+  };
+
+  std::unordered_map<std::uint32_t, Peak> peaks(const plan::WeekBlock& block) const {
+    std::unordered_map<std::uint32_t, Peak> out;
+    for (const auto& s : block.sessions) {
+      for (const auto& l : s.lines) {
+        if (!l.load_kg) continue;
+        auto& p = out[l.exercise_id];
+        if (p.line == nullptr || *l.load_kg > p.load) p = Peak{*l.load_kg, &l};
+      }
+    }
+    return out;
+  }
+
+  void load_progression(const model::Rule& rule) {
+    for (int w = 2; w <= plan_.weeks; ++w) {
+      const auto* before = plan_.week(w - 1);
+      const auto* now = plan_.week(w);
+      if (before == nullptr || now == nullptr || before == now) continue;
+      const auto previous = peaks(*before);
+      for (const auto& [id, peak] : peaks(*now)) {
+        const auto it = previous.find(id);
+        if (it == previous.end() || it->second.load <= 0) continue;
+        const double increase = (peak.load - it->second.load) / it->second.load * 100;
+        if (increase <= rule.max_increase_percent + 1e-9) continue;
+        progression_finding(rule, peak.line->span, w, increase, peak.line->exercise->name);
+      }
+    }
+  }
+
+  double volume(const plan::WeekBlock& block) const {
+    double total = 0;
+    for (const auto& s : block.sessions) {
+      for (const auto& l : s.lines) {
+        if (l.block == model::Block::main && l.sets && l.reps_max) total += *l.sets * *l.reps_max;
+      }
+    }
+    return total;
+  }
+
+  void volume_progression(const model::Rule& rule) {
+    for (int w = 2; w <= plan_.weeks; ++w) {
+      const auto* before = plan_.week(w - 1);
+      const auto* now = plan_.week(w);
+      if (before == nullptr || now == nullptr || before == now) continue;
+      const double previous = volume(*before);
+      if (previous <= 0) continue;
+      const double increase = (volume(*now) - previous) / previous * 100;
+      if (increase > rule.max_increase_percent + 1e-9)
+        progression_finding(rule, now->span, w, increase, "weekly volume");
+    }
+  }
+
+  void progression_finding(const model::Rule& rule, const Span& span, int week, double increase,
+                           const std::string& what) {
+    Vars vars{{"week", std::to_string(week)},
+              {"previous_week", std::to_string(week - 1)},
+              {"exercise", what},
+              {"increase", fmt::format("{:.0f}%", increase)},
+              {"limit", fmt::format("{}%", rule.max_increase_percent)},
+              {"metric", rule.metric == model::Metric::load ? "load" : "volume"}};
+    add(finding(rule, span, vars, week));
+  }
+
+  // --- collection ----------------------------------------------------------------------
+
+  // A template week repeats its findings; report each place once and list the weeks.
+  void add(Finding f) {
+    const auto key = std::make_tuple(f.rule, f.span.file, f.span.line, f.span.column);
+    const auto it = merged_.find(key);
+    if (it == merged_.end()) {
+      merged_.emplace(key, findings_.size());
+      findings_.push_back(std::move(f));
+      return;
+    }
+    auto& weeks = findings_[it->second].weeks;
+    for (int w : f.weeks) {
+      if (std::find(weeks.begin(), weeks.end(), w) == weeks.end()) weeks.push_back(w);
+    }
+  }
+
+  std::vector<Finding> collect() {
+    for (auto& f : findings_) {
+      if (f.weeks.size() > 1) f.notes.push_back(Note{fmt::format("this happens in weeks {}", week_list(f.weeks)), {}});
+    }
+    std::stable_sort(findings_.begin(), findings_.end(), [](const Finding& a, const Finding& b) {
+      const auto& pa = a.span.file ? a.span.file->path : std::string{};
+      const auto& pb = b.span.file ? b.span.file->path : std::string{};
+      return std::tie(pa, a.span.line, a.span.column, a.rule->id) <
+             std::tie(pb, b.span.line, b.span.column, b.rule->id);
+    });
+    return std::move(findings_);
+  }
+
+  static std::string week_list(std::vector<int> weeks) {
+    std::sort(weeks.begin(), weeks.end());
+    std::string out;
+    for (std::size_t i = 0; i < weeks.size();) {
+      std::size_t j = i;
+      while (j + 1 < weeks.size() && weeks[j + 1] == weeks[j] + 1) ++j;
+      if (!out.empty()) out += ", ";
+      out += j > i ? fmt::format("{}-{}", weeks[i], weeks[j]) : std::to_string(weeks[i]);
+      i = j + 1;
+    }
+    return out;
+  }
+};
+
+}  // namespace
+
+std::vector<Finding> evaluate(const model::RuleSet& rules, const plan::Plan& plan) {
+  return Evaluator(rules, plan).run();
+}
+
+}  // namespace liftlint::eval

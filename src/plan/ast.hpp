@@ -1,0 +1,87 @@
+// Syntax tree of a plan file: what the trainer typed, with spans.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "rules/ast.hpp"
+
+namespace liftlint::plan::ast {
+
+using rules::ast::Name;
+using rules::ast::Value;
+
+struct Quantity {
+  double low = 0;
+  double high = 0;  // equals low unless a range was written
+  std::string unit;
+  Span span;
+};
+
+struct Line {
+  Value name;
+  std::optional<Quantity> sets;
+  std::optional<Quantity> reps;   // unit: "", steps, reps, or a time unit for timed sets
+  std::optional<Quantity> load;   // kg or lb
+  std::vector<Quantity> amounts;  // bare "30-40s", "70%", "10kg"
+  std::optional<Quantity> rpe;
+  std::optional<Quantity> rir;
+  std::optional<Quantity> rest;
+  std::optional<Value> tempo;
+  std::optional<Name> posture;
+  std::vector<Name> equipment;
+  std::string band;
+  std::vector<std::string> notes;
+  bool each_side = false;
+  bool bodyweight = false;
+  Span span;
+};
+
+struct Block {
+  enum class Kind { main, warmup, cooldown };
+  Kind kind = Kind::main;
+  std::optional<Quantity> duration;
+  std::vector<Line> lines;
+  Span span;
+};
+
+struct Day {
+  Name day;  // "mon", or "day 3"
+  std::optional<Quantity> number;
+  bool rest = false;
+  Name kind;
+  std::optional<Quantity> duration;
+  std::string label;
+  std::vector<Block> blocks;
+  Span span;
+};
+
+struct Week {
+  std::optional<Quantity> first;
+  std::optional<Quantity> last;
+  std::vector<Day> days;
+  Span span;
+};
+
+struct Client {
+  std::vector<Name> conditions;
+  std::vector<Name> symptoms;
+  std::optional<bool> cleared;
+  std::string cleared_by;
+  std::optional<Value> cleared_on;
+  std::optional<Name> experience;
+  Span span;
+};
+
+struct File {
+  const SourceFile* source = nullptr;
+  std::optional<Value> name;
+  std::optional<Client> client;
+  std::vector<rules::ast::ExerciseDecl> exercises;
+  std::vector<Week> weeks;
+  std::vector<Day> loose_days;     // days written outside any week: one repeating week
+  std::vector<Span> client_spans;  // every client block, to reject a second one
+};
+
+}  // namespace liftlint::plan::ast

@@ -1,0 +1,63 @@
+#include <nlohmann/json.hpp>
+
+#include "report/report.hpp"
+
+namespace liftlint::report {
+namespace {
+
+using nlohmann::ordered_json;
+
+const char* name_of(Severity s) { return s == Severity::error ? "error" : s == Severity::warning ? "warning" : "info"; }
+
+ordered_json location_json(const Location& l) {
+  return ordered_json{{"file", l.file}, {"line", l.line}, {"column", l.column}, {"length", l.length}};
+}
+
+ordered_json problem_json(const Problem& p) {
+  ordered_json out;
+  if (!p.rule_id.empty()) out["rule"] = p.rule_id;
+  out["severity"] = name_of(p.severity);
+  out["message"] = p.message;
+  out["location"] = location_json(p.location);
+  out["notes"] = ordered_json::array();
+  for (const auto& n : p.notes) {
+    ordered_json note{{"message", n.text}};
+    if (n.location) note["location"] = location_json(*n.location);
+    out["notes"].push_back(std::move(note));
+  }
+  out["help"] = p.help;
+  if (!p.rule_id.empty()) {
+    out["citations"] = ordered_json::array();
+    for (const auto& c : p.citations) {
+      out["citations"].push_back(ordered_json{{"source", c.source},
+                                              {"reference", c.reference},
+                                              {"locator", c.locator},
+                                              {"evidence", c.evidence},
+                                              {"url", c.url}});
+    }
+    out["weeks"] = p.weeks;
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string render_json(const std::vector<PlanReport>& reports) {
+  const Counts c = count(reports);
+  ordered_json out{{"version", 1}};
+  out["plans"] = ordered_json::array();
+  for (const auto& r : reports) {
+    ordered_json plan{{"path", r.path}, {"errors", ordered_json::array()}, {"findings", ordered_json::array()}};
+    for (const auto& e : r.errors) plan["errors"].push_back(problem_json(e));
+    for (const auto& f : r.findings) plan["findings"].push_back(problem_json(f));
+    out["plans"].push_back(std::move(plan));
+  }
+  out["summary"] = ordered_json{{"plans", c.plans},
+                                {"errors", c.errors},
+                                {"warnings", c.warnings},
+                                {"infos", c.infos},
+                                {"input_errors", c.input_errors}};
+  return out.dump(2) + "\n";
+}
+
+}  // namespace liftlint::report

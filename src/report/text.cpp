@@ -1,0 +1,107 @@
+#include <fmt/color.h>
+#include <fmt/format.h>
+
+#include "report/report.hpp"
+
+namespace liftlint::report {
+namespace {
+
+// Styles are empty when colour is off, so the same code prints plain text.
+struct Styles {
+  fmt::text_style error, warning, info, gutter, emphasis, help;
+  explicit Styles(bool color) {
+    if (!color) return;
+    error = fmt::fg(fmt::terminal_color::bright_red) | fmt::emphasis::bold;
+    warning = fmt::fg(fmt::terminal_color::bright_yellow) | fmt::emphasis::bold;
+    info = fmt::fg(fmt::terminal_color::bright_cyan) | fmt::emphasis::bold;
+    gutter = fmt::fg(fmt::terminal_color::bright_blue) | fmt::emphasis::bold;
+    emphasis = fmt::emphasis::bold;
+    help = fmt::fg(fmt::terminal_color::bright_green) | fmt::emphasis::bold;
+  }
+  [[nodiscard]] const fmt::text_style& of(Severity s) const {
+    return s == Severity::error ? error : s == Severity::warning ? warning : info;
+  }
+};
+
+const char* name_of(Severity s) { return s == Severity::error ? "error" : s == Severity::warning ? "warning" : "info"; }
+
+std::size_t display_width(std::string_view text) {
+  std::size_t width = 0;
+  for (const unsigned char c : text) width += (c & 0xC0) != 0x80 ? 1 : 0;
+  return width;
+}
+
+std::string location_text(const Location& l) {
+  if (l.line == 0) return l.file;
+  return fmt::format("{}:{}:{}", l.file, l.line, l.column);
+}
+
+// The quoted line with carets under the span; tabs are kept so the carets line up.
+std::string snippet(const Location& l, const Styles& st, const fmt::text_style& caret_style) {
+  if (l.line == 0 || (l.line_text.empty() && l.column > 1)) return {};
+  const std::string number = std::to_string(l.line);
+  const std::string pad(number.size(), ' ');
+  const std::size_t start = std::min<std::size_t>(l.column - 1, l.line_text.size());
+  std::string indent;
+  for (std::size_t i = 0; i < start; ++i) indent.push_back(l.line_text[i] == '\t' ? '\t' : ' ');
+  const auto rest = std::string_view(l.line_text).substr(start, l.length);
+  const std::size_t carets = std::max<std::size_t>(1, display_width(rest));
+  return fmt::format("{} {}\n{} {} {}\n{} {} {}{}\n", pad, fmt::styled("|", st.gutter), fmt::styled(number, st.gutter),
+                     fmt::styled("|", st.gutter), l.line_text, pad, fmt::styled("|", st.gutter), indent,
+                     fmt::styled(std::string(carets, '^'), caret_style));
+}
+
+}  // namespace
+
+Counts count(const std::vector<PlanReport>& reports) {
+  Counts c;
+  c.plans = reports.size();
+  for (const auto& r : reports) {
+    c.input_errors += r.errors.size();
+    for (const auto& f : r.findings) {
+      (f.severity == Severity::error ? c.errors : f.severity == Severity::warning ? c.warnings : c.infos) += 1;
+    }
+  }
+  return c;
+}
+
+std::string render_problem(const Problem& p, bool color) {
+  const Styles st(color);
+  const auto& sev = st.of(p.severity);
+  const std::string head =
+      p.rule_id.empty() ? std::string(name_of(p.severity)) : fmt::format("{}[{}]", name_of(p.severity), p.rule_id);
+  std::string out = fmt::format("{}: {}: {}\n", fmt::styled(location_text(p.location), st.emphasis),
+                                fmt::styled(head, sev), fmt::styled(p.message, st.emphasis));
+  out += snippet(p.location, st, sev);
+  const std::string pad(std::max<std::size_t>(1, std::to_string(p.location.line).size()), ' ');
+  for (const auto& n : p.notes) out += fmt::format("{} {} note: {}\n", pad, fmt::styled("=", st.gutter), n.text);
+  for (const auto& h : p.help)
+    out += fmt::format("{} {} {}: {}\n", pad, fmt::styled("=", st.gutter), fmt::styled("help", st.help), h);
+  for (const auto& c : p.citations) {
+    const std::string locator = c.locator.empty() ? "" : fmt::format(" ({})", c.locator);
+    out += fmt::format("{} {} source: {}{}\n", pad, fmt::styled("=", st.gutter), c.reference, locator);
+  }
+  return out;
+}
+
+std::string render_summary(const Counts& c, bool color) {
+  const Styles st(color);
+  auto part = [](std::size_t n, const char* one, const char* many) {
+    return fmt::format("{} {}", n, n == 1 ? one : many);
+  };
+  std::string text = fmt::format("{}: {}, {}, {}", part(c.plans, "plan", "plans"), part(c.errors, "error", "errors"),
+                                 part(c.warnings, "warning", "warnings"), part(c.infos, "info", "infos"));
+  if (c.input_errors > 0) text += fmt::format("; {}", part(c.input_errors, "input error", "input errors"));
+  return fmt::format("{}\n", fmt::styled(text, st.emphasis));
+}
+
+std::string render_text(const std::vector<PlanReport>& reports, bool color) {
+  std::string out;
+  for (const auto& r : reports) {
+    for (const auto& e : r.errors) out += render_problem(e, color) + "\n";
+    for (const auto& f : r.findings) out += render_problem(f, color) + "\n";
+  }
+  return out;
+}
+
+}  // namespace liftlint::report

@@ -1,0 +1,136 @@
+// Syntax tree of a rule file: names as written, with spans, nothing resolved.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "support/source.hpp"
+
+namespace liftlint::rules::ast {
+
+struct Name {
+  std::string text;
+  Span span;
+};
+
+struct Value {
+  enum class Kind { number, string, ident };
+  Kind kind = Kind::ident;
+  std::string text;  // identifier or unquoted string
+  double number = 0;
+  std::string unit;  // as written, may be empty
+  Span span;
+};
+
+struct Bound {
+  std::string op;  // >=, <=, =, !=, <, > or "in"
+  Value value;
+  double low = 0;
+  double high = 0;
+  Span span;
+};
+
+struct Expr {
+  enum class Kind {
+    all_of,
+    any_of,
+    negate,
+    compare,
+    in_set,
+    has_one,
+    has_any,
+    has_all,
+    truthy,
+    some,
+    none,
+    every,
+    count,
+    count_distinct
+  };
+  Kind kind = Kind::truthy;
+  Name attr;  // compare, in_set, has_*, truthy, count_distinct
+  std::string op;
+  Value value;
+  std::vector<Value> set;
+  Name scope;  // some, none, every, count
+  Bound bound;
+  std::vector<Expr> operands;  // all_of/any_of/negate; for quantifiers the optional where clause
+  Span span;
+};
+
+struct Body {
+  enum class Kind { every, frequency, rest, increase, clearance, forbid_names, forbid_where };
+  Kind kind = Kind::every;
+  Name scope;
+  std::optional<Expr> where;
+  std::optional<Expr> predicate;
+  Bound bound;
+  Value quantity;
+  bool sharing_muscles = false;
+  Name metric;
+  std::vector<Value> names;
+  Span span;
+};
+
+struct Citation {
+  Name source;
+  std::string locator;
+};
+
+struct Rule {
+  Name id;
+  std::vector<Name> field_keys;  // every field as written, for duplicate checks
+  std::optional<Name> severity;
+  std::vector<Citation> citations;
+  std::optional<Value> message;
+  std::optional<Value> help;
+  std::optional<Value> doc;
+  std::optional<Expr> when;
+  std::vector<Body> bodies;
+  std::vector<Value> suggest;
+  Span span;
+};
+
+struct SourceDecl {
+  Name id;
+  std::vector<std::pair<Name, Value>> fields;  // author, title, ... as written
+  std::optional<Value> year;
+  std::optional<Name> scheme;
+  std::optional<Name> level;
+};
+
+struct Scheme {
+  Name id;
+  std::vector<Name> levels;
+};
+
+struct VocabDecl {
+  Name category;
+  Name id;
+  std::string label;
+  std::vector<Name> implies;
+};
+
+struct ExerciseField {
+  Name key;
+  std::vector<Name> names;
+  std::vector<Value> strings;
+};
+
+struct ExerciseDecl {
+  Value name;
+  std::vector<ExerciseField> fields;
+};
+
+struct File {
+  const SourceFile* source = nullptr;
+  std::vector<Value> includes;
+  std::vector<Scheme> schemes;
+  std::vector<SourceDecl> sources;
+  std::vector<VocabDecl> vocabulary;
+  std::vector<ExerciseDecl> exercises;
+  std::vector<Rule> rules;
+};
+
+}  // namespace liftlint::rules::ast

@@ -1,0 +1,240 @@
+// Resolves names, types and citations: ast::File -> model::RuleSet.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+#include <regex>
+#include <set>
+
+#include "rules/expr_checker.hpp"
+#include "rules/loader.hpp"
+#include "support/names.hpp"
+
+namespace liftlint::rules {
+namespace {
+
+using model::Category;
+
+std::optional<Category> category_of(const std::string& keyword) {
+  static const std::map<std::string, Category> table = {{"condition", Category::condition},
+                                                        {"symptom", Category::condition},
+                                                        {"muscle", Category::muscle},
+                                                        {"pattern", Category::pattern},
+                                                        {"posture", Category::posture},
+                                                        {"equipment", Category::equipment},
+                                                        {"session_kind", Category::session_kind},
+                                                        {"tag", Category::tag}};
+  const auto it = table.find(keyword);
+  if (it == table.end()) return std::nullopt;
+  return it->second;
+}
+
+class Checker {
+ public:
+  Checker(const std::vector<ast::File>& files, Diagnostics& diagnostics)
+      : files_(files), diagnostics_(diagnostics), names_(set_, diagnostics) {}
+
+  std::optional<model::RuleSet> run() {
+    for_each_file([this](const ast::File& f) { schemes(f); });
+    for_each_file([this](const ast::File& f) { declare_vocabulary(f); });
+    for_each_file([this](const ast::File& f) { link_vocabulary(f); });
+    close_vocabulary();
+    for_each_file([this](const ast::File& f) { sources(f); });
+    for_each_file([this](const ast::File& f) { exercises(f); });
+    for_each_file([this](const ast::File& f) { rules(f); });
+    if (diagnostics_.has_errors()) return std::nullopt;
+    return std::move(set_);
+  }
+
+ private:
+  const std::vector<ast::File>& files_;
+  Diagnostics& diagnostics_;
+  model::RuleSet set_;
+  NameResolver names_;
+  std::map<std::string, Span> rule_ids_;
+  std::map<std::string, Span> source_ids_;
+
+  template <typename F>
+  void for_each_file(F&& f) {
+    for (const auto& file : files_) f(file);
+  }
+
+  void duplicate(const Span& span, const std::string& what, const Span& first) {
+    diagnostics_.add(Diagnostic{Severity::error,
+                                {},
+                                fmt::format("{} is already declared", what),
+                                span,
+                                {Note{"first declared here", first}},
+                                {}});
+  }
+
+  void schemes(const ast::File& file) {
+    for (const auto& scheme : file.schemes) {
+      const auto clash =
+          std::find_if(set_.schemes.begin(), set_.schemes.end(), [&](const auto& s) { return s.id == scheme.id.text; });
+      if (clash != set_.schemes.end()) {
+        diagnostics_.error(scheme.id.span, fmt::format("evidence scheme '{}' is already declared", scheme.id.text));
+        continue;
+      }
+      model::EvidenceScheme out{scheme.id.text, {}};
+      for (const auto& level : scheme.levels) out.levels.push_back(level.text);
+      set_.schemes.push_back(std::move(out));
+    }
+  }
+
+  void declare_vocabulary(const ast::File& file) {
+    for (const auto& decl : file.vocabulary) {
+      const Category category = *category_of(decl.category.text);
+      auto& vocab = set_.vocab(category);
+      if (const auto existing = vocab.find(decl.id.text)) {
+        duplicate(decl.id.span, fmt::format("{} '{}'", model::category_name(category), decl.id.text),
+                  vocab.at(*existing).span);
+        continue;
+      }
+      if (vocab.size() >= model::max_vocabulary) {
+        diagnostics_.error(decl.id.span, fmt::format("too many {} names: at most {} are allowed",
+                                                     model::category_name(category), model::max_vocabulary));
+        continue;
+      }
+      vocab.add(model::VocabEntry{decl.id.text, decl.label, decl.id.span, {}, decl.category.text == "symptom"});
+    }
+  }
+
+  void link_vocabulary(const ast::File& file) {
+    for (const auto& decl : file.vocabulary) {
+      const Category category = *category_of(decl.category.text);
+      const auto self = set_.vocab(category).find(decl.id.text);
+      if (!self || set_.vocab(category).at(*self).span.line != decl.id.span.line ||
+          set_.vocab(category).at(*self).span.file != decl.id.span.file) {
+        continue;
+      }
+      for (const auto& implied : decl.implies) {
+        if (const auto target = names_.vocab(category, implied)) {
+          set_.vocab(category).mutable_at(*self).closure.set(*target);
+        }
+      }
+    }
+  }
+
+  // Transitive closure by repeated widening; vocabularies are small.
+  void close_vocabulary() {
+    for (auto& vocab : set_.vocabulary) {
+      for (bool changed = true; changed;) {
+        changed = false;
+        for (std::uint16_t i = 0; i < vocab.size(); ++i) {
+          model::Bits widened = vocab.at(i).closure;
+          for (std::size_t j = 0; j < vocab.size(); ++j) {
+            if (vocab.at(i).closure.test(j)) widened |= vocab.at(static_cast<std::uint16_t>(j)).closure;
+          }
+          if (widened != vocab.at(i).closure) {
+            vocab.mutable_at(i).closure = widened;
+            changed = true;
+          }
+        }
+      }
+    }
+  }
+
+  void sources(const ast::File& file) {
+    for (const auto& decl : file.sources) {
+      if (const auto it = source_ids_.find(decl.id.text); it != source_ids_.end()) {
+        duplicate(decl.id.span, fmt::format("source '{}'", decl.id.text), it->second);
+        continue;
+      }
+      source_ids_.emplace(decl.id.text, decl.id.span);
+      set_.sources.push_back(source(decl));
+    }
+  }
+
+  model::Source source(const ast::SourceDecl& decl) {
+    model::Source out;
+    out.id = decl.id.text;
+    out.span = decl.id.span;
+    std::set<std::string> seen;
+    for (const auto& [key, value] : decl.fields) {
+      if (!seen.insert(key.text).second) {
+        diagnostics_.error(key.span, fmt::format("source '{}' sets '{}' twice", decl.id.text, key.text));
+      }
+      text_field(out, key.text) = value.text;
+    }
+    if (decl.year) {
+      out.year = static_cast<int>(decl.year->number);
+      if (decl.year->number < 1000 || decl.year->number > 2100) {
+        diagnostics_.error(decl.year->span, "expected a year between 1000 and 2100");
+      }
+    }
+    evidence(decl, out);
+    require_source_fields(decl, out);
+    return out;
+  }
+
+  static std::string& text_field(model::Source& s, const std::string& key) {
+    if (key == "author") return s.author;
+    if (key == "title") return s.title;
+    if (key == "journal") return s.journal;
+    if (key == "publisher") return s.publisher;
+    if (key == "doi") return s.doi;
+    if (key == "url") return s.url;
+    if (key == "isbn") return s.isbn;
+    return s.note;
+  }
+
+  void evidence(const ast::SourceDecl& decl, model::Source& out) {
+    if (!decl.scheme) return;
+    const auto scheme = std::find_if(set_.schemes.begin(), set_.schemes.end(),
+                                     [&](const auto& s) { return s.id == decl.scheme->text; });
+    if (scheme == set_.schemes.end()) {
+      std::vector<std::string> known;
+      for (const auto& s : set_.schemes) known.push_back(s.id);
+      names_.unknown(decl.scheme->span, "evidence scheme", decl.scheme->text, known);
+      return;
+    }
+    if (std::find(scheme->levels.begin(), scheme->levels.end(), decl.level->text) == scheme->levels.end()) {
+      names_.unknown(decl.level->span, fmt::format("level of evidence scheme '{}'", scheme->id), decl.level->text,
+                     scheme->levels);
+      return;
+    }
+    out.scheme = scheme->id;
+    out.level = decl.level->text;
+  }
+
+  void require_source_fields(const ast::SourceDecl& decl, const model::Source& out) {
+    std::vector<std::string> missing;
+    if (out.title.empty()) missing.emplace_back("title");
+    if (!decl.scheme) missing.emplace_back("evidence");
+    if (missing.empty()) return;
+    std::string list;
+    for (const auto& m : missing) list += (list.empty() ? "" : ", ") + m;
+    diagnostics_.error(decl.id.span, fmt::format("source '{}' is missing: {}", decl.id.text, list));
+  }
+
+  void exercises(const ast::File& file) {
+    for (const auto& decl : file.exercises) {
+      auto exercise = convert_exercise_decl(decl, names_, diagnostics_);
+      if (!exercise) continue;
+      std::string clash;
+      if (const auto earlier = set_.catalogue.add(std::move(*exercise), &clash)) {
+        duplicate(decl.name.span, fmt::format("exercise name '{}'", clash), set_.catalogue.at(*earlier).span);
+      }
+    }
+  }
+
+  void rules(const ast::File& file) {
+    for (const auto& decl : file.rules) {
+      if (const auto it = rule_ids_.find(decl.id.text); it != rule_ids_.end()) {
+        duplicate(decl.id.span, fmt::format("rule '{}'", decl.id.text), it->second);
+        continue;
+      }
+      rule_ids_.emplace(decl.id.text, decl.id.span);
+      if (auto rule = RuleChecker(set_, names_, diagnostics_).check(decl)) set_.rules.push_back(std::move(*rule));
+    }
+  }
+};
+
+}  // namespace
+
+std::optional<model::RuleSet> check_files(const std::vector<ast::File>& files, Diagnostics& diagnostics) {
+  return Checker(files, diagnostics).run();
+}
+
+}  // namespace liftlint::rules

@@ -1,0 +1,76 @@
+// Name resolution and type checking of exercises, expressions and rules.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "rules/ast.hpp"
+#include "rules/model.hpp"
+#include "support/diagnostic.hpp"
+
+namespace liftlint::rules {
+
+// Looks names up in a rule set and reports unknown ones with did-you-mean.
+class NameResolver {
+ public:
+  NameResolver(const model::RuleSet& set, Diagnostics& diagnostics) : set_(set), diagnostics_(diagnostics) {}
+
+  std::optional<std::uint16_t> vocab(model::Category category, const ast::Name& name);
+  std::optional<std::uint32_t> exercise(const std::string& name, const Span& span);
+  std::optional<std::uint32_t> source(const ast::Name& name);
+  void unknown(const Span& span, const std::string& what, const std::string& name,
+               const std::vector<std::string>& candidates);
+  [[nodiscard]] const model::RuleSet& set() const { return set_; }
+  [[nodiscard]] Diagnostics& diagnostics() { return diagnostics_; }
+
+ private:
+  const model::RuleSet& set_;
+  Diagnostics& diagnostics_;
+};
+
+[[nodiscard]] std::optional<model::Exercise> convert_exercise_decl(const ast::ExerciseDecl& decl, NameResolver& names,
+                                                                   Diagnostics& diagnostics);
+
+class RuleChecker {
+ public:
+  RuleChecker(const model::RuleSet& set, NameResolver& names, Diagnostics& diagnostics)
+      : set_(set), names_(names), diagnostics_(diagnostics) {}
+
+  std::optional<model::Rule> check(const ast::Rule& decl);
+
+ private:
+  const model::RuleSet& set_;
+  NameResolver& names_;
+  Diagnostics& diagnostics_;
+  bool ok_ = true;
+
+  void fail(const Span& span, std::string message, std::vector<std::string> help = {});
+  void header(const ast::Rule& decl, model::Rule& out);
+  void body(const ast::Body& body, model::Rule& out);
+  void every_body(const ast::Body& body, model::Rule& out);
+  void frequency_body(const ast::Body& body, model::Rule& out);
+  void rest_body(const ast::Body& body, model::Rule& out);
+  void increase_body(const ast::Body& body, model::Rule& out);
+  void forbid_body(const ast::Body& body, model::Rule& out);
+  void texts(const ast::Rule& decl, model::Rule& out);
+  void placeholders(const ast::Value& text, const std::vector<std::string>& allowed);
+
+  std::optional<model::Scope> scope(const ast::Name& name);
+  model::Expr filter(const std::optional<ast::Expr>& where, model::Scope scope);
+  model::Expr expr(const ast::Expr& e, model::Scope scope);
+  model::Expr junction(const ast::Expr& e, model::Scope scope);
+  model::Expr quantifier(const ast::Expr& e, model::Scope scope);
+  model::Expr count(const ast::Expr& e, model::Scope scope);
+  model::Expr count_distinct(const ast::Expr& e, model::Scope scope);
+  model::Expr comparison(const ast::Expr& e, model::Scope scope);
+  model::Expr compare_value(const ast::Expr& e, const model::AttrInfo& info);
+  model::Expr membership(const ast::Expr& e, const model::AttrInfo& info);
+  const model::AttrInfo* attribute(const ast::Name& name, model::Scope scope);
+  std::optional<model::Bound> bound(const ast::Bound& b);
+  std::optional<double> number(const ast::Value& v, model::Dim dim);
+  std::optional<int> ordinal(const ast::Value& v, const model::AttrInfo& info);
+  std::optional<std::vector<std::uint32_t>> exercise_names(const std::vector<ast::Value>& names);
+};
+
+}  // namespace liftlint::rules

@@ -1,0 +1,75 @@
+#include "rules/loader.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "rules/parser.hpp"
+
+namespace liftlint::rules {
+
+std::optional<std::string> DiskFileSystem::read(const std::string& path) const {
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(path, ec)) return std::nullopt;
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return std::nullopt;
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+std::optional<std::string> MemoryFileSystem::read(const std::string& path) const {
+  const auto it = files_.find(path);
+  if (it != files_.end()) return it->second;
+  if (fallback_ != nullptr) return fallback_->read(path);
+  return std::nullopt;
+}
+
+std::string resolve_include(const std::string& from_file, const std::string& include) {
+  const std::filesystem::path target(include);
+  if (target.is_absolute()) return target.lexically_normal().string();
+  return (std::filesystem::path(from_file).parent_path() / target).lexically_normal().string();
+}
+
+void RuleLoader::load(const std::string& path, const Span& from) {
+  if (std::find(stack_.begin(), stack_.end(), path) != stack_.end()) {
+    diagnostics_.error(from, fmt::format("'{}' includes itself through a cycle of includes", path));
+    return;
+  }
+  if (!seen_.insert(path).second) return;
+  auto text = fs_.read(path);
+  if (!text) {
+    const auto message = fmt::format("cannot read rule file '{}'", path);
+    if (from.valid()) {
+      diagnostics_.error(from, message);
+    } else {
+      diagnostics_.add(Diagnostic{Severity::error, {}, message, Span{}, {}, {}});
+    }
+    return;
+  }
+  parse_and_follow(sources_.add(path, std::move(*text)));
+}
+
+void RuleLoader::load_text(const std::string& path, std::string text) {
+  if (!seen_.insert(path).second) return;
+  parse_and_follow(sources_.add(path, std::move(text)));
+}
+
+void RuleLoader::parse_and_follow(const SourceFile& file) {
+  auto parsed = parse_rule_file(file, diagnostics_);
+  if (!parsed) return;
+  stack_.push_back(file.path);
+  for (const auto& include : parsed->includes) load(resolve_include(file.path, include.text), include.span);
+  stack_.pop_back();
+  files_.push_back(std::move(*parsed));
+}
+
+std::optional<model::RuleSet> RuleLoader::check() {
+  if (diagnostics_.has_errors()) return std::nullopt;
+  return check_files(files_, diagnostics_);
+}
+
+}  // namespace liftlint::rules

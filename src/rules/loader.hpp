@@ -1,0 +1,69 @@
+// Loads rule packs (with their includes) and checks them into one RuleSet.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "rules/ast.hpp"
+#include "rules/model.hpp"
+#include "support/diagnostic.hpp"
+
+namespace liftlint::rules {
+
+// Where rule files come from; tests and the embedded pack use memory.
+class FileSystem {
+ public:
+  virtual ~FileSystem() = default;
+  [[nodiscard]] virtual std::optional<std::string> read(const std::string& path) const = 0;
+};
+
+class DiskFileSystem : public FileSystem {
+ public:
+  [[nodiscard]] std::optional<std::string> read(const std::string& path) const override;
+};
+
+// Files kept in memory under a path prefix; everything else goes to the fallback.
+class MemoryFileSystem : public FileSystem {
+ public:
+  explicit MemoryFileSystem(const FileSystem* fallback = nullptr) : fallback_(fallback) {}
+  void add(std::string path, std::string text) { files_[std::move(path)] = std::move(text); }
+  [[nodiscard]] std::optional<std::string> read(const std::string& path) const override;
+
+ private:
+  std::map<std::string, std::string> files_;
+  const FileSystem* fallback_;
+};
+
+// The include path as seen from the including file.
+[[nodiscard]] std::string resolve_include(const std::string& from_file, const std::string& include);
+
+class RuleLoader {
+ public:
+  RuleLoader(Sources& sources, const FileSystem& fs, Diagnostics& diagnostics)
+      : sources_(sources), fs_(fs), diagnostics_(diagnostics) {}
+
+  // Reads and parses a file and everything it includes. `from` locates the include, if any.
+  void load(const std::string& path, const Span& from = {});
+  // Reads a file given as text (for tests and embedding).
+  void load_text(const std::string& path, std::string text);
+  // Checks everything loaded so far; nullopt when there were errors.
+  [[nodiscard]] std::optional<model::RuleSet> check();
+
+ private:
+  void parse_and_follow(const SourceFile& file);
+
+  Sources& sources_;
+  const FileSystem& fs_;
+  Diagnostics& diagnostics_;
+  std::vector<ast::File> files_;
+  std::set<std::string> seen_;
+  std::vector<std::string> stack_;
+};
+
+// Checks parsed files into a rule set, reporting every problem it finds.
+[[nodiscard]] std::optional<model::RuleSet> check_files(const std::vector<ast::File>& files, Diagnostics& diagnostics);
+
+}  // namespace liftlint::rules

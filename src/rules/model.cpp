@@ -1,0 +1,198 @@
+#include "rules/model.hpp"
+
+#include <fmt/format.h>
+
+#include "support/names.hpp"
+
+namespace liftlint::model {
+
+const char* category_name(Category category) {
+  static constexpr const char* names[] = {"condition", "muscle",       "pattern", "posture",
+                                          "equipment", "session kind", "tag"};
+  return names[static_cast<std::size_t>(category)];
+}
+
+std::optional<std::uint16_t> Vocabulary::find(const std::string& id) const {
+  const auto it = index_.find(id);
+  if (it == index_.end()) return std::nullopt;
+  return it->second;
+}
+
+std::vector<std::string> Vocabulary::names() const {
+  std::vector<std::string> out;
+  out.reserve(entries_.size());
+  for (const auto& e : entries_) out.push_back(e.id);
+  return out;
+}
+
+std::uint16_t Vocabulary::add(VocabEntry entry) {
+  const auto index = static_cast<std::uint16_t>(entries_.size());
+  entry.closure.set(index);
+  index_.emplace(entry.id, index);
+  entries_.push_back(std::move(entry));
+  return index;
+}
+
+std::optional<Level> parse_level(const std::string& text) {
+  if (text == "none") return Level::none;
+  if (text == "low") return Level::low;
+  if (text == "moderate") return Level::moderate;
+  if (text == "high") return Level::high;
+  return std::nullopt;
+}
+
+const char* level_name(Level level) {
+  static constexpr const char* names[] = {"none", "low", "moderate", "high"};
+  return names[static_cast<std::size_t>(level)];
+}
+
+std::optional<std::uint32_t> Catalogue::add(Exercise exercise, std::string* clashing_name) {
+  const auto index = static_cast<std::uint32_t>(exercises_.size());
+  std::vector<std::string> keys{normalize_name(exercise.name)};
+  for (const auto& alias : exercise.aliases) keys.push_back(normalize_name(alias));
+  for (const auto& key : keys) {
+    const auto it = by_name_.find(key);
+    if (it != by_name_.end()) {
+      if (clashing_name != nullptr) *clashing_name = key;
+      return it->second;
+    }
+  }
+  for (const auto& key : keys) by_name_.emplace(key, index);
+  exercises_.push_back(std::move(exercise));
+  return std::nullopt;
+}
+
+std::optional<std::uint32_t> Catalogue::find(const std::string& name) const {
+  const auto it = by_name_.find(normalize_name(name));
+  if (it == by_name_.end()) return std::nullopt;
+  return it->second;
+}
+
+std::vector<std::string> Catalogue::names() const {
+  std::vector<std::string> out;
+  out.reserve(by_name_.size());
+  for (const auto& [key, index] : by_name_) out.push_back(key);
+  return out;
+}
+
+std::string Source::reference() const {
+  std::string out = author.empty() ? id : author;
+  if (year > 0) out += fmt::format(" ({})", year);
+  out += ".";
+  if (!title.empty())
+    out += fmt::format(" {}{}", title, std::string(".?!").find(title.back()) == std::string::npos ? "." : "");
+  if (!journal.empty()) out += fmt::format(" {}.", journal);
+  if (!publisher.empty()) out += fmt::format(" {}.", publisher);
+  if (!doi.empty()) {
+    out += fmt::format(" doi:{}", doi);
+  } else if (!url.empty()) {
+    out += fmt::format(" {}", url);
+  }
+  return out;
+}
+
+const char* scope_name(Scope scope) {
+  static constexpr const char* names[] = {"client", "week", "session", "exercise"};
+  return names[static_cast<std::size_t>(scope)];
+}
+
+const std::vector<AttrInfo>& attribute_table() {
+  using S = Scope;
+  using A = Attr;
+  using T = Type;
+  using D = Dim;
+  using C = Category;
+  static const std::vector<AttrInfo> table = {
+      {"client", S::client, A::client_conditions, T::vocab_set, D::count, C::condition,
+       "the client's conditions and symptoms, with everything they imply"},
+      {"cleared", S::client, A::client_cleared, T::boolean, D::count, C::condition,
+       "a health professional has cleared the client for this training"},
+      {"experience", S::client, A::client_experience, T::experience, D::count, C::condition,
+       "beginner, intermediate or advanced"},
+      {"week", S::week, A::week_number, T::number, D::count, C::condition, "the week number, from 1"},
+      {"kind", S::session, A::session_kind, T::vocab, D::count, C::session_kind,
+       "the session kind; a kind matches every kind it implies"},
+      {"duration", S::session, A::session_duration, T::number, D::time, C::condition, "planned session length"},
+      {"day", S::session, A::session_day, T::weekday, D::count, C::condition, "weekday, mon to sun"},
+      {"week", S::session, A::session_week, T::number, D::count, C::condition, "the week the session is in"},
+      {"warmup", S::session, A::session_warmup, T::number, D::time, C::condition,
+       "length of the warm-up block (0 when there is none)"},
+      {"cooldown", S::session, A::session_cooldown, T::boolean, D::count, C::condition,
+       "the session has a cool-down block"},
+      {"exercises", S::session, A::session_exercises, T::number, D::count, C::condition,
+       "number of exercise lines in the session"},
+      {"name", S::exercise, A::exercise_name, T::exercise, D::count, C::condition, "the catalogue exercise"},
+      {"muscles", S::exercise, A::exercise_muscles, T::vocab_set, D::count, C::muscle, "muscles trained"},
+      {"pattern", S::exercise, A::exercise_pattern, T::vocab, D::count, C::pattern, "movement pattern"},
+      {"posture", S::exercise, A::exercise_posture, T::vocab, D::count, C::posture,
+       "posture, as overridden on the line or from the catalogue"},
+      {"equipment", S::exercise, A::exercise_equipment, T::vocab_set, D::count, C::equipment, "equipment used"},
+      {"spinal_load", S::exercise, A::exercise_spinal_load, T::level, D::count, C::condition,
+       "load on the lumbar spine: none, low, moderate, high"},
+      {"impact", S::exercise, A::exercise_impact, T::level, D::count, C::condition,
+       "impact: none, low, moderate, high"},
+      {"supported", S::exercise, A::exercise_supported, T::boolean, D::count, C::condition,
+       "the trunk is supported by a bench, pad, machine or the floor"},
+      {"loaded", S::exercise, A::exercise_loaded, T::boolean, D::count, C::condition,
+       "done with external load: a weight on the line, or a loaded exercise not marked bodyweight"},
+      {"tags", S::exercise, A::exercise_tags, T::vocab_set, D::count, C::tag, "catalogue tags"},
+      {"sets", S::exercise, A::exercise_sets, T::number, D::count, C::condition, "number of sets"},
+      {"reps", S::exercise, A::exercise_reps, T::number, D::count, C::condition,
+       "repetitions per set (the lower end of a range)"},
+      {"reps_max", S::exercise, A::exercise_reps_max, T::number, D::count, C::condition,
+       "repetitions per set (the upper end of a range)"},
+      {"hold", S::exercise, A::exercise_hold, T::number, D::time, C::condition,
+       "time per set for holds and timed work (upper end of a range)"},
+      {"load", S::exercise, A::exercise_load, T::number, D::mass, C::condition, "external load in kg (lb converted)"},
+      {"rpe", S::exercise, A::exercise_rpe, T::number, D::count, C::condition, "rate of perceived exertion"},
+      {"rir", S::exercise, A::exercise_rir, T::number, D::count, C::condition, "repetitions in reserve"},
+      {"percent", S::exercise, A::exercise_percent, T::number, D::percent, C::condition,
+       "load as a percentage of one-repetition maximum"},
+      {"tempo", S::exercise, A::exercise_tempo, T::boolean, D::count, C::condition, "the line prescribes a tempo"},
+      {"eccentric", S::exercise, A::exercise_eccentric, T::number, D::time, C::condition,
+       "lowering time from the tempo, in seconds"},
+      {"rest", S::exercise, A::exercise_rest, T::number, D::time, C::condition, "rest between sets"},
+      {"block", S::exercise, A::exercise_block, T::block, D::count, C::condition, "warmup, main or cooldown"},
+      {"each_side", S::exercise, A::exercise_each_side, T::boolean, D::count, C::condition, "the dose is per side"},
+      {"bodyweight", S::exercise, A::exercise_bodyweight, T::boolean, D::count, C::condition,
+       "the line says bodyweight or BW"},
+      {"week", S::exercise, A::exercise_week, T::number, D::count, C::condition, "the week of the session"},
+      {"day", S::exercise, A::exercise_day, T::weekday, D::count, C::condition, "the weekday of the session"},
+      {"kind", S::exercise, A::exercise_kind, T::vocab, D::count, C::session_kind, "the session's kind"},
+  };
+  return table;
+}
+
+const char* cmp_name(CmpOp op) {
+  static constexpr const char* names[] = {"=", "!=", "<", "<=", ">", ">="};
+  return names[static_cast<std::size_t>(op)];
+}
+
+bool compare(double lhs, CmpOp op, double rhs) {
+  switch (op) {
+    case CmpOp::eq: return lhs == rhs;
+    case CmpOp::ne: return lhs != rhs;
+    case CmpOp::lt: return lhs < rhs;
+    case CmpOp::le: return lhs <= rhs;
+    case CmpOp::gt: return lhs > rhs;
+    case CmpOp::ge: return lhs >= rhs;
+  }
+  return false;
+}
+
+bool Bound::holds(double x) const { return is_range ? (x >= low && x <= high) : compare(x, op, value); }
+
+std::string Bound::describe() const {
+  if (is_range) return fmt::format("{} to {}", low, high);
+  switch (op) {
+    case CmpOp::ge: return fmt::format("at least {}", value);
+    case CmpOp::le: return fmt::format("at most {}", value);
+    case CmpOp::gt: return fmt::format("more than {}", value);
+    case CmpOp::lt: return fmt::format("fewer than {}", value);
+    case CmpOp::eq: return fmt::format("exactly {}", value);
+    case CmpOp::ne: return fmt::format("other than {}", value);
+  }
+  return {};
+}
+
+}  // namespace liftlint::model

@@ -1,0 +1,243 @@
+// The checked rule set: resolved names, typed expressions, cited rules.
+// Knows nothing about syntax; the evaluator reads only this.
+#pragma once
+
+#include <array>
+#include <bitset>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "support/diagnostic.hpp"
+
+namespace liftlint::model {
+
+// Each vocabulary holds at most this many names, so sets fit one bitset.
+inline constexpr std::size_t max_vocabulary = 256;
+using Bits = std::bitset<max_vocabulary>;
+
+enum class Category : std::uint8_t { condition, muscle, pattern, posture, equipment, session_kind, tag };
+inline constexpr std::size_t category_count = 7;
+[[nodiscard]] const char* category_name(Category category);
+
+struct VocabEntry {
+  std::string id;
+  std::string label;
+  Span span;
+  Bits closure;  // itself and everything it implies, transitively
+  bool symptom = false;
+};
+
+class Vocabulary {
+ public:
+  [[nodiscard]] std::optional<std::uint16_t> find(const std::string& id) const;
+  [[nodiscard]] std::vector<std::string> names() const;
+  [[nodiscard]] const VocabEntry& at(std::uint16_t index) const { return entries_[index]; }
+  [[nodiscard]] std::size_t size() const { return entries_.size(); }
+  std::uint16_t add(VocabEntry entry);
+  VocabEntry& mutable_at(std::uint16_t index) { return entries_[index]; }
+
+ private:
+  std::vector<VocabEntry> entries_;
+  std::unordered_map<std::string, std::uint16_t> index_;
+};
+
+enum class Level : std::uint8_t { none, low, moderate, high };
+[[nodiscard]] std::optional<Level> parse_level(const std::string& text);
+[[nodiscard]] const char* level_name(Level level);
+
+struct Exercise {
+  std::string name;
+  std::vector<std::string> aliases;
+  Bits muscles;
+  std::uint16_t pattern = 0;
+  std::uint16_t posture = 0;
+  Bits equipment;
+  Bits tags;
+  Level spinal_load = Level::low;
+  Level impact = Level::none;
+  bool supported = false;
+  bool loaded = false;
+  Span span;
+};
+
+class Catalogue {
+ public:
+  // Adds the exercise; returns the index of an earlier one with a clashing name, if any.
+  std::optional<std::uint32_t> add(Exercise exercise, std::string* clashing_name);
+  [[nodiscard]] std::optional<std::uint32_t> find(const std::string& name) const;
+  [[nodiscard]] std::vector<std::string> names() const;
+  [[nodiscard]] const Exercise& at(std::uint32_t index) const { return exercises_[index]; }
+  [[nodiscard]] std::size_t size() const { return exercises_.size(); }
+
+ private:
+  std::vector<Exercise> exercises_;
+  std::unordered_map<std::string, std::uint32_t> by_name_;  // normalised names and aliases
+};
+
+struct Source {
+  std::string id;
+  std::string author, title, journal, publisher, doi, url, isbn, note;
+  int year = 0;
+  std::string scheme, level;
+  Span span;
+  // "Author (Year). Title. Journal. doi:..." for reports.
+  [[nodiscard]] std::string reference() const;
+};
+
+struct Citation {
+  std::uint32_t source = 0;
+  std::string locator;
+};
+
+enum class Scope : std::uint8_t { client, week, session, exercise };
+[[nodiscard]] const char* scope_name(Scope scope);
+
+enum class Attr : std::uint8_t {
+  client_conditions,
+  client_cleared,
+  client_experience,
+  week_number,
+  session_kind,
+  session_duration,
+  session_day,
+  session_week,
+  session_warmup,
+  session_cooldown,
+  session_exercises,
+  exercise_name,
+  exercise_muscles,
+  exercise_pattern,
+  exercise_posture,
+  exercise_equipment,
+  exercise_spinal_load,
+  exercise_impact,
+  exercise_supported,
+  exercise_loaded,
+  exercise_tags,
+  exercise_sets,
+  exercise_reps,
+  exercise_reps_max,
+  exercise_hold,
+  exercise_load,
+  exercise_rpe,
+  exercise_rir,
+  exercise_percent,
+  exercise_tempo,
+  exercise_eccentric,
+  exercise_rest,
+  exercise_block,
+  exercise_each_side,
+  exercise_bodyweight,
+  exercise_week,
+  exercise_day,
+  exercise_kind,
+};
+
+enum class Type : std::uint8_t { number, boolean, level, vocab, vocab_set, weekday, block, experience, exercise };
+enum class Dim : std::uint8_t { count, time, mass, percent };
+
+struct AttrInfo {
+  const char* name;
+  Scope scope;
+  Attr attr;
+  Type type;
+  Dim dim;            // for numbers
+  Category category;  // for vocab and vocab_set
+  const char* meaning;
+};
+[[nodiscard]] const std::vector<AttrInfo>& attribute_table();
+
+enum class CmpOp : std::uint8_t { eq, ne, lt, le, gt, ge };
+[[nodiscard]] const char* cmp_name(CmpOp op);
+[[nodiscard]] bool compare(double lhs, CmpOp op, double rhs);
+
+struct Bound {
+  bool is_range = false;
+  CmpOp op = CmpOp::ge;
+  double value = 0;
+  double low = 0;
+  double high = 0;
+  [[nodiscard]] bool holds(double x) const;
+  [[nodiscard]] std::string describe() const;  // "at least 2", "2 to 3"
+};
+
+enum class Block : std::uint8_t { warmup, main, cooldown };
+enum class Experience : std::uint8_t { beginner, intermediate, advanced };
+
+struct Expr {
+  enum class Kind : std::uint8_t {
+    always,
+    all_of,
+    any_of,
+    negate,
+    compare_number,
+    compare_ordinal,
+    test_bool,
+    member_any,
+    member_all,
+    exercise_in,
+    some,
+    none,
+    every,
+    count,
+    count_distinct
+  };
+  Kind kind = Kind::always;
+  Attr attr = Attr::client_cleared;
+  CmpOp op = CmpOp::eq;
+  double number = 0;
+  int ordinal = 0;
+  Bits bits;
+  std::vector<std::uint32_t> exercises;  // sorted
+  Scope inner = Scope::exercise;
+  Bound bound;
+  std::vector<Expr> operands;  // quantifiers and counts: operands[0] is the where filter, if any
+  Span span;
+};
+
+enum class Form : std::uint8_t { every, rest, progression };
+enum class Metric : std::uint8_t { load, volume };
+
+struct Rule {
+  std::string id;
+  Severity severity = Severity::warning;
+  std::vector<Citation> citations;
+  std::string message;  // with {placeholders}
+  std::string help;
+  std::string doc;
+  std::optional<Expr> when;
+  Form form = Form::every;
+  bool forbids = false;    // desugared from 'forbid'
+  bool clearance = false;  // desugared from 'require clearance'
+  Scope scope = Scope::exercise;
+  Expr filter;     // which elements the rule looks at
+  Expr predicate;  // what must hold for each of them
+  bool rest_in_days = true;
+  double rest_minimum = 0;  // days of rest, or hours between session starts
+  bool sharing_muscles = false;
+  Metric metric = Metric::load;
+  double max_increase_percent = 0;
+  std::vector<std::uint32_t> suggest;
+  Span span;
+};
+
+struct EvidenceScheme {
+  std::string id;
+  std::vector<std::string> levels;
+};
+
+struct RuleSet {
+  std::array<Vocabulary, category_count> vocabulary;
+  Catalogue catalogue;
+  std::vector<EvidenceScheme> schemes;
+  std::vector<Source> sources;
+  std::vector<Rule> rules;
+
+  [[nodiscard]] const Vocabulary& vocab(Category c) const { return vocabulary[static_cast<std::size_t>(c)]; }
+  Vocabulary& vocab(Category c) { return vocabulary[static_cast<std::size_t>(c)]; }
+};
+
+}  // namespace liftlint::model

@@ -1,0 +1,45 @@
+// Problems in the user's files are data: a list of diagnostics with spans.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "liftlint/liftlint.hpp"
+#include "support/source.hpp"
+
+namespace liftlint {
+
+[[nodiscard]] const char* severity_name(Severity severity);
+
+struct Note {
+  std::string text;
+  Span span;  // optional: where the note points
+};
+
+struct Diagnostic {
+  Severity severity = Severity::error;
+  std::string code;  // rule id for findings, empty for input errors
+  std::string message;
+  Span span;
+  std::vector<Note> notes;
+  std::vector<std::string> help;
+};
+
+class Diagnostics {
+ public:
+  void error(const Span& span, std::string message, std::vector<std::string> help = {}) {
+    items_.push_back(Diagnostic{Severity::error, {}, std::move(message), span, {}, std::move(help)});
+  }
+  void warning(const Span& span, std::string message) {
+    items_.push_back(Diagnostic{Severity::warning, {}, std::move(message), span, {}, {}});
+  }
+  void add(Diagnostic diagnostic) { items_.push_back(std::move(diagnostic)); }
+  [[nodiscard]] bool has_errors() const;
+  [[nodiscard]] const std::vector<Diagnostic>& items() const { return items_; }
+  [[nodiscard]] std::size_t size() const { return items_.size(); }
+
+ private:
+  std::vector<Diagnostic> items_;
+};
+
+}  // namespace liftlint

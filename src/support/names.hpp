@@ -1,0 +1,24 @@
+// Name matching that forgives what people type: case, hyphens, plurals.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace liftlint {
+
+// Lower-cases, turns hyphens, dashes and underscores into spaces, drops
+// apostrophes, collapses spaces and strips plural endings word by word.
+[[nodiscard]] std::string normalize_name(std::string_view name);
+
+[[nodiscard]] std::size_t edit_distance(std::string_view a, std::string_view b);
+
+// The closest candidate, if it is close enough to be a plausible typo.
+[[nodiscard]] std::optional<std::string> closest_match(std::string_view word,
+                                                       const std::vector<std::string>& candidates);
+
+// "did you mean 'x'?" or an empty string.
+[[nodiscard]] std::string did_you_mean(std::string_view word, const std::vector<std::string>& candidates);
+
+}  // namespace liftlint

@@ -1,0 +1,96 @@
+// Helpers for the parser translation units, the only places that see PEGTL.
+#pragma once
+
+#include <fmt/format.h>
+
+#include <charconv>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <tao/pegtl.hpp>
+#include <tao/pegtl/contrib/limit_depth.hpp>
+#include <tao/pegtl/contrib/parse_tree.hpp>
+
+#include "grammar/common.hpp"
+#include "support/diagnostic.hpp"
+#include "support/source.hpp"
+
+namespace liftlint::parse_util {
+
+namespace pegtl = tao::pegtl;
+using Node = pegtl::parse_tree::node;
+
+// Nested input deeper than this is rejected rather than risking the stack.
+inline constexpr std::size_t max_nesting = 200;
+
+template <typename Rule>
+struct depth_limit : pegtl::limit_depth<max_nesting> {};
+
+inline Span span_of(const Node& node, const SourceFile& file) {
+  const auto begin = node.begin();
+  const auto length = static_cast<std::uint32_t>(node.m_end.data - node.m_begin.data);
+  return Span{&file, static_cast<std::uint32_t>(begin.line), static_cast<std::uint32_t>(begin.column), length};
+}
+
+inline std::string_view first_token(std::string_view text, std::size_t offset) {
+  if (offset >= text.size()) return {};
+  std::size_t end = offset;
+  while (end < text.size() && text[end] != ' ' && text[end] != '\t' && text[end] != '\n' && text[end] != '\r') {
+    ++end;
+  }
+  if (end == offset) ++end;
+  return text.substr(offset, std::min<std::size_t>(end - offset, 40));
+}
+
+inline std::string describe_found(std::string_view token) {
+  if (token.empty()) return "found end of file";
+  if (token == "\n" || token == "\r") return "found end of line";
+  return fmt::format("found '{}'", token);
+}
+
+template <typename Grammar, template <typename...> class Selector>
+std::unique_ptr<Node> parse(const SourceFile& file, Diagnostics& diagnostics) {
+  pegtl::memory_input<> in(file.text, file.path);
+  try {
+    auto root = pegtl::parse_tree::parse<Grammar, Selector, depth_limit, grammar::control>(in);
+    return root;
+  } catch (const pegtl::parse_error& e) {
+    const auto& pos = e.positions().front();
+    const auto token = first_token(file.text, pos.byte);
+    Span span{&file, static_cast<std::uint32_t>(pos.line), static_cast<std::uint32_t>(pos.column),
+              static_cast<std::uint32_t>(std::max<std::size_t>(1, token.size()))};
+    std::string message(e.message());
+    if (message.rfind("parse error matching", 0) == 0) {
+      message = fmt::format("unexpected input, {}", describe_found(token));
+    } else if (message == "maximum parser rule nesting depth exceeded") {
+      message = fmt::format("nesting is deeper than the limit of {} levels", max_nesting);
+    } else {
+      message = fmt::format("{}, {}", message, describe_found(token));
+    }
+    diagnostics.error(span, std::move(message));
+    return nullptr;
+  }
+}
+
+inline std::string unquote(std::string_view quoted) {
+  std::string out;
+  if (quoted.size() < 2) return out;
+  quoted = quoted.substr(1, quoted.size() - 2);
+  for (std::size_t i = 0; i < quoted.size(); ++i) {
+    if (quoted[i] == '\\' && i + 1 < quoted.size()) ++i;
+    out.push_back(quoted[i]);
+  }
+  return out;
+}
+
+// Parses a decimal literal; nullopt when it does not fit a double sensibly.
+inline std::optional<double> to_number(std::string_view text) {
+  if (text.size() > 15) return std::nullopt;
+  double value = 0;
+  const auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (ec != std::errc{} || ptr != text.data() + text.size()) return std::nullopt;
+  return value;
+}
+
+}  // namespace liftlint::parse_util

@@ -1,0 +1,31 @@
+#include "support/units.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <string>
+
+namespace liftlint {
+
+std::optional<UnitScale> unit_scale(std::string_view unit) {
+  std::string u(unit);
+  std::transform(u.begin(), u.end(), u.begin(), [](unsigned char c) { return std::tolower(c); });
+  if (u == "s" || u == "sec" || u == "secs" || u == "second" || u == "seconds") return UnitScale{UnitKind::time, 1};
+  if (u == "min" || u == "mins" || u == "minute" || u == "minutes") return UnitScale{UnitKind::time, 60};
+  if (u == "h" || u == "hr" || u == "hrs" || u == "hour" || u == "hours") return UnitScale{UnitKind::time, 3600};
+  if (u == "day" || u == "days") return UnitScale{UnitKind::time, 86400};
+  if (u == "kg" || u == "kgs") return UnitScale{UnitKind::mass, 1};
+  if (u == "lb" || u == "lbs") return UnitScale{UnitKind::mass, 0.45359237};
+  if (u == "%") return UnitScale{UnitKind::percent, 1};
+  return std::nullopt;
+}
+
+const char* unit_kind_name(UnitKind kind) {
+  switch (kind) {
+    case UnitKind::time: return "a duration";
+    case UnitKind::mass: return "a weight";
+    case UnitKind::percent: return "a percentage";
+  }
+  return "";
+}
+
+}  // namespace liftlint
