@@ -111,10 +111,10 @@ struct word_char : sor<ident_other, one<'-', '\''>, right_quote> {};
 struct name_word : seq<not_at<dose_start>, ident_first, star<word_char>> {};
 struct name_words : list<name_word, sp1> {};
 struct exercise_name : sor<string_lit, name_words> {};
-struct line_end : at<sp, sor<one<'\n', ';', '}', '#'>, eof>> {};
+struct line_end : at<sor<one<'\n', ';', '}', '#'>, eof>> {};
 struct expect_line_end : line_end {};
 struct dose_punct : sor<one<','>, dash_sep> {};
-struct exercise_line : seq<exercise_name, star<sp, opt<dose_punct, sp>, dose_item>, must<expect_line_end>> {};
+struct exercise_line : seq<exercise_name, star<sp, opt<dose_punct, sp>, dose_item>, sp, must<expect_line_end>> {};
 struct expect_exercise_line : exercise_line {};
 
 struct item_gap : star<sor<blank, one<'\n', ';'>, comment>> {};
@@ -134,11 +134,10 @@ struct session_block : seq<open_brace, session_items, expect_close_brace> {};
 // --- days and weeks -------------------------------------------------------------
 struct session_kind : ident {};
 struct session_label : string_lit {};
-struct session_end : at<sp, sor<one<'\n', '}', '#'>, eof>> {};
+struct session_end : at<sor<one<'\n', '}', '#'>, eof>> {};
 struct expect_session_end : session_end {};
-struct session
-    : seq<session_kind, opt<sp1, duration>, opt<sp1, session_label>, sor<seq<ws, session_block>, expect_session_end>> {
-};
+struct session : seq<session_kind, opt<sp1, duration>, opt<sp1, session_label>,
+                     sor<seq<ws, session_block>, seq<sp, expect_session_end>>> {};
 struct rest_day : seq<rest_key, at<sp, sor<one<'\n', '}', '#'>, eof>>> {};
 struct day_body : sor<rest_day, session> {};
 struct expect_day_body : day_body {};

@@ -1,5 +1,6 @@
 #include <fmt/format.h>
 
+#include "api/convert.hpp"
 #include "api/embedded.hpp"
 #include "eval/evaluator.hpp"
 #include "liftlint/liftlint.hpp"
@@ -8,43 +9,6 @@
 #include "rules/loader.hpp"
 
 namespace liftlint {
-namespace {
-
-Location location_of(const Span& span) {
-  Location out;
-  if (span.file == nullptr) return out;
-  out.file = span.file->path;
-  out.line = span.line;
-  out.column = span.column;
-  out.length = span.length;
-  out.line_text = std::string(span.line_text());
-  return out;
-}
-
-std::vector<Remark> remarks(const std::vector<Note>& notes) {
-  std::vector<Remark> out;
-  for (const auto& n : notes) {
-    out.push_back(Remark{n.text, n.span.valid() ? std::optional<Location>(location_of(n.span)) : std::nullopt});
-  }
-  return out;
-}
-
-Problem problem_of(const Diagnostic& d) {
-  return Problem{d.severity, d.code, d.message, location_of(d.span), remarks(d.notes), d.help, {}, {}};
-}
-
-std::vector<Problem> problems(const Diagnostics& diagnostics) {
-  std::vector<Problem> out;
-  for (const auto& d : diagnostics.items()) out.push_back(problem_of(d));
-  return out;
-}
-
-Citation citation_of(const model::RuleSet& set, const model::Citation& c) {
-  const auto& s = set.sources[c.source];
-  return Citation{s.id, s.reference(), c.locator, s.scheme.empty() ? "" : s.scheme + "." + s.level, s.url};
-}
-
-}  // namespace
 
 struct Engine::Impl {
   Sources sources;
@@ -60,13 +24,7 @@ struct Engine::Impl {
     if (options.default_rules) loader.load(default_pack_entry);
     for (const auto& path : options.rule_paths) loader.load(path);
     rules = loader.check();
-    errors = problems(diagnostics);
-  }
-
-  Problem finding_of(const eval::Finding& f) const {
-    Problem p{f.severity, f.rule->id, f.message, location_of(f.span), remarks(f.notes), f.help, {}, f.weeks};
-    for (const auto& c : f.rule->citations) p.citations.push_back(citation_of(*rules, c));
-    return p;
+    errors = problems_of(diagnostics);
   }
 
   PlanReport check(const SourceFile& file) const {
@@ -75,9 +33,9 @@ struct Engine::Impl {
     const auto parsed = plan::parse_plan_file(file, diagnostics);
     std::optional<plan::Plan> resolved;
     if (parsed) resolved = plan::resolve_plan(*parsed, *rules, diagnostics);
-    report.errors = problems(diagnostics);
+    report.errors = problems_of(diagnostics);
     if (!resolved) return report;
-    for (const auto& f : eval::evaluate(*rules, *resolved)) report.findings.push_back(finding_of(f));
+    for (const auto& f : eval::evaluate(*rules, *resolved)) report.findings.push_back(problem_of(*rules, f));
     return report;
   }
 };

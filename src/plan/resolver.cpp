@@ -161,12 +161,14 @@ class Resolver {
       for (int w = block.first; w <= block.last; ++w) {
         auto& slot = plan_.block_of_week[static_cast<std::size_t>(w)];
         if (slot >= 0) {
-          diagnostics_.add(Diagnostic{Severity::error,
-                                      {},
-                                      fmt::format("week {} is planned twice", w),
-                                      block.span,
-                                      {Note{"first planned here", plan_.blocks[static_cast<std::size_t>(slot)].span}},
-                                      {}});
+          diagnostics_.add(Diagnostic{
+              Severity::error,
+              {},
+              fmt::format("week {} is planned twice", w),
+              block.span,
+              {Note{fmt::format("first planned at {}", plan_.blocks[static_cast<std::size_t>(slot)].span.location()),
+                    plan_.blocks[static_cast<std::size_t>(slot)].span}},
+              {}});
           break;
         }
         slot = static_cast<int>(i);
@@ -182,12 +184,13 @@ class Resolver {
       const auto weekday = day_index(day);
       if (!weekday) continue;
       if (const auto* first = seen[static_cast<std::size_t>(*weekday)]) {
-        diagnostics_.add(Diagnostic{Severity::error,
-                                    {},
-                                    fmt::format("{} appears twice in this week", weekdays[*weekday]),
-                                    day.day.span,
-                                    {Note{"first written here", first->day.span}},
-                                    {"write one session per day"}});
+        diagnostics_.add(
+            Diagnostic{Severity::error,
+                       {},
+                       fmt::format("{} appears twice in this week", weekdays[*weekday]),
+                       day.day.span,
+                       {Note{fmt::format("first written at {}", first->day.span.location()), first->day.span}},
+                       {"write one session per day"}});
         continue;
       }
       seen[static_cast<std::size_t>(*weekday)] = &day;

@@ -64,7 +64,7 @@ class Checker {
                                 {},
                                 fmt::format("{} is already declared", what),
                                 span,
-                                {Note{"first declared here", first}},
+                                {Note{fmt::format("first declared at {}", first.location()), first}},
                                 {}});
   }
 

@@ -255,7 +255,13 @@ void RuleChecker::header(const ast::Rule& decl, model::Rule& out) {
       ok_ = false;
     }
   }
-  if (auto ids = exercise_names(decl.suggest)) out.suggest = std::move(*ids);
+  for (const auto& name : decl.suggest) {
+    if (auto id = names_.exercise(name.text, name.span)) {
+      out.suggest.push_back(*id);
+    } else {
+      ok_ = false;
+    }
+  }
 }
 
 std::optional<Scope> RuleChecker::scope(const ast::Name& name) { return scope_from_word(name.text); }
@@ -475,8 +481,8 @@ model::Expr RuleChecker::quantifier(const ast::Expr& e, Scope s) {
                                                : Expr::Kind::every;
   out.inner = *scope(e.scope);
   if (!is_below(s, out.inner) || out.inner == Scope::client) {
-    fail(e.scope.span, fmt::format("cannot look at each {} from a {}; a {} contains only {}", scope_name(out.inner),
-                                   scope_name(s), scope_name(s),
+    fail(e.scope.span, fmt::format("cannot look at each {} from {}; {} contains only {}", scope_name(out.inner),
+                                   model::a_scope(s), model::a_scope(s),
                                    s == Scope::week      ? "sessions and exercises"
                                    : s == Scope::session ? "exercises"
                                                          : "itself"));
@@ -501,7 +507,7 @@ model::Expr RuleChecker::count_distinct(const ast::Expr& e, Scope s) {
   out.span = e.span;
   out.inner = Scope::exercise;
   if (s != Scope::session && s != Scope::week) {
-    fail(e.span, fmt::format("'count distinct' works on a session or a week, not on a {}", scope_name(s)));
+    fail(e.span, fmt::format("'count distinct' works on a session or a week, not on {}", model::a_scope(s)));
     return out;
   }
   const auto* info = attribute(e.attr, Scope::exercise);
@@ -527,8 +533,8 @@ const model::AttrInfo* RuleChecker::attribute(const ast::Name& name, Scope s) {
   if (auto hint = did_you_mean(name.text, here); !hint.empty()) help.push_back(hint);
   std::string list;
   for (const auto& h : here) list += (list.empty() ? "" : ", ") + h;
-  help.push_back(fmt::format("a {} has: {}", scope_name(s), list));
-  fail(name.span, fmt::format("unknown attribute '{}' of a {}", name.text, scope_name(s)), std::move(help));
+  help.push_back(fmt::format("{} has: {}", model::a_scope(s), list));
+  fail(name.span, fmt::format("unknown attribute '{}' of {}", name.text, model::a_scope(s)), std::move(help));
   return nullptr;
 }
 

@@ -76,13 +76,17 @@ std::vector<std::string> Catalogue::names() const {
 }
 
 std::string Source::reference() const {
-  std::string out = author.empty() ? id : author;
+  const auto sentence = [](std::string s) {
+    if (!s.empty() && s.back() != '.' && s.back() != '?' && s.back() != '!') s.push_back('.');
+    return s;
+  };
+  const std::string& lead = !author.empty() ? author : !publisher.empty() ? publisher : title;
+  std::string out = lead;
   if (year > 0) out += fmt::format(" ({})", year);
-  out += ".";
-  if (!title.empty())
-    out += fmt::format(" {}{}", title, std::string(".?!").find(title.back()) == std::string::npos ? "." : "");
-  if (!journal.empty()) out += fmt::format(" {}.", journal);
-  if (!publisher.empty()) out += fmt::format(" {}.", publisher);
+  out = sentence(out);
+  if (!title.empty() && &lead != &title) out += fmt::format(" {}", sentence(title));
+  if (!journal.empty()) out += fmt::format(" {}", sentence(journal));
+  if (!publisher.empty() && &lead != &publisher) out += fmt::format(" {}", sentence(publisher));
   if (!doi.empty()) {
     out += fmt::format(" doi:{}", doi);
   } else if (!url.empty()) {
@@ -94,6 +98,10 @@ std::string Source::reference() const {
 const char* scope_name(Scope scope) {
   static constexpr const char* names[] = {"client", "week", "session", "exercise"};
   return names[static_cast<std::size_t>(scope)];
+}
+
+std::string a_scope(Scope scope) {
+  return fmt::format("{} {}", scope == Scope::exercise ? "an" : "a", scope_name(scope));
 }
 
 const std::vector<AttrInfo>& attribute_table() {

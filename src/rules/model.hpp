@@ -94,6 +94,8 @@ struct Citation {
 
 enum class Scope : std::uint8_t { client, week, session, exercise };
 [[nodiscard]] const char* scope_name(Scope scope);
+// "a week", "an exercise".
+[[nodiscard]] std::string a_scope(Scope scope);
 
 enum class Attr : std::uint8_t {
   client_conditions,

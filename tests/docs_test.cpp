@@ -1,0 +1,70 @@
+// Every rule and plan example in docs/ is loaded, so the docs cannot drift from the code.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <regex>
+
+#include "test_support.hpp"
+
+namespace liftlint::testing {
+namespace {
+
+struct Block {
+  std::string file;
+  int line;
+  std::string tag;
+  std::string text;
+};
+
+std::vector<Block> blocks(const std::string& tag) {
+  std::vector<Block> out;
+  const std::filesystem::path docs = std::string(LIFTLINT_SOURCE_DIR) + "/docs";
+  std::vector<std::filesystem::path> files;
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(docs)) {
+    if (entry.path().extension() == ".md") files.push_back(entry.path());
+  }
+  files.push_back(std::string(LIFTLINT_SOURCE_DIR) + "/README.md");
+  std::sort(files.begin(), files.end());
+  for (const auto& path : files) {
+    std::istringstream in(read_file(path.string()));
+    std::string line;
+    int number = 0;
+    Block* open = nullptr;
+    while (std::getline(in, line)) {
+      ++number;
+      if (open == nullptr && line == "```" + tag) {
+        out.push_back(Block{path.filename().string(), number, tag, {}});
+        open = &out.back();
+      } else if (open != nullptr && line == "```") {
+        open = nullptr;
+      } else if (open != nullptr) {
+        open->text += line + "\n";
+      }
+    }
+  }
+  return out;
+}
+
+TEST(Docs, RuleExamplesLoadOnTopOfTheDefaultPack) {
+  for (const auto& b : blocks("liftlint-rules")) {
+    const auto pack = load_pack(default_pack, {{"doc.rules", b.text}});
+    EXPECT_TRUE(pack->rules.has_value()) << b.file << ":" << b.line << "\n" << render(pack->diagnostics);
+  }
+}
+
+TEST(Docs, PlanExamplesResolveAgainstTheDefaultPack) {
+  static const auto pack = load_pack(default_pack, {});
+  for (const auto& b : blocks("liftlint-plan")) {
+    const auto ids = finding_ids(*pack, b.text);
+    const bool input_error = !ids.empty() && ids.front().front() == '<';
+    EXPECT_FALSE(input_error) << b.file << ":" << b.line << "\n" << ids.front();
+  }
+}
+
+TEST(Docs, ThereAreExamplesToRun) {
+  EXPECT_GE(blocks("liftlint-rules").size(), 3U);
+  EXPECT_GE(blocks("liftlint-plan").size(), 3U);
+}
+
+}  // namespace
+}  // namespace liftlint::testing

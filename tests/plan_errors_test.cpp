@@ -1,0 +1,119 @@
+// Errors in plan files: the whole text a trainer reads, caret lines included.
+#include <gtest/gtest.h>
+
+#include "test_support.hpp"
+
+namespace liftlint::testing {
+namespace {
+
+const Pack& pack() {
+  static const auto loaded = load_pack(default_pack, {});
+  return *loaded;
+}
+
+std::string errors_of(const std::string& text) { return check_plan(pack(), text, "test.plan"); }
+
+TEST(PlanErrors, UnknownExerciseSuggestsTheClosestName) {
+  EXPECT_EQ(errors_of("mon strength 30min {\n  glute bridg 3x12\n}\n"),
+            "test.plan:2:3: error: unknown exercise 'glute bridg'\n"
+            "  |\n"
+            "2 |   glute bridg 3x12\n"
+            "  |   ^^^^^^^^^^^\n"
+            "  = help: did you mean 'glute bridge'?\n"
+            "  = help: or declare it in the plan: exercise \"name\" { muscles ...; pattern ...; posture ... }\n");
+}
+
+TEST(PlanErrors, ZeroSets) {
+  EXPECT_EQ(errors_of("mon strength 30min {\n  glute bridge 0x10\n}\n"),
+            "test.plan:2:16: error: sets must be at least 1, found 0\n"
+            "  |\n"
+            "2 |   glute bridge 0x10\n"
+            "  |                ^\n");
+}
+
+TEST(PlanErrors, SetsWithoutRepetitions) {
+  EXPECT_EQ(errors_of("mon strength 30min {\n  glute bridge 3x\n}\n"),
+            "test.plan:2:18: error: expected repetitions after 'x', such as 3x12, 3 x 8-12 or 3 x 30s, found end of "
+            "line\n"
+            "  |\n"
+            "2 |   glute bridge 3x\n"
+            "  |                  ^\n");
+}
+
+TEST(PlanErrors, NegativeLoad) {
+  EXPECT_EQ(errors_of("mon strength 30min {\n  goblet squat 3x10 @ -5kg\n}\n"),
+            "test.plan:2:23: error: expected a load after '@': a weight such as 8kg or 17.5 lb, RPE 7, bodyweight, or "
+            "a band such as 'red band', found '-5kg'\n"
+            "  |\n"
+            "2 |   goblet squat 3x10 @ -5kg\n"
+            "  |                       ^^^^\n");
+}
+
+TEST(PlanErrors, UnknownWeekday) {
+  EXPECT_EQ(errors_of("tus strength 30min {\n  glute bridge 3x12\n}\n"),
+            "test.plan:1:1: error: unknown day 'tus'; expected mon, tue, wed, thu, fri, sat, sun or 'day N'\n"
+            "  |\n"
+            "1 | tus strength 30min {\n"
+            "  | ^^^\n"
+            "  = help: did you mean 'tue'?\n");
+}
+
+TEST(PlanErrors, MissingClosingBrace) {
+  EXPECT_EQ(errors_of("mon strength 30min {\n  glute bridge 3x12\n"),
+            "test.plan:3:1: error: expected '}', found end of file\n"
+            "  |\n"
+            "3 | \n"
+            "  | ^\n");
+}
+
+TEST(PlanErrors, UnknownConditionAndImpossibleDate) {
+  EXPECT_EQ(errors_of("client {\n  conditions chronic_low_back_pian\n  cleared yes by \"GP\" on 2026-02-30\n}\n"),
+            "test.plan:2:14: error: unknown condition 'chronic_low_back_pian'\n"
+            "  |\n"
+            "2 |   conditions chronic_low_back_pian\n"
+            "  |              ^^^^^^^^^^^^^^^^^^^^^\n"
+            "  = help: did you mean 'chronic_low_back_pain'?\n"
+            "test.plan:3:26: error: '2026-02-30' is not a date in the calendar\n"
+            "  |\n"
+            "3 |   cleared yes by \"GP\" on 2026-02-30\n"
+            "  |                          ^^^^^^^^^^\n");
+}
+
+TEST(PlanErrors, DuplicateDay) {
+  EXPECT_EQ(errors_of("week 1 {\n  mon strength { glute bridge 3x12 }\n  mon rest\n}\n"),
+            "test.plan:3:3: error: mon appears twice in this week\n"
+            "  |\n"
+            "3 |   mon rest\n"
+            "  |   ^^^\n"
+            "  = note: first written at test.plan:2:3\n"
+            "  = help: write one session per day\n");
+}
+
+TEST(PlanErrors, TextAfterTheDose) {
+  EXPECT_EQ(errors_of("mon strength {\n  glute bridge 3x12 slowly\n}\n"),
+            "test.plan:2:21: error: expected sets and reps (3x12), a duration (30s), a load (@ 8kg), 'each side', "
+            "'tempo 3-1-2', 'rest 90s', RPE or RIR, a note in parentheses, or the end of the line, found 'slowly'\n"
+            "  |\n"
+            "2 |   glute bridge 3x12 slowly\n"
+            "  |                     ^^^^^^\n");
+}
+
+TEST(PlanErrors, OverlappingWeeks) {
+  const auto text = errors_of("week 1..4 {\n  mon rest\n}\nweek 3 {\n  mon rest\n}\n");
+  EXPECT_NE(text.find("test.plan:4:1: error: week 3 is planned twice"), std::string::npos) << text;
+  EXPECT_NE(text.find("note: first planned at test.plan:1:1"), std::string::npos) << text;
+}
+
+TEST(PlanErrors, UnknownSessionKind) {
+  const auto text = errors_of("mon strenght {\n  glute bridge 3x12\n}\n");
+  EXPECT_NE(text.find("error: unknown session kind 'strenght'"), std::string::npos) << text;
+  EXPECT_NE(text.find("did you mean 'strength'?"), std::string::npos) << text;
+}
+
+TEST(PlanErrors, HugeNumbersAreRejectedNotWrapped) {
+  const auto text = errors_of("mon strength {\n  glute bridge 99999999999999999999x12\n}\n");
+  EXPECT_NE(text.find("error:"), std::string::npos) << text;
+}
+
+}  // namespace
+}  // namespace liftlint::testing

@@ -1,0 +1,110 @@
+// The notation trainers type resolves to the same numbers whichever way it is written.
+#include <gtest/gtest.h>
+
+#include "plan/parser.hpp"
+#include "plan/resolver.hpp"
+#include "test_support.hpp"
+
+namespace liftlint::testing {
+namespace {
+
+const Pack& pack() {
+  static const auto loaded = load_pack(default_pack, {});
+  return *loaded;
+}
+
+// Resolves a one-line session and returns its only line.
+plan::Line line_of(const std::string& exercise_line) {
+  const SourceFile file{"p.plan", "mon strength {\n  " + exercise_line + "\n}\n"};
+  Diagnostics diagnostics;
+  const auto parsed = plan::parse_plan_file(file, diagnostics);
+  EXPECT_TRUE(parsed.has_value()) << render(diagnostics);
+  if (!parsed) return {};
+  const auto resolved = plan::resolve_plan(*parsed, *pack().rules, diagnostics);
+  EXPECT_TRUE(resolved.has_value()) << render(diagnostics);
+  if (!resolved) return {};
+  return resolved->blocks.front().sessions.front().lines.front();
+}
+
+TEST(PlanNotation, SetsAndRepsInEverySpelling) {
+  for (const char* text : {"glute bridge 3x12", "Glute bridge – 3 × 12", "glute bridges 3 X 12", "glute-bridge 3*12"}) {
+    const auto l = line_of(text);
+    EXPECT_EQ(l.sets, 3) << text;
+    EXPECT_EQ(l.reps, 12) << text;
+    EXPECT_EQ(l.exercise->name, "glute bridge") << text;
+  }
+}
+
+TEST(PlanNotation, RepRangesAndSides) {
+  const auto l = line_of("bird-dog 3x8-12/side");
+  EXPECT_EQ(l.reps, 8);
+  EXPECT_EQ(l.reps_max, 12);
+  EXPECT_TRUE(l.each_side);
+  EXPECT_TRUE(line_of("bird-dog 3 × 10 each side").each_side);
+}
+
+TEST(PlanNotation, TimedSetsAndHolds) {
+  const auto plank = line_of("side plank 3 × 20–30 seconds each side");
+  EXPECT_EQ(plank.sets, 3);
+  EXPECT_EQ(plank.hold_seconds, 30);
+  EXPECT_FALSE(plank.reps.has_value());
+  const auto stretch = line_of("hamstring stretch 30-40s");
+  EXPECT_EQ(stretch.sets, 1);
+  EXPECT_EQ(stretch.hold_seconds, 40);
+  EXPECT_EQ(line_of("plank 2 x 1 min").hold_seconds, 60);
+}
+
+TEST(PlanNotation, RepsOnlyAndSteps) {
+  EXPECT_EQ(line_of("cat-cow x10").reps, 10);
+  EXPECT_EQ(line_of("glute band walk x20 steps").reps, 20);
+}
+
+TEST(PlanNotation, LoadsInKilogramsAndPounds) {
+  EXPECT_DOUBLE_EQ(*line_of("goblet squat 3x10 @ 8kg").load_kg, 8);
+  EXPECT_NEAR(*line_of("goblet squat 3x10 @ 17.5 lb").load_kg, 7.94, 0.01);
+  EXPECT_TRUE(line_of("goblet squat 3x10 @ 8kg").loaded);
+}
+
+TEST(PlanNotation, IntensityTempoAndRest) {
+  const auto l = line_of("goblet squat 3x8 @ RPE 7 tempo 3-1-2 rest 90s");
+  EXPECT_EQ(l.rpe, 7);
+  EXPECT_TRUE(l.has_tempo);
+  EXPECT_EQ(l.eccentric, 3);
+  EXPECT_EQ(l.rest_seconds, 90);
+  EXPECT_EQ(line_of("goblet squat 3x8 RIR 2").rir, 2);
+  EXPECT_EQ(line_of("goblet squat 3x8 70%").percent, 70);
+}
+
+TEST(PlanNotation, BodyweightAndBandsAreNotLoaded) {
+  EXPECT_FALSE(line_of("split squat 3x10 bodyweight").loaded);
+  EXPECT_FALSE(line_of("split squat 3x10 BW").loaded);
+  EXPECT_TRUE(line_of("bodyweight squat 3x10").exercise != nullptr);
+  const auto band = line_of("clamshell 3x15 @ red band");
+  EXPECT_FALSE(band.loaded);
+}
+
+TEST(PlanNotation, OverridesAndNotes) {
+  const auto l = line_of("Romanian deadlift (light dumbbells) – 3 × 10 posture seated equipment dumbbell");
+  const auto& vocab = pack().rules->vocab(model::Category::posture);
+  EXPECT_EQ(vocab.at(l.posture).id, "seated");
+  EXPECT_EQ(l.exercise->name, "romanian deadlift");
+}
+
+TEST(PlanNotation, QuotedNamesForAnythingAmbiguous) {
+  EXPECT_EQ(line_of("\"RDL\" 3x10").exercise->name, "romanian deadlift");
+}
+
+TEST(PlanNotation, PlanDeclaredExercise) {
+  const SourceFile file{"p.plan",
+                        "exercise \"wall sit hold\" {\n  muscles quads\n  pattern squat\n  posture standing\n}\n"
+                        "mon strength { wall sit hold 3 x 30s }\n"};
+  Diagnostics diagnostics;
+  const auto parsed = plan::parse_plan_file(file, diagnostics);
+  ASSERT_TRUE(parsed);
+  const auto resolved = plan::resolve_plan(*parsed, *pack().rules, diagnostics);
+  ASSERT_TRUE(resolved) << render(diagnostics);
+  EXPECT_EQ(resolved->blocks.front().sessions.front().lines.front().exercise->name, "wall sit hold");
+}
+
+}  // namespace
+}  // namespace liftlint::testing

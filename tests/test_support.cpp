@@ -1,0 +1,84 @@
+#include "test_support.hpp"
+
+#include <sys/wait.h>
+
+#include <array>
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+
+#include "api/convert.hpp"
+#include "api/embedded.hpp"
+#include "eval/evaluator.hpp"
+#include "plan/parser.hpp"
+#include "plan/resolver.hpp"
+#include "report/report.hpp"
+#include "rules/loader.hpp"
+
+namespace liftlint::testing {
+
+std::unique_ptr<Pack> load_pack(const std::vector<std::string>& builtin, const Files& extra) {
+  auto pack = std::make_unique<Pack>();
+  rules::MemoryFileSystem fs;
+  for (const auto& f : embedded_rule_files()) fs.add(f.path, f.text);
+  for (const auto& [path, text] : extra) fs.add(path, text);
+  rules::RuleLoader loader(pack->sources, fs, pack->diagnostics);
+  for (const auto& path : builtin) loader.load(path);
+  for (const auto& [path, text] : extra) loader.load(path);
+  pack->rules = loader.check();
+  return pack;
+}
+
+std::string render(const Diagnostics& diagnostics) {
+  std::string out;
+  for (const auto& d : diagnostics.items()) out += report::render_problem(problem_of(d), false);
+  return out;
+}
+
+std::string check_plan(const Pack& pack, const std::string& text, const std::string& path) {
+  if (!pack.rules) return "pack did not load:\n" + render(pack.diagnostics);
+  const SourceFile file{path, text};
+  Diagnostics diagnostics;
+  const auto parsed = plan::parse_plan_file(file, diagnostics);
+  std::optional<plan::Plan> resolved;
+  if (parsed) resolved = plan::resolve_plan(*parsed, *pack.rules, diagnostics);
+  if (!resolved) return render(diagnostics);
+  std::string out;
+  for (const auto& f : eval::evaluate(*pack.rules, *resolved)) {
+    out += report::render_problem(problem_of(*pack.rules, f), false);
+  }
+  return out;
+}
+
+std::vector<std::string> finding_ids(const Pack& pack, const std::string& text) {
+  std::vector<std::string> ids;
+  const SourceFile file{"plan.plan", text};
+  Diagnostics diagnostics;
+  const auto parsed = plan::parse_plan_file(file, diagnostics);
+  if (!parsed) return {"<parse error>"};
+  const auto resolved = plan::resolve_plan(*parsed, *pack.rules, diagnostics);
+  if (!resolved) return {"<input error> " + render(diagnostics)};
+  for (const auto& f : eval::evaluate(*pack.rules, *resolved)) ids.push_back(f.rule->id);
+  return ids;
+}
+
+std::string read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+std::string run_cli(const std::string& arguments, int& exit_code, bool merge_stderr) {
+  const std::string command = std::string("cd '") + LIFTLINT_SOURCE_DIR + "' && NO_COLOR=1 '" + LIFTLINT_BINARY + "' " +
+                              arguments + (merge_stderr ? " 2>&1" : " 2>/dev/null");
+  FILE* pipe = popen(command.c_str(), "r");
+  std::string out;
+  std::array<char, 4096> buffer{};
+  while (const auto n = fread(buffer.data(), 1, buffer.size(), pipe)) out.append(buffer.data(), n);
+  const int status = pclose(pipe);
+  exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return out;
+}
+
+}  // namespace liftlint::testing
