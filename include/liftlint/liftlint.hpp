@@ -54,7 +54,18 @@ struct PlanReport {
   std::vector<Problem> findings;  // rule violations, in file order
 };
 
+struct RuleInfo {
+  std::string id;
+  Severity severity = Severity::warning;
+  std::string message;
+  std::string doc;
+  Location location;  // where the rule is declared
+  bool builtin = false;
+  std::vector<Citation> citations;
+};
+
 struct EngineOptions {
+  // The built-in vocabulary, catalogue and sources are always loaded; this adds the built-in rules.
   bool default_rules = true;
   std::vector<std::string> rule_paths;
 };
@@ -69,6 +80,7 @@ class Engine {
   [[nodiscard]] bool ok() const;
   [[nodiscard]] const std::vector<Problem>& rule_errors() const;
   [[nodiscard]] std::size_t rule_count() const;
+  [[nodiscard]] std::vector<RuleInfo> rules() const;
   [[nodiscard]] PlanReport check_file(const std::string& path) const;
   [[nodiscard]] PlanReport check_text(const std::string& path, std::string text) const;
 

@@ -45,4 +45,11 @@ Problem problem_of(const model::RuleSet& rules, const eval::Finding& f) {
   return p;
 }
 
+RuleInfo rule_info_of(const model::RuleSet& rules, const model::Rule& rule) {
+  RuleInfo info{rule.id, rule.severity, rule.message, rule.doc, location_of(rule.span), false, {}};
+  info.builtin = info.location.file.rfind("builtin/", 0) == 0;
+  for (const auto& c : rule.citations) info.citations.push_back(citation_of(rules, c));
+  return info;
+}
+
 }  // namespace liftlint

@@ -13,5 +13,6 @@ namespace liftlint {
 [[nodiscard]] Problem problem_of(const Diagnostic& diagnostic);
 [[nodiscard]] std::vector<Problem> problems_of(const Diagnostics& diagnostics);
 [[nodiscard]] Problem problem_of(const model::RuleSet& rules, const eval::Finding& finding);
+[[nodiscard]] RuleInfo rule_info_of(const model::RuleSet& rules, const model::Rule& rule);
 
 }  // namespace liftlint

@@ -15,5 +15,7 @@ struct EmbeddedFile {
 
 // The file that includes the rest of the default pack.
 inline constexpr const char* default_pack_entry = "builtin/back-pain/pack.rules";
+// Vocabulary, catalogue and sources only: loaded even without the default rules.
+inline constexpr const char* base_pack_entry = "builtin/back-pain/base.rules";
 
 }  // namespace liftlint

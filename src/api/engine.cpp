@@ -21,7 +21,7 @@ struct Engine::Impl {
     for (const auto& f : embedded_rule_files()) files.add(f.path, f.text);
     Diagnostics diagnostics;
     rules::RuleLoader loader(sources, files, diagnostics);
-    if (options.default_rules) loader.load(default_pack_entry);
+    loader.load(options.default_rules ? default_pack_entry : base_pack_entry);
     for (const auto& path : options.rule_paths) loader.load(path);
     rules = loader.check();
     errors = problems_of(diagnostics);
@@ -48,6 +48,13 @@ Engine& Engine::operator=(Engine&&) noexcept = default;
 bool Engine::ok() const { return impl_->rules.has_value(); }
 const std::vector<Problem>& Engine::rule_errors() const { return impl_->errors; }
 std::size_t Engine::rule_count() const { return impl_->rules ? impl_->rules->rules.size() : 0; }
+
+std::vector<RuleInfo> Engine::rules() const {
+  std::vector<RuleInfo> out;
+  if (!impl_->rules) return out;
+  for (const auto& rule : impl_->rules->rules) out.push_back(rule_info_of(*impl_->rules, rule));
+  return out;
+}
 
 PlanReport Engine::check_text(const std::string& path, std::string text) const {
   // Reports copy the lines they quote, so the text need not outlive this call.

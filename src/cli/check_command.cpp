@@ -1,8 +1,8 @@
 #include "cli/check_command.hpp"
 
-#include <fmt/format.h>
-#include <unistd.h>
+#include "cli/common.hpp"
 
+#include <fmt/format.h>
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
@@ -14,36 +14,9 @@
 namespace liftlint::cli {
 namespace {
 
-bool use_color(const std::string& mode, FILE* stream) {
-  if (mode == "always") return true;
-  if (mode == "never") return false;
-  const char* no_color = std::getenv("NO_COLOR");
-  if (no_color != nullptr && *no_color != '\0') return false;
-  return isatty(fileno(stream)) != 0;
-}
-
 int severity_rank(Severity s) { return s == Severity::error ? 2 : s == Severity::warning ? 1 : 0; }
 
 int threshold(const std::string& fail_on) { return fail_on == "error" ? 2 : fail_on == "warning" ? 1 : 0; }
-
-// A directory given to --rules means every .rules file in it, in name order.
-std::vector<std::string> expand_rule_paths(const std::vector<std::string>& paths) {
-  std::vector<std::string> out;
-  for (const auto& path : paths) {
-    std::error_code ec;
-    if (!std::filesystem::is_directory(path, ec)) {
-      out.push_back(path);
-      continue;
-    }
-    std::vector<std::string> found;
-    for (const auto& entry : std::filesystem::recursive_directory_iterator(path, ec)) {
-      if (entry.is_regular_file() && entry.path().extension() == ".rules") found.push_back(entry.path().string());
-    }
-    std::sort(found.begin(), found.end());
-    out.insert(out.end(), found.begin(), found.end());
-  }
-  return out;
-}
 
 }  // namespace
 
@@ -52,7 +25,8 @@ void setup_check(CLI::App& app, CheckOptions& o) {
   check->add_option("plans", o.plans, "Plan files to check")->required()->type_name("PLAN");
   check->add_option("--rules", o.rules, "Add a rule file or a directory of .rules files (repeatable)")
       ->type_name("PATH");
-  check->add_flag("--no-default-rules", o.no_default_rules, "Do not load the embedded back-pain pack");
+  check->add_flag("--no-default-rules", o.no_default_rules,
+                 "Do not load the built-in rules (the built-in vocabulary, catalogue and sources stay)");
   check->add_option("--fail-on", o.fail_on, "Lowest severity that makes the exit code 1")
       ->check(CLI::IsMember({"error", "warning", "info"}))
       ->capture_default_str();
@@ -71,7 +45,7 @@ void setup_check(CLI::App& app, CheckOptions& o) {
 }
 
 int run_check(const CheckOptions& o) {
-  const Engine engine(EngineOptions{!o.no_default_rules, expand_rule_paths(o.rules)});
+  const Engine engine(EngineOptions{!o.no_default_rules, expand_paths(o.rules, ".rules")});
   if (!engine.ok()) {
     const bool color = use_color(o.color, stderr);
     for (const auto& e : engine.rule_errors()) fmt::print(stderr, "{}\n", report::render_problem(e, color));

@@ -19,9 +19,4 @@ struct CheckOptions {
 void setup_check(CLI::App& app, CheckOptions& options);
 int run_check(const CheckOptions& options);
 
-// Exit codes, stable for scripts and CI.
-inline constexpr int exit_clean = 0;
-inline constexpr int exit_findings = 1;
-inline constexpr int exit_input_error = 2;
-
 }  // namespace liftlint::cli

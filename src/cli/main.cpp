@@ -4,6 +4,8 @@
 #include <CLI/CLI.hpp>
 
 #include "cli/check_command.hpp"
+#include "cli/common.hpp"
+#include "cli/test_command.hpp"
 #include "liftlint/liftlint.hpp"
 
 int main(int argc, char** argv) {
@@ -13,6 +15,8 @@ int main(int argc, char** argv) {
   app.footer("Run 'liftlint check --help' for the options of a subcommand.");
   liftlint::cli::CheckOptions check;
   liftlint::cli::setup_check(app, check);
+  liftlint::cli::TestOptions test;
+  liftlint::cli::setup_test(app, test);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -26,5 +30,6 @@ int main(int argc, char** argv) {
     return liftlint::cli::exit_input_error;
   }
   if (app.got_subcommand("check")) return liftlint::cli::run_check(check);
+  if (app.got_subcommand("test")) return liftlint::cli::run_test(test);
   return liftlint::cli::exit_input_error;
 }

@@ -51,7 +51,8 @@ inline std::string describe_found(std::string_view token) {
 
 template <typename Grammar, template <typename...> class Selector>
 std::unique_ptr<Node> parse(const SourceFile& file, Diagnostics& diagnostics) {
-  pegtl::memory_input<> in(file.text, file.path);
+  // Spans carry the file; an empty source name saves an allocation per tree node.
+  pegtl::memory_input<> in(file.text, "");
   try {
     auto root = pegtl::parse_tree::parse<Grammar, Selector, depth_limit, grammar::control>(in);
     return root;
