@@ -1,6 +1,6 @@
 # Writes a C++ file that holds each rule file's text, keyed by its path under rules/.
 set(content "// Generated from rules/; do not edit.\n#include \"api/embedded.hpp\"\n\nnamespace liftlint {\n\nconst std::vector<EmbeddedFile>& embedded_rule_files() {\n  static const std::vector<EmbeddedFile> files = {\n")
-file(GLOB FILES ${ROOT}/back-pain/*.rules)
+file(GLOB FILES ${ROOT}/back-pain/*.rules ${ROOT}/back-pain/tests/*.plan)
 list(SORT FILES)
 foreach(path IN LISTS FILES)
   file(RELATIVE_PATH rel ${ROOT} ${path})

@@ -174,8 +174,17 @@ struct when_field : if_must<when_key, ws, expect_expr> {};
 struct require_field : if_must<require_key, ws, expect_require_body> {};
 struct forbid_field : if_must<forbid_key, ws, expect_forbid_body> {};
 struct suggest_field : if_must<suggest_key, sp, expect_string_list> {};
+struct version_value : seq<plus<digit>, star<one<'.'>, plus<digit>>> {};
+struct expect_version : version_value {};
+struct version_field : if_must<kw<string<'v', 'e', 'r', 's', 'i', 'o', 'n'>>, sp, expect_version> {};
+struct expect_reviewed_date : date {};
+struct reviewed_field : if_must<kw<string<'r', 'e', 'v', 'i', 'e', 'w', 'e', 'd'>>, sp, expect_reviewed_date> {};
+struct status_value : sor<kw<string<'d', 'r', 'a', 'f', 't'>>, kw<string<'r', 'e', 'v', 'i', 'e', 'w', 'e', 'd'>>,
+                          kw<string<'r', 'e', 't', 'i', 'r', 'e', 'd'>>> {};
+struct expect_status : status_value {};
+struct status_field : if_must<kw<string<'s', 't', 'a', 't', 'u', 's'>>, sp, expect_status> {};
 struct rule_field : sor<severity_field, cite_field, message_field, help_field, doc_field, when_field, require_field,
-                        forbid_field, suggest_field> {};
+                        forbid_field, suggest_field, version_field, reviewed_field, status_field> {};
 struct expect_rule_field : rule_field {};
 struct rule_decl : if_must<rule_key, sp, expect_rule_id, ws, expect_open_brace, ws,
                            star<not_at<close_brace>, must<expect_rule_field>, ws>, must<expect_close_brace>> {};
@@ -252,7 +261,11 @@ LL_MSG(expect_severity, "expected one of: error, warning, info");
 LL_MSG(expect_citations, "expected a source name, optionally followed by at \"locator\"");
 LL_MSG(expect_string, "expected a string in double quotes");
 LL_MSG(expect_rule_field,
-       "expected a rule field (severity, cite, message, help, doc, when, require, forbid, suggest) or '}'");
+       "expected a rule field (severity, cite, message, help, doc, when, require, forbid, suggest, version, "
+       "reviewed, status) or '}'");
+LL_MSG(expect_version, "expected a version such as 1 or 1.2");
+LL_MSG(expect_reviewed_date, "expected the date of the last review as YYYY-MM-DD");
+LL_MSG(expect_status, "expected one of: draft, reviewed, retired");
 LL_MSG(expect_year, "expected a year such as 2020");
 LL_MSG(expect_evidence_ref, "expected an evidence level as scheme.level, such as grade.moderate");
 LL_MSG(expect_source_field,

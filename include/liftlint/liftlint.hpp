@@ -61,6 +61,12 @@ struct RuleInfo {
   std::string doc;
   Location location;  // where the rule is declared
   bool builtin = false;
+  std::string status;  // draft, reviewed or retired
+  std::string version;
+  std::string reviewed;
+  std::string pack;  // "back-pain" for the built-in pack, else the rule file's name without extension
+  std::string text;  // the declaration as written
+  std::vector<std::string> suggest;
   std::vector<Citation> citations;
 };
 
@@ -68,6 +74,7 @@ struct EngineOptions {
   // The built-in vocabulary, catalogue and sources are always loaded; this adds the built-in rules.
   bool default_rules = true;
   std::vector<std::string> rule_paths;
+  bool drafts = false;  // also run rules whose status is draft
 };
 
 class Engine {
@@ -87,6 +94,7 @@ class Engine {
  private:
   struct Impl;
   std::unique_ptr<Impl> impl_;
+  friend struct EngineAccess;
 };
 
 [[nodiscard]] const char* version();

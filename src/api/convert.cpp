@@ -22,6 +22,14 @@ std::vector<Remark> remarks(const std::vector<Note>& notes) {
   return out;
 }
 
+// builtin/back-pain/guidelines.rules -> back-pain; rules/articles/003-puregym.rules -> 003-puregym
+std::string pack_name(const std::string& file) {
+  const std::string builtin = "builtin/";
+  if (file.rfind(builtin, 0) == 0) return file.substr(builtin.size(), file.find('/', builtin.size()) - builtin.size());
+  auto name = file.substr(file.find_last_of('/') + 1);
+  return name.substr(0, name.find_last_of('.'));
+}
+
 Citation citation_of(const model::RuleSet& set, const model::Citation& c) {
   const auto& s = set.sources[c.source];
   return Citation{s.id, s.reference(), c.locator, s.scheme.empty() ? "" : s.scheme + "." + s.level, s.url};
@@ -46,8 +54,19 @@ Problem problem_of(const model::RuleSet& rules, const eval::Finding& f) {
 }
 
 RuleInfo rule_info_of(const model::RuleSet& rules, const model::Rule& rule) {
-  RuleInfo info{rule.id, rule.severity, rule.message, rule.doc, location_of(rule.span), false, {}};
+  RuleInfo info;
+  info.id = rule.id;
+  info.severity = rule.severity;
+  info.message = rule.message;
+  info.doc = rule.doc;
+  info.location = location_of(rule.span);
   info.builtin = info.location.file.rfind("builtin/", 0) == 0;
+  info.status = model::status_name(rule.status);
+  info.version = rule.version;
+  info.reviewed = rule.reviewed;
+  info.text = rule.text;
+  info.pack = pack_name(info.location.file);
+  for (const auto id : rule.suggest) info.suggest.push_back(rules.catalogue.at(id).name);
   for (const auto& c : rule.citations) info.citations.push_back(citation_of(rules, c));
   return info;
 }

@@ -7,7 +7,7 @@
 namespace liftlint {
 
 struct EmbeddedFile {
-  const char* path;  // builtin/<pack>/<file>.rules
+  const char* path;  // builtin/<pack>/<file>.rules, and the pack's tests as builtin/<pack>/tests/<file>.plan
   std::string text;
 };
 

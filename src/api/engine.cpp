@@ -2,6 +2,7 @@
 
 #include "api/convert.hpp"
 #include "api/embedded.hpp"
+#include "api/engine_access.hpp"
 #include "eval/evaluator.hpp"
 #include "liftlint/liftlint.hpp"
 #include "plan/parser.hpp"
@@ -16,8 +17,9 @@ struct Engine::Impl {
   rules::MemoryFileSystem files{&disk};
   std::optional<model::RuleSet> rules;
   std::vector<Problem> errors;
+  eval::Options eval_options;
 
-  explicit Impl(const EngineOptions& options) {
+  explicit Impl(const EngineOptions& options) : eval_options{options.drafts} {
     for (const auto& f : embedded_rule_files()) files.add(f.path, f.text);
     Diagnostics diagnostics;
     rules::RuleLoader loader(sources, files, diagnostics);
@@ -35,7 +37,8 @@ struct Engine::Impl {
     if (parsed) resolved = plan::resolve_plan(*parsed, *rules, diagnostics);
     report.errors = problems_of(diagnostics);
     if (!resolved) return report;
-    for (const auto& f : eval::evaluate(*rules, *resolved)) report.findings.push_back(problem_of(*rules, f));
+    for (const auto& f : eval::evaluate(*rules, *resolved, eval_options))
+      report.findings.push_back(problem_of(*rules, f));
     return report;
   }
 };
@@ -80,5 +83,13 @@ PlanReport Engine::check_file(const std::string& path) const {
 }
 
 const char* version() { return LIFTLINT_VERSION; }
+
+}  // namespace liftlint
+
+namespace liftlint {
+
+const model::RuleSet* EngineAccess::rules(const Engine& engine) {
+  return engine.impl_->rules ? &*engine.impl_->rules : nullptr;
+}
 
 }  // namespace liftlint

@@ -1,11 +1,11 @@
 #include "authoring/rule_tests.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <fstream>
 #include <map>
 #include <sstream>
-
-#include <fmt/format.h>
 
 #include "support/names.hpp"
 
@@ -76,8 +76,8 @@ void compare(const std::vector<Expectation>& expectations, const PlanReport& rep
     if (e.fires && fired) result.fired.insert(e.rule);
     if (e.fires && !fired) failures.emplace_back(e.line, fmt::format("{}:{}: missing {}", path, e.line, e.rule));
     if (!e.fires && fired) {
-      failures.emplace_back(e.line, fmt::format("{}:{}: {} fired but must not: {}", path, e.line, e.rule,
-                                                actual.at(key)->message));
+      failures.emplace_back(
+          e.line, fmt::format("{}:{}: {} fired but must not: {}", path, e.line, e.rule, actual.at(key)->message));
     }
   }
   for (const auto& [key, finding] : actual) {
@@ -107,8 +107,14 @@ RuleTestResult run_rule_test(const Engine& engine, const std::string& path) {
   RuleTestResult result{path, {}, {}, {}};
   auto text = read_text(path);
   if (!text) {
-    result.errors.push_back(Problem{Severity::error, {}, fmt::format("cannot read test plan '{}'", path),
-                                    Location{path, 0, 0, 0, {}}, {}, {}, {}, {}});
+    result.errors.push_back(Problem{Severity::error,
+                                    {},
+                                    fmt::format("cannot read test plan '{}'", path),
+                                    Location{path, 0, 0, 0, {}},
+                                    {},
+                                    {},
+                                    {},
+                                    {}});
     return result;
   }
   const auto expectations = read_expectations(*text);

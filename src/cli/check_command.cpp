@@ -1,13 +1,13 @@
 #include "cli/check_command.hpp"
 
-#include "cli/common.hpp"
-
 #include <fmt/format.h>
+
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 
+#include "cli/common.hpp"
 #include "liftlint/liftlint.hpp"
 #include "report/report.hpp"
 
@@ -26,7 +26,8 @@ void setup_check(CLI::App& app, CheckOptions& o) {
   check->add_option("--rules", o.rules, "Add a rule file or a directory of .rules files (repeatable)")
       ->type_name("PATH");
   check->add_flag("--no-default-rules", o.no_default_rules,
-                 "Do not load the built-in rules (the built-in vocabulary, catalogue and sources stay)");
+                  "Do not load the built-in rules (the built-in vocabulary, catalogue and sources stay)");
+  check->add_flag("--drafts", o.drafts, "Also run rules whose status is draft");
   check->add_option("--fail-on", o.fail_on, "Lowest severity that makes the exit code 1")
       ->check(CLI::IsMember({"error", "warning", "info"}))
       ->capture_default_str();
@@ -45,7 +46,7 @@ void setup_check(CLI::App& app, CheckOptions& o) {
 }
 
 int run_check(const CheckOptions& o) {
-  const Engine engine(EngineOptions{!o.no_default_rules, expand_paths(o.rules, ".rules")});
+  const Engine engine(EngineOptions{!o.no_default_rules, expand_paths(o.rules, ".rules"), o.drafts});
   if (!engine.ok()) {
     const bool color = use_color(o.color, stderr);
     for (const auto& e : engine.rule_errors()) fmt::print(stderr, "{}\n", report::render_problem(e, color));

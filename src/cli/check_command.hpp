@@ -11,6 +11,7 @@ struct CheckOptions {
   std::vector<std::string> plans;
   std::vector<std::string> rules;
   bool no_default_rules = false;
+  bool drafts = false;
   std::string fail_on = "error";
   std::string color = "auto";
   std::string format = "text";

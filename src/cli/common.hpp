@@ -15,6 +15,7 @@ inline constexpr int exit_input_error = 2;
 // Colour for "auto" only on a terminal and never with NO_COLOR set.
 [[nodiscard]] bool use_color(const std::string& mode, std::FILE* stream);
 // Files as given; directories replaced by the files in them with this extension, in name order.
-[[nodiscard]] std::vector<std::string> expand_paths(const std::vector<std::string>& paths, const std::string& extension);
+[[nodiscard]] std::vector<std::string> expand_paths(const std::vector<std::string>& paths,
+                                                    const std::string& extension);
 
 }  // namespace liftlint::cli

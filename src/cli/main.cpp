@@ -5,6 +5,8 @@
 
 #include "cli/check_command.hpp"
 #include "cli/common.hpp"
+#include "cli/fmt_command.hpp"
+#include "cli/rules_command.hpp"
 #include "cli/test_command.hpp"
 #include "liftlint/liftlint.hpp"
 
@@ -17,6 +19,10 @@ int main(int argc, char** argv) {
   liftlint::cli::setup_check(app, check);
   liftlint::cli::TestOptions test;
   liftlint::cli::setup_test(app, test);
+  liftlint::cli::RulesOptions rules;
+  const auto rules_commands = liftlint::cli::setup_rules(app, rules);
+  liftlint::cli::FmtOptions fmt_options;
+  liftlint::cli::setup_fmt(app, fmt_options);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -31,5 +37,10 @@ int main(int argc, char** argv) {
   }
   if (app.got_subcommand("check")) return liftlint::cli::run_check(check);
   if (app.got_subcommand("test")) return liftlint::cli::run_test(test);
+  if (app.got_subcommand("fmt")) return liftlint::cli::run_fmt(fmt_options);
+  if (rules_commands.explain->parsed()) return liftlint::cli::run_explain(rules);
+  if (rules_commands.list->parsed()) return liftlint::cli::run_rules_list(rules);
+  if (rules_commands.doc->parsed()) return liftlint::cli::run_rules_doc(rules);
+  if (rules_commands.check->parsed()) return liftlint::cli::run_rules_check(rules);
   return liftlint::cli::exit_input_error;
 }

@@ -1,8 +1,8 @@
 #include "cli/test_command.hpp"
 
-#include <set>
-
 #include <fmt/format.h>
+
+#include <set>
 
 #include "authoring/rule_tests.hpp"
 #include "cli/common.hpp"
@@ -13,10 +13,11 @@ namespace liftlint::cli {
 namespace {
 
 // Rules under test: those of the packs named with --rules, or else the built-in ones.
-std::vector<RuleInfo> tested_rules(const Engine& engine, bool extra_packs) {
+std::vector<RuleInfo> tested_rules(const Engine& engine, bool extra_packs, bool drafts) {
   std::vector<RuleInfo> out;
   for (auto& r : engine.rules()) {
-    if (r.builtin != extra_packs) out.push_back(std::move(r));
+    const bool runs = r.status == "reviewed" || (r.status == "draft" && drafts);
+    if (r.builtin != extra_packs && runs) out.push_back(std::move(r));
   }
   return out;
 }
@@ -39,6 +40,7 @@ void setup_test(CLI::App& app, TestOptions& o) {
   test->add_option("--rules", o.rules, "Add a rule file or a directory of .rules files (repeatable)")
       ->type_name("PATH");
   test->add_flag("--no-default-rules", o.no_default_rules, "Do not load the built-in rules");
+  test->add_flag("--drafts", o.drafts, "Also run rules whose status is draft");
   test->add_flag("--coverage", o.coverage, "Fail when a tested rule fires in no test");
   test->add_option("--color", o.color, "Colour the output")
       ->check(CLI::IsMember({"auto", "always", "never"}))
@@ -52,7 +54,7 @@ void setup_test(CLI::App& app, TestOptions& o) {
 }
 
 int run_test(const TestOptions& o) {
-  const Engine engine(EngineOptions{!o.no_default_rules, expand_paths(o.rules, ".rules")});
+  const Engine engine(EngineOptions{!o.no_default_rules, expand_paths(o.rules, ".rules"), o.drafts});
   const bool color = use_color(o.color, stdout);
   if (!engine.ok()) {
     for (const auto& e : engine.rule_errors()) fmt::print(stderr, "{}\n", report::render_problem(e, color));
@@ -70,7 +72,8 @@ int run_test(const TestOptions& o) {
     for (const auto& e : result.errors) fmt::print("{}", report::render_problem(e, color));
     for (const auto& f : result.failures) fmt::print("  {}\n", f);
   }
-  const std::size_t uncovered = o.coverage ? report_coverage(tested_rules(engine, !o.rules.empty()), fired) : 0;
+  const std::size_t uncovered =
+      o.coverage ? report_coverage(tested_rules(engine, !o.rules.empty(), o.drafts), fired) : 0;
   fmt::print("{} passed, {} failed\n", passed, failed);
   if (input_error) return exit_input_error;
   return failed > 0 || uncovered > 0 ? exit_findings : exit_clean;

@@ -1,10 +1,9 @@
 // `liftlint test`: run rule tests written as annotated plans.
 #pragma once
 
+#include <CLI/CLI.hpp>
 #include <string>
 #include <vector>
-
-#include <CLI/CLI.hpp>
 
 namespace liftlint::cli {
 
@@ -12,6 +11,7 @@ struct TestOptions {
   std::vector<std::string> paths;
   std::vector<std::string> rules;
   bool no_default_rules = false;
+  bool drafts = false;
   bool coverage = false;
   std::string color = "auto";
 };

@@ -44,11 +44,15 @@ std::string fill(const std::string& text, const Vars& vars) { return fill_placeh
 
 class Evaluator {
  public:
-  Evaluator(const model::RuleSet& rules, const plan::Plan& plan) : rules_(rules), plan_(plan) {}
+  Evaluator(const model::RuleSet& rules, const plan::Plan& plan, const Options& options)
+      : rules_(rules), plan_(plan), options_(options) {}
+
+  [[nodiscard]] bool holds(const Expr& e, const Context& c) const { return eval(e, c) == Truth::yes; }
 
   std::vector<Finding> run() {
     Context client{&plan_, 1, nullptr, nullptr, nullptr};
     for (const auto& rule : rules_.rules) {
+      if (!runs(rule)) continue;
       if (!rule.when || eval(*rule.when, client) == Truth::yes) active_.push_back(&rule);
     }
     for (const auto* rule : active_) run_rule(*rule);
@@ -58,7 +62,12 @@ class Evaluator {
  private:
   const model::RuleSet& rules_;
   const plan::Plan& plan_;
+  const Options& options_;
   std::vector<const model::Rule*> active_;
+
+  [[nodiscard]] bool runs(const model::Rule& rule) const {
+    return rule.status == model::Status::reviewed || (rule.status == model::Status::draft && options_.drafts);
+  }
   std::vector<Finding> findings_;
   std::map<std::tuple<const model::Rule*, const SourceFile*, std::uint32_t, std::uint32_t>, std::size_t> merged_;
 
@@ -529,8 +538,28 @@ class Evaluator {
 
 }  // namespace
 
-std::vector<Finding> evaluate(const model::RuleSet& rules, const plan::Plan& plan) {
-  return Evaluator(rules, plan).run();
+bool holds_for_client(const model::RuleSet& rules, const model::Expr& when, const plan::Client& client) {
+  plan::Plan plan;
+  plan.client = client;
+  const Options options;
+  return Evaluator(rules, plan, options).holds(when, Context{&plan, 1, nullptr, nullptr, nullptr});
+}
+
+bool holds_for_exercise(const model::RuleSet& rules, const model::Expr& e, std::uint32_t exercise, bool loaded) {
+  plan::Plan plan;
+  plan::Session session;
+  plan::Line line;
+  line.exercise = &rules.catalogue.at(exercise);
+  line.exercise_id = exercise;
+  line.posture = line.exercise->posture;
+  line.equipment = line.exercise->equipment;
+  line.loaded = loaded;
+  const Options options;
+  return Evaluator(rules, plan, options).holds(e, Context{&plan, 1, nullptr, &session, &line});
+}
+
+std::vector<Finding> evaluate(const model::RuleSet& rules, const plan::Plan& plan, const Options& options) {
+  return Evaluator(rules, plan, options).run();
 }
 
 }  // namespace liftlint::eval

@@ -9,6 +9,19 @@
 
 namespace liftlint::eval {
 
-[[nodiscard]] std::vector<Finding> evaluate(const model::RuleSet& rules, const plan::Plan& plan);
+struct Options {
+  bool drafts = false;  // also run rules whose status is draft
+};
+
+// Static questions for pack analysis, answered with the same semantics as evaluation.
+// True when `when` holds for the client.
+[[nodiscard]] bool holds_for_client(const model::RuleSet& rules, const model::Expr& when, const plan::Client& client);
+// True when an exercise-level expression holds for a catalogue exercise written plainly,
+// loaded or not.
+[[nodiscard]] bool holds_for_exercise(const model::RuleSet& rules, const model::Expr& e, std::uint32_t exercise,
+                                      bool loaded);
+
+[[nodiscard]] std::vector<Finding> evaluate(const model::RuleSet& rules, const plan::Plan& plan,
+                                            const Options& options = {});
 
 }  // namespace liftlint::eval

@@ -8,6 +8,7 @@
 #include <map>
 
 #include "rules/expr_checker.hpp"
+#include "support/dates.hpp"
 #include "support/names.hpp"
 #include "support/units.hpp"
 
@@ -27,17 +28,6 @@ std::optional<int> weekday_index(const std::string& word) {
   const auto it = spellings.find(lower);
   if (it == spellings.end()) return std::nullopt;
   return it->second;
-}
-
-bool valid_date(const std::string& text) {
-  const int year = std::stoi(text.substr(0, 4));
-  const int month = std::stoi(text.substr(5, 2));
-  const int day = std::stoi(text.substr(8, 2));
-  if (month < 1 || month > 12 || day < 1) return false;
-  static constexpr std::array<int, 12> lengths = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-  const int length = lengths[static_cast<std::size_t>(month - 1)] + (month == 2 && leap ? 1 : 0);
-  return day <= length;
 }
 
 class Resolver {

@@ -89,6 +89,10 @@ struct Rule {
   std::optional<Expr> when;
   std::vector<Body> bodies;
   std::vector<Value> suggest;
+  std::optional<Value> version;
+  std::optional<Value> reviewed;
+  std::optional<Name> status;
+  std::string text;  // the declaration as written, for documentation
   Span span;
 };
 

@@ -6,6 +6,7 @@
 #include <array>
 #include <set>
 
+#include "support/dates.hpp"
 #include "support/names.hpp"
 #include "support/placeholders.hpp"
 #include "support/units.hpp"
@@ -214,6 +215,7 @@ std::optional<model::Rule> RuleChecker::check(const ast::Rule& decl) {
   model::Rule out;
   out.id = decl.id.text;
   out.span = decl.id.span;
+  out.text = decl.text;
   header(decl, out);
   if (decl.bodies.size() != 1) {
     fail(decl.bodies.empty() ? decl.id.span : decl.bodies[1].span,
@@ -255,12 +257,30 @@ void RuleChecker::header(const ast::Rule& decl, model::Rule& out) {
       ok_ = false;
     }
   }
+  lifecycle(decl, out);
   for (const auto& name : decl.suggest) {
     if (auto id = names_.exercise(name.text, name.span)) {
       out.suggest.push_back(*id);
     } else {
       ok_ = false;
     }
+  }
+}
+
+void RuleChecker::lifecycle(const ast::Rule& decl, model::Rule& out) {
+  if (decl.version) out.version = decl.version->text;
+  if (decl.reviewed) {
+    if (valid_date(decl.reviewed->text)) {
+      out.reviewed = decl.reviewed->text;
+    } else {
+      fail(decl.reviewed->span, fmt::format("'{}' is not a date in the calendar", decl.reviewed->text));
+    }
+  }
+  if (decl.status) {
+    const auto& s = decl.status->text;
+    out.status = s == "draft"     ? model::Status::draft
+                 : s == "retired" ? model::Status::retired
+                                  : model::Status::reviewed;
   }
 }
 

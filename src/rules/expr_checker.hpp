@@ -47,6 +47,7 @@ class RuleChecker {
 
   void fail(const Span& span, std::string message, std::vector<std::string> help = {});
   void header(const ast::Rule& decl, model::Rule& out);
+  void lifecycle(const ast::Rule& decl, model::Rule& out);
   void body(const ast::Body& body, model::Rule& out);
   void every_body(const ast::Body& body, model::Rule& out);
   void frequency_body(const ast::Body& body, model::Rule& out);

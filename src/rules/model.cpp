@@ -95,6 +95,11 @@ std::string Source::reference() const {
   return out;
 }
 
+const char* status_name(Status status) {
+  static constexpr const char* names[] = {"draft", "reviewed", "retired"};
+  return names[static_cast<std::size_t>(status)];
+}
+
 const char* scope_name(Scope scope) {
   static constexpr const char* names[] = {"client", "week", "session", "exercise"};
   return names[static_cast<std::size_t>(scope)];

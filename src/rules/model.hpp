@@ -201,6 +201,9 @@ struct Expr {
 };
 
 enum class Form : std::uint8_t { every, rest, progression };
+// Draft rules run only when asked; retired rules never run but stay documented.
+enum class Status : std::uint8_t { draft, reviewed, retired };
+[[nodiscard]] const char* status_name(Status status);
 enum class Metric : std::uint8_t { load, volume };
 
 struct Rule {
@@ -223,6 +226,10 @@ struct Rule {
   Metric metric = Metric::load;
   double max_increase_percent = 0;
   std::vector<std::uint32_t> suggest;
+  Status status = Status::reviewed;
+  std::string version;
+  std::string reviewed;  // YYYY-MM-DD of the last review
+  std::string text;      // the declaration as written
   Span span;
 };
 

@@ -28,7 +28,8 @@ using selector = pt::selector<
         gr::severity_field, gr::cite_field, gr::message_field, gr::help_field, gr::doc_field, gr::when_field,
         gr::require_field, gr::forbid_field, gr::suggest_field, gr::rule_decl, gr::text_field_name, gr::text_field,
         gr::expect_year, gr::year_field, gr::evidence_field, gr::source_decl, gr::scheme_decl, gr::vocab_kind,
-        gr::vocab_label, gr::vocab_implies, gr::vocab_decl, gr::include_decl>,
+        gr::vocab_label, gr::vocab_implies, gr::vocab_decl, gr::include_decl, gr::version_field, gr::reviewed_field,
+        gr::status_field, gr::expect_version, gr::expect_reviewed_date, gr::expect_status>,
     pt::fold_one::on<gr::expect_expr, gr::conjunction>>;
 
 class Converter {
@@ -99,6 +100,7 @@ class Converter {
     ast::Rule out;
     out.id = name(*n.children.front());
     out.span = out.id.span;
+    out.text = n.string();
     for (std::size_t i = 1; i < n.children.size(); ++i) rule_field(*n.children[i], out);
     return out;
   }
@@ -125,7 +127,17 @@ class Converter {
       out.bodies.push_back(body(*f.children.front()));
     } else if (f.is_type<gr::suggest_field>()) {
       for (const auto& s : f.children) out.suggest.push_back(str(*s));
+    } else {
+      lifecycle_field(f, out);
     }
+  }
+
+  void lifecycle_field(const Node& f, ast::Rule& out) {
+    const Node& v = *f.children.front();
+    const ast::Value value{ast::Value::Kind::string, v.string(), 0, {}, span(v)};
+    if (f.is_type<gr::version_field>()) out.version = value;
+    if (f.is_type<gr::reviewed_field>()) out.reviewed = value;
+    if (f.is_type<gr::status_field>()) out.status = name(v);
   }
 
   ast::Body body(const Node& n) {

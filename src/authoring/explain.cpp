@@ -1,0 +1,138 @@
+#include "authoring/explain.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "api/embedded.hpp"
+#include "authoring/rule_tests.hpp"
+#include "report/report.hpp"
+
+namespace liftlint::authoring {
+namespace {
+
+using TestFile = std::pair<std::string, std::string>;  // path, text
+
+std::vector<TestFile> candidate_tests(const RuleInfo& rule) {
+  std::vector<TestFile> out;
+  if (rule.builtin) {
+    const std::string prefix = "builtin/" + rule.pack + "/tests/";
+    for (const auto& f : embedded_rule_files()) {
+      if (std::string(f.path).rfind(prefix, 0) == 0) out.emplace_back(f.path, f.text);
+    }
+  } else {
+    const auto dir = std::filesystem::path(rule.location.file).parent_path() / "tests";
+    std::error_code ec;
+    for (const auto& entry : std::filesystem::recursive_directory_iterator(dir, ec)) {
+      if (entry.path().extension() != ".plan") continue;
+      std::ifstream in(entry.path());
+      std::ostringstream text;
+      text << in.rdbuf();
+      out.emplace_back(entry.path().string(), text.str());
+    }
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+std::string strip_annotation(std::string line) {
+  const auto at = line.find("# expect");
+  if (at == std::string::npos) return line;
+  line.erase(at);
+  line.erase(line.find_last_not_of(" \t") + 1);
+  return line;
+}
+
+// The plan around `line`: the whole plan when it is short, else a window.
+std::string excerpt(const std::string& text, unsigned line) {
+  std::vector<std::string> lines;
+  std::istringstream in(text);
+  for (std::string l; std::getline(in, l);) lines.push_back(strip_annotation(l));
+  const std::size_t window = 8;
+  std::size_t first = 0, last = lines.size();
+  if (lines.size() > 2 * window + 1) {
+    first = line > window + 1 ? line - window - 1 : 0;
+    last = std::min(lines.size(), static_cast<std::size_t>(line) + window);
+  }
+  std::string out;
+  for (std::size_t i = first; i < last; ++i) out += lines[i] + "\n";
+  return out;
+}
+
+std::string evidence_suffix(const Citation& c) {
+  std::string out;
+  if (!c.locator.empty()) out += fmt::format(" ({})", c.locator);
+  if (!c.evidence.empty()) out += fmt::format(" [evidence: {}]", c.evidence);
+  return out;
+}
+
+std::string lifecycle(const RuleInfo& r) {
+  std::string out = r.status;
+  if (!r.version.empty()) out += fmt::format(", version {}", r.version);
+  if (!r.reviewed.empty()) out += fmt::format(", last reviewed {}", r.reviewed);
+  return out;
+}
+
+std::string indent(const std::string& text) {
+  std::string out;
+  std::istringstream in(text);
+  for (std::string l; std::getline(in, l);) out += l.empty() ? "\n" : "    " + l + "\n";
+  return out;
+}
+
+}  // namespace
+
+std::optional<RuleExample> find_example(const Engine& engine, const RuleInfo& rule) {
+  for (const auto& [path, text] : candidate_tests(rule)) {
+    for (const auto& e : read_expectations(text)) {
+      if (e.rule != rule.id || !e.fires) continue;
+      const auto report = engine.check_text(path, text);
+      for (const auto& f : report.findings) {
+        if (f.rule_id == rule.id && f.location.line == e.line) return RuleExample{path, excerpt(text, e.line), f};
+      }
+    }
+  }
+  return std::nullopt;
+}
+
+std::string explain_text(const RuleInfo& r, const std::optional<RuleExample>& example) {
+  const char* severity = r.severity == Severity::error ? "error" : r.severity == Severity::warning ? "warning" : "info";
+  std::string out = fmt::format("{} ({}, {})\n", r.id, severity, lifecycle(r));
+  out += fmt::format("pack {}, declared at {}:{}\n\n", r.pack, r.location.file, r.location.line);
+  out += "What it checks:\n" + indent(r.text) + "\n";
+  if (!r.doc.empty()) out += "Why:\n" + indent(r.doc) + "\n";
+  if (example) {
+    out += fmt::format("Example (from {}):\n{}\n", example->path, indent(example->excerpt));
+    out += indent(report::render_problem(example->finding, false)) + "\n";
+  }
+  out += "References:\n";
+  for (const auto& c : r.citations) out += fmt::format("    - {}{}\n", c.reference, evidence_suffix(c));
+  return out;
+}
+
+std::string explain_markdown(const RuleInfo& r, const std::optional<RuleExample>& example) {
+  const char* severity = r.severity == Severity::error ? "error" : r.severity == Severity::warning ? "warning" : "info";
+  std::string out = fmt::format("## {}\n\nSeverity: {}. Status: {}.\n\n", r.id, severity, lifecycle(r));
+  if (!r.doc.empty()) out += fmt::format("{}\n\n", r.doc);
+  out += fmt::format("### What it checks\n\n```text\n{}\n```\n\n", r.text);
+  if (example) {
+    out += fmt::format("### Example\n\nFrom `{}`:\n\n```text\n{}```\n\nreports:\n\n```text\n{}```\n\n", example->path,
+                       example->excerpt, report::render_problem(example->finding, false));
+  }
+  out += "### References\n\n";
+  for (const auto& c : r.citations) out += fmt::format("- {}{}\n", c.reference, evidence_suffix(c));
+  return out + "\n";
+}
+
+std::string pack_markdown(const Engine& engine, const std::string& pack) {
+  std::string out = fmt::format("# Rules of the {} pack\n\nGenerated by `liftlint rules doc`; do not edit.\n\n", pack);
+  for (const auto& r : engine.rules()) {
+    if (r.pack == pack) out += explain_markdown(r, find_example(engine, r));
+  }
+  return out;
+}
+
+}  // namespace liftlint::authoring

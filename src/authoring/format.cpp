@@ -1,0 +1,144 @@
+#include "authoring/format.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <dtl/dtl.hpp>
+#include <map>
+#include <set>
+#include <sstream>
+#include <vector>
+
+namespace liftlint::authoring {
+namespace {
+
+// Field keywords whose values are aligned inside a block.
+const std::set<std::string>& field_keywords(FileKind kind) {
+  static const std::set<std::string> rules = {
+      "severity", "cite",    "message",   "help",        "doc",    "when",      "require", "forbid",
+      "suggest",  "version", "reviewed",  "status",      "author", "title",     "journal", "publisher",
+      "year",     "doi",     "url",       "isbn",        "note",   "evidence",  "aka",     "muscles",
+      "pattern",  "posture", "equipment", "spinal_load", "impact", "supported", "loaded",  "tags"};
+  // Plans keep the trainer's spacing inside a line; only indentation is canonical.
+  static const std::set<std::string> plans;
+  return kind == FileKind::rules ? rules : plans;
+}
+
+std::string trim(const std::string& s) {
+  const auto begin = s.find_first_not_of(" \t\r");
+  if (begin == std::string::npos) return {};
+  return s.substr(begin, s.find_last_not_of(" \t\r") - begin + 1);
+}
+
+std::string first_word(const std::string& line) {
+  const auto end = line.find_first_of(" \t");
+  return line.substr(0, end);
+}
+
+// Brace balance of a line, ignoring strings and comments.
+int brace_delta(const std::string& line) {
+  int delta = 0;
+  bool in_string = false;
+  for (std::size_t i = 0; i < line.size(); ++i) {
+    const char c = line[i];
+    if (in_string) {
+      if (c == '\\') ++i;
+      if (c == '"') in_string = false;
+      continue;
+    }
+    if (c == '#') break;
+    if (c == '"') in_string = true;
+    if (c == '{') ++delta;
+    if (c == '}') --delta;
+  }
+  return delta;
+}
+
+struct Line {
+  std::string text;  // trimmed
+  int depth = 0;
+  int block = -1;  // index of the line that opened the enclosing block
+  bool field = false;
+};
+
+std::vector<Line> lay_out(const std::string& text, FileKind kind) {
+  std::vector<Line> lines;
+  std::vector<int> open;  // lines that opened the blocks we are in
+  std::istringstream in(text);
+  for (std::string raw; std::getline(in, raw);) {
+    Line line{trim(raw), static_cast<int>(open.size()), open.empty() ? -1 : open.back(), false};
+    const bool closing = line.text.rfind('}', 0) == 0;
+    if (closing) line.depth = std::max(line.depth - 1, 0);
+    line.field = !open.empty() && field_keywords(kind).count(first_word(line.text)) > 0 &&
+                 line.text.find_first_of(" \t") != std::string::npos;
+    // In rule files a line inside a block that is not a field continues the one before.
+    const bool continuation = kind == FileKind::rules && !open.empty() && !line.field && !closing &&
+                              !line.text.empty() && line.text.front() != '#';
+    if (continuation) ++line.depth;
+    const int delta = brace_delta(line.text);
+    for (int d = 0; d < delta; ++d) open.push_back(static_cast<int>(lines.size()));
+    for (int d = 0; d > delta && !open.empty(); --d) open.pop_back();
+    lines.push_back(std::move(line));
+  }
+  return lines;
+}
+
+// Pads field keywords so that the values of one block start in one column.
+void align_fields(std::vector<Line>& lines) {
+  std::map<int, std::size_t> width;
+  for (const auto& l : lines) {
+    if (l.field) width[l.block] = std::max(width[l.block], first_word(l.text).size());
+  }
+  for (auto& l : lines) {
+    if (!l.field) continue;
+    const auto word = first_word(l.text);
+    l.text = word + std::string(width[l.block] + 1 - word.size(), ' ') + trim(l.text.substr(word.size()));
+  }
+}
+
+}  // namespace
+
+std::string format_text(const std::string& text, FileKind kind) {
+  auto lines = lay_out(text, kind);
+  align_fields(lines);
+  std::string out;
+  bool blank_pending = false;
+  bool after_open = true;
+  for (const auto& l : lines) {
+    if (l.text.empty()) {
+      blank_pending = !after_open;
+      continue;
+    }
+    const bool closing = l.text.rfind('}', 0) == 0;
+    if (blank_pending && !closing) out += "\n";
+    blank_pending = false;
+    out += std::string(static_cast<std::size_t>(l.depth) * 2, ' ') + l.text + "\n";
+    after_open = l.text.back() == '{';
+  }
+  return out;
+}
+
+std::string without_space(const std::string& text) {
+  std::string out;
+  for (const char c : text) {
+    if (c != ' ' && c != '\t' && c != '\n' && c != '\r') out.push_back(c);
+  }
+  return out;
+}
+
+std::string unified_diff(const std::string& path, const std::string& before, const std::string& after) {
+  const auto split = [](const std::string& s) {
+    std::vector<std::string> out;
+    std::istringstream in(s);
+    for (std::string l; std::getline(in, l);) out.push_back(l);
+    return out;
+  };
+  dtl::Diff<std::string> diff(split(before), split(after));
+  diff.compose();
+  diff.composeUnifiedHunks();
+  std::ostringstream hunks;
+  diff.printUnifiedFormat(hunks);
+  return fmt::format("--- {}\n+++ {} (formatted)\n{}", path, path, hunks.str());
+}
+
+}  // namespace liftlint::authoring

@@ -1,0 +1,146 @@
+#include "cli/rules_command.hpp"
+
+#include <fmt/format.h>
+
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <set>
+
+#include "authoring/explain.hpp"
+#include "authoring/pack_check.hpp"
+#include "cli/common.hpp"
+#include "liftlint/liftlint.hpp"
+#include "report/report.hpp"
+#include "support/names.hpp"
+
+namespace liftlint::cli {
+namespace {
+
+void add_pack_options(CLI::App& command, PackOptions& o) {
+  command.add_option("--rules", o.rules, "Add a rule file or a directory of .rules files (repeatable)")
+      ->type_name("PATH");
+  command.add_flag("--no-default-rules", o.no_default_rules, "Do not load the built-in rules");
+}
+
+// Loads the packs; on errors prints them and returns nullopt.
+std::optional<Engine> load(const PackOptions& o, const std::string& color) {
+  Engine engine(EngineOptions{!o.no_default_rules, expand_paths(o.rules, ".rules"), true});
+  if (engine.ok()) return engine;
+  for (const auto& e : engine.rule_errors())
+    fmt::print(stderr, "{}\n", report::render_problem(e, use_color(color, stderr)));
+  return std::nullopt;
+}
+
+const char* severity_name(Severity s) {
+  return s == Severity::error ? "error" : s == Severity::warning ? "warning" : "info";
+}
+
+std::string source_ids(const RuleInfo& r) {
+  std::string out;
+  for (const auto& c : r.citations) out += (out.empty() ? "" : ",") + c.source;
+  return out;
+}
+
+}  // namespace
+
+RulesCommands setup_rules(CLI::App& app, RulesOptions& o) {
+  RulesCommands c;
+  c.explain = app.add_subcommand("explain", "Print a rule's documentation: what, why, an example and references");
+  c.explain->add_option("rule", o.rule_id, "Rule id, such as bp.rest-between-strength")->required();
+  add_pack_options(*c.explain, o.packs);
+
+  auto* rules = app.add_subcommand("rules", "Work with rule packs");
+  rules->require_subcommand(1);
+  c.list = rules->add_subcommand("list", "List the rules with severity, status, pack and sources");
+  c.list->add_option("--pack", o.pack, "Only the rules of this pack (back-pain, or a rule file's name)");
+  c.list->add_option("--format", o.format, "Output format")
+      ->check(CLI::IsMember({"text", "json"}))
+      ->capture_default_str();
+  add_pack_options(*c.list, o.packs);
+
+  c.doc = rules->add_subcommand("doc", "Write one Markdown page per pack into a directory");
+  c.doc->add_option("directory", o.directory, "Where to write the pages, such as docs/rules")->required();
+  add_pack_options(*c.doc, o.packs);
+
+  c.check = rules->add_subcommand("check", "Check rule files: errors, unused names, impossible conditions, conflicts");
+  c.check->add_option("paths", o.paths, "Rule files or directories; the built-in pack when none is given");
+  c.check->add_flag("--no-default-rules", o.packs.no_default_rules, "Do not load the built-in rules");
+  c.check->add_option("--color", o.color, "Colour the output")
+      ->check(CLI::IsMember({"auto", "always", "never"}))
+      ->capture_default_str();
+  return c;
+}
+
+int run_explain(const RulesOptions& o) {
+  const auto engine = load(o.packs, o.color);
+  if (!engine) return exit_input_error;
+  const auto rules = engine->rules();
+  for (const auto& r : rules) {
+    if (r.id == o.rule_id) {
+      fmt::print("{}", authoring::explain_text(r, authoring::find_example(*engine, r)));
+      return exit_clean;
+    }
+  }
+  std::vector<std::string> ids;
+  for (const auto& r : rules) ids.push_back(r.id);
+  const auto hint = did_you_mean(o.rule_id, ids);
+  fmt::print(stderr, "liftlint: error: no rule '{}'{}\n", o.rule_id, hint.empty() ? "" : "; " + hint);
+  return exit_input_error;
+}
+
+int run_rules_list(const RulesOptions& o) {
+  const auto engine = load(o.packs, o.color);
+  if (!engine) return exit_input_error;
+  nlohmann::ordered_json json = nlohmann::ordered_json::array();
+  for (const auto& r : engine->rules()) {
+    if (!o.pack.empty() && r.pack != o.pack) continue;
+    if (o.format == "json") {
+      json.push_back({{"id", r.id},
+                      {"severity", severity_name(r.severity)},
+                      {"status", r.status},
+                      {"pack", r.pack},
+                      {"file", r.location.file},
+                      {"line", r.location.line},
+                      {"sources", source_ids(r)}});
+    } else {
+      fmt::print("{:<40} {:<8} {:<9} {:<22} {}\n", r.id, severity_name(r.severity), r.status, r.pack, source_ids(r));
+    }
+  }
+  if (o.format == "json") fmt::print("{}\n", json.dump(2));
+  return exit_clean;
+}
+
+int run_rules_doc(const RulesOptions& o) {
+  const auto engine = load(o.packs, o.color);
+  if (!engine) return exit_input_error;
+  std::set<std::string> packs;
+  for (const auto& r : engine->rules()) packs.insert(r.pack);
+  std::error_code ec;
+  std::filesystem::create_directories(o.directory, ec);
+  for (const auto& pack : packs) {
+    const auto path = std::filesystem::path(o.directory) / (pack + ".md");
+    std::ofstream(path, std::ios::binary) << authoring::pack_markdown(*engine, pack);
+    fmt::print("wrote {}\n", path.string());
+  }
+  return exit_clean;
+}
+
+int run_rules_check(const RulesOptions& o) {
+  PackOptions packs = o.packs;
+  packs.rules = o.paths;
+  const Engine engine(EngineOptions{!packs.no_default_rules, expand_paths(packs.rules, ".rules"), true});
+  const bool color = use_color(o.color, stdout);
+  if (!engine.ok()) {
+    for (const auto& e : engine.rule_errors()) fmt::print("{}\n", report::render_problem(e, color));
+    fmt::print("{} errors\n", engine.rule_errors().size());
+    return exit_input_error;
+  }
+  const auto problems = authoring::check_packs(engine, !o.paths.empty());
+  for (const auto& p : problems) fmt::print("{}\n", report::render_problem(p, color));
+  fmt::print("{} rules checked: {} {}\n", engine.rule_count(), problems.size(),
+             problems.size() == 1 ? "warning" : "warnings");
+  return problems.empty() ? exit_clean : exit_findings;
+}
+
+}  // namespace liftlint::cli
