@@ -1,6 +1,7 @@
 // The command line as users run it: output, exit codes, formats.
 #include <gtest/gtest.h>
 
+#include <filesystem>
 #include <nlohmann/json.hpp>
 
 #include "test_support.hpp"
@@ -17,6 +18,21 @@ TEST(Cli, FlawedExampleMatchesGoldenOutput) {
   const auto out = run_cli("check examples/flawed-rest.plan", code);
   EXPECT_EQ(out, golden("flawed-rest.txt"));
   EXPECT_EQ(code, 1);
+}
+
+TEST(Cli, EveryExampleMatchesItsGoldenOutput) {
+  const std::string root = LIFTLINT_SOURCE_DIR;
+  std::size_t checked = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(root + "/examples")) {
+    if (entry.path().extension() != ".plan") continue;
+    const auto name = entry.path().stem().string();
+    int code = 0;
+    const auto out = run_cli("check examples/" + name + ".plan", code);
+    EXPECT_EQ(out, golden("examples/" + name + ".txt")) << name;
+    EXPECT_EQ(std::to_string(code) + "\n", golden("examples/" + name + ".exit")) << name;
+    ++checked;
+  }
+  EXPECT_GE(checked, 10U);
 }
 
 TEST(Cli, GoodExamplePassesWithExitZero) {

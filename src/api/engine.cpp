@@ -8,6 +8,7 @@
 #include "plan/parser.hpp"
 #include "plan/resolver.hpp"
 #include "rules/loader.hpp"
+#include "support/limits.hpp"
 
 namespace liftlint {
 
@@ -37,8 +38,20 @@ struct Engine::Impl {
     if (parsed) resolved = plan::resolve_plan(*parsed, *rules, diagnostics);
     report.errors = problems_of(diagnostics);
     if (!resolved) return report;
-    for (const auto& f : eval::evaluate(*rules, *resolved, eval_options))
-      report.findings.push_back(problem_of(*rules, f));
+    const auto findings = eval::evaluate(*rules, *resolved, eval_options);
+    const auto shown = std::min(findings.size(), limits::max_findings_per_plan);
+    for (std::size_t i = 0; i < shown; ++i) report.findings.push_back(problem_of(*rules, findings[i]));
+    if (findings.size() > shown) {
+      report.errors.push_back(
+          Problem{Severity::error,
+                  {},
+                  fmt::format("the plan has {} findings; only the first {} are reported", findings.size(), shown),
+                  Location{file.path, 1, 1, 1, std::string(Span{&file, 1, 1, 1}.line_text())},
+                  {},
+                  {},
+                  {},
+                  {}});
+    }
     return report;
   }
 };
@@ -61,6 +74,7 @@ std::vector<RuleInfo> Engine::rules() const {
 
 PlanReport Engine::check_text(const std::string& path, std::string text) const {
   // Reports copy the lines they quote, so the text need not outlive this call.
+  limits::strip_bom(text);
   const SourceFile file{path, std::move(text)};
   return impl_->check(file);
 }

@@ -59,6 +59,7 @@ struct Line {
   int depth = 0;
   int block = -1;  // index of the line that opened the enclosing block
   bool field = false;
+  bool continuation = false;  // goes on from the field above it
 };
 
 std::vector<Line> lay_out(const std::string& text, FileKind kind) {
@@ -74,7 +75,7 @@ std::vector<Line> lay_out(const std::string& text, FileKind kind) {
     // In rule files a line inside a block that is not a field continues the one before.
     const bool continuation = kind == FileKind::rules && !open.empty() && !line.field && !closing &&
                               !line.text.empty() && line.text.front() != '#';
-    if (continuation) ++line.depth;
+    line.continuation = continuation;
     const int delta = brace_delta(line.text);
     for (int d = 0; d < delta; ++d) open.push_back(static_cast<int>(lines.size()));
     for (int d = 0; d > delta && !open.empty(); --d) open.pop_back();
@@ -83,8 +84,9 @@ std::vector<Line> lay_out(const std::string& text, FileKind kind) {
   return lines;
 }
 
-// Pads field keywords so that the values of one block start in one column.
-void align_fields(std::vector<Line>& lines) {
+// Pads field keywords so that the values of one block start in one column;
+// returns that column's offset from the block's indentation, per block.
+std::map<int, std::size_t> align_fields(std::vector<Line>& lines) {
   std::map<int, std::size_t> width;
   for (const auto& l : lines) {
     if (l.field) width[l.block] = std::max(width[l.block], first_word(l.text).size());
@@ -94,13 +96,14 @@ void align_fields(std::vector<Line>& lines) {
     const auto word = first_word(l.text);
     l.text = word + std::string(width[l.block] + 1 - word.size(), ' ') + trim(l.text.substr(word.size()));
   }
+  return width;
 }
 
 }  // namespace
 
 std::string format_text(const std::string& text, FileKind kind) {
   auto lines = lay_out(text, kind);
-  align_fields(lines);
+  const auto width = align_fields(lines);
   std::string out;
   bool blank_pending = false;
   bool after_open = true;
@@ -112,7 +115,10 @@ std::string format_text(const std::string& text, FileKind kind) {
     const bool closing = l.text.rfind('}', 0) == 0;
     if (blank_pending && !closing) out += "\n";
     blank_pending = false;
-    out += std::string(static_cast<std::size_t>(l.depth) * 2, ' ') + l.text + "\n";
+    // A continuation lines up with the values of its block, or one level in when the block has no fields.
+    const auto value_column = width.count(l.block) > 0 ? width.at(l.block) + 1 : 2;
+    const auto indent = static_cast<std::size_t>(l.depth) * 2 + (l.continuation ? value_column : 0);
+    out += std::string(indent, ' ') + l.text + "\n";
     after_open = l.text.back() == '{';
   }
   return out;

@@ -315,11 +315,16 @@ class ConflictFinder {
 
   void suggested_but_forbidden(const Rule& a, const Rule& b) {
     if (a.suggest.empty() || !forbids_exercises(b)) return;
+    std::vector<std::string> forbidden;
     for (const auto x : a.suggest) {
-      if (eval::holds_for_exercise(set_, b.filter, x, false)) {
-        report(a, b, fmt::format("the first suggests {}, which the second forbids", set_.catalogue.at(x).name));
-      }
+      if (eval::holds_for_exercise(set_, b.filter, x, false)) forbidden.push_back(set_.catalogue.at(x).name);
     }
+    if (forbidden.empty()) return;
+    std::string list;
+    for (std::size_t i = 0; i < forbidden.size(); ++i) {
+      list += (i == 0 ? "" : i + 1 == forbidden.size() ? " and " : ", ") + forbidden[i];
+    }
+    report(a, b, fmt::format("the first suggests {}, which the second forbids", list));
   }
 };
 

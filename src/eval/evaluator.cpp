@@ -324,7 +324,7 @@ class Evaluator {
 
   // Keeps only substitutes that no active exercise rule would flag in the same place.
   void suggestions(const model::Rule& rule, const Context& c, Finding& f) const {
-    std::vector<std::string> fine;
+    std::vector<const model::Exercise*> fine;
     for (const auto id : rule.suggest) {
       plan::Line candidate = *c.line;
       candidate.exercise = &rules_.catalogue.at(id);
@@ -339,13 +339,20 @@ class Evaluator {
         return other->form == model::Form::every && other->scope == Scope::exercise &&
                eval(other->filter, trial) == Truth::yes && eval(other->predicate, trial) == Truth::no;
       });
-      if (!flagged) fine.push_back(candidate.exercise->name);
+      if (!flagged) fine.push_back(candidate.exercise);
+    }
+    // Substitutes with the same movement pattern come first; the rest only when none does.
+    const auto pattern = c.line->exercise->pattern;
+    if (std::any_of(fine.begin(), fine.end(), [&](const model::Exercise* x) { return x->pattern == pattern; })) {
+      fine.erase(
+          std::remove_if(fine.begin(), fine.end(), [&](const model::Exercise* x) { return x->pattern != pattern; }),
+          fine.end());
     }
     if (fine.empty()) return;
     std::string list;
     for (std::size_t i = 0; i < fine.size(); ++i) {
       list += i == 0 ? "" : i + 1 == fine.size() ? " or " : ", ";
-      list += fine[i];
+      list += fine[i]->name;
     }
     f.help.push_back(fmt::format("try {} instead", list));
   }

@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "rules/parser.hpp"
+#include "support/limits.hpp"
 
 namespace liftlint::rules {
 
@@ -40,6 +41,15 @@ void RuleLoader::load(const std::string& path, const Span& from) {
     return;
   }
   if (!seen_.insert(path).second) return;
+  if (stack_.size() >= limits::max_include_depth) {
+    diagnostics_.error(from, fmt::format("includes are nested more than {} deep", limits::max_include_depth));
+    return;
+  }
+  if (!roots_.empty() && !inside(path, roots_.back())) {
+    diagnostics_.error(from, fmt::format("'{}' is outside the pack's directory '{}'", path, roots_.back()),
+                       {"a rule file can include only files in its own directory or below it"});
+    return;
+  }
   auto text = fs_.read(path);
   if (!text) {
     const auto message = fmt::format("cannot read rule file '{}'", path);
@@ -50,7 +60,11 @@ void RuleLoader::load(const std::string& path, const Span& from) {
     }
     return;
   }
+  limits::strip_bom(*text);
+  const bool top = stack_.empty();
+  if (top) roots_.push_back(std::filesystem::path(path).parent_path().lexically_normal().string());
   parse_and_follow(sources_.add(path, std::move(*text)));
+  if (top) roots_.pop_back();
 }
 
 void RuleLoader::load_text(const std::string& path, std::string text) {
@@ -65,6 +79,12 @@ void RuleLoader::parse_and_follow(const SourceFile& file) {
   for (const auto& include : parsed->includes) load(resolve_include(file.path, include.text), include.span);
   stack_.pop_back();
   files_.push_back(std::move(*parsed));
+}
+
+bool RuleLoader::inside(const std::string& path, const std::string& root) {
+  if (root.empty()) return std::filesystem::path(path).is_relative() && path.rfind("..", 0) != 0;
+  const auto relative = std::filesystem::path(path).lexically_relative(root).string();
+  return !relative.empty() && relative.rfind("..", 0) != 0;
 }
 
 std::optional<model::RuleSet> RuleLoader::check() {

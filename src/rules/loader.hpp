@@ -54,6 +54,8 @@ class RuleLoader {
 
  private:
   void parse_and_follow(const SourceFile& file);
+  // Whether `path` lies in `root` or below it.
+  static bool inside(const std::string& path, const std::string& root);
 
   Sources& sources_;
   const FileSystem& fs_;
@@ -61,6 +63,7 @@ class RuleLoader {
   std::vector<ast::File> files_;
   std::set<std::string> seen_;
   std::vector<std::string> stack_;
+  std::vector<std::string> roots_;  // directory of the top-level file being loaded
 };
 
 // Checks parsed files into a rule set, reporting every problem it finds.

@@ -14,6 +14,7 @@
 
 #include "grammar/common.hpp"
 #include "support/diagnostic.hpp"
+#include "support/limits.hpp"
 #include "support/source.hpp"
 
 namespace liftlint::parse_util {
@@ -51,6 +52,10 @@ inline std::string describe_found(std::string_view token) {
 
 template <typename Grammar, template <typename...> class Selector>
 std::unique_ptr<Node> parse(const SourceFile& file, Diagnostics& diagnostics) {
+  if (auto problem = limits::check_bytes(file)) {
+    diagnostics.add(std::move(*problem));
+    return nullptr;
+  }
   // Spans carry the file; an empty source name saves an allocation per tree node.
   pegtl::memory_input<> in(file.text, "");
   try {

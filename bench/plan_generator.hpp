@@ -1,0 +1,13 @@
+// Synthetic, realistic plans for benchmarks: a client, a repeating or changing week
+// structure, strength sessions with warm-up, main block and cool-down.
+#pragma once
+
+#include <string>
+
+namespace liftlint::bench {
+
+// `weeks` weeks, each written as its own block so every week is evaluated; `seed`
+// varies loads and exercises between plans.
+[[nodiscard]] std::string generate_plan(int weeks, unsigned seed);
+
+}  // namespace liftlint::bench

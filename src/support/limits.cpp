@@ -1,0 +1,57 @@
+#include "support/limits.hpp"
+
+#include <fmt/format.h>
+
+namespace liftlint::limits {
+namespace {
+
+// Length of the UTF-8 sequence starting at text[i], or 0 when it is not valid UTF-8.
+std::size_t utf8_length(std::string_view text, std::size_t i) {
+  const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
+  const unsigned char c = byte(i);
+  std::size_t length = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+  if (length == 0 || i + length > text.size() || (length == 2 && c < 0xC2)) return 0;
+  for (std::size_t k = 1; k < length; ++k) {
+    if ((byte(i + k) & 0xC0) != 0x80) return 0;
+  }
+  if (length == 3 && ((c == 0xE0 && byte(i + 1) < 0xA0) || (c == 0xED && byte(i + 1) >= 0xA0))) return 0;
+  if (length == 4 && ((c == 0xF0 && byte(i + 1) < 0x90) || c > 0xF4 || (c == 0xF4 && byte(i + 1) >= 0x90))) return 0;
+  return length;
+}
+
+Diagnostic at(const SourceFile& file, std::uint32_t line, std::uint32_t column, std::string message) {
+  return Diagnostic{Severity::error, {}, std::move(message), Span{&file, line, column, 1}, {}, {}};
+}
+
+}  // namespace
+
+void strip_bom(std::string& text) {
+  if (text.rfind("\xEF\xBB\xBF", 0) == 0) text.erase(0, 3);
+}
+
+std::optional<Diagnostic> check_bytes(const SourceFile& file) {
+  const std::string_view text = file.text;
+  if (text.size() > max_file_bytes) {
+    return at(file, 1, 1,
+              fmt::format("the file has {} bytes; the limit is {} MiB", text.size(), max_file_bytes / (1024 * 1024)));
+  }
+  std::uint32_t line = 1, column = 1;
+  for (std::size_t i = 0; i < text.size();) {
+    if (text[i] == '\0') return at(file, line, column, "expected text, found a NUL byte: is this a binary file?");
+    const auto length = utf8_length(text, i);
+    if (length == 0) {
+      return at(file, line, column,
+                fmt::format("expected UTF-8 text, found the byte 0x{:02x}", static_cast<unsigned char>(text[i])));
+    }
+    if (text[i] == '\n') {
+      ++line;
+      column = 1;
+    } else {
+      column += static_cast<std::uint32_t>(length);
+    }
+    i += length;
+  }
+  return std::nullopt;
+}
+
+}  // namespace liftlint::limits
