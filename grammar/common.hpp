@@ -35,7 +35,11 @@ struct ident : seq<ident_first, star<ident_other>> {};
 template <typename Word>
 struct kw : seq<Word, not_at<ident_other>> {};
 
-struct string_char : sor<seq<one<'\\'>, one<'"', '\\'>>, not_one<'"', '\n', '\\'>> {};
+struct escaped_char : one<'"', '\\'> {};
+struct expect_escaped_char : escaped_char {};
+struct string_char : sor<seq<one<'\\'>, must<expect_escaped_char>>, not_one<'"', '\n', '\\'>> {};
+template <>
+inline constexpr const char* error_message<expect_escaped_char> = "expected '\"' or '\\' after a backslash in a string";
 struct string_body : star<string_char> {};
 struct string_close : one<'"'> {};
 struct string_lit : seq<one<'"'>, string_body, must<string_close>> {};

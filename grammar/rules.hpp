@@ -161,7 +161,10 @@ struct severity_value : sor<error_key, warning_key, info_key> {};
 struct expect_severity : severity_value {};
 struct expect_string : string_lit {};
 struct citation_locator : if_must<at_key, sp, expect_string> {};
-struct citation : seq<ident, opt<sp, citation_locator>> {};
+// A field keyword after a trailing comma starts the next field; it is no source name.
+struct field_keyword
+    : sor<severity_key, cite_key, message_key, help_key, doc_key, when_key, require_key, forbid_key, suggest_key> {};
+struct citation : seq<not_at<field_keyword>, ident, opt<sp, citation_locator>> {};
 struct citation_list : list<citation, comma> {};
 struct expect_citations : citation_list {};
 
@@ -233,7 +236,7 @@ namespace r = rules;
   inline constexpr const char* error_message<r::rule> = text
 LL_MSG(expect_value, "expected a value: a number with an optional unit, a quoted name or a name");
 LL_MSG(expect_set_items, "expected a value inside '{ }'");
-LL_MSG(expect_set_close, "expected ',' or '}' to close the set");
+LL_MSG(expect_set_close, "expected '}' to close the set, or a value after each ','");
 LL_MSG(expect_set, "expected a set such as {seated, supine}");
 LL_MSG(expect_range, "expected a range such as 2..3");
 LL_MSG(expect_bound, "expected a bound such as '>= 2', '<= 3' or 'in 2..3'");

@@ -134,3 +134,32 @@ TEST(Cli, ColourOnlyWhenAsked) {
 
 }  // namespace
 }  // namespace liftlint::testing
+
+namespace liftlint::testing {
+namespace {
+
+TEST(Cli, AByteOrderMarkIsSkipped) {
+  int code = 0;
+  const auto out = run_cli("check tests/golden/bom.plan", code);
+  EXPECT_EQ(out.find(": error"), std::string::npos) << out;
+  EXPECT_NE(out.find("warning[bp.strength-days]"), std::string::npos) << out;
+  EXPECT_EQ(code, 0) << out;
+}
+
+TEST(Cli, RulesOptionTakesOneValueEachTime) {
+  int code = 0;
+  const auto out = run_cli("check --rules tests/golden/extra.rules examples/beginner-routine.plan", code);
+  EXPECT_EQ(code, 1) << out;
+  EXPECT_NE(out.find("error[clinic.no-back-extension]"), std::string::npos) << out;
+}
+
+TEST(Cli, RuleErrorsAreJsonWhenAsked) {
+  int code = 0;
+  const auto out = run_cli("check examples/flawed-rest.plan --rules tests/golden/bad.rules --format json", code, false);
+  EXPECT_EQ(code, 2);
+  const auto doc = nlohmann::json::parse(out);
+  EXPECT_EQ(doc["rule_errors"][0]["message"], "unknown source 'who2002'");
+}
+
+}  // namespace
+}  // namespace liftlint::testing

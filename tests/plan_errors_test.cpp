@@ -20,7 +20,7 @@ TEST(PlanErrors, UnknownExerciseSuggestsTheClosestName) {
             "2 |   glute bridg 3x12\n"
             "  |   ^^^^^^^^^^^\n"
             "  = help: did you mean 'glute bridge'?\n"
-            "  = help: or declare it in the plan: exercise \"name\" { muscles ...; pattern ...; posture ... }\n");
+            "  = help: or declare it in the plan: exercise \"name\" { muscles ... pattern ... posture ... }\n");
 }
 
 TEST(PlanErrors, ZeroSets) {

@@ -73,6 +73,18 @@ std::vector<RuleInfo> Engine::rules() const {
 }
 
 PlanReport Engine::check_text(const std::string& path, std::string text) const {
+  if (!ok()) {
+    PlanReport report{path, {}, {}};
+    report.errors.push_back(Problem{Severity::error,
+                                    {},
+                                    "the rule packs did not load, so the plan was not checked",
+                                    Location{path, 0, 0, 0, {}},
+                                    {},
+                                    {},
+                                    {},
+                                    {}});
+    return report;
+  }
   // Reports copy the lines they quote, so the text need not outlive this call.
   limits::strip_bom(text);
   const SourceFile file{path, std::move(text)};

@@ -80,14 +80,14 @@ void compare(const std::vector<Expectation>& expectations, const PlanReport& rep
           e.line, fmt::format("{}:{}: {} fired but must not: {}", path, e.line, e.rule, actual.at(key)->message));
     }
   }
-  for (const auto& [key, finding] : actual) {
-    if (expected.count(key) > 0) continue;
+  for (const auto& entry : actual) {
+    const auto& [line, rule] = entry.first;
+    if (expected.count(entry.first) > 0) continue;
     const bool forbidden = std::any_of(expectations.begin(), expectations.end(), [&](const Expectation& e) {
-      return !e.fires && e.line == key.first && e.rule == key.second;
+      return !e.fires && e.line == entry.first.first && e.rule == entry.first.second;
     });
     if (!forbidden) {
-      failures.emplace_back(key.first,
-                            fmt::format("{}:{}: unexpected {}: {}", path, key.first, key.second, finding->message));
+      failures.emplace_back(line, fmt::format("{}:{}: unexpected {}: {}", path, line, rule, entry.second->message));
     }
   }
 }

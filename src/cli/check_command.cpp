@@ -24,6 +24,7 @@ void setup_check(CLI::App& app, CheckOptions& o) {
   auto* check = app.add_subcommand("check", "Check plans against rule packs and report every finding");
   check->add_option("plans", o.plans, "Plan files to check")->required()->type_name("PLAN");
   check->add_option("--rules", o.rules, "Add a rule file or a directory of .rules files (repeatable)")
+      ->allow_extra_args(false)
       ->type_name("PATH");
   check->add_flag("--no-default-rules", o.no_default_rules,
                   "Do not load the built-in rules (the built-in vocabulary, catalogue and sources stay)");
@@ -48,6 +49,10 @@ void setup_check(CLI::App& app, CheckOptions& o) {
 int run_check(const CheckOptions& o) {
   const Engine engine(EngineOptions{!o.no_default_rules, expand_paths(o.rules, ".rules"), o.drafts});
   if (!engine.ok()) {
+    if (o.format == "json") {
+      fmt::print("{}", report::render_rule_errors_json(engine.rule_errors()));
+      return exit_input_error;
+    }
     const bool color = use_color(o.color, stderr);
     for (const auto& e : engine.rule_errors()) fmt::print(stderr, "{}\n", report::render_problem(e, color));
     return exit_input_error;

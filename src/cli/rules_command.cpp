@@ -19,6 +19,7 @@ namespace {
 
 void add_pack_options(CLI::App& command, PackOptions& o) {
   command.add_option("--rules", o.rules, "Add a rule file or a directory of .rules files (repeatable)")
+      ->allow_extra_args(false)
       ->type_name("PATH");
   command.add_flag("--no-default-rules", o.no_default_rules, "Do not load the built-in rules");
 }

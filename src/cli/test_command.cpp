@@ -38,6 +38,7 @@ void setup_test(CLI::App& app, TestOptions& o) {
   auto* test = app.add_subcommand("test", "Run rule tests: plans annotated with '# expect: rule-id'");
   test->add_option("paths", o.paths, "Test plans, or directories searched for .plan files")->required();
   test->add_option("--rules", o.rules, "Add a rule file or a directory of .rules files (repeatable)")
+      ->allow_extra_args(false)
       ->type_name("PATH");
   test->add_flag("--no-default-rules", o.no_default_rules, "Do not load the built-in rules");
   test->add_flag("--drafts", o.drafts, "Also run rules whose status is draft");

@@ -318,7 +318,7 @@ class Evaluator {
     f.message = fill(rule.message, vars);
     f.span = span;
     if (!rule.help.empty()) f.help.push_back(fill(rule.help, vars));
-    if (plan_.weeks > 1) f.weeks.push_back(week);
+    if (plan_.weeks > 1 && rule.scope != Scope::client) f.weeks.push_back(week);
     return f;
   }
 
@@ -331,8 +331,7 @@ class Evaluator {
       candidate.exercise_id = id;
       candidate.posture = candidate.exercise->posture;
       candidate.equipment = candidate.exercise->equipment;
-      candidate.loaded = (candidate.load_kg && *candidate.load_kg > 0) || candidate.percent ||
-                         (candidate.exercise->loaded && !candidate.bodyweight);
+      candidate.loaded = plan::loaded(candidate);
       Context trial = c;
       trial.line = &candidate;
       const bool flagged = std::any_of(active_.begin(), active_.end(), [&](const model::Rule* other) {
@@ -411,23 +410,23 @@ class Evaluator {
     vars.emplace_back("previous_week", std::to_string(previous.week));
     vars.emplace_back("gap", plural(gap, "day", "days"));
     vars.emplace_back("required", rule.rest_in_days ? plural(rule.rest_minimum, "rest day", "rest days")
-                                                    : fmt::format("{}h", rule.rest_minimum));
+                                                    : fmt::format("{}h between session starts", rule.rest_minimum));
     Finding f = finding(rule, now.session->span, vars, now.week);
     f.notes.push_back(
         Note{fmt::format("the previous {} session is at {}", fill("{kind}", vars), previous.session->span.location()),
              previous.session->span});
-    if (rule.help.empty()) f.help.push_back(move_advice(previous, needed, c));
+    if (rule.help.empty()) f.help.push_back(move_advice(previous, needed, fill("{required}", vars), c));
     add(std::move(f));
   }
 
-  std::string move_advice(const Visit& previous, int needed, const Context& c) const {
+  std::string move_advice(const Visit& previous, int needed, const std::string& required, const Context& c) const {
     const int target = previous.session->weekday + needed;
     const bool same_week = previous.week == c.week && previous.pass == 0;
     const bool free = same_week && target <= 6 &&
                       std::none_of(c.block->sessions.begin(), c.block->sessions.end(),
                                    [&](const plan::Session& s) { return s.weekday == target; });
     if (free) return fmt::format("move this session to {}", day_names[static_cast<std::size_t>(target)]);
-    return fmt::format("leave {} between these sessions", plural(needed, "day", "days"));
+    return fmt::format("leave at least {} between these sessions", required);
   }
 
   // --- progression --------------------------------------------------------------------

@@ -19,10 +19,17 @@ struct Line {
   bool each_side = false;
   bool bodyweight = false;
   bool has_tempo = false;
+  bool band = false;  // resistance from a band, which does not load the spine like a weight
   bool loaded = false;
   std::uint16_t posture = 0;
   model::Bits equipment;
 };
+
+// A weight on the line, a percentage of a maximum, or a loaded exercise not done with
+// body weight or a band.
+[[nodiscard]] inline bool loaded(const Line& l) {
+  return (l.load_kg && *l.load_kg > 0) || l.percent.has_value() || (l.exercise->loaded && !l.bodyweight && !l.band);
+}
 
 struct Session {
   std::uint16_t kind = 0;

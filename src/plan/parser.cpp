@@ -33,7 +33,7 @@ using selector = pt::selector<
 
 class Converter {
  public:
-  explicit Converter(const SourceFile& file) : file_(file) {}
+  Converter(const SourceFile& file, Diagnostics& diagnostics) : file_(file), diagnostics_(diagnostics) {}
 
   ast::File convert(const Node& root) {
     ast::File out;
@@ -44,12 +44,14 @@ class Converter {
 
  private:
   const SourceFile& file_;
+  Diagnostics& diagnostics_;
 
   [[nodiscard]] Span span(const Node& n) const { return parse_util::span_of(n, file_); }
   [[nodiscard]] ast::Name name(const Node& n) const { return name_of(n, file_); }
 
   void item(const Node& n, ast::File& out) {
     if (n.is_type<gp::plan_name>()) {
+      if (out.name) diagnostics_.error(span(n), "the plan already has a name; write 'plan \"...\"' once");
       out.name = string_value(*n.children.front(), file_);
     } else if (n.is_type<gp::client_block>()) {
       out.client_spans.push_back(span(n));
@@ -71,8 +73,10 @@ class Converter {
         auto& list = f->is_type<gp::conditions_field>() ? out.conditions : out.symptoms;
         for (const auto& c : f->children) list.push_back(name(*c));
       } else if (f->is_type<gp::cleared_field>()) {
+        if (out.cleared) diagnostics_.error(span(*f), "the client's clearance is already given; write it once");
         cleared(*f, out);
       } else if (f->is_type<gp::experience_field>()) {
+        if (out.experience) diagnostics_.error(span(*f), "the client's experience is already given; write it once");
         out.experience = name(*f->children.front());
       }
     }
@@ -91,13 +95,13 @@ class Converter {
     }
   }
 
-  ast::Quantity number(const Node& n) const {
-    const auto value = parse_util::to_number(n.string_view()).value_or(-1);
+  ast::Quantity number(const Node& n) {
+    const auto value = parse_util::checked_number(n, file_, diagnostics_);
     return ast::Quantity{value, value, {}, span(n)};
   }
 
   // number_range or integer node, with an optional unit node after it.
-  ast::Quantity quantity(const Node& n, const Node* unit) const {
+  ast::Quantity quantity(const Node& n, const Node* unit) {
     ast::Quantity q;
     if (n.is_type<gp::number_range>()) {
       q = number(*n.children.front());
@@ -113,7 +117,7 @@ class Converter {
     return q;
   }
 
-  ast::Quantity quantity_of(const Node& n) const {
+  ast::Quantity quantity_of(const Node& n) {
     return quantity(*n.children.front(), n.children.size() > 1 ? n.children.back().get() : nullptr);
   }
 
@@ -187,6 +191,9 @@ class Converter {
   }
 
   void dose(const Node& d, ast::Line& out) {
+    if (d.is_type<gp::sets_reps>() || d.is_type<gp::reps_only>()) once(out.reps.has_value(), d, "sets and repetitions");
+    if (d.is_type<gp::load>())
+      once(out.load.has_value() || out.rpe.has_value() || out.bodyweight || !out.band.empty(), d, "load");
     if (d.is_type<gp::sets_reps>()) {
       out.sets = number(*d.children.front());
       out.reps = quantity_of(*d.children.back());
@@ -201,6 +208,11 @@ class Converter {
     } else {
       dose_extra(d, out);
     }
+  }
+
+  // A second value would silently replace the first, so it is an error.
+  void once(bool already, const Node& d, const char* what) {
+    if (already) diagnostics_.error(span(d), fmt::format("this line already gives {}; write it once", what));
   }
 
   void dose_extra(const Node& d, ast::Line& out) {
@@ -243,7 +255,9 @@ class Converter {
 std::optional<ast::File> parse_plan_file(const SourceFile& file, Diagnostics& diagnostics) {
   auto root = parse_util::parse<grammar::plan::file, selector>(file, diagnostics);
   if (!root) return std::nullopt;
-  return Converter(file).convert(*root);
+  auto converted = Converter(file, diagnostics).convert(*root);
+  if (diagnostics.has_errors()) return std::nullopt;
+  return converted;
 }
 
 }  // namespace liftlint::plan

@@ -52,6 +52,7 @@ class Resolver {
   rules::NameResolver names_;
   Plan plan_;
   std::map<std::string, std::uint32_t> own_names_;
+  std::vector<std::string> exercise_names_;
 
   void error(const Span& span, std::string message, std::vector<std::string> help = {}) {
     diagnostics_.error(span, std::move(message), std::move(help));
@@ -70,7 +71,11 @@ class Resolver {
 
   bool register_names(const std::vector<std::string>& keys, const ast::Value& name) {
     for (const auto& key : keys) {
-      if (rules_.catalogue.find(key) || own_names_.count(key) > 0) {
+      if (own_names_.count(key) > 0) {
+        error(name.span, fmt::format("exercise '{}' is declared twice in this plan", key));
+        return false;
+      }
+      if (rules_.catalogue.find(key)) {
         error(name.span,
               fmt::format("exercise '{}' is already in the catalogue; use it, or give yours another name", key));
         return false;
@@ -228,9 +233,8 @@ class Resolver {
     const auto kind = block.kind == K::warmup     ? model::Block::warmup
                       : block.kind == K::cooldown ? model::Block::cooldown
                                                   : model::Block::main;
-    if (kind == model::Block::warmup) {
-      s.warmup_seconds = block.duration ? seconds(*block.duration) : std::nullopt;
-    }
+    const auto length = block.duration ? seconds(*block.duration) : std::nullopt;
+    if (kind == model::Block::warmup) s.warmup_seconds = length;
     if (kind == model::Block::cooldown) s.has_cooldown = true;
     for (const auto& line : block.lines) {
       if (auto resolved = resolve_line(line, kind)) {
@@ -251,6 +255,15 @@ class Resolver {
 
   // --- exercise lines -------------------------------------------------------------
 
+  // Every name a plan line may use, built once and only when a name is unknown.
+  const std::vector<std::string>& exercise_names() {
+    if (exercise_names_.empty()) {
+      exercise_names_ = rules_.catalogue.names();
+      for (const auto& [own, index] : own_names_) exercise_names_.push_back(own);
+    }
+    return exercise_names_;
+  }
+
   const model::Exercise* find_exercise(const ast::Value& name, std::uint32_t& id) {
     const auto key = normalize_name(name.text);
     if (const auto it = own_names_.find(key); it != own_names_.end()) {
@@ -261,11 +274,10 @@ class Resolver {
       id = *index;
       return &rules_.catalogue.at(*index);
     }
-    std::vector<std::string> candidates = rules_.catalogue.names();
-    for (const auto& [own, index] : own_names_) candidates.push_back(own);
     std::vector<std::string> help;
-    if (auto hint = did_you_mean(key, candidates); !hint.empty()) help.push_back(hint);
-    help.emplace_back("or declare it in the plan: exercise \"name\" { muscles ...; pattern ...; posture ... }");
+    if (diagnostics_.full()) return nullptr;
+    if (auto hint = did_you_mean(key, exercise_names()); !hint.empty()) help.push_back(hint);
+    help.emplace_back("or declare it in the plan: exercise \"name\" { muscles ... pattern ... posture ... }");
     error(name.span, fmt::format("unknown exercise '{}'", name.text), std::move(help));
     return nullptr;
   }
@@ -281,15 +293,16 @@ class Resolver {
     out.posture = out.exercise->posture;
     out.equipment = out.exercise->equipment;
     bool ok = dose(in, out) && overrides(in, out);
-    out.loaded = (out.load_kg && *out.load_kg > 0) || out.percent.has_value() ||
-                 (out.exercise->loaded && !out.bodyweight && in.band.empty());
+    out.band = !in.band.empty();
+    out.loaded = plan::loaded(out);
     if (!ok) return std::nullopt;
     return out;
   }
 
-  bool positive(const ast::Quantity& q, const char* what, double minimum) {
-    if (q.low < 0) {
-      error(q.span, fmt::format("{} is too large to be a number of {}", q.span.length ? "this" : "value", what));
+  bool positive(const ast::Quantity& q, const char* what, double minimum, bool whole = false) {
+    if (whole && (q.low != std::floor(q.low) || q.high != std::floor(q.high))) {
+      error(q.span,
+            fmt::format("{} must be a whole number, found {}", what, q.low != std::floor(q.low) ? q.low : q.high));
       return false;
     }
     if (q.low < minimum) {
@@ -306,7 +319,7 @@ class Resolver {
   bool dose(const ast::Line& in, Line& out) {
     bool ok = true;
     if (in.sets) {
-      ok = positive(*in.sets, "sets", 1) && ok;
+      ok = positive(*in.sets, "sets", 1, true) && ok;
       out.sets = in.sets->low;
     }
     if (in.reps) ok = reps(*in.reps, out) && ok;
@@ -326,12 +339,13 @@ class Resolver {
   }
 
   bool reps(const ast::Quantity& q, Line& out) {
-    if (!positive(q, "repetitions", 1)) return false;
     const auto scale = unit_scale(q.unit);
     if (scale && scale->kind == UnitKind::time) {
+      if (!positive(q, "the time per set", 0) || !more_than_zero(q, "the time per set")) return false;
       out.hold_seconds = q.high * scale->factor;
       return true;
     }
+    if (!positive(q, "repetitions", 1, true)) return false;
     if (scale) {
       error(q.span, fmt::format("expected repetitions or a time per set, found {}", unit_kind_name(scale->kind)));
       return false;
@@ -341,9 +355,18 @@ class Resolver {
     return true;
   }
 
+  bool more_than_zero(const ast::Quantity& q, const char* what) {
+    if (q.high > 0) return true;
+    error(q.span, fmt::format("{} must be more than 0", what));
+    return false;
+  }
+
   bool bare_amount(const ast::Quantity& q, Line& out) {
-    if (!positive(q, "this amount", 0)) return false;
     const auto scale = unit_scale(q.unit);
+    const char* what = scale->kind == UnitKind::time      ? "the time"
+                       : scale->kind == UnitKind::percent ? "the percentage"
+                                                          : "the load";
+    if (!positive(q, what, 0) || (scale->kind == UnitKind::time && !more_than_zero(q, what))) return false;
     if (scale->kind == UnitKind::time) {
       out.hold_seconds = q.high * scale->factor;
       if (!out.sets) out.sets = 1;
@@ -361,7 +384,7 @@ class Resolver {
       error(q.span, "expected a weight such as 8kg or 17.5 lb");
       return false;
     }
-    if (!positive(q, "load", 0)) return false;
+    if (!positive(q, "the load", 0)) return false;
     if (scale->kind == UnitKind::percent) {
       out.percent = q.high;
     } else {

@@ -60,4 +60,10 @@ std::string render_json(const std::vector<PlanReport>& reports) {
   return out.dump(2) + "\n";
 }
 
+std::string render_rule_errors_json(const std::vector<Problem>& errors) {
+  ordered_json out{{"version", 1}, {"rule_errors", ordered_json::array()}};
+  for (const auto& e : errors) out["rule_errors"].push_back(problem_json(e));
+  return out.dump(2) + "\n";
+}
+
 }  // namespace liftlint::report

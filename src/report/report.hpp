@@ -18,5 +18,7 @@ struct Counts {
 [[nodiscard]] std::string render_text(const std::vector<PlanReport>& reports, bool color);
 [[nodiscard]] std::string render_summary(const Counts& counts, bool color);
 [[nodiscard]] std::string render_json(const std::vector<PlanReport>& reports);
+// {"version": 1, "rule_errors": [...]} when the rule packs themselves do not load.
+[[nodiscard]] std::string render_rule_errors_json(const std::vector<Problem>& errors);
 
 }  // namespace liftlint::report

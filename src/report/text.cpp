@@ -43,7 +43,11 @@ std::string snippet(const Location& l, const Styles& st, const fmt::text_style& 
   const std::string pad(number.size(), ' ');
   const std::size_t start = std::min<std::size_t>(l.column - 1, l.line_text.size());
   std::string indent;
-  for (std::size_t i = 0; i < start; ++i) indent.push_back(l.line_text[i] == '\t' ? '\t' : ' ');
+  for (std::size_t i = 0; i < start; ++i) {
+    const unsigned char c = static_cast<unsigned char>(l.line_text[i]);
+    if ((c & 0xC0) == 0x80) continue;  // one column per character, not per byte
+    indent.push_back(c == '\t' ? '\t' : ' ');
+  }
   const auto rest = std::string_view(l.line_text).substr(start, l.length);
   const std::size_t carets = std::max<std::size_t>(1, display_width(rest));
   return fmt::format("{} {}\n{} {} {}\n{} {} {}{}\n", pad, fmt::styled("|", st.gutter), fmt::styled(number, st.gutter),

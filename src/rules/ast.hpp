@@ -98,6 +98,7 @@ struct Rule {
 
 struct SourceDecl {
   Name id;
+  std::vector<Name> field_keys;                // every field as written, for duplicate checks
   std::vector<std::pair<Name, Value>> fields;  // author, title, ... as written
   std::optional<Value> year;
   std::optional<Name> scheme;

@@ -77,7 +77,13 @@ class Checker {
         continue;
       }
       model::EvidenceScheme out{scheme.id.text, {}};
-      for (const auto& level : scheme.levels) out.levels.push_back(level.text);
+      for (const auto& level : scheme.levels) {
+        if (std::find(out.levels.begin(), out.levels.end(), level.text) != out.levels.end()) {
+          diagnostics_.error(level.span,
+                             fmt::format("level '{}' is listed twice in scheme '{}'", level.text, scheme.id.text));
+        }
+        out.levels.push_back(level.text);
+      }
       set_.schemes.push_back(std::move(out));
     }
   }
@@ -151,12 +157,12 @@ class Checker {
     out.id = decl.id.text;
     out.span = decl.id.span;
     std::set<std::string> seen;
-    for (const auto& [key, value] : decl.fields) {
+    for (const auto& key : decl.field_keys) {
       if (!seen.insert(key.text).second) {
         diagnostics_.error(key.span, fmt::format("source '{}' sets '{}' twice", decl.id.text, key.text));
       }
-      text_field(out, key.text) = value.text;
     }
+    for (const auto& [key, value] : decl.fields) text_field(out, key.text) = value.text;
     if (decl.year) {
       out.year = static_cast<int>(decl.year->number);
       if (decl.year->number < 1000 || decl.year->number > 2100) {
@@ -226,7 +232,7 @@ class Checker {
         continue;
       }
       rule_ids_.emplace(decl.id.text, decl.id.span);
-      if (auto rule = RuleChecker(set_, names_, diagnostics_).check(decl)) set_.rules.push_back(std::move(*rule));
+      if (auto rule = RuleChecker(names_, diagnostics_).check(decl)) set_.rules.push_back(std::move(*rule));
     }
   }
 };

@@ -132,7 +132,7 @@ class ExerciseBuilder {
   std::optional<model::Exercise> build(const ast::ExerciseDecl& decl) {
     out_.name = decl.name.text;
     out_.span = decl.name.span;
-    if (decl.name.text.empty()) fail(decl.name.span, "an exercise needs a name");
+    if (decl.name.text.find_first_not_of(" \t") == std::string::npos) fail(decl.name.span, "an exercise needs a name");
     for (const auto& field : decl.fields) apply(field);
     for (const char* required : {"muscles", "pattern", "posture"}) {
       if (seen_.count(required) == 0) {
@@ -159,7 +159,10 @@ class ExerciseBuilder {
     const auto& key = field.key.text;
     if (!seen_.insert(key).second) fail(field.key.span, fmt::format("'{}' is set twice for this exercise", key));
     if (key == "aka") {
-      for (const auto& alias : field.strings) out_.aliases.push_back(alias.text);
+      for (const auto& alias : field.strings) {
+        if (alias.text.find_first_not_of(" \t") == std::string::npos) fail(alias.span, "an alias cannot be empty");
+        out_.aliases.push_back(alias.text);
+      }
     } else if (key == "muscles") {
       out_.muscles = bits(Category::muscle, field.names);
     } else if (key == "equipment") {
@@ -226,6 +229,11 @@ std::optional<model::Rule> RuleChecker::check(const ast::Rule& decl) {
     body(decl.bodies.front(), out);
   }
   if (decl.when) out.when = expr(*decl.when, Scope::client);
+  if (!decl.suggest.empty() && !(out.forbids && out.scope == Scope::exercise)) {
+    fail(decl.suggest.front().span,
+         "'suggest' offers substitutes for forbidden exercises; use it with 'forbid exercise'",
+         {"for other rules, put the advice in 'help'"});
+  }
   if (ok_) texts(decl, out);
   if (!ok_) return std::nullopt;
   return out;
@@ -429,7 +437,10 @@ std::string default_message(const model::Rule& rule) {
     return "{kind} sessions on {previous_day} and {day} of week {week} are {gap} apart; {required} needed";
   }
   if (rule.form == model::Form::progression) {
-    return "{metric} of {exercise} rises by {increase} from week {previous_week} to week {week}, more than {limit}";
+    return rule.metric == model::Metric::volume
+               ? "weekly volume rises by {increase} from week {previous_week} to week {week}, more than {limit}"
+               : "the load of {exercise} rises by {increase} from week {previous_week} to week {week}, more than "
+                 "{limit}";
   }
   const bool counted = rule.predicate.kind == Expr::Kind::count || rule.predicate.kind == Expr::Kind::count_distinct;
   switch (rule.scope) {
@@ -458,6 +469,11 @@ void RuleChecker::placeholders(const ast::Value& text, const std::vector<std::st
 }
 
 void RuleChecker::texts(const ast::Rule& decl, model::Rule& out) {
+  for (const auto* text : {&decl.message, &decl.help, &decl.doc}) {
+    if (*text && (*text)->text.find_first_not_of(" \t") == std::string::npos) {
+      fail((*text)->span, "this text is empty; write it, or leave the field out");
+    }
+  }
   const auto allowed = placeholder_names(out);
   if (decl.message) placeholders(*decl.message, allowed);
   if (decl.help) placeholders(*decl.help, allowed);
@@ -500,12 +516,12 @@ model::Expr RuleChecker::quantifier(const ast::Expr& e, Scope s) {
              : e.kind == ast::Expr::Kind::none ? Expr::Kind::none
                                                : Expr::Kind::every;
   out.inner = *scope(e.scope);
-  if (!is_below(s, out.inner) || out.inner == Scope::client) {
+  if (s == Scope::client || !is_below(s, out.inner)) {
     fail(e.scope.span, fmt::format("cannot look at each {} from {}; {} contains only {}", scope_name(out.inner),
                                    model::a_scope(s), model::a_scope(s),
                                    s == Scope::week      ? "sessions and exercises"
                                    : s == Scope::session ? "exercises"
-                                                         : "itself"));
+                                                         : "its own profile"));
     return out;
   }
   out.operands.push_back(e.operands.empty() ? Expr{} : expr(e.operands.front(), out.inner));

@@ -34,13 +34,11 @@ class NameResolver {
 
 class RuleChecker {
  public:
-  RuleChecker(const model::RuleSet& set, NameResolver& names, Diagnostics& diagnostics)
-      : set_(set), names_(names), diagnostics_(diagnostics) {}
+  RuleChecker(NameResolver& names, Diagnostics& diagnostics) : names_(names), diagnostics_(diagnostics) {}
 
   std::optional<model::Rule> check(const ast::Rule& decl);
 
  private:
-  const model::RuleSet& set_;
   NameResolver& names_;
   Diagnostics& diagnostics_;
   bool ok_ = true;

@@ -35,7 +35,9 @@ std::string resolve_include(const std::string& from_file, const std::string& inc
   return (std::filesystem::path(from_file).parent_path() / target).lexically_normal().string();
 }
 
-void RuleLoader::load(const std::string& path, const Span& from) {
+void RuleLoader::load(const std::string& given, const Span& from) {
+  // One file has one name, however it was spelled: a.rules and ./a.rules are the same.
+  const std::string path = std::filesystem::path(given).lexically_normal().string();
   if (std::find(stack_.begin(), stack_.end(), path) != stack_.end()) {
     diagnostics_.error(from, fmt::format("'{}' includes itself through a cycle of includes", path));
     return;
@@ -46,7 +48,8 @@ void RuleLoader::load(const std::string& path, const Span& from) {
     return;
   }
   if (!roots_.empty() && !inside(path, roots_.back())) {
-    diagnostics_.error(from, fmt::format("'{}' is outside the pack's directory '{}'", path, roots_.back()),
+    const auto root = roots_.back().empty() ? std::string(".") : roots_.back();
+    diagnostics_.error(from, fmt::format("'{}' is outside the pack's directory '{}'", path, root),
                        {"a rule file can include only files in its own directory or below it"});
     return;
   }
@@ -56,7 +59,8 @@ void RuleLoader::load(const std::string& path, const Span& from) {
     if (from.valid()) {
       diagnostics_.error(from, message);
     } else {
-      diagnostics_.add(Diagnostic{Severity::error, {}, message, Span{}, {}, {}});
+      const auto& named = sources_.add(path, {});
+      diagnostics_.add(Diagnostic{Severity::error, {}, message, Span{&named, 0, 0, 0}, {}, {}});
     }
     return;
   }

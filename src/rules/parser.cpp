@@ -34,7 +34,7 @@ using selector = pt::selector<
 
 class Converter {
  public:
-  explicit Converter(const SourceFile& file) : file_(file) {}
+  Converter(const SourceFile& file, Diagnostics& diagnostics) : file_(file), diagnostics_(diagnostics) {}
 
   ast::File convert(const Node& root) {
     ast::File out;
@@ -45,6 +45,7 @@ class Converter {
 
  private:
   const SourceFile& file_;
+  Diagnostics& diagnostics_;
 
   [[nodiscard]] Span span(const Node& n) const { return parse_util::span_of(n, file_); }
   [[nodiscard]] ast::Name name(const Node& n) const { return name_of(n, file_); }
@@ -69,9 +70,10 @@ class Converter {
   }
 
   ast::SourceDecl source(const Node& n) {
-    ast::SourceDecl decl{name(*n.children.front()), {}, {}, {}, {}};
+    ast::SourceDecl decl{name(*n.children.front()), {}, {}, {}, {}, {}};
     for (std::size_t i = 1; i < n.children.size(); ++i) {
       const Node& field = *n.children[i];
+      decl.field_keys.push_back(field_key(field, file_));
       if (field.is_type<gr::text_field>()) {
         decl.fields.emplace_back(name(*field.children[0]), str(*field.children[1]));
       } else if (field.is_type<gr::year_field>()) {
@@ -174,13 +176,13 @@ class Converter {
     }
   }
 
-  ast::Value number_literal(const Node& n) const {
+  ast::Value number_literal(const Node& n) {
     ast::Value v{ast::Value::Kind::number, n.string(), 0, {}, span(n)};
-    v.number = parse_util::to_number(n.string_view()).value_or(-1);
+    v.number = parse_util::checked_number(n, file_, diagnostics_);
     return v;
   }
 
-  ast::Value number_with_unit(const Node& n) const {
+  ast::Value number_with_unit(const Node& n) {
     ast::Value v = number_literal(*n.children.front());
     v.text = n.string();
     v.span = span(n);
@@ -188,26 +190,26 @@ class Converter {
     return v;
   }
 
-  ast::Value value(const Node& n) const {
+  ast::Value value(const Node& n) {
     if (n.is_type<gr::number_value>()) return number_with_unit(n);
     if (is_quoted(n)) return str(n);
     return ast::Value{ast::Value::Kind::ident, n.string(), 0, {}, span(n)};
   }
 
-  std::vector<ast::Value> set(const Node& n) const {
+  std::vector<ast::Value> set(const Node& n) {
     std::vector<ast::Value> out;
     for (const auto& item : n.children) out.push_back(value(*item));
     return out;
   }
 
-  ast::Bound bound(const Node& n) const {
+  ast::Bound bound(const Node& n) {
     ast::Bound out;
     out.span = span(n);
     if (n.is_type<gr::bound_in>()) {
       out.op = "in";
       const Node& range = *n.children.front();
-      out.low = parse_util::to_number(range.children[0]->string_view()).value_or(-1);
-      out.high = parse_util::to_number(range.children[1]->string_view()).value_or(-1);
+      out.low = parse_util::checked_number(*range.children[0], file_, diagnostics_);
+      out.high = parse_util::checked_number(*range.children[1], file_, diagnostics_);
       return out;
     }
     out.op = n.children[0]->string();
@@ -293,7 +295,9 @@ class Converter {
 std::optional<ast::File> parse_rule_file(const SourceFile& file, Diagnostics& diagnostics) {
   auto root = parse_util::parse<grammar::rules::file, selector>(file, diagnostics);
   if (!root) return std::nullopt;
-  return Converter(file).convert(*root);
+  auto converted = Converter(file, diagnostics).convert(*root);
+  if (diagnostics.has_errors()) return std::nullopt;
+  return converted;
 }
 
 }  // namespace liftlint::rules

@@ -1,5 +1,7 @@
 #include "support/diagnostic.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 
 namespace liftlint {
@@ -11,6 +13,17 @@ const char* severity_name(Severity severity) {
     case Severity::info: return "info";
   }
   return "error";
+}
+
+void Diagnostics::add(Diagnostic diagnostic) {
+  if (items_.size() > max_items) return;
+  if (items_.size() == max_items) {
+    diagnostic.message = fmt::format("more than {} problems; the rest are not reported", max_items);
+    diagnostic.severity = Severity::error;
+    diagnostic.notes.clear();
+    diagnostic.help.clear();
+  }
+  items_.push_back(std::move(diagnostic));
 }
 
 bool Diagnostics::has_errors() const {

@@ -28,13 +28,18 @@ struct Diagnostic {
 class Diagnostics {
  public:
   void error(const Span& span, std::string message, std::vector<std::string> help = {}) {
-    items_.push_back(Diagnostic{Severity::error, {}, std::move(message), span, {}, std::move(help)});
+    add(Diagnostic{Severity::error, {}, std::move(message), span, {}, std::move(help)});
   }
   void warning(const Span& span, std::string message) {
-    items_.push_back(Diagnostic{Severity::warning, {}, std::move(message), span, {}, {}});
+    add(Diagnostic{Severity::warning, {}, std::move(message), span, {}, {}});
   }
-  void add(Diagnostic diagnostic) { items_.push_back(std::move(diagnostic)); }
+  // A file with a mistake on every line would bury the first ones; after this many, say so and stop.
+  static constexpr std::size_t max_items = 100;
+
+  void add(Diagnostic diagnostic);
   [[nodiscard]] bool has_errors() const;
+  // True once the cap is reached: callers can skip work whose only product is a message.
+  [[nodiscard]] bool full() const { return items_.size() > max_items; }
   [[nodiscard]] const std::vector<Diagnostic>& items() const { return items_; }
   [[nodiscard]] std::size_t size() const { return items_.size(); }
 

@@ -38,6 +38,9 @@ std::optional<Diagnostic> check_bytes(const SourceFile& file) {
   std::uint32_t line = 1, column = 1;
   for (std::size_t i = 0; i < text.size();) {
     if (text[i] == '\0') return at(file, line, column, "expected text, found a NUL byte: is this a binary file?");
+    if (text[i] == '\r' && (i + 1 == text.size() || text[i + 1] != '\n')) {
+      return at(file, line, column, "expected a line ending of LF or CR LF, found a lone CR");
+    }
     const auto length = utf8_length(text, i);
     if (length == 0) {
       return at(file, line, column,

@@ -82,10 +82,14 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
 }
 
 std::optional<std::string> closest_match(std::string_view word, const std::vector<std::string>& candidates) {
+  // Names are short; a long word is no typo of one, and comparing it would cost time for nothing.
+  if (word.size() > 64) return std::nullopt;
   const std::size_t limit = std::max<std::size_t>(2, word.size() / 3);
   std::optional<std::string> best;
   std::size_t best_distance = limit + 1;
   for (const auto& candidate : candidates) {
+    const auto gap = candidate.size() > word.size() ? candidate.size() - word.size() : word.size() - candidate.size();
+    if (gap >= best_distance) continue;  // the distance is at least the difference in length
     const std::size_t d = edit_distance(word, candidate);
     if (d < best_distance) {
       best_distance = d;

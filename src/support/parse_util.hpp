@@ -44,10 +44,31 @@ inline std::string_view first_token(std::string_view text, std::size_t offset) {
   return text.substr(offset, std::min<std::size_t>(end - offset, 40));
 }
 
+// Control bytes, and characters that print as nothing, are shown by their code.
+inline std::string visible(std::string_view token) {
+  static constexpr std::pair<std::string_view, std::string_view> invisible[] = {
+      {"\xEF\xBB\xBF", "U+FEFF"}, {"\xC2\xA0", "U+00A0"}, {"\xE2\x80\x8B", "U+200B"}};
+  std::string out;
+  for (std::size_t i = 0; i < token.size(); ++i) {
+    bool replaced = false;
+    for (const auto& [bytes, name] : invisible) {
+      if (token.substr(i, bytes.size()) == bytes) {
+        out += fmt::format("<{}>", name);
+        i += bytes.size() - 1;
+        replaced = true;
+        break;
+      }
+    }
+    const auto c = static_cast<unsigned char>(token[i]);
+    if (!replaced) out += c < 0x20 || c == 0x7F ? fmt::format("<0x{:02x}>", c) : std::string(1, token[i]);
+  }
+  return out;
+}
+
 inline std::string describe_found(std::string_view token) {
   if (token.empty()) return "found end of file";
   if (token == "\n" || token == "\r") return "found end of line";
-  return fmt::format("found '{}'", token);
+  return fmt::format("found '{}'", visible(token));
 }
 
 template <typename Grammar, template <typename...> class Selector>
@@ -91,6 +112,16 @@ inline std::string unquote(std::string_view quoted) {
 }
 
 // Parses a decimal literal; nullopt when it does not fit a double sensibly.
+inline std::optional<double> to_number(std::string_view text);
+
+// Numbers people write are short; a longer one is an error rather than a silent wrap.
+inline double checked_number(const Node& node, const SourceFile& file, Diagnostics& diagnostics) {
+  if (auto value = to_number(node.string_view())) return *value;
+  diagnostics.error(span_of(node, file), fmt::format("the number '{}' is too long; at most 15 digits are read",
+                                                     node.string_view().substr(0, 40)));
+  return 0;
+}
+
 inline std::optional<double> to_number(std::string_view text) {
   if (text.size() > 15) return std::nullopt;
   double value = 0;

@@ -1,0 +1,16 @@
+// Plan parser, resolver and evaluator on arbitrary bytes, with the default pack.
+#include <cstddef>
+#include <cstdint>
+#include <string>
+
+#include "liftlint/liftlint.hpp"
+#include "report/report.hpp"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  static const liftlint::Engine engine(liftlint::EngineOptions{true, {}, true});
+  const auto report = engine.check_text("fuzz.plan", std::string(reinterpret_cast<const char*>(data), size));
+  // Rendering touches every span and line the report quotes.
+  const auto text = liftlint::report::render_text({report}, false);
+  const auto json = liftlint::report::render_json({report});
+  return text.empty() && json.empty() ? 1 : 0;
+}
