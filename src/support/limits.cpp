@@ -19,8 +19,14 @@ std::size_t utf8_length(std::string_view text, std::size_t i) {
   return length;
 }
 
-Diagnostic at(const SourceFile& file, std::uint32_t line, std::uint32_t column, std::string message) {
-  return Diagnostic{Severity::error, {}, std::move(message), Span{&file, line, column, 1}, {}, {}};
+Diagnostic at(const SourceFile& file, std::uint32_t line, std::uint32_t column, std::size_t offset,
+              std::string message) {
+  return Diagnostic{Severity::error,
+                    {},
+                    std::move(message),
+                    Span{&file, line, column, 1, static_cast<std::uint32_t>(offset)},
+                    {},
+                    {}};
 }
 
 }  // namespace
@@ -32,18 +38,18 @@ void strip_bom(std::string& text) {
 std::optional<Diagnostic> check_bytes(const SourceFile& file) {
   const std::string_view text = file.text;
   if (text.size() > max_file_bytes) {
-    return at(file, 1, 1,
+    return at(file, 1, 1, 0,
               fmt::format("the file has {} bytes; the limit is {} MiB", text.size(), max_file_bytes / (1024 * 1024)));
   }
   std::uint32_t line = 1, column = 1;
   for (std::size_t i = 0; i < text.size();) {
-    if (text[i] == '\0') return at(file, line, column, "expected text, found a NUL byte: is this a binary file?");
+    if (text[i] == '\0') return at(file, line, column, i, "expected text, found a NUL byte: is this a binary file?");
     if (text[i] == '\r' && (i + 1 == text.size() || text[i + 1] != '\n')) {
-      return at(file, line, column, "expected a line ending of LF or CR LF, found a lone CR");
+      return at(file, line, column, i, "expected a line ending of LF or CR LF, found a lone CR");
     }
     const auto length = utf8_length(text, i);
     if (length == 0) {
-      return at(file, line, column,
+      return at(file, line, column, i,
                 fmt::format("expected UTF-8 text, found the byte 0x{:02x}", static_cast<unsigned char>(text[i])));
     }
     if (text[i] == '\n') {

@@ -13,16 +13,21 @@ bool ends_with(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
 }
 
-std::string singular(std::string word) {
+// Drops a plural ending from the word that starts at `begin` of `out`.
+void singular(std::string& out, std::size_t begin) {
+  const std::string_view word(out.data() + begin, out.size() - begin);
   for (std::string_view es : {"ches", "shes", "sses", "xes"}) {
-    if (ends_with(word, es)) return word.substr(0, word.size() - 2);
+    if (ends_with(word, es)) {
+      out.resize(out.size() - 2);
+      return;
+    }
   }
-  if (word.size() > 3 && word.back() == 's' && !ends_with(word, "ss")) word.pop_back();
-  return word;
+  if (word.size() > 3 && word.back() == 's' && !ends_with(word, "ss")) out.pop_back();
 }
 
 // Maps one UTF-8 sequence we care about to its ASCII stand-in, or returns 0.
 char typographic_stand_in(std::string_view rest, std::size_t& skip) {
+  if (static_cast<unsigned char>(rest.front()) != 0xE2) return 0;
   static constexpr std::pair<std::string_view, char> table[] = {
       {"\xE2\x80\x93", ' '}, {"\xE2\x80\x94", ' '}, {"\xE2\x80\x99", '\''}, {"\xE2\x80\x98", '\''}};
   for (const auto& [seq, ch] : table) {
@@ -37,8 +42,13 @@ char typographic_stand_in(std::string_view rest, std::size_t& skip) {
 }  // namespace
 
 std::string normalize_name(std::string_view name) {
-  std::string flat;
-  flat.reserve(name.size());
+  std::string out;
+  out.reserve(name.size());
+  std::size_t word_begin = std::string::npos;
+  const auto end_word = [&] {
+    if (word_begin != std::string::npos) singular(out, word_begin);
+    word_begin = std::string::npos;
+  };
   for (std::size_t i = 0; i < name.size(); ++i) {
     std::size_t skip = 0;
     char c = typographic_stand_in(name.substr(i), skip);
@@ -48,20 +58,17 @@ std::string normalize_name(std::string_view name) {
       c = name[i];
     }
     if (c == '\'') continue;
-    if (c == '-' || c == '_' || std::isspace(static_cast<unsigned char>(c))) c = ' ';
-    flat.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+    if (c == '-' || c == '_' || c == ' ' || c == '\t' || c == '\r' || c == '\n') {
+      end_word();
+      continue;
+    }
+    if (word_begin == std::string::npos) {
+      if (!out.empty()) out.push_back(' ');
+      word_begin = out.size();
+    }
+    out.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
   }
-  std::string out;
-  std::size_t pos = 0;
-  while (pos < flat.size()) {
-    const auto begin = flat.find_first_not_of(' ', pos);
-    if (begin == std::string::npos) break;
-    auto end = flat.find(' ', begin);
-    if (end == std::string::npos) end = flat.size();
-    if (!out.empty()) out.push_back(' ');
-    out += singular(flat.substr(begin, end - begin));
-    pos = end;
-  }
+  end_word();
   return out;
 }
 

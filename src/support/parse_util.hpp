@@ -28,10 +28,77 @@ inline constexpr std::size_t max_nesting = 200;
 template <typename Rule>
 struct depth_limit : pegtl::limit_depth<max_nesting> {};
 
+// Builds the tree PEGTL's parse_tree would build, but allocates a node only for a rule
+// that succeeds: a failed attempt, of which a grammar with look-ahead makes many, costs
+// no more than shrinking a vector.
+struct Recorder {
+  struct Event {
+    std::string_view type;
+    pegtl::internal::iterator begin;
+    pegtl::internal::iterator end;
+    std::size_t first_child;  // events before this one from here on are its descendants
+    bool fold;                // replace the node by its only child, if it has just one
+  };
+  std::vector<Event> events;
+  std::vector<std::pair<std::size_t, pegtl::internal::iterator>> open;
+
+  [[nodiscard]] std::unique_ptr<Node> tree() const {
+    std::vector<std::pair<std::size_t, std::unique_ptr<Node>>> built;  // event index, node
+    for (std::size_t i = 0; i < events.size(); ++i) {
+      const auto& e = events[i];
+      auto node = std::make_unique<Node>();
+      node->type = e.type;
+      node->m_begin = e.begin;
+      node->m_end = e.end;
+      auto first = built.end();
+      while (first != built.begin() && std::prev(first)->first >= e.first_child) --first;
+      for (auto it = first; it != built.end(); ++it) node->children.push_back(std::move(it->second));
+      built.erase(first, built.end());
+      if (e.fold && node->children.size() == 1) node = std::move(node->children.front());
+      built.emplace_back(i, std::move(node));
+    }
+    auto root = std::make_unique<Node>();
+    for (auto& [index, node] : built) root->children.push_back(std::move(node));
+    return root;
+  }
+};
+
+template <template <typename...> class Selector>
+struct recording {
+  template <typename Rule>
+  struct control : grammar::control<Rule> {
+    using base = grammar::control<Rule>;
+    static constexpr bool stored = !std::is_same_v<Selector<Rule>, std::false_type>;
+
+    template <typename ParseInput>
+    static void start(const ParseInput& in, Recorder& r) {
+      if constexpr (stored) r.open.emplace_back(r.events.size(), in.iterator());
+    }
+    template <typename ParseInput>
+    static void success(const ParseInput& in, Recorder& r) {
+      if constexpr (stored) {
+        const auto [first, begin] = r.open.back();
+        r.open.pop_back();
+        r.events.push_back(Recorder::Event{pegtl::demangle<Rule>(), begin, in.iterator(), first,
+                                           std::is_same_v<Selector<Rule>, pegtl::parse_tree::fold_one>});
+      }
+    }
+    template <typename ParseInput>
+    static void failure(const ParseInput& in, Recorder& r) {
+      if constexpr (stored) {
+        r.events.resize(r.open.back().first);
+        r.open.pop_back();
+      }
+      base::failure(in, r);
+    }
+  };
+};
+
 inline Span span_of(const Node& node, const SourceFile& file) {
   const auto begin = node.begin();
   const auto length = static_cast<std::uint32_t>(node.m_end.data - node.m_begin.data);
-  return Span{&file, static_cast<std::uint32_t>(begin.line), static_cast<std::uint32_t>(begin.column), length};
+  return Span{&file, static_cast<std::uint32_t>(begin.line), static_cast<std::uint32_t>(begin.column), length,
+              static_cast<std::uint32_t>(begin.byte)};
 }
 
 inline std::string_view first_token(std::string_view text, std::size_t offset) {
@@ -80,13 +147,14 @@ std::unique_ptr<Node> parse(const SourceFile& file, Diagnostics& diagnostics) {
   // Spans carry the file; an empty source name saves an allocation per tree node.
   pegtl::memory_input<> in(file.text, "");
   try {
-    auto root = pegtl::parse_tree::parse<Grammar, Selector, depth_limit, grammar::control>(in);
-    return root;
+    Recorder recorder;
+    if (!pegtl::parse<Grammar, depth_limit, recording<Selector>::template control>(in, recorder)) return nullptr;
+    return recorder.tree();
   } catch (const pegtl::parse_error& e) {
     const auto& pos = e.positions().front();
     const auto token = first_token(file.text, pos.byte);
     Span span{&file, static_cast<std::uint32_t>(pos.line), static_cast<std::uint32_t>(pos.column),
-              static_cast<std::uint32_t>(std::max<std::size_t>(1, token.size()))};
+              static_cast<std::uint32_t>(std::max<std::size_t>(1, token.size())), static_cast<std::uint32_t>(pos.byte)};
     std::string message(e.message());
     if (message.rfind("parse error matching", 0) == 0) {
       message = fmt::format("unexpected input, {}", describe_found(token));

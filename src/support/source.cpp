@@ -13,13 +13,10 @@ std::string Span::location() const {
 std::string_view Span::line_text() const {
   if (!valid()) return {};
   std::string_view text = file->text;
-  std::size_t begin = 0;
-  for (std::uint32_t l = 1; l < line; ++l) {
-    const auto nl = text.find('\n', begin);
-    if (nl == std::string_view::npos) return {};
-    begin = nl + 1;
-  }
-  auto end = text.find('\n', begin);
+  const std::size_t at = std::min<std::size_t>(offset, text.size());
+  const auto previous = at == 0 ? std::string_view::npos : text.rfind('\n', at - 1);
+  const std::size_t begin = previous == std::string_view::npos ? 0 : previous + 1;
+  auto end = text.find('\n', at);
   if (end == std::string_view::npos) end = text.size();
   if (end > begin && text[end - 1] == '\r') --end;
   return text.substr(begin, end - begin);

@@ -19,6 +19,7 @@ struct Span {
   std::uint32_t line = 0;
   std::uint32_t column = 0;
   std::uint32_t length = 0;
+  std::uint32_t offset = 0;  // byte offset of the start, so the line can be found without a scan
 
   [[nodiscard]] bool valid() const { return file != nullptr && line > 0; }
   [[nodiscard]] std::string location() const;
