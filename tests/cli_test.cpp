@@ -163,3 +163,19 @@ TEST(Cli, RuleErrorsAreJsonWhenAsked) {
 
 }  // namespace
 }  // namespace liftlint::testing
+
+namespace liftlint::testing {
+namespace {
+
+TEST(Cli, JobsGiveTheSameOutputAsOneJob) {
+  int one = 0, many = 0;
+  const auto serial = run_cli("check examples tests/bad/plans --jobs 1", one);
+  const auto parallel = run_cli("check examples tests/bad/plans --jobs 4", many);
+  EXPECT_EQ(serial, parallel);
+  EXPECT_EQ(one, many);
+  EXPECT_EQ(one, 2);
+  EXPECT_NE(serial.find("plans: "), std::string::npos);
+}
+
+}  // namespace
+}  // namespace liftlint::testing

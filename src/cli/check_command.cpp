@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <atomic>
+#include <thread>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -18,11 +20,32 @@ int severity_rank(Severity s) { return s == Severity::error ? 2 : s == Severity:
 
 int threshold(const std::string& fail_on) { return fail_on == "error" ? 2 : fail_on == "warning" ? 1 : 0; }
 
+// Plans are checked on worker threads but reported in the order given, so the output
+// does not depend on --jobs.
+std::vector<PlanReport> check_all(const Engine& engine, const std::vector<std::string>& paths, unsigned jobs) {
+  std::vector<PlanReport> reports(paths.size());
+  if (jobs == 0) jobs = std::max(1U, std::thread::hardware_concurrency());
+  jobs = std::min<unsigned>(jobs, static_cast<unsigned>(std::max<std::size_t>(1, paths.size())));
+  std::atomic<std::size_t> next{0};
+  const auto work = [&] {
+    for (auto i = next++; i < paths.size(); i = next++) reports[i] = engine.check_file(paths[i]);
+  };
+  std::vector<std::thread> workers;
+  for (unsigned t = 1; t < jobs; ++t) workers.emplace_back(work);
+  work();
+  for (auto& w : workers) w.join();
+  return reports;
+}
+
 }  // namespace
 
 void setup_check(CLI::App& app, CheckOptions& o) {
   auto* check = app.add_subcommand("check", "Check plans against rule packs and report every finding");
-  check->add_option("plans", o.plans, "Plan files to check")->required()->type_name("PLAN");
+  check->add_option("plans", o.plans, "Plan files, or directories searched for .plan files")
+      ->required()
+      ->type_name("PLAN");
+  check->add_option("--jobs,-j", o.jobs, "Check this many plans at once (0: one per core); output is the same")
+      ->capture_default_str();
   check->add_option("--rules", o.rules, "Add a rule file or a directory of .rules files (repeatable)")
       ->allow_extra_args(false)
       ->type_name("PATH");
@@ -57,8 +80,7 @@ int run_check(const CheckOptions& o) {
     for (const auto& e : engine.rule_errors()) fmt::print(stderr, "{}\n", report::render_problem(e, color));
     return exit_input_error;
   }
-  std::vector<PlanReport> reports;
-  for (const auto& path : o.plans) reports.push_back(engine.check_file(path));
+  const auto reports = check_all(engine, expand_paths(o.plans, ".plan"), o.jobs);
   if (o.format == "json") {
     fmt::print("{}", report::render_json(reports));
   } else {

@@ -15,6 +15,7 @@ struct CheckOptions {
   std::string fail_on = "error";
   std::string color = "auto";
   std::string format = "text";
+  unsigned jobs = 1;
 };
 
 void setup_check(CLI::App& app, CheckOptions& options);
