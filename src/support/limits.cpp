@@ -35,29 +35,45 @@ void strip_bom(std::string& text) {
   if (text.rfind("\xEF\xBB\xBF", 0) == 0) text.erase(0, 3);
 }
 
+// Line and column of a byte offset, counted only when there is something to report.
+std::pair<std::uint32_t, std::uint32_t> position_of(std::string_view text, std::size_t offset) {
+  std::uint32_t line = 1, column = 1;
+  for (std::size_t i = 0; i < offset;) {
+    if (text[i] == '\n') {
+      ++line;
+      column = 1;
+      ++i;
+    } else {
+      const auto length = utf8_length(text, i);
+      i += length == 0 ? 1 : length;
+      ++column;
+    }
+  }
+  return {line, column};
+}
+
 std::optional<Diagnostic> check_bytes(const SourceFile& file) {
   const std::string_view text = file.text;
   if (text.size() > max_file_bytes) {
     return at(file, 1, 1, 0,
               fmt::format("the file has {} bytes; the limit is {} MiB", text.size(), max_file_bytes / (1024 * 1024)));
   }
-  std::uint32_t line = 1, column = 1;
   for (std::size_t i = 0; i < text.size();) {
-    if (text[i] == '\0') return at(file, line, column, i, "expected text, found a NUL byte: is this a binary file?");
-    if (text[i] == '\r' && (i + 1 == text.size() || text[i + 1] != '\n')) {
-      return at(file, line, column, i, "expected a line ending of LF or CR LF, found a lone CR");
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c >= 0x20 && c < 0x80) {  // the common case: printable ASCII
+      ++i;
+      continue;
+    }
+    const auto problem = [&](std::string message) {
+      const auto [line, column] = position_of(text, i);
+      return at(file, line, column, i, std::move(message));
+    };
+    if (c == 0) return problem("expected text, found a NUL byte: is this a binary file?");
+    if (c == '\r' && (i + 1 == text.size() || text[i + 1] != '\n')) {
+      return problem("expected a line ending of LF or CR LF, found a lone CR");
     }
     const auto length = utf8_length(text, i);
-    if (length == 0) {
-      return at(file, line, column, i,
-                fmt::format("expected UTF-8 text, found the byte 0x{:02x}", static_cast<unsigned char>(text[i])));
-    }
-    if (text[i] == '\n') {
-      ++line;
-      column = 1;
-    } else {
-      column += static_cast<std::uint32_t>(length);
-    }
+    if (length == 0) return problem(fmt::format("expected UTF-8 text, found the byte 0x{:02x}", c));
     i += length;
   }
   return std::nullopt;

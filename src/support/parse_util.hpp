@@ -148,6 +148,8 @@ std::unique_ptr<Node> parse(const SourceFile& file, Diagnostics& diagnostics) {
   pegtl::memory_input<> in(file.text, "");
   try {
     Recorder recorder;
+    recorder.events.reserve(file.text.size() / 8);
+    recorder.open.reserve(64);
     if (!pegtl::parse<Grammar, depth_limit, recording<Selector>::template control>(in, recorder)) return nullptr;
     return recorder.tree();
   } catch (const pegtl::parse_error& e) {
