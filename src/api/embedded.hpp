@@ -12,6 +12,8 @@ struct EmbeddedFile {
 };
 
 [[nodiscard]] const std::vector<EmbeddedFile>& embedded_rule_files();
+// The built-in pack checked at build time (src/rules/snapshot.hpp), with or without its rules.
+[[nodiscard]] std::string_view embedded_snapshot(bool with_rules);
 
 // The file that includes the rest of the default pack.
 inline constexpr const char* default_pack_entry = "builtin/back-pain/pack.rules";

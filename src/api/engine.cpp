@@ -8,6 +8,7 @@
 #include "plan/parser.hpp"
 #include "plan/resolver.hpp"
 #include "rules/loader.hpp"
+#include "rules/snapshot.hpp"
 #include "support/limits.hpp"
 
 namespace liftlint {
@@ -21,12 +22,16 @@ struct Engine::Impl {
   eval::Options eval_options;
 
   explicit Impl(const EngineOptions& options) : eval_options{options.drafts} {
-    for (const auto& f : embedded_rule_files()) files.add(f.path, f.text);
+    std::vector<const SourceFile*> builtin;
+    for (const auto& f : embedded_rule_files()) {
+      files.add(f.path, f.text);
+      builtin.push_back(&sources.add(f.path, f.text));
+    }
+    auto base = rules::decode_snapshot(embedded_snapshot(options.default_rules), builtin);
     Diagnostics diagnostics;
     rules::RuleLoader loader(sources, files, diagnostics);
-    loader.load(options.default_rules ? default_pack_entry : base_pack_entry);
     for (const auto& path : options.rule_paths) loader.load(path);
-    rules = loader.check();
+    rules = loader.check(std::move(*base));
     errors = problems_of(diagnostics);
   }
 

@@ -31,8 +31,11 @@ std::optional<Category> category_of(const std::string& keyword) {
 
 class Checker {
  public:
-  Checker(const std::vector<ast::File>& files, Diagnostics& diagnostics)
-      : files_(files), diagnostics_(diagnostics), names_(set_, diagnostics) {}
+  Checker(const std::vector<ast::File>& files, Diagnostics& diagnostics, model::RuleSet base)
+      : files_(files), diagnostics_(diagnostics), set_(std::move(base)), names_(set_, diagnostics) {
+    for (const auto& rule : set_.rules) rule_ids_.emplace(rule.id, rule.span);
+    for (const auto& source : set_.sources) source_ids_.emplace(source.id, source.span);
+  }
 
   std::optional<model::RuleSet> run() {
     for_each_file([this](const ast::File& f) { schemes(f); });
@@ -239,8 +242,9 @@ class Checker {
 
 }  // namespace
 
-std::optional<model::RuleSet> check_files(const std::vector<ast::File>& files, Diagnostics& diagnostics) {
-  return Checker(files, diagnostics).run();
+std::optional<model::RuleSet> check_files(const std::vector<ast::File>& files, Diagnostics& diagnostics,
+                                          model::RuleSet base) {
+  return Checker(files, diagnostics, std::move(base)).run();
 }
 
 }  // namespace liftlint::rules

@@ -91,9 +91,9 @@ bool RuleLoader::inside(const std::string& path, const std::string& root) {
   return !relative.empty() && relative.rfind("..", 0) != 0;
 }
 
-std::optional<model::RuleSet> RuleLoader::check() {
+std::optional<model::RuleSet> RuleLoader::check(model::RuleSet base) {
   if (diagnostics_.has_errors()) return std::nullopt;
-  return check_files(files_, diagnostics_);
+  return check_files(files_, diagnostics_, std::move(base));
 }
 
 }  // namespace liftlint::rules

@@ -50,7 +50,8 @@ class RuleLoader {
   // Reads a file given as text (for tests and embedding).
   void load_text(const std::string& path, std::string text);
   // Checks everything loaded so far; nullopt when there were errors.
-  [[nodiscard]] std::optional<model::RuleSet> check();
+  // `base` is a rule set checked before, such as the built-in pack's snapshot.
+  [[nodiscard]] std::optional<model::RuleSet> check(model::RuleSet base = {});
 
  private:
   void parse_and_follow(const SourceFile& file);
@@ -67,6 +68,7 @@ class RuleLoader {
 };
 
 // Checks parsed files into a rule set, reporting every problem it finds.
-[[nodiscard]] std::optional<model::RuleSet> check_files(const std::vector<ast::File>& files, Diagnostics& diagnostics);
+[[nodiscard]] std::optional<model::RuleSet> check_files(const std::vector<ast::File>& files, Diagnostics& diagnostics,
+                                                        model::RuleSet base = {});
 
 }  // namespace liftlint::rules

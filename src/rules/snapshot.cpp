@@ -1,0 +1,327 @@
+#include "rules/snapshot.hpp"
+
+#include <cstring>
+#include <map>
+#include <stdexcept>
+
+namespace liftlint::rules {
+namespace {
+
+constexpr std::uint32_t magic = 0x4c4c5331;  // "LLS1"
+
+class Writer {
+ public:
+  std::string out;
+  std::map<const SourceFile*, std::uint32_t> files;
+
+  template <typename T>
+  void raw(T value) {
+    out.append(reinterpret_cast<const char*>(&value), sizeof value);
+  }
+  void u32(std::size_t v) { raw(static_cast<std::uint32_t>(v)); }
+  void str(const std::string& s) {
+    u32(s.size());
+    out += s;
+  }
+  void bits(const model::Bits& b) {
+    static const model::Bits mask(~std::uint64_t{0});
+    for (std::size_t word = 0; word < model::max_vocabulary / 64; ++word) raw(((b >> (64 * word)) & mask).to_ullong());
+  }
+  void span(const Span& s) {
+    if (s.file == nullptr) {
+      u32(0);
+      return;
+    }
+    auto [it, added] = files.emplace(s.file, static_cast<std::uint32_t>(files.size() + 1));
+    u32(it->second);
+    if (added) str(s.file->path);
+    u32(s.line);
+    u32(s.column);
+    u32(s.length);
+    u32(s.offset);
+  }
+  void expr(const model::Expr& e) {
+    raw(e.kind);
+    raw(e.attr);
+    raw(e.op);
+    raw(e.number);
+    raw(e.ordinal);
+    bits(e.bits);
+    u32(e.exercises.size());
+    for (const auto x : e.exercises) u32(x);
+    raw(e.inner);
+    raw(e.bound.is_range);
+    raw(e.bound.op);
+    raw(e.bound.value);
+    raw(e.bound.low);
+    raw(e.bound.high);
+    span(e.span);
+    u32(e.operands.size());
+    for (const auto& o : e.operands) expr(o);
+  }
+};
+
+class Reader {
+ public:
+  Reader(std::string_view in, const std::vector<const SourceFile*>& known) : in_(in), known_(known) {}
+
+  template <typename T>
+  T raw() {
+    if (at_ + sizeof(T) > in_.size()) throw std::out_of_range("snapshot ends early");
+    T value;
+    std::memcpy(&value, in_.data() + at_, sizeof value);
+    at_ += sizeof value;
+    return value;
+  }
+  std::uint32_t u32() { return raw<std::uint32_t>(); }
+  std::string str() {
+    const auto n = u32();
+    if (at_ + n > in_.size()) throw std::out_of_range("snapshot ends early");
+    std::string s(in_.substr(at_, n));
+    at_ += n;
+    return s;
+  }
+  model::Bits bits() {
+    model::Bits b;
+    for (std::size_t word = 0; word < model::max_vocabulary / 64; ++word) {
+      b |= model::Bits(raw<unsigned long long>()) << (64 * word);
+    }
+    return b;
+  }
+  Span span() {
+    const auto index = u32();
+    if (index == 0) return Span{};
+    if (index > files_.size()) {
+      const auto path = str();
+      const SourceFile* file = nullptr;
+      for (const auto* f : known_) {
+        if (f->path == path) file = f;
+      }
+      files_.push_back(file);
+    }
+    Span s;
+    s.file = files_.at(index - 1);
+    s.line = u32();
+    s.column = u32();
+    s.length = u32();
+    s.offset = u32();
+    return s;
+  }
+  model::Expr expr() {
+    model::Expr e;
+    e.kind = raw<model::Expr::Kind>();
+    e.attr = raw<model::Attr>();
+    e.op = raw<model::CmpOp>();
+    e.number = raw<double>();
+    e.ordinal = raw<int>();
+    e.bits = bits();
+    e.exercises.resize(u32());
+    for (auto& x : e.exercises) x = u32();
+    e.inner = raw<model::Scope>();
+    e.bound.is_range = raw<bool>();
+    e.bound.op = raw<model::CmpOp>();
+    e.bound.value = raw<double>();
+    e.bound.low = raw<double>();
+    e.bound.high = raw<double>();
+    e.span = span();
+    e.operands.resize(u32());
+    for (auto& o : e.operands) o = expr();
+    return e;
+  }
+
+ private:
+  std::string_view in_;
+  std::size_t at_ = 0;
+  const std::vector<const SourceFile*>& known_;
+  std::vector<const SourceFile*> files_;
+};
+
+void write_vocabulary(Writer& w, const model::RuleSet& set) {
+  for (const auto& vocab : set.vocabulary) {
+    w.u32(vocab.size());
+    for (std::uint16_t i = 0; i < vocab.size(); ++i) {
+      const auto& e = vocab.at(i);
+      w.str(e.id);
+      w.str(e.label);
+      w.span(e.span);
+      w.bits(e.closure);
+      w.raw(e.symptom);
+    }
+  }
+}
+
+void read_vocabulary(Reader& r, model::RuleSet& set) {
+  for (auto& vocab : set.vocabulary) {
+    const auto n = r.u32();
+    for (std::uint32_t i = 0; i < n; ++i) {
+      model::VocabEntry e;
+      e.id = r.str();
+      e.label = r.str();
+      e.span = r.span();
+      e.closure = r.bits();
+      e.symptom = r.raw<bool>();
+      const auto closure = e.closure;
+      vocab.mutable_at(vocab.add(std::move(e))).closure = closure;
+    }
+  }
+}
+
+void write_exercise(Writer& w, const model::Exercise& x) {
+  w.str(x.name);
+  w.u32(x.aliases.size());
+  for (const auto& a : x.aliases) w.str(a);
+  w.bits(x.muscles);
+  w.raw(x.pattern);
+  w.raw(x.posture);
+  w.bits(x.equipment);
+  w.bits(x.tags);
+  w.raw(x.spinal_load);
+  w.raw(x.impact);
+  w.raw(x.supported);
+  w.raw(x.loaded);
+  w.span(x.span);
+}
+
+model::Exercise read_exercise(Reader& r) {
+  model::Exercise x;
+  x.name = r.str();
+  x.aliases.resize(r.u32());
+  for (auto& a : x.aliases) a = r.str();
+  x.muscles = r.bits();
+  x.pattern = r.raw<std::uint16_t>();
+  x.posture = r.raw<std::uint16_t>();
+  x.equipment = r.bits();
+  x.tags = r.bits();
+  x.spinal_load = r.raw<model::Level>();
+  x.impact = r.raw<model::Level>();
+  x.supported = r.raw<bool>();
+  x.loaded = r.raw<bool>();
+  x.span = r.span();
+  return x;
+}
+
+void write_source(Writer& w, const model::Source& s) {
+  for (const auto* text :
+       {&s.id, &s.author, &s.title, &s.journal, &s.publisher, &s.doi, &s.url, &s.isbn, &s.note, &s.scheme, &s.level}) {
+    w.str(*text);
+  }
+  w.raw(s.year);
+  w.span(s.span);
+}
+
+model::Source read_source(Reader& r) {
+  model::Source s;
+  for (auto* text :
+       {&s.id, &s.author, &s.title, &s.journal, &s.publisher, &s.doi, &s.url, &s.isbn, &s.note, &s.scheme, &s.level}) {
+    *text = r.str();
+  }
+  s.year = r.raw<int>();
+  s.span = r.span();
+  return s;
+}
+
+void write_rule(Writer& w, const model::Rule& rule) {
+  for (const auto* text : {&rule.id, &rule.message, &rule.help, &rule.doc, &rule.version, &rule.reviewed, &rule.text}) {
+    w.str(*text);
+  }
+  w.raw(rule.severity);
+  w.u32(rule.citations.size());
+  for (const auto& c : rule.citations) {
+    w.u32(c.source);
+    w.str(c.locator);
+  }
+  w.raw(rule.when.has_value());
+  if (rule.when) w.expr(*rule.when);
+  w.raw(rule.form);
+  w.raw(rule.forbids);
+  w.raw(rule.clearance);
+  w.raw(rule.scope);
+  w.expr(rule.filter);
+  w.expr(rule.predicate);
+  w.raw(rule.rest_in_days);
+  w.raw(rule.rest_minimum);
+  w.raw(rule.sharing_muscles);
+  w.raw(rule.metric);
+  w.raw(rule.max_increase_percent);
+  w.u32(rule.suggest.size());
+  for (const auto x : rule.suggest) w.u32(x);
+  w.raw(rule.status);
+  w.span(rule.span);
+}
+
+model::Rule read_rule(Reader& r) {
+  model::Rule rule;
+  for (auto* text : {&rule.id, &rule.message, &rule.help, &rule.doc, &rule.version, &rule.reviewed, &rule.text}) {
+    *text = r.str();
+  }
+  rule.severity = r.raw<Severity>();
+  rule.citations.resize(r.u32());
+  for (auto& c : rule.citations) {
+    c.source = r.u32();
+    c.locator = r.str();
+  }
+  if (r.raw<bool>()) rule.when = r.expr();
+  rule.form = r.raw<model::Form>();
+  rule.forbids = r.raw<bool>();
+  rule.clearance = r.raw<bool>();
+  rule.scope = r.raw<model::Scope>();
+  rule.filter = r.expr();
+  rule.predicate = r.expr();
+  rule.rest_in_days = r.raw<bool>();
+  rule.rest_minimum = r.raw<double>();
+  rule.sharing_muscles = r.raw<bool>();
+  rule.metric = r.raw<model::Metric>();
+  rule.max_increase_percent = r.raw<double>();
+  rule.suggest.resize(r.u32());
+  for (auto& x : rule.suggest) x = r.u32();
+  rule.status = r.raw<model::Status>();
+  rule.span = r.span();
+  return rule;
+}
+
+}  // namespace
+
+std::string encode_snapshot(const model::RuleSet& set) {
+  Writer w;
+  w.raw(magic);
+  write_vocabulary(w, set);
+  w.u32(set.schemes.size());
+  for (const auto& s : set.schemes) {
+    w.str(s.id);
+    w.u32(s.levels.size());
+    for (const auto& l : s.levels) w.str(l);
+  }
+  w.u32(set.sources.size());
+  for (const auto& s : set.sources) write_source(w, s);
+  w.u32(set.catalogue.size());
+  for (std::uint32_t i = 0; i < set.catalogue.size(); ++i) write_exercise(w, set.catalogue.at(i));
+  w.u32(set.rules.size());
+  for (const auto& rule : set.rules) write_rule(w, rule);
+  return std::move(w.out);
+}
+
+std::optional<model::RuleSet> decode_snapshot(std::string_view bytes, const std::vector<const SourceFile*>& files) {
+  try {
+    Reader r(bytes, files);
+    if (r.raw<std::uint32_t>() != magic) return std::nullopt;
+    model::RuleSet set;
+    read_vocabulary(r, set);
+    set.schemes.resize(r.u32());
+    for (auto& s : set.schemes) {
+      s.id = r.str();
+      s.levels.resize(r.u32());
+      for (auto& l : s.levels) l = r.str();
+    }
+    set.sources.resize(r.u32());
+    for (auto& s : set.sources) s = read_source(r);
+    const auto exercises = r.u32();
+    for (std::uint32_t i = 0; i < exercises; ++i) (void)set.catalogue.add(read_exercise(r), nullptr);
+    set.rules.resize(r.u32());
+    for (auto& rule : set.rules) rule = read_rule(r);
+    return set;
+  } catch (const std::out_of_range&) {
+    return std::nullopt;
+  }
+}
+
+}  // namespace liftlint::rules

@@ -1,0 +1,19 @@
+// A checked rule set as bytes, so the built-in pack is parsed and checked once, at build
+// time, and only decoded when liftlint starts.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "rules/model.hpp"
+
+namespace liftlint::rules {
+
+[[nodiscard]] std::string encode_snapshot(const model::RuleSet& set);
+// Spans are re-attached to `files`, matched by path; nullopt when the bytes are not a snapshot.
+[[nodiscard]] std::optional<model::RuleSet> decode_snapshot(std::string_view bytes,
+                                                            const std::vector<const SourceFile*>& files);
+
+}  // namespace liftlint::rules
