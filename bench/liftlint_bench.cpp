@@ -2,7 +2,12 @@
 #include <benchmark/benchmark.h>
 #include <sys/resource.h>
 
+#include "api/embedded.hpp"
+#include "api/engine_access.hpp"
+#include "eval/evaluator.hpp"
 #include "liftlint/liftlint.hpp"
+#include "plan/parser.hpp"
+#include "plan/resolver.hpp"
 #include "plan_generator.hpp"
 
 namespace {
@@ -22,6 +27,37 @@ void DefaultPackLoad(benchmark::State& state) {
   }
 }
 BENCHMARK(DefaultPackLoad)->Unit(benchmark::kMicrosecond);
+
+// The stages of one check, each on its own.
+void ParsePlan(benchmark::State& state) {
+  const liftlint::SourceFile file{"bench.plan", liftlint::bench::generate_plan(1, 7)};
+  for (auto _ : state) {
+    liftlint::Diagnostics diagnostics;
+    benchmark::DoNotOptimize(liftlint::plan::parse_plan_file(file, diagnostics));
+  }
+  state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * file.text.size()));
+}
+BENCHMARK(ParsePlan)->Unit(benchmark::kMicrosecond);
+
+void ResolvePlan(benchmark::State& state) {
+  const liftlint::SourceFile file{"bench.plan", liftlint::bench::generate_plan(1, 7)};
+  liftlint::Diagnostics diagnostics;
+  const auto parsed = liftlint::plan::parse_plan_file(file, diagnostics);
+  const auto& rules = *liftlint::EngineAccess::rules(engine());
+  for (auto _ : state) benchmark::DoNotOptimize(liftlint::plan::resolve_plan(*parsed, rules, diagnostics));
+}
+BENCHMARK(ResolvePlan)->Unit(benchmark::kMicrosecond);
+
+void EvaluatePlan(benchmark::State& state) {
+  const liftlint::SourceFile file{"bench.plan", liftlint::bench::generate_plan(1, 7)};
+  liftlint::Diagnostics diagnostics;
+  const auto parsed = liftlint::plan::parse_plan_file(file, diagnostics);
+  const auto& rules = *liftlint::EngineAccess::rules(engine());
+  const auto plan = liftlint::plan::resolve_plan(*parsed, rules, diagnostics);
+  for (auto _ : state) benchmark::DoNotOptimize(liftlint::eval::evaluate(rules, *plan));
+  state.counters["rules"] = static_cast<double>(rules.rules.size());
+}
+BENCHMARK(EvaluatePlan)->Unit(benchmark::kMicrosecond);
 
 // End to end in process: parse, resolve, evaluate and build the report of one plan.
 void CheckPlan(benchmark::State& state) {
@@ -49,7 +85,7 @@ void CheckBatch(benchmark::State& state) {
   }
   state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * count));
 }
-BENCHMARK(CheckBatch)->Arg(1)->Arg(10)->Arg(100)->Arg(1000)->Unit(benchmark::kMillisecond);
+BENCHMARK(CheckBatch)->Arg(1)->Arg(10)->Arg(100)->Arg(1000)->Arg(10000)->Unit(benchmark::kMillisecond);
 
 // Scaling: 1x, 10x and 100x the work in one plan.
 void Scaling(benchmark::State& state) {

@@ -253,7 +253,8 @@ class Converter {
 }  // namespace
 
 std::optional<ast::File> parse_plan_file(const SourceFile& file, Diagnostics& diagnostics) {
-  auto root = parse_util::parse<grammar::plan::file, selector>(file, diagnostics);
+  // The plan grammar has no recursion, so it needs no nesting limit.
+  auto root = parse_util::parse<grammar::plan::file, selector, tao::pegtl::nothing>(file, diagnostics);
   if (!root) return std::nullopt;
   auto converted = Converter(file, diagnostics).convert(*root);
   if (diagnostics.has_errors()) return std::nullopt;

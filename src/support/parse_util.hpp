@@ -138,7 +138,9 @@ inline std::string describe_found(std::string_view token) {
   return fmt::format("found '{}'", visible(token));
 }
 
-template <typename Grammar, template <typename...> class Selector>
+// `Action` is depth_limit for grammars that nest (rule expressions); a grammar without
+// recursion passes pegtl::nothing and saves the bookkeeping on every rule.
+template <typename Grammar, template <typename...> class Selector, template <typename...> class Action = depth_limit>
 std::unique_ptr<Node> parse(const SourceFile& file, Diagnostics& diagnostics) {
   if (auto problem = limits::check_bytes(file)) {
     diagnostics.add(std::move(*problem));
@@ -150,7 +152,7 @@ std::unique_ptr<Node> parse(const SourceFile& file, Diagnostics& diagnostics) {
     Recorder recorder;
     recorder.events.reserve(file.text.size() / 8);
     recorder.open.reserve(64);
-    if (!pegtl::parse<Grammar, depth_limit, recording<Selector>::template control>(in, recorder)) return nullptr;
+    if (!pegtl::parse<Grammar, Action, recording<Selector>::template control>(in, recorder)) return nullptr;
     return recorder.tree();
   } catch (const pegtl::parse_error& e) {
     const auto& pos = e.positions().front();
