@@ -1,8 +1,9 @@
 // The built-in pack's snapshot decodes to the same rule set that checking its text gives.
+#include "rules/snapshot.hpp"
+
 #include <gtest/gtest.h>
 
 #include "api/embedded.hpp"
-#include "rules/snapshot.hpp"
 #include "test_support.hpp"
 
 namespace liftlint::testing {

@@ -4,10 +4,10 @@
 
 #include <algorithm>
 #include <atomic>
-#include <thread>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <thread>
 
 #include "cli/common.hpp"
 #include "liftlint/liftlint.hpp"
@@ -70,17 +70,9 @@ void setup_check(CLI::App& app, CheckOptions& o) {
 }
 
 int run_check(const CheckOptions& o) {
-  const Engine engine(EngineOptions{!o.no_default_rules, expand_paths(o.rules, ".rules"), o.drafts});
-  if (!engine.ok()) {
-    if (o.format == "json") {
-      fmt::print("{}", report::render_rule_errors_json(engine.rule_errors()));
-      return exit_input_error;
-    }
-    const bool color = use_color(o.color, stderr);
-    for (const auto& e : engine.rule_errors()) fmt::print(stderr, "{}\n", report::render_problem(e, color));
-    return exit_input_error;
-  }
-  const auto reports = check_all(engine, expand_paths(o.plans, ".plan"), o.jobs);
+  const auto engine = load_engine(o.rules, o.no_default_rules, o.drafts, o.color, o.format == "json");
+  if (!engine) return exit_input_error;
+  const auto reports = check_all(*engine, expand_paths(o.plans, ".plan"), o.jobs);
   if (o.format == "json") {
     fmt::print("{}", report::render_json(reports));
   } else {

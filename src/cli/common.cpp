@@ -1,10 +1,13 @@
 #include "cli/common.hpp"
 
+#include <fmt/format.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
+
+#include "report/report.hpp"
 
 namespace liftlint::cli {
 
@@ -14,6 +17,20 @@ bool use_color(const std::string& mode, std::FILE* stream) {
   const char* no_color = std::getenv("NO_COLOR");
   if (no_color != nullptr && *no_color != '\0') return false;
   return isatty(fileno(stream)) != 0;
+}
+
+std::optional<Engine> load_engine(const std::vector<std::string>& rule_paths, bool no_default_rules, bool drafts,
+                                  const std::string& color, bool json) {
+  Engine engine(EngineOptions{!no_default_rules, expand_paths(rule_paths, ".rules"), drafts});
+  if (engine.ok()) return engine;
+  if (json) {
+    fmt::print("{}", report::render_rule_errors_json(engine.rule_errors()));
+  } else {
+    for (const auto& e : engine.rule_errors()) {
+      fmt::print(stderr, "{}\n", report::render_problem(e, use_color(color, stderr)));
+    }
+  }
+  return std::nullopt;
 }
 
 std::vector<std::string> expand_paths(const std::vector<std::string>& paths, const std::string& extension) {

@@ -2,8 +2,11 @@
 #pragma once
 
 #include <cstdio>
+#include <optional>
 #include <string>
 #include <vector>
+
+#include "liftlint/liftlint.hpp"
 
 namespace liftlint::cli {
 
@@ -14,6 +17,11 @@ inline constexpr int exit_input_error = 2;
 
 // Colour for "auto" only on a terminal and never with NO_COLOR set.
 [[nodiscard]] bool use_color(const std::string& mode, std::FILE* stream);
+// Loads the built-in pack and the packs given; on errors prints them (as JSON when asked) and
+// returns nullopt.
+[[nodiscard]] std::optional<Engine> load_engine(const std::vector<std::string>& rule_paths, bool no_default_rules,
+                                                bool drafts, const std::string& color, bool json = false);
+
 // Files as given; directories replaced by the files in them with this extension, in name order.
 [[nodiscard]] std::vector<std::string> expand_paths(const std::vector<std::string>& paths,
                                                     const std::string& extension);

@@ -24,13 +24,9 @@ void add_pack_options(CLI::App& command, PackOptions& o) {
   command.add_flag("--no-default-rules", o.no_default_rules, "Do not load the built-in rules");
 }
 
-// Loads the packs; on errors prints them and returns nullopt.
+// Authors see their draft rules too.
 std::optional<Engine> load(const PackOptions& o, const std::string& color) {
-  Engine engine(EngineOptions{!o.no_default_rules, expand_paths(o.rules, ".rules"), true});
-  if (engine.ok()) return engine;
-  for (const auto& e : engine.rule_errors())
-    fmt::print(stderr, "{}\n", report::render_problem(e, use_color(color, stderr)));
-  return std::nullopt;
+  return load_engine(o.rules, o.no_default_rules, true, color);
 }
 
 const char* severity_name(Severity s) {

@@ -55,12 +55,10 @@ void setup_test(CLI::App& app, TestOptions& o) {
 }
 
 int run_test(const TestOptions& o) {
-  const Engine engine(EngineOptions{!o.no_default_rules, expand_paths(o.rules, ".rules"), o.drafts});
+  const auto loaded = load_engine(o.rules, o.no_default_rules, o.drafts, o.color);
+  if (!loaded) return exit_input_error;
+  const Engine& engine = *loaded;
   const bool color = use_color(o.color, stdout);
-  if (!engine.ok()) {
-    for (const auto& e : engine.rule_errors()) fmt::print(stderr, "{}\n", report::render_problem(e, color));
-    return exit_input_error;
-  }
   std::size_t passed = 0, failed = 0;
   bool input_error = false;
   std::set<std::string> fired;

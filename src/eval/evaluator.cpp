@@ -448,20 +448,29 @@ class Evaluator {
     return out;
   }
 
-  void load_progression(const model::Rule& rule) {
+  // Calls f(week, this week's block, last week's block) for each week whose content differs from the week
+  // before; weeks of one template block are the same plan and cannot progress.
+  template <typename F>
+  void each_changed_week(F&& f) const {
     for (int w = 2; w <= plan_.weeks; ++w) {
       const auto* before = plan_.week(w - 1);
       const auto* now = plan_.week(w);
-      if (before == nullptr || now == nullptr || before == now) continue;
-      const auto previous = peaks(*before);
-      for (const auto& [id, peak] : peaks(*now)) {
+      if (before != nullptr && now != nullptr && before != now) f(w, *now, *before);
+    }
+  }
+
+  void load_progression(const model::Rule& rule) {
+    each_changed_week([&](int w, const plan::WeekBlock& now, const plan::WeekBlock& before) {
+      const auto previous = peaks(before);
+      for (const auto& [id, peak] : peaks(now)) {
         const auto it = previous.find(id);
         if (it == previous.end() || it->second.load <= 0) continue;
         const double increase = (peak.load - it->second.load) / it->second.load * 100;
-        if (increase <= rule.max_increase_percent + 1e-9) continue;
-        progression_finding(rule, peak.line->span, w, increase, peak.line->exercise->name);
+        if (increase > rule.max_increase_percent + 1e-9) {
+          progression_finding(rule, peak.line->span, w, increase, peak.line->exercise->name);
+        }
       }
-    }
+    });
   }
 
   double volume(const plan::WeekBlock& block) const {
@@ -475,16 +484,13 @@ class Evaluator {
   }
 
   void volume_progression(const model::Rule& rule) {
-    for (int w = 2; w <= plan_.weeks; ++w) {
-      const auto* before = plan_.week(w - 1);
-      const auto* now = plan_.week(w);
-      if (before == nullptr || now == nullptr || before == now) continue;
-      const double previous = volume(*before);
-      if (previous <= 0) continue;
-      const double increase = (volume(*now) - previous) / previous * 100;
+    each_changed_week([&](int w, const plan::WeekBlock& now, const plan::WeekBlock& before) {
+      const double previous = volume(before);
+      if (previous <= 0) return;
+      const double increase = (volume(now) - previous) / previous * 100;
       if (increase > rule.max_increase_percent + 1e-9)
-        progression_finding(rule, now->span, w, increase, "weekly volume");
-    }
+        progression_finding(rule, now.span, w, increase, "weekly volume");
+    });
   }
 
   void progression_finding(const model::Rule& rule, const Span& span, int week, double increase,
