@@ -278,7 +278,7 @@ class Resolver {
     if (diagnostics_.full()) return nullptr;
     if (auto hint = did_you_mean(key, exercise_names()); !hint.empty()) help.push_back(hint);
     help.emplace_back("or declare it in the plan: exercise \"name\" { muscles ... pattern ... posture ... }");
-    error(name.span, fmt::format("unknown exercise '{}'", name.text), std::move(help));
+    error(name.span, fmt::format("unknown exercise '{}'", shorten(name.text)), std::move(help));
     return nullptr;
   }
 

@@ -37,21 +37,33 @@ std::string location_text(const Location& l) {
 }
 
 // The quoted line with carets under the span; tabs are kept so the carets line up.
+// Very long lines are cut to a window around the span, marked with "...".
+std::pair<std::string, std::size_t> window(const std::string& line, std::size_t start) {
+  constexpr std::size_t before = 60, width = 160;
+  if (line.size() <= width) return {line, start};
+  std::size_t from = start > before ? start - before : 0;
+  while (from > 0 && (static_cast<unsigned char>(line[from]) & 0xC0) == 0x80) --from;
+  std::size_t to = std::min(line.size(), from + width);
+  while (to < line.size() && (static_cast<unsigned char>(line[to]) & 0xC0) == 0x80) ++to;
+  const std::string head = from > 0 ? "..." : "";
+  return {head + line.substr(from, to - from) + (to < line.size() ? "..." : ""), start - from + head.size()};
+}
+
 std::string snippet(const Location& l, const Styles& st, const fmt::text_style& caret_style) {
   if (l.line == 0 || (l.line_text.empty() && l.column > 1)) return {};
   const std::string number = std::to_string(l.line);
   const std::string pad(number.size(), ' ');
-  const std::size_t start = std::min<std::size_t>(l.column - 1, l.line_text.size());
+  const auto [text, start] = window(l.line_text, std::min<std::size_t>(l.column - 1, l.line_text.size()));
   std::string indent;
   for (std::size_t i = 0; i < start; ++i) {
-    const unsigned char c = static_cast<unsigned char>(l.line_text[i]);
+    const unsigned char c = static_cast<unsigned char>(text[i]);
     if ((c & 0xC0) == 0x80) continue;  // one column per character, not per byte
     indent.push_back(c == '\t' ? '\t' : ' ');
   }
-  const auto rest = std::string_view(l.line_text).substr(start, l.length);
+  const auto rest = std::string_view(text).substr(start, l.length);
   const std::size_t carets = std::max<std::size_t>(1, display_width(rest));
   return fmt::format("{} {}\n{} {} {}\n{} {} {}{}\n", pad, fmt::styled("|", st.gutter), fmt::styled(number, st.gutter),
-                     fmt::styled("|", st.gutter), l.line_text, pad, fmt::styled("|", st.gutter), indent,
+                     fmt::styled("|", st.gutter), text, pad, fmt::styled("|", st.gutter), indent,
                      fmt::styled(std::string(carets, '^'), caret_style));
 }
 

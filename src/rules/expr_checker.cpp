@@ -95,7 +95,7 @@ void NameResolver::unknown(const Span& span, const std::string& what, const std:
                            const std::vector<std::string>& candidates) {
   std::vector<std::string> help;
   if (auto hint = did_you_mean(name, candidates); !hint.empty()) help.push_back(std::move(hint));
-  diagnostics_.error(span, fmt::format("unknown {} '{}'", what, name), std::move(help));
+  diagnostics_.error(span, fmt::format("unknown {} '{}'", what, shorten(name)), std::move(help));
 }
 
 std::optional<std::uint16_t> NameResolver::vocab(Category category, const ast::Name& name) {

@@ -106,6 +106,14 @@ std::optional<std::string> closest_match(std::string_view word, const std::vecto
   return best;
 }
 
+std::string shorten(std::string_view name) {
+  constexpr std::size_t limit = 60;
+  if (name.size() <= limit) return std::string(name);
+  std::size_t cut = limit;
+  while (cut > 0 && (static_cast<unsigned char>(name[cut]) & 0xC0) == 0x80) --cut;
+  return fmt::format("{}... ({} characters)", name.substr(0, cut), name.size());
+}
+
 std::string did_you_mean(std::string_view word, const std::vector<std::string>& candidates) {
   const auto match = closest_match(word, candidates);
   return match ? fmt::format("did you mean '{}'?", *match) : std::string{};

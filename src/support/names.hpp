@@ -18,6 +18,9 @@ namespace liftlint {
 [[nodiscard]] std::optional<std::string> closest_match(std::string_view word,
                                                        const std::vector<std::string>& candidates);
 
+// The name as it should appear in a message: long ones are cut, with their length given.
+[[nodiscard]] std::string shorten(std::string_view name);
+
 // "did you mean 'x'?" or an empty string.
 [[nodiscard]] std::string did_you_mean(std::string_view word, const std::vector<std::string>& candidates);
 
