@@ -163,7 +163,9 @@ struct expect_string : string_lit {};
 struct citation_locator : if_must<at_key, sp, expect_string> {};
 // A field keyword after a trailing comma starts the next field; it is no source name.
 struct field_keyword
-    : sor<severity_key, cite_key, message_key, help_key, doc_key, when_key, require_key, forbid_key, suggest_key> {};
+    : sor<severity_key, cite_key, message_key, help_key, doc_key, when_key, require_key, forbid_key, suggest_key,
+          kw<string<'v', 'e', 'r', 's', 'i', 'o', 'n'>>, kw<string<'r', 'e', 'v', 'i', 'e', 'w', 'e', 'd'>>,
+          kw<string<'s', 't', 'a', 't', 'u', 's'>>> {};
 struct citation : seq<not_at<field_keyword>, ident, opt<sp, citation_locator>> {};
 struct citation_list : list<citation, comma> {};
 struct expect_citations : citation_list {};

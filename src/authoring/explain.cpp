@@ -91,7 +91,10 @@ std::optional<RuleExample> find_example(const Engine& engine, const RuleInfo& ru
       if (e.rule != rule.id || !e.fires) continue;
       const auto report = engine.check_text(path, text);
       for (const auto& f : report.findings) {
-        if (f.rule_id == rule.id && f.location.line == e.line) return RuleExample{path, excerpt(text, e.line), f};
+        if (f.rule_id != rule.id || f.location.line != e.line) continue;
+        Problem shown = f;
+        shown.location.line_text = strip_annotation(shown.location.line_text);
+        return RuleExample{path, excerpt(text, e.line), shown};
       }
     }
   }

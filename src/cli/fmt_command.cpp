@@ -27,7 +27,12 @@ bool parses(const SourceFile& file, authoring::FileKind kind, Diagnostics& diagn
 }
 
 // Writes beside the file and renames over it, so an interrupted run leaves the original whole.
-bool write_atomically(const std::string& path, const std::string& text) {
+bool write_atomically(const std::string& given, const std::string& text) {
+  std::error_code ec;
+  // Through a symlink to the file it names, keeping the link; and with the file's own permissions.
+  const auto resolved = std::filesystem::canonical(given, ec);
+  const std::string path = ec ? given : resolved.string();
+  const auto permissions = std::filesystem::status(path, ec).permissions();
   const std::string temporary = fmt::format("{}.liftlint-fmt.{}", path, getpid());
   {
     std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
@@ -38,7 +43,7 @@ bool write_atomically(const std::string& path, const std::string& text) {
       return false;
     }
   }
-  std::error_code ec;
+  std::filesystem::permissions(temporary, permissions, ec);
   std::filesystem::rename(temporary, path, ec);
   if (ec) std::filesystem::remove(temporary);
   return !ec;

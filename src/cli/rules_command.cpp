@@ -130,7 +130,7 @@ int run_rules_check(const RulesOptions& o) {
   const bool color = use_color(o.color, stdout);
   if (!engine.ok()) {
     for (const auto& e : engine.rule_errors()) fmt::print("{}\n", report::render_problem(e, color));
-    fmt::print("{} errors\n", engine.rule_errors().size());
+    fmt::print("{} {}\n", engine.rule_errors().size(), engine.rule_errors().size() == 1 ? "error" : "errors");
     return exit_input_error;
   }
   const auto problems = authoring::check_packs(engine, !o.paths.empty());

@@ -415,18 +415,22 @@ class Evaluator {
     f.notes.push_back(
         Note{fmt::format("the previous {} session is at {}", fill("{kind}", vars), previous.session->span.location()),
              previous.session->span});
-    if (rule.help.empty()) f.help.push_back(move_advice(previous, needed, fill("{required}", vars), c));
+    if (rule.help.empty()) f.help.push_back(move_advice(rule, previous, needed, c));
     add(std::move(f));
   }
 
-  std::string move_advice(const Visit& previous, int needed, const std::string& required, const Context& c) const {
+  std::string move_advice(const model::Rule& rule, const Visit& previous, int needed, const Context& c) const {
     const int target = previous.session->weekday + needed;
     const bool same_week = previous.week == c.week && previous.pass == 0;
     const bool free = same_week && target <= 6 &&
                       std::none_of(c.block->sessions.begin(), c.block->sessions.end(),
                                    [&](const plan::Session& s) { return s.weekday == target; });
     if (free) return fmt::format("move this session to {}", day_names[static_cast<std::size_t>(target)]);
-    return fmt::format("leave at least {} between these sessions", required);
+    if (rule.rest_in_days) {
+      return fmt::format("leave at least {} between these sessions",
+                         plural(rule.rest_minimum, "rest day", "rest days"));
+    }
+    return fmt::format("leave at least {}h between the starts of these sessions", rule.rest_minimum);
   }
 
   // --- progression --------------------------------------------------------------------

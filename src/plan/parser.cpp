@@ -192,8 +192,6 @@ class Converter {
 
   void dose(const Node& d, ast::Line& out) {
     if (d.is_type<gp::sets_reps>() || d.is_type<gp::reps_only>()) once(out.reps.has_value(), d, "sets and repetitions");
-    if (d.is_type<gp::load>())
-      once(out.load.has_value() || out.rpe.has_value() || out.bodyweight || !out.band.empty(), d, "load");
     if (d.is_type<gp::sets_reps>()) {
       out.sets = number(*d.children.front());
       out.reps = quantity_of(*d.children.back());
@@ -217,13 +215,16 @@ class Converter {
 
   void dose_extra(const Node& d, ast::Line& out) {
     if (d.is_type<gp::rpe>()) {
+      once(out.rpe.has_value(), d, "an RPE");
       out.rpe = number(*d.children.front());
     } else if (d.is_type<gp::rir>()) {
+      once(out.rir.has_value(), d, "repetitions in reserve");
       out.rir = number(*d.children.front());
     } else if (d.is_type<gp::tempo>()) {
       const Node& t = *d.children.front();
       out.tempo = ast::Value{ast::Value::Kind::string, t.string(), 0, {}, span(t)};
     } else if (d.is_type<gp::rest_period>()) {
+      once(out.rest.has_value(), d, "a rest period");
       out.rest = quantity_of(*d.children.front());
     } else if (d.is_type<gp::posture_override>()) {
       out.posture = name(*d.children.front());
@@ -239,12 +240,15 @@ class Converter {
 
   void load(const Node& v, ast::Line& out) {
     if (v.is_type<gp::rpe>()) {
+      once(out.rpe.has_value(), v, "an RPE");
       out.rpe = number(*v.children.front());
     } else if (v.is_type<gp::bodyweight>()) {
       out.bodyweight = true;
     } else if (v.is_type<gp::band_level>()) {
+      once(!out.band.empty(), v, "a band");
       out.band = v.string();
     } else {
+      once(out.load.has_value(), v, "a load");
       out.load = quantity_of(v);
     }
   }

@@ -363,6 +363,13 @@ class Resolver {
 
   bool bare_amount(const ast::Quantity& q, Line& out) {
     const auto scale = unit_scale(q.unit);
+    const bool repeated = scale->kind == UnitKind::time      ? out.hold_seconds.has_value()
+                          : scale->kind == UnitKind::percent ? out.percent.has_value()
+                                                             : out.load_kg.has_value();
+    if (repeated) {
+      error(q.span, fmt::format("this line already gives {}; write it once", unit_kind_name(scale->kind)));
+      return false;
+    }
     const char* what = scale->kind == UnitKind::time      ? "the time"
                        : scale->kind == UnitKind::percent ? "the percentage"
                                                           : "the load";
@@ -380,6 +387,10 @@ class Resolver {
 
   bool load(const ast::Quantity& q, Line& out) {
     const auto scale = unit_scale(q.unit);
+    if (out.load_kg || (scale && scale->kind == UnitKind::percent && out.percent)) {
+      error(q.span, "this line already gives a load; write it once");
+      return false;
+    }
     if (!scale || scale->kind == UnitKind::time) {
       error(q.span, "expected a weight such as 8kg or 17.5 lb");
       return false;
@@ -412,7 +423,7 @@ class Resolver {
       out.equipment.reset();
       for (const auto& e : in.equipment) {
         if (auto index = names_.vocab(Category::equipment, e)) {
-          out.equipment.set(*index);
+          out.equipment |= rules_.vocab(Category::equipment).at(*index).closure;
         } else {
           ok = false;
         }

@@ -91,6 +91,8 @@ bool RuleLoader::inside(const std::string& path, const std::string& root) {
   return !relative.empty() && relative.rfind("..", 0) != 0;
 }
 
+std::optional<model::RuleSet> RuleLoader::check() { return check(model::RuleSet{}); }
+
 std::optional<model::RuleSet> RuleLoader::check(model::RuleSet base) {
   if (diagnostics_.has_errors()) return std::nullopt;
   return check_files(files_, diagnostics_, std::move(base));

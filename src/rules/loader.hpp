@@ -50,8 +50,9 @@ class RuleLoader {
   // Reads a file given as text (for tests and embedding).
   void load_text(const std::string& path, std::string text);
   // Checks everything loaded so far; nullopt when there were errors.
+  [[nodiscard]] std::optional<model::RuleSet> check();
   // `base` is a rule set checked before, such as the built-in pack's snapshot.
-  [[nodiscard]] std::optional<model::RuleSet> check(model::RuleSet base = {});
+  [[nodiscard]] std::optional<model::RuleSet> check(model::RuleSet base);
 
  private:
   void parse_and_follow(const SourceFile& file);
@@ -69,6 +70,6 @@ class RuleLoader {
 
 // Checks parsed files into a rule set, reporting every problem it finds.
 [[nodiscard]] std::optional<model::RuleSet> check_files(const std::vector<ast::File>& files, Diagnostics& diagnostics,
-                                                        model::RuleSet base = {});
+                                                        model::RuleSet base);
 
 }  // namespace liftlint::rules

@@ -195,7 +195,7 @@ inline double checked_number(const Node& node, const SourceFile& file, Diagnosti
 }
 
 inline std::optional<double> to_number(std::string_view text) {
-  if (text.size() > 15) return std::nullopt;
+  if (text.size() - (text.find('.') == std::string_view::npos ? 0 : 1) > 15) return std::nullopt;
   double value = 0;
   const auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
   if (ec != std::errc{} || ptr != text.data() + text.size()) return std::nullopt;

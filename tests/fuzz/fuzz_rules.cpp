@@ -1,4 +1,5 @@
-// Rule parser and checker on arbitrary bytes, loaded on top of the built-in base.
+// Rule parser and checker on arbitrary bytes, checked on top of the built-in base, as a
+// user's pack would be.
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -7,22 +8,32 @@
 #include "api/embedded.hpp"
 #include "report/report.hpp"
 #include "rules/loader.hpp"
+#include "rules/snapshot.hpp"
+
+namespace {
+
+struct Base {
+  liftlint::Sources sources;
+  liftlint::model::RuleSet rules;
+  Base() {
+    std::vector<const liftlint::SourceFile*> files;
+    for (const auto& f : liftlint::embedded_rule_files()) files.push_back(&sources.add(f.path, f.text));
+    rules = *liftlint::rules::decode_snapshot(liftlint::embedded_snapshot(false), files);
+  }
+};
+
+}  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   using namespace liftlint;
-  static const auto files = [] {
-    auto* fs = new rules::MemoryFileSystem();
-    for (const auto& f : embedded_rule_files()) fs->add(f.path, f.text);
-    return fs;
-  }();
-  rules::MemoryFileSystem fs(files);
-  fs.add("builtin/fuzz/fuzz.rules", std::string(reinterpret_cast<const char*>(data), size));
+  static const Base base;
+  rules::MemoryFileSystem fs;
+  fs.add("fuzz/fuzz.rules", std::string(reinterpret_cast<const char*>(data), size));
   Sources sources;
   Diagnostics diagnostics;
   rules::RuleLoader loader(sources, fs, diagnostics);
-  loader.load(base_pack_entry);
-  loader.load("builtin/fuzz/fuzz.rules");
-  const auto set = loader.check();
+  loader.load("fuzz/fuzz.rules");
+  const auto set = loader.check(base.rules);
   for (const auto& d : diagnostics.items()) (void)report::render_problem(problem_of(d), false);
   return set.has_value() ? 0 : 0;
 }
