@@ -179,3 +179,18 @@ TEST(Cli, JobsGiveTheSameOutputAsOneJob) {
 
 }  // namespace
 }  // namespace liftlint::testing
+
+namespace liftlint::testing {
+namespace {
+
+// Found by fuzzing: an error excerpt cut inside a UTF-8 character made the JSON writer throw.
+TEST(Cli, JsonOfEveryBadInputIsValid) {
+  int code = 0;
+  const auto out = run_cli("check tests/bad/plans --format json", code, false);
+  EXPECT_EQ(code, 2);
+  const auto doc = nlohmann::json::parse(out);
+  EXPECT_GE(doc["plans"].size(), 100U);
+}
+
+}  // namespace
+}  // namespace liftlint::testing

@@ -57,13 +57,15 @@ std::string render_json(const std::vector<PlanReport>& reports) {
                                 {"warnings", c.warnings},
                                 {"infos", c.infos},
                                 {"input_errors", c.input_errors}};
-  return out.dump(2) + "\n";
+  // Input bytes that are not UTF-8 never reach a report (they are rejected on reading), but
+  // a report must never fail to print: replace rather than throw.
+  return out.dump(2, ' ', false, ordered_json::error_handler_t::replace) + "\n";
 }
 
 std::string render_rule_errors_json(const std::vector<Problem>& errors) {
   ordered_json out{{"version", 1}, {"rule_errors", ordered_json::array()}};
   for (const auto& e : errors) out["rule_errors"].push_back(problem_json(e));
-  return out.dump(2) + "\n";
+  return out.dump(2, ' ', false, ordered_json::error_handler_t::replace) + "\n";
 }
 
 }  // namespace liftlint::report

@@ -41,11 +41,6 @@ std::optional<Level> parse_level(const std::string& text) {
   return std::nullopt;
 }
 
-const char* level_name(Level level) {
-  static constexpr const char* names[] = {"none", "low", "moderate", "high"};
-  return names[static_cast<std::size_t>(level)];
-}
-
 std::optional<std::uint32_t> Catalogue::add(Exercise exercise, std::string* clashing_name) {
   const auto index = static_cast<std::uint32_t>(exercises_.size());
   std::vector<std::string> keys{normalize_name(exercise.name)};
@@ -174,11 +169,6 @@ const std::vector<AttrInfo>& attribute_table() {
       {"kind", S::exercise, A::exercise_kind, T::vocab, D::count, C::session_kind, "the session's kind"},
   };
   return table;
-}
-
-const char* cmp_name(CmpOp op) {
-  static constexpr const char* names[] = {"=", "!=", "<", "<=", ">", ">="};
-  return names[static_cast<std::size_t>(op)];
 }
 
 bool compare(double lhs, CmpOp op, double rhs) {

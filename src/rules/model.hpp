@@ -46,7 +46,6 @@ class Vocabulary {
 
 enum class Level : std::uint8_t { none, low, moderate, high };
 [[nodiscard]] std::optional<Level> parse_level(const std::string& text);
-[[nodiscard]] const char* level_name(Level level);
 
 struct Exercise {
   std::string name;
@@ -153,7 +152,6 @@ struct AttrInfo {
 [[nodiscard]] const std::vector<AttrInfo>& attribute_table();
 
 enum class CmpOp : std::uint8_t { eq, ne, lt, le, gt, ge };
-[[nodiscard]] const char* cmp_name(CmpOp op);
 [[nodiscard]] bool compare(double lhs, CmpOp op, double rhs);
 
 struct Bound {

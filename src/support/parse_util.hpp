@@ -108,7 +108,10 @@ inline std::string_view first_token(std::string_view text, std::size_t offset) {
     ++end;
   }
   if (end == offset) ++end;
-  return text.substr(offset, std::min<std::size_t>(end - offset, 40));
+  end = std::min(end, offset + 40);
+  // Never cut a character in two: the excerpt goes into messages and JSON.
+  while (end > offset + 1 && end < text.size() && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
+  return text.substr(offset, end - offset);
 }
 
 // Control bytes, and characters that print as nothing, are shown by their code.
