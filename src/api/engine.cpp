@@ -16,7 +16,6 @@ namespace liftlint {
 struct Engine::Impl {
   Sources sources;
   rules::DiskFileSystem disk;
-  rules::MemoryFileSystem files{&disk};
   std::optional<model::RuleSet> rules;
   std::vector<Problem> errors;
   eval::Options eval_options;
@@ -24,12 +23,11 @@ struct Engine::Impl {
   explicit Impl(const EngineOptions& options) : eval_options{options.drafts} {
     std::vector<const SourceFile*> builtin;
     for (const auto& f : embedded_rule_files()) {
-      files.add(f.path, f.text);
       builtin.push_back(&sources.add(f.path, f.text));
     }
     auto base = rules::decode_snapshot(embedded_snapshot(options.default_rules), builtin);
     Diagnostics diagnostics;
-    rules::RuleLoader loader(sources, files, diagnostics);
+    rules::RuleLoader loader(sources, disk, diagnostics);
     for (const auto& path : options.rule_paths) loader.load(path);
     rules = loader.check(std::move(*base));
     errors = problems_of(diagnostics);

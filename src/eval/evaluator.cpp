@@ -215,40 +215,37 @@ class Evaluator {
     }
   }
 
-  Truth quantified(const Expr& e, const Context& c) const {
-    const Expr& where = e.operands.front();
-    std::size_t yes = 0;
-    std::size_t unknown = 0;
-    std::size_t total = 0;
-    model::Bits distinct;
-    each(e.inner, c, [&](const Context& inner) {
-      const Truth t = eval(where, inner);
-      ++total;
-      if (t == Truth::yes) {
-        ++yes;
-        if (e.kind == Expr::Kind::count_distinct) distinct |= bits(e.attr, inner).value_or(model::Bits{});
-      }
-      if (t == Truth::unknown) ++unknown;
-    });
-    switch (e.kind) {
-      case Expr::Kind::some: return yes > 0 ? Truth::yes : unknown > 0 ? Truth::unknown : Truth::no;
-      case Expr::Kind::none: return yes > 0 ? Truth::no : unknown > 0 ? Truth::unknown : Truth::yes;
-      case Expr::Kind::every: return yes == total ? Truth::yes : yes + unknown == total ? Truth::unknown : Truth::no;
-      case Expr::Kind::count: return truth(e.bound.holds(static_cast<double>(yes)));
-      default: return truth(e.bound.holds(static_cast<double>(distinct.count())));
+  // How the elements inside c fared against a quantifier's where clause.
+  struct Tally {
+    std::size_t yes = 0, unknown = 0, total = 0;
+    model::Bits distinct;  // for count_distinct: the attribute's values over the matching elements
+    [[nodiscard]] double counted(const Expr& e) const {
+      return static_cast<double>(e.kind == Expr::Kind::count_distinct ? distinct.count() : yes);
     }
+  };
+
+  Tally tally(const Expr& e, const Context& c) const {
+    Tally t;
+    each(e.inner, c, [&](const Context& inner) {
+      const Truth result = eval(e.operands.front(), inner);
+      ++t.total;
+      if (result == Truth::unknown) ++t.unknown;
+      if (result != Truth::yes) return;
+      ++t.yes;
+      if (e.kind == Expr::Kind::count_distinct) t.distinct |= bits(e.attr, inner).value_or(model::Bits{});
+    });
+    return t;
   }
 
-  // The value a count or distinct-count predicate saw, for messages.
-  double counted(const Expr& e, const Context& c) const {
-    double n = 0;
-    model::Bits distinct;
-    each(e.inner, c, [&](const Context& inner) {
-      if (eval(e.operands.front(), inner) != Truth::yes) return;
-      ++n;
-      if (e.kind == Expr::Kind::count_distinct) distinct |= bits(e.attr, inner).value_or(model::Bits{});
-    });
-    return e.kind == Expr::Kind::count_distinct ? static_cast<double>(distinct.count()) : n;
+  Truth quantified(const Expr& e, const Context& c) const {
+    const Tally t = tally(e, c);
+    switch (e.kind) {
+      case Expr::Kind::some: return t.yes > 0 ? Truth::yes : t.unknown > 0 ? Truth::unknown : Truth::no;
+      case Expr::Kind::none: return t.yes > 0 ? Truth::no : t.unknown > 0 ? Truth::unknown : Truth::yes;
+      case Expr::Kind::every:
+        return t.yes == t.total ? Truth::yes : t.yes + t.unknown == t.total ? Truth::unknown : Truth::no;
+      default: return truth(e.bound.holds(t.counted(e)));
+    }
   }
 
   // --- rule forms -------------------------------------------------------------------
@@ -305,7 +302,7 @@ class Evaluator {
     if (c.line != nullptr) vars.emplace_back("exercise", c.line->exercise->name);
     const auto k = rule.predicate.kind;
     if (k == Expr::Kind::count || k == Expr::Kind::count_distinct) {
-      vars.emplace_back("count", fmt::format("{}", counted(rule.predicate, c)));
+      vars.emplace_back("count", fmt::format("{}", tally(rule.predicate, c).counted(rule.predicate)));
       vars.emplace_back("bound", rule.predicate.bound.describe());
     }
     return vars;

@@ -266,13 +266,8 @@ void RuleChecker::header(const ast::Rule& decl, model::Rule& out) {
     }
   }
   lifecycle(decl, out);
-  for (const auto& name : decl.suggest) {
-    if (auto id = names_.exercise(name.text, name.span)) {
-      out.suggest.push_back(*id);
-    } else {
-      ok_ = false;
-    }
-  }
+  // Substitutes keep the order the author gave: it is the order they are offered in.
+  if (auto ids = exercise_names(decl.suggest, false)) out.suggest = std::move(*ids);
 }
 
 void RuleChecker::lifecycle(const ast::Rule& decl, model::Rule& out) {
@@ -387,7 +382,8 @@ void RuleChecker::forbid_body(const ast::Body& b, model::Rule& out) {
   out.predicate = negate(Expr{});
 }
 
-std::optional<std::vector<std::uint32_t>> RuleChecker::exercise_names(const std::vector<ast::Value>& list) {
+std::optional<std::vector<std::uint32_t>> RuleChecker::exercise_names(const std::vector<ast::Value>& list,
+                                                                      bool sorted) {
   std::vector<std::uint32_t> ids;
   bool ok = true;
   for (const auto& name : list) {
@@ -401,6 +397,8 @@ std::optional<std::vector<std::uint32_t>> RuleChecker::exercise_names(const std:
     ok_ = false;
     return std::nullopt;
   }
+  if (!sorted) return ids;
+  // Sorted and unique, for the binary search of `name in {...}`.
   std::sort(ids.begin(), ids.end());
   ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
   return ids;

@@ -69,7 +69,7 @@ class RuleChecker {
   std::optional<model::Bound> bound(const ast::Bound& b);
   std::optional<double> number(const ast::Value& v, model::Dim dim);
   std::optional<int> ordinal(const ast::Value& v, const model::AttrInfo& info);
-  std::optional<std::vector<std::uint32_t>> exercise_names(const std::vector<ast::Value>& names);
+  std::optional<std::vector<std::uint32_t>> exercise_names(const std::vector<ast::Value>& names, bool sorted = true);
 };
 
 }  // namespace liftlint::rules
