@@ -45,6 +45,10 @@ LL_IKW(cool_word, 'c', 'o', 'o', 'l');
 LL_IKW(up_word, 'u', 'p');
 LL_IKW(down_word, 'd', 'o', 'w', 'n');
 LL_IKW(main_word, 'm', 'a', 'i', 'n');
+LL_IKW(waive_key, 'w', 'a', 'i', 'v', 'e');
+LL_IKW(reason_key, 'r', 'e', 'a', 's', 'o', 'n');
+LL_IKW(approved_key, 'a', 'p', 'p', 'r', 'o', 'v', 'e', 'd');
+LL_IKW(until_key, 'u', 'n', 't', 'i', 'l');
 #undef LL_IKW
 
 struct en_dash : string<'\xE2', '\x80', '\x93'> {};
@@ -68,6 +72,21 @@ struct expect_client_field : client_field {};
 struct client_block : if_must<client_key, ws, expect_open_brace, ws,
                               star<not_at<close_brace>, must<expect_client_field>, ws>, must<expect_close_brace>> {};
 struct plan_name : if_must<plan_key, sp, expect_string_lit> {};
+
+// --- waivers --------------------------------------------------------------------
+struct waiver_rule : seq<ident_first, star<sor<ident_other, one<'.', '-'>>>> {};
+struct expect_waiver_rule : waiver_rule {};
+struct waiver_day_number : seq<day_key, sp, integer> {};
+struct waiver_day_word : ident {};
+struct expect_waiver_day : sor<waiver_day_number, waiver_day_word> {};
+struct waiver_day : if_must<on_key, sp1, expect_waiver_day> {};
+struct waiver_reason : if_must<reason_key, sp, expect_string_lit> {};
+struct expect_waiver_reason : waiver_reason {};
+struct expect_approved_by : by_key {};
+struct waiver_approver : if_must<approved_key, sp1, expect_approved_by, sp, expect_string_lit> {};
+struct waiver_until : if_must<until_key, sp, expect_date> {};
+struct waiver : if_must<waive_key, sp1, expect_waiver_rule, opt<sp1, waiver_day>, sp, expect_waiver_reason,
+                        opt<sp, waiver_approver>, opt<sp, waiver_until>> {};
 
 // --- exercise lines -------------------------------------------------------------
 struct duration : seq<decimal, sp, unit> {};
@@ -106,7 +125,7 @@ struct dash_sep : sor<one<'-', ':'>, en_dash, em_dash> {};
 struct dose_start : sor<digit, seq<times, sp, digit>, one<'@', '(', '/'>, rpe_key, rir_key,
                         seq<bodyweight, at<sp, sor<one<'\n', ';', '}', '#', '@', '('>, digit, dash_sep, eof>>>,
                         seq<tempo_key, sp, digit>, seq<rest_key, sp, digit>, seq<sor<each_key, per_key>, sp1, side_key>,
-                        posture_key, equipment_key> {};
+                        posture_key, equipment_key, seq<waive_key, sp1>> {};
 struct word_char : sor<ident_other, one<'-', '\''>, right_quote> {};
 struct name_word : seq<not_at<dose_start>, ident_first, star<word_char>> {};
 struct name_words : list<name_word, sp1> {};
@@ -114,7 +133,8 @@ struct exercise_name : sor<string_lit, name_words> {};
 struct line_end : at<sor<one<'\n', ';', '}', '#'>, eof>> {};
 struct expect_line_end : line_end {};
 struct dose_punct : sor<one<','>, dash_sep> {};
-struct exercise_line : seq<exercise_name, star<sp, opt<dose_punct, sp>, dose_item>, sp, must<expect_line_end>> {};
+struct exercise_line
+    : seq<exercise_name, star<sp, opt<dose_punct, sp>, dose_item>, opt<sp, waiver>, sp, must<expect_line_end>> {};
 struct expect_exercise_line : exercise_line {};
 
 struct item_gap : star<sor<blank, one<'\n', ';'>, comment>> {};
@@ -126,7 +146,7 @@ struct cooldown_key : sor<cooldown_word, seq<cool_word, opt<sp, one<'-'>>, sp, d
 struct warmup_block : if_must<seq<warmup_key, block_header_end>, open_brace, lines, expect_close_brace> {};
 struct cooldown_block : if_must<seq<cooldown_key, block_header_end>, open_brace, lines, expect_close_brace> {};
 struct main_block : if_must<seq<main_word, block_header_end>, open_brace, lines, expect_close_brace> {};
-struct session_item : sor<warmup_block, cooldown_block, main_block, exercise_line> {};
+struct session_item : sor<waiver, warmup_block, cooldown_block, main_block, exercise_line> {};
 struct expect_session_item : session_item {};
 struct session_items : seq<item_gap, star<not_at<block_end>, must<expect_session_item>, item_gap>> {};
 struct session_block : seq<open_brace, session_items, expect_close_brace> {};
@@ -145,13 +165,14 @@ struct day_number : seq<day_key, sp, integer> {};
 struct day_word : ident {};
 struct day_name : sor<day_number, day_word> {};
 struct day_entry : if_must<seq<day_name, opt<sp, one<':'>>, sp1>, expect_day_body> {};
-struct expect_day_entry : day_entry {};
 struct week_range : seq<integer, opt<sp, string<'.', '.'>, sp, integer>> {};
 struct expect_week_range : week_range {};
+struct week_item : sor<waiver, day_entry> {};
+struct expect_week_item : week_item {};
 struct week_block : if_must<week_key, sp, expect_week_range, ws, expect_open_brace, ws,
-                            star<not_at<block_end>, must<expect_day_entry>, ws>, must<expect_close_brace>> {};
+                            star<not_at<block_end>, must<expect_week_item>, ws>, must<expect_close_brace>> {};
 
-struct plan_item : sor<plan_name, client_block, exercise_decl, week_block, day_entry> {};
+struct plan_item : sor<plan_name, client_block, exercise_decl, week_block, waiver, day_entry> {};
 struct expect_plan_item : plan_item {};
 struct file : seq<ws, star<not_at<eof>, must<expect_plan_item>, ws>, eof> {};
 
@@ -177,12 +198,20 @@ LL_MSG(expect_line_end,
        "'rest 90s', RPE or RIR, a note in parentheses, or the end of the line");
 LL_MSG(expect_exercise_line, "expected an exercise line such as 'glute bridge 3x12', or '}'");
 LL_MSG(expect_session_item,
-       "expected an exercise line such as 'glute bridge 3x12', a warmup or cooldown block, or '}'");
+       "expected an exercise line such as 'glute bridge 3x12', a warmup or cooldown block, a waiver, or '}'");
 LL_MSG(expect_session_end, "expected a duration such as 35min, a label in quotes, '{' or the end of the line");
 LL_MSG(expect_day_body, "expected 'rest' or a session kind such as 'strength'");
-LL_MSG(expect_day_entry, "expected a day such as 'mon strength 35min { ... }', 'tue rest', or '}'");
+LL_MSG(expect_week_item,
+       "expected a day such as 'mon strength 35min { ... }', 'tue rest', a waiver "
+       "('waive rule.id reason \"...\"'), or '}'");
+LL_MSG(expect_waiver_rule, "expected the id of the rule to waive, such as 'bp.avoid-deadlift'");
+LL_MSG(expect_waiver_day, "expected a weekday such as 'wed' or 'day 3' after 'on'");
+LL_MSG(expect_waiver_reason,
+       "expected 'reason \"...\"' after the rule id: every waiver says why the rule does not apply");
+LL_MSG(expect_approved_by, "expected 'by' after 'approved', as in 'approved by \"Dr Lee\"'");
 LL_MSG(expect_week_range, "expected a week number or range such as 1 or 1..4");
 LL_MSG(expect_plan_item,
-       "expected 'plan \"name\"', 'client { ... }', 'exercise \"name\" { ... }', 'week N { ... }' or a day");
+       "expected 'plan \"name\"', 'client { ... }', 'exercise \"name\" { ... }', 'week N { ... }', a waiver "
+       "or a day");
 #undef LL_MSG
 }  // namespace liftlint::grammar

@@ -108,7 +108,8 @@ TEST(Cli, UsageErrorsExitTwo) {
   int code = 0;
   auto out = run_cli("check examples/flawed-rest.plan --format yaml", code);
   EXPECT_EQ(code, 2);
-  EXPECT_NE(out.find("liftlint: error: --format: yaml not in {text,json}"), std::string::npos) << out;
+  EXPECT_NE(out.find("liftlint: error: --format: yaml not in {text,json,sarif,junit,github}"), std::string::npos)
+      << out;
   out = run_cli("", code);
   EXPECT_EQ(code, 2);
   out = run_cli("check", code);

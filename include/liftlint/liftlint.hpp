@@ -48,10 +48,26 @@ struct Problem {
   std::vector<int> weeks;
 };
 
+// A waiver written in a plan: why one rule's findings do not count there.
+struct Waiver {
+  std::string rule_id;
+  std::string reason;
+  std::string approved_by;  // may be empty
+  std::string until;        // YYYY-MM-DD, the last day it holds; may be empty
+  std::string scope;        // plan, week, day, session or line
+  Location location;        // the waiver's rule id
+};
+
+struct Suppressed {
+  Problem finding;
+  Waiver waiver;
+};
+
 struct PlanReport {
   std::string path;
-  std::vector<Problem> errors;    // the plan could not be read or resolved
-  std::vector<Problem> findings;  // rule violations, in file order
+  std::vector<Problem> errors;         // the plan could not be read or resolved
+  std::vector<Problem> findings;       // rule violations and waiver problems, in file order
+  std::vector<Suppressed> suppressed;  // findings a waiver covers: reported, not counted
 };
 
 struct RuleInfo {
@@ -75,6 +91,8 @@ struct EngineOptions {
   bool default_rules = true;
   std::vector<std::string> rule_paths;
   bool drafts = false;  // also run rules whose status is draft
+  // The day waiver expiry dates are compared with, as YYYY-MM-DD; empty: today's local date.
+  std::string today;
 };
 
 class Engine {
@@ -89,7 +107,12 @@ class Engine {
   [[nodiscard]] std::size_t rule_count() const;
   [[nodiscard]] std::vector<RuleInfo> rules() const;
   [[nodiscard]] PlanReport check_file(const std::string& path) const;
+  // Plans whose path ends in .json are read as JSON, others as the text notation.
   [[nodiscard]] PlanReport check_text(const std::string& path, std::string text) const;
+  // One JSON plan per non-blank line; each report's path is "<path>:<line>".
+  [[nodiscard]] std::vector<PlanReport> check_json_lines(const std::string& path, std::string text) const;
+  // Changes a loaded rule's severity, or turns it off; false when no rule has that id.
+  bool configure_rule(const std::string& id, std::optional<Severity> severity, bool enabled);
 
  private:
   struct Impl;

@@ -3,8 +3,10 @@
 #include "api/convert.hpp"
 #include "api/embedded.hpp"
 #include "api/engine_access.hpp"
+#include "api/waivers.hpp"
 #include "eval/evaluator.hpp"
 #include "liftlint/liftlint.hpp"
+#include "plan/json_plan.hpp"
 #include "plan/parser.hpp"
 #include "plan/resolver.hpp"
 #include "rules/loader.hpp"
@@ -19,8 +21,10 @@ struct Engine::Impl {
   std::optional<model::RuleSet> rules;
   std::vector<Problem> errors;
   eval::Options eval_options;
+  std::string today;
 
-  explicit Impl(const EngineOptions& options) : eval_options{options.drafts} {
+  explicit Impl(const EngineOptions& options)
+      : eval_options{options.drafts}, today(options.today.empty() ? local_date() : options.today) {
     std::vector<const SourceFile*> builtin;
     for (const auto& f : embedded_rule_files()) {
       builtin.push_back(&sources.add(f.path, f.text));
@@ -33,27 +37,34 @@ struct Engine::Impl {
     errors = problems_of(diagnostics);
   }
 
-  PlanReport check(const SourceFile& file) const {
-    PlanReport report{file.path, {}, {}};
+  // The part of a file that holds one plan: all of it, or one line of JSON Lines.
+  struct Extent {
+    std::size_t begin = 0;
+    std::size_t end = 0;
+    std::uint32_t first_line = 1;
+  };
+
+  PlanReport check(const SourceFile& file, std::string report_path, bool json, const Extent& extent) const {
+    PlanReport report{std::move(report_path), {}, {}, {}};
     Diagnostics diagnostics;
-    const auto parsed = plan::parse_plan_file(file, diagnostics);
+    const auto parsed = json ? plan::parse_json_plan(file, extent.begin, extent.end, extent.first_line, diagnostics)
+                             : plan::parse_plan_file(file, diagnostics);
     std::optional<plan::Plan> resolved;
     if (parsed) resolved = plan::resolve_plan(*parsed, *rules, diagnostics);
     report.errors = problems_of(diagnostics);
     if (!resolved) return report;
     const auto findings = eval::evaluate(*rules, *resolved, eval_options);
-    const auto shown = std::min(findings.size(), limits::max_findings_per_plan);
-    for (std::size_t i = 0; i < shown; ++i) report.findings.push_back(problem_of(*rules, findings[i]));
-    if (findings.size() > shown) {
+    const auto limit = limits::max_findings_per_plan;
+    const auto counted = apply_waivers(*rules, *resolved, findings, today, limit, report);
+    if (counted > limit) {
+      const Span start{&file, extent.first_line, 1, 1, static_cast<std::uint32_t>(extent.begin)};
       report.errors.push_back(
-          Problem{Severity::error,
-                  {},
-                  fmt::format("the plan has {} findings; only the first {} are reported", findings.size(), shown),
-                  Location{file.path, 1, 1, 1, std::string(Span{&file, 1, 1, 1}.line_text())},
-                  {},
-                  {},
-                  {},
-                  {}});
+          problem_of(Diagnostic{Severity::error,
+                                {},
+                                fmt::format("the plan has {} findings; only the first {} are reported", counted, limit),
+                                start,
+                                {},
+                                {}}));
     }
     return report;
   }
@@ -75,37 +86,66 @@ std::vector<RuleInfo> Engine::rules() const {
   return out;
 }
 
+namespace {
+
+PlanReport not_loaded(const std::string& path) {
+  PlanReport report{path, {}, {}, {}};
+  Problem p;
+  p.message = "the rule packs did not load, so the plan was not checked";
+  p.location.file = path;
+  report.errors.push_back(std::move(p));
+  return report;
+}
+
+}  // namespace
+
 PlanReport Engine::check_text(const std::string& path, std::string text) const {
-  if (!ok()) {
-    PlanReport report{path, {}, {}};
-    report.errors.push_back(Problem{Severity::error,
-                                    {},
-                                    "the rule packs did not load, so the plan was not checked",
-                                    Location{path, 0, 0, 0, {}},
-                                    {},
-                                    {},
-                                    {},
-                                    {}});
-    return report;
-  }
+  if (!ok()) return not_loaded(path);
   // Reports copy the lines they quote, so the text need not outlive this call.
   limits::strip_bom(text);
   const SourceFile file{path, std::move(text)};
-  return impl_->check(file);
+  const bool json = path.size() >= 5 && path.compare(path.size() - 5, 5, ".json") == 0;
+  return impl_->check(file, path, json, Impl::Extent{0, file.text.size(), 1});
+}
+
+std::vector<PlanReport> Engine::check_json_lines(const std::string& path, std::string text) const {
+  std::vector<PlanReport> out;
+  limits::strip_bom(text);
+  const SourceFile file{path, std::move(text)};
+  std::size_t begin = 0;
+  std::uint32_t line = 1;
+  while (begin < file.text.size()) {
+    auto end = file.text.find('\n', begin);
+    if (end == std::string::npos) end = file.text.size();
+    if (file.text.find_first_not_of(" \t\r", begin) < end) {
+      const auto name = fmt::format("{}:{}", path, line);
+      out.push_back(ok() ? impl_->check(file, name, true, Impl::Extent{begin, end, line}) : not_loaded(name));
+    }
+    begin = end + 1;
+    ++line;
+  }
+  return out;
+}
+
+bool Engine::configure_rule(const std::string& id, std::optional<Severity> severity, bool enabled) {
+  if (!impl_->rules) return false;
+  for (auto& rule : impl_->rules->rules) {
+    if (rule.id != id) continue;
+    if (severity) rule.severity = *severity;
+    if (!enabled) rule.status = model::Status::retired;
+    return true;
+  }
+  return false;
 }
 
 PlanReport Engine::check_file(const std::string& path) const {
   auto text = impl_->disk.read(path);
   if (!text) {
-    PlanReport report{path, {}, {}};
-    report.errors.push_back(Problem{Severity::error,
-                                    {},
-                                    fmt::format("cannot read plan file '{}'", path),
-                                    Location{path, 0, 0, 0, {}},
-                                    {},
-                                    {},
-                                    {},
-                                    {}});
+    PlanReport report{path, {}, {}, {}};
+    Problem p;
+    p.message = fmt::format("cannot read plan file '{}'", path);
+    p.location.file = path;
+    report.errors.push_back(std::move(p));
     return report;
   }
   return check_text(path, std::move(*text));

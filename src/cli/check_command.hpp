@@ -2,6 +2,7 @@
 #pragma once
 
 #include <CLI/CLI.hpp>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -12,13 +13,31 @@ struct CheckOptions {
   std::vector<std::string> rules;
   bool no_default_rules = false;
   bool drafts = false;
-  std::string fail_on = "error";
+  std::optional<std::string> fail_on;
+  std::optional<long> max_warnings;
   std::string color = "auto";
   std::string format = "text";
+  std::string output;
+  std::string config;
+  std::string today;
   unsigned jobs = 1;
 };
 
 void setup_check(CLI::App& app, CheckOptions& options);
 int run_check(const CheckOptions& options);
+
+struct ConfigShowOptions {
+  std::string dir = ".";
+  std::string config;
+  std::vector<std::string> rules;
+  bool no_default_rules = false;
+  bool drafts = false;
+  std::optional<std::string> fail_on;
+  std::optional<long> max_warnings;
+};
+
+// `liftlint config show`: the effective configuration and where each value comes from.
+CLI::App* setup_config(CLI::App& app, ConfigShowOptions& options);
+int run_config_show(const ConfigShowOptions& options);
 
 }  // namespace liftlint::cli

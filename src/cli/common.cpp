@@ -6,7 +6,9 @@
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 
+#include "cli/config.hpp"
 #include "report/report.hpp"
 
 namespace liftlint::cli {
@@ -20,8 +22,8 @@ bool use_color(const std::string& mode, std::FILE* stream) {
 }
 
 std::optional<Engine> load_engine(const std::vector<std::string>& rule_paths, bool no_default_rules, bool drafts,
-                                  const std::string& color, bool json) {
-  Engine engine(EngineOptions{!no_default_rules, expand_paths(rule_paths, ".rules"), drafts});
+                                  const std::string& color, bool json, const std::string& today) {
+  Engine engine(EngineOptions{!no_default_rules, expand_paths(rule_paths, {".rules"}), drafts, today});
   if (engine.ok()) return engine;
   if (json) {
     fmt::print("{}", report::render_rule_errors_json(engine.rule_errors()));
@@ -33,7 +35,8 @@ std::optional<Engine> load_engine(const std::vector<std::string>& rule_paths, bo
   return std::nullopt;
 }
 
-std::vector<std::string> expand_paths(const std::vector<std::string>& paths, const std::string& extension) {
+std::vector<std::string> expand_paths(const std::vector<std::string>& paths,
+                                      const std::vector<std::string>& extensions) {
   std::vector<std::string> out;
   for (const auto& path : paths) {
     std::error_code ec;
@@ -43,12 +46,39 @@ std::vector<std::string> expand_paths(const std::vector<std::string>& paths, con
     }
     std::vector<std::string> found;
     for (const auto& entry : std::filesystem::recursive_directory_iterator(path, ec)) {
-      if (entry.is_regular_file() && entry.path().extension() == extension) found.push_back(entry.path().string());
+      const auto extension = entry.path().extension().string();
+      const bool wanted = std::find(extensions.begin(), extensions.end(), extension) != extensions.end();
+      if (entry.is_regular_file() && wanted && entry.path().filename() != config_file_name) {
+        found.push_back(entry.path().string());
+      }
     }
     std::sort(found.begin(), found.end());
     out.insert(out.end(), found.begin(), found.end());
   }
   return out;
+}
+
+// Writes beside the file and renames over it, so an interrupted run leaves the original whole.
+bool write_atomically(const std::string& given, const std::string& text) {
+  std::error_code ec;
+  // Through a symlink to the file it names, keeping the link; and with the file's own permissions.
+  const auto resolved = std::filesystem::canonical(given, ec);
+  const std::string path = ec ? given : resolved.string();
+  const auto permissions = std::filesystem::status(path, ec).permissions();
+  const std::string temporary = fmt::format("{}.liftlint-tmp.{}", path, getpid());
+  {
+    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
+    out << text;
+    out.flush();
+    if (!out) {
+      std::filesystem::remove(temporary);
+      return false;
+    }
+  }
+  std::filesystem::permissions(temporary, permissions, ec);
+  std::filesystem::rename(temporary, path, ec);
+  if (ec) std::filesystem::remove(temporary);
+  return !ec;
 }
 
 }  // namespace liftlint::cli

@@ -20,10 +20,16 @@ inline constexpr int exit_input_error = 2;
 // Loads the built-in pack and the packs given; on errors prints them (as JSON when asked) and
 // returns nullopt.
 [[nodiscard]] std::optional<Engine> load_engine(const std::vector<std::string>& rule_paths, bool no_default_rules,
-                                                bool drafts, const std::string& color, bool json = false);
+                                                bool drafts, const std::string& color, bool json = false,
+                                                const std::string& today = {});
 
-// Files as given; directories replaced by the files in them with this extension, in name order.
+// Files as given; directories replaced by the files in them (recursively) with one of these
+// extensions, in name order, whatever order the file system lists them in. Configuration
+// files are not plans and are left out.
 [[nodiscard]] std::vector<std::string> expand_paths(const std::vector<std::string>& paths,
-                                                    const std::string& extension);
+                                                    const std::vector<std::string>& extensions);
+
+// Writes beside the file and renames over it, so an interrupted run leaves the original whole.
+bool write_atomically(const std::string& path, const std::string& text);
 
 }  // namespace liftlint::cli

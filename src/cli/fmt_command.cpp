@@ -26,29 +26,6 @@ bool parses(const SourceFile& file, authoring::FileKind kind, Diagnostics& diagn
                                             : plan::parse_plan_file(file, diagnostics).has_value();
 }
 
-// Writes beside the file and renames over it, so an interrupted run leaves the original whole.
-bool write_atomically(const std::string& given, const std::string& text) {
-  std::error_code ec;
-  // Through a symlink to the file it names, keeping the link; and with the file's own permissions.
-  const auto resolved = std::filesystem::canonical(given, ec);
-  const std::string path = ec ? given : resolved.string();
-  const auto permissions = std::filesystem::status(path, ec).permissions();
-  const std::string temporary = fmt::format("{}.liftlint-fmt.{}", path, getpid());
-  {
-    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-    out << text;
-    out.flush();
-    if (!out) {
-      std::filesystem::remove(temporary);
-      return false;
-    }
-  }
-  std::filesystem::permissions(temporary, permissions, ec);
-  std::filesystem::rename(temporary, path, ec);
-  if (ec) std::filesystem::remove(temporary);
-  return !ec;
-}
-
 void print_error(const std::string& path, const std::string& message) {
   fmt::print(stderr, "{}: error: {}\n", path, message);
 }
@@ -108,8 +85,8 @@ void setup_fmt(CLI::App& app, FmtOptions& o) {
 }
 
 int run_fmt(const FmtOptions& o) {
-  std::vector<std::string> files = expand_paths(o.files, ".rules");
-  const auto plans = expand_paths(o.files, ".plan");
+  std::vector<std::string> files = expand_paths(o.files, {".rules"});
+  const auto plans = expand_paths(o.files, {".plan"});
   for (const auto& p : plans) {
     if (std::find(files.begin(), files.end(), p) == files.end()) files.push_back(p);
   }

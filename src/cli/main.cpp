@@ -23,6 +23,8 @@ int main(int argc, char** argv) {
   const auto rules_commands = liftlint::cli::setup_rules(app, rules);
   liftlint::cli::FmtOptions fmt_options;
   liftlint::cli::setup_fmt(app, fmt_options);
+  liftlint::cli::ConfigShowOptions config_show;
+  auto* config_show_command = liftlint::cli::setup_config(app, config_show);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -38,6 +40,7 @@ int main(int argc, char** argv) {
   if (app.got_subcommand("check")) return liftlint::cli::run_check(check);
   if (app.got_subcommand("test")) return liftlint::cli::run_test(test);
   if (app.got_subcommand("fmt")) return liftlint::cli::run_fmt(fmt_options);
+  if (config_show_command->parsed()) return liftlint::cli::run_config_show(config_show);
   if (rules_commands.explain->parsed()) return liftlint::cli::run_explain(rules);
   if (rules_commands.list->parsed()) return liftlint::cli::run_rules_list(rules);
   if (rules_commands.doc->parsed()) return liftlint::cli::run_rules_doc(rules);

@@ -126,7 +126,7 @@ int run_rules_doc(const RulesOptions& o) {
 int run_rules_check(const RulesOptions& o) {
   PackOptions packs = o.packs;
   packs.rules = o.paths;
-  const Engine engine(EngineOptions{!packs.no_default_rules, expand_paths(packs.rules, ".rules"), true});
+  const Engine engine(EngineOptions{!packs.no_default_rules, expand_paths(packs.rules, {".rules"}), true, {}});
   const bool color = use_color(o.color, stdout);
   if (!engine.ok()) {
     for (const auto& e : engine.rule_errors()) fmt::print("{}\n", report::render_problem(e, color));

@@ -62,7 +62,7 @@ int run_test(const TestOptions& o) {
   std::size_t passed = 0, failed = 0;
   bool input_error = false;
   std::set<std::string> fired;
-  for (const auto& path : expand_paths(o.paths, ".plan")) {
+  for (const auto& path : expand_paths(o.paths, {".plan"})) {
     const auto result = authoring::run_rule_test(engine, path);
     fired.insert(result.fired.begin(), result.fired.end());
     (result.passed() ? passed : failed) += 1;

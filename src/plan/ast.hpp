@@ -74,8 +74,26 @@ struct Client {
   Span span;
 };
 
+// `waive rule.id reason "..."`: the findings of one rule inside the text the waiver covers
+// are suppressed, not counted.
+struct Waiver {
+  enum class Scope { plan, week, day, session, line };
+  Scope scope = Scope::plan;
+  Name rule;
+  std::string reason;
+  Span reason_span;
+  std::string approver;
+  std::optional<Value> until;  // the last day the waiver holds
+  std::optional<Name> day;     // `on wed`: only that weekday's sessions within the scope
+  std::optional<Quantity> day_number;
+  std::uint32_t begin = 0;  // byte range of the plan, week, session or line it covers
+  std::uint32_t end = 0;
+  Span span;
+};
+
 struct File {
   const SourceFile* source = nullptr;
+  std::vector<Waiver> waivers;
   std::optional<Value> name;
   std::optional<Client> client;
   std::vector<rules::ast::ExerciseDecl> exercises;

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "plan/ast.hpp"
 #include "rules/model.hpp"
 
 namespace liftlint::plan {
@@ -60,8 +61,27 @@ struct Client {
   Span span;
 };
 
+// A waiver with its rule found and the byte ranges of the plan it covers.
+struct Waiver {
+  const model::Rule* rule = nullptr;
+  ast::Waiver::Scope scope = ast::Waiver::Scope::plan;
+  std::string reason;
+  std::string approver;
+  std::string until;  // YYYY-MM-DD or empty
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> ranges;
+  Span span;  // the rule id in the waiver
+
+  [[nodiscard]] bool covers(const Span& at) const {
+    for (const auto& [begin, end] : ranges) {
+      if (at.offset >= begin && at.offset < end) return true;
+    }
+    return false;
+  }
+};
+
 struct Plan {
   std::string name;
+  std::vector<Waiver> waivers;
   Span span;  // plan name, or the start of the file
   Client client;
   std::vector<WeekBlock> blocks;

@@ -18,18 +18,20 @@ using rules::string_value;
 
 template <typename Rule>
 using selector = pt::selector<
-    Rule, pt::store_content::on<
-              g::string_lit, g::expect_string_lit, g::ident, g::expect_ident, g::expect_level, g::expect_yes_no,
-              g::expect_ex_name, g::exercise_decl, g::ex_aka, g::ex_muscles, g::ex_pattern, g::ex_posture,
-              g::ex_equipment, g::ex_spinal_load, g::ex_impact, g::ex_supported, g::ex_loaded, g::ex_tags, g::decimal,
-              g::integer, g::unit, gp::expect_date, gp::plan_name, gp::client_block, gp::conditions_field,
-              gp::symptoms_field, gp::cleared_field, gp::cleared_by, gp::cleared_on, gp::experience_field,
-              gp::week_block, gp::expect_week_range, gp::day_entry, gp::expect_day_entry, gp::day_number, gp::day_word,
-              gp::rest_day, gp::session_kind, gp::duration, gp::expect_duration, gp::session_label, gp::warmup_block,
-              gp::cooldown_block, gp::main_block, gp::exercise_line, gp::expect_exercise_line, gp::name_words,
-              gp::sets_reps, gp::reps_only, gp::expect_reps, gp::number_range, gp::rep_unit, gp::per_side, gp::load,
-              gp::mass, gp::bodyweight, gp::band_level, gp::rpe, gp::rir, gp::expect_number, gp::tempo,
-              gp::expect_tempo, gp::rest_period, gp::posture_override, gp::equipment_override, gp::note, gp::amount>>;
+    Rule,
+    pt::store_content::on<
+        g::string_lit, g::expect_string_lit, g::ident, g::expect_ident, g::expect_level, g::expect_yes_no,
+        g::expect_ex_name, g::exercise_decl, g::ex_aka, g::ex_muscles, g::ex_pattern, g::ex_posture, g::ex_equipment,
+        g::ex_spinal_load, g::ex_impact, g::ex_supported, g::ex_loaded, g::ex_tags, g::decimal, g::integer, g::unit,
+        gp::expect_date, gp::plan_name, gp::client_block, gp::conditions_field, gp::symptoms_field, gp::cleared_field,
+        gp::cleared_by, gp::cleared_on, gp::experience_field, gp::week_block, gp::expect_week_range, gp::day_entry,
+        gp::day_number, gp::day_word, gp::rest_day, gp::session_kind, gp::duration, gp::expect_duration,
+        gp::session_label, gp::warmup_block, gp::cooldown_block, gp::main_block, gp::exercise_line,
+        gp::expect_exercise_line, gp::name_words, gp::sets_reps, gp::reps_only, gp::expect_reps, gp::number_range,
+        gp::rep_unit, gp::per_side, gp::load, gp::mass, gp::bodyweight, gp::band_level, gp::rpe, gp::rir,
+        gp::expect_number, gp::tempo, gp::expect_tempo, gp::rest_period, gp::posture_override, gp::equipment_override,
+        gp::note, gp::amount, gp::waiver, gp::expect_waiver_rule, gp::waiver_day_number, gp::waiver_day_word,
+        gp::expect_waiver_reason, gp::waiver_approver, gp::waiver_until>>;
 
 class Converter {
  public:
@@ -39,12 +41,14 @@ class Converter {
     ast::File out;
     out.source = &file_;
     for (const auto& child : root.children) item(*child, out);
+    out.waivers = std::move(waivers_);
     return out;
   }
 
  private:
   const SourceFile& file_;
   Diagnostics& diagnostics_;
+  std::vector<ast::Waiver> waivers_;
 
   [[nodiscard]] Span span(const Node& n) const { return parse_util::span_of(n, file_); }
   [[nodiscard]] ast::Name name(const Node& n) const { return name_of(n, file_); }
@@ -62,7 +66,48 @@ class Converter {
       out.weeks.push_back(week(n));
     } else if (n.is_type<gp::day_entry>()) {
       out.loose_days.push_back(day(n));
+    } else if (n.is_type<gp::waiver>()) {
+      waiver(n, ast::Waiver::Scope::plan, 0, static_cast<std::uint32_t>(file_.text.size()));
     }
+  }
+
+  // The waiver covers the text of the node it is written in, from begin to end.
+  void waiver(const Node& n, ast::Waiver::Scope scope, std::uint32_t begin, std::uint32_t end) {
+    ast::Waiver w;
+    w.scope = scope;
+    w.begin = begin;
+    w.end = end;
+    w.span = span(n);
+    for (const auto& part : n.children) waiver_part(*part, w);
+    waivers_.push_back(std::move(w));
+  }
+
+  void waiver_part(const Node& part, ast::Waiver& w) {
+    if (part.is_type<gp::expect_waiver_rule>()) {
+      w.rule = name(part);
+      w.span = w.rule.span;
+    } else if (part.is_type<gp::waiver_day_number>()) {
+      w.day = name(part);
+      w.day_number = number(*part.children.front());
+    } else if (part.is_type<gp::waiver_day_word>()) {
+      w.day = name(part);
+    } else if (part.is_type<gp::expect_waiver_reason>()) {
+      const auto reason = string_value(*part.children.front(), file_);
+      w.reason = reason.text;
+      w.reason_span = reason.span;
+    } else if (part.is_type<gp::waiver_approver>()) {
+      w.approver = string_value(*part.children.front(), file_).text;
+    } else if (part.is_type<gp::waiver_until>()) {
+      const Node& date = *part.children.front();
+      w.until = ast::Value{ast::Value::Kind::string, date.string(), 0, {}, span(date)};
+    }
+  }
+
+  [[nodiscard]] std::uint32_t begin_of(const Node& n) const {
+    return static_cast<std::uint32_t>(n.m_begin.data - file_.text.data());
+  }
+  [[nodiscard]] std::uint32_t end_of(const Node& n) const {
+    return static_cast<std::uint32_t>(n.m_end.data - file_.text.data());
   }
 
   ast::Client client(const Node& n) {
@@ -128,7 +173,14 @@ class Converter {
     out.first = number(*range.children.front());
     out.last = number(*range.children.back());
     out.span.length = static_cast<std::uint32_t>(range.m_end.data - n.m_begin.data);
-    for (std::size_t i = 1; i < n.children.size(); ++i) out.days.push_back(day(*n.children[i]));
+    for (std::size_t i = 1; i < n.children.size(); ++i) {
+      const Node& child = *n.children[i];
+      if (child.is_type<gp::waiver>()) {
+        waiver(child, ast::Waiver::Scope::week, begin_of(n), end_of(n));
+      } else {
+        out.days.push_back(day(child));
+      }
+    }
     return out;
   }
 
@@ -138,7 +190,14 @@ class Converter {
     const Node& head = *n.children.front();
     out.day = name(head);
     if (head.is_type<gp::day_number>()) out.number = number(*head.children.front());
-    for (std::size_t i = 1; i < n.children.size(); ++i) day_part(*n.children[i], out);
+    for (std::size_t i = 1; i < n.children.size(); ++i) {
+      const Node& part = *n.children[i];
+      if (part.is_type<gp::waiver>()) {
+        waiver(part, ast::Waiver::Scope::session, begin_of(n), end_of(n));
+      } else {
+        day_part(part, out);
+      }
+    }
     return out;
   }
 
@@ -186,7 +245,14 @@ class Converter {
     out.name = is_quoted(name_node) ? string_value(name_node, file_)
                                     : ast::Value{ast::Value::Kind::string, name_node.string(), 0, {}, span(name_node)};
     out.span = out.name.span;
-    for (std::size_t i = 1; i < n.children.size(); ++i) dose(*n.children[i], out);
+    for (std::size_t i = 1; i < n.children.size(); ++i) {
+      const Node& part = *n.children[i];
+      if (part.is_type<gp::waiver>()) {
+        waiver(part, ast::Waiver::Scope::line, begin_of(n), end_of(n));
+      } else {
+        dose(part, out);
+      }
+    }
     return out;
   }
 

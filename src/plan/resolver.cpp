@@ -41,6 +41,7 @@ class Resolver {
     own_exercises();
     client();
     calendar();
+    for (const auto& w : file_.waivers) waiver(w);
     if (diagnostics_.has_errors()) return std::nullopt;
     return std::move(plan_);
   }
@@ -119,6 +120,74 @@ class Resolver {
     }
     plan_.client.experience = static_cast<int>(it - levels.begin());
     plan_.client.has_experience = true;
+  }
+
+  // --- waivers ------------------------------------------------------------------
+
+  void waiver(const ast::Waiver& in) {
+    Waiver out;
+    out.rule = find_rule(in.rule);
+    out.scope = in.scope;
+    out.reason = in.reason;
+    out.approver = in.approver;
+    out.span = in.span;
+    bool ok = out.rule != nullptr;
+    if (in.reason.find_first_not_of(" \t") == std::string::npos) {
+      error(in.reason_span.valid() ? in.reason_span : in.span,
+            "the waiver's reason is empty; say why the rule does not apply here");
+      ok = false;
+    }
+    if (in.until) {
+      ok = valid_date(in.until->text)
+               ? ok
+               : (error(in.until->span, fmt::format("'{}' is not a date in the calendar", in.until->text)), false);
+      out.until = in.until->text;
+    }
+    out.ranges.emplace_back(in.begin, in.end);
+    if (in.day) ok = narrow_to_day(in, out) && ok;
+    if (ok) plan_.waivers.push_back(std::move(out));
+  }
+
+  const model::Rule* find_rule(const ast::Name& id) {
+    for (const auto& rule : rules_.rules) {
+      if (rule.id == id.text) return &rule;
+    }
+    std::vector<std::string> ids;
+    for (const auto& rule : rules_.rules) ids.push_back(rule.id);
+    std::vector<std::string> help;
+    if (auto hint = did_you_mean(id.text, ids); !hint.empty()) help.push_back(hint);
+    help.emplace_back("'liftlint rules list' shows the rules that are loaded");
+    error(id.span, fmt::format("the waiver names rule '{}', which is not loaded", shorten(id.text)), std::move(help));
+    return nullptr;
+  }
+
+  // `on wed` keeps the parts of the waiver's scope that are Wednesday sessions.
+  bool narrow_to_day(const ast::Waiver& in, Waiver& out) {
+    using S = ast::Waiver::Scope;
+    if (in.scope != S::plan && in.scope != S::week) {
+      error(in.day->span, "'on' picks a weekday within a plan or week waiver; this waiver already covers one session");
+      return false;
+    }
+    ast::Day probe;
+    probe.day = *in.day;
+    probe.number = in.day_number;
+    const auto wanted = day_index(probe);
+    if (!wanted) return false;
+    out.scope = S::day;
+    out.ranges.clear();
+    const auto add = [&](const ast::Day& d) {
+      const auto at = d.span.offset;
+      if (at < in.begin || at >= in.end || quiet_day_index(d) != wanted) return;
+      out.ranges.emplace_back(at, at + d.span.length);
+    };
+    for (const auto& w : file_.weeks) std::for_each(w.days.begin(), w.days.end(), add);
+    std::for_each(file_.loose_days.begin(), file_.loose_days.end(), add);
+    return true;
+  }
+
+  static std::optional<int> quiet_day_index(const ast::Day& day) {
+    if (day.number) return static_cast<int>(day.number->low) - 1;
+    return weekday_index(day.day.text);
   }
 
   // --- calendar -----------------------------------------------------------------

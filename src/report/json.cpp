@@ -40,6 +40,11 @@ ordered_json problem_json(const Problem& p) {
   return out;
 }
 
+ordered_json waiver_json(const Waiver& w) {
+  return ordered_json{{"rule", w.rule_id}, {"reason", w.reason}, {"approved_by", w.approved_by},
+                      {"until", w.until},  {"scope", w.scope},   {"location", location_json(w.location)}};
+}
+
 }  // namespace
 
 std::string render_json(const std::vector<PlanReport>& reports) {
@@ -47,16 +52,21 @@ std::string render_json(const std::vector<PlanReport>& reports) {
   ordered_json out{{"version", 1}};
   out["plans"] = ordered_json::array();
   for (const auto& r : reports) {
-    ordered_json plan{{"path", r.path}, {"errors", ordered_json::array()}, {"findings", ordered_json::array()}};
+    ordered_json plan{{"path", r.path},
+                      {"errors", ordered_json::array()},
+                      {"findings", ordered_json::array()},
+                      {"suppressed", ordered_json::array()}};
     for (const auto& e : r.errors) plan["errors"].push_back(problem_json(e));
     for (const auto& f : r.findings) plan["findings"].push_back(problem_json(f));
+    for (const auto& s : r.suppressed) {
+      auto finding = problem_json(s.finding);
+      finding["waiver"] = waiver_json(s.waiver);
+      plan["suppressed"].push_back(std::move(finding));
+    }
     out["plans"].push_back(std::move(plan));
   }
-  out["summary"] = ordered_json{{"plans", c.plans},
-                                {"errors", c.errors},
-                                {"warnings", c.warnings},
-                                {"infos", c.infos},
-                                {"input_errors", c.input_errors}};
+  out["summary"] = ordered_json{{"plans", c.plans}, {"errors", c.errors},         {"warnings", c.warnings},
+                                {"infos", c.infos}, {"suppressed", c.suppressed}, {"input_errors", c.input_errors}};
   // Input bytes that are not UTF-8 never reach a report (they are rejected on reading), but
   // a report must never fail to print: replace rather than throw.
   return out.dump(2, ' ', false, ordered_json::error_handler_t::replace) + "\n";

@@ -9,7 +9,7 @@
 namespace liftlint::report {
 
 struct Counts {
-  std::size_t errors = 0, warnings = 0, infos = 0, input_errors = 0, plans = 0;
+  std::size_t errors = 0, warnings = 0, infos = 0, input_errors = 0, plans = 0, suppressed = 0;
 };
 [[nodiscard]] Counts count(const std::vector<PlanReport>& reports);
 
@@ -18,6 +18,15 @@ struct Counts {
 [[nodiscard]] std::string render_text(const std::vector<PlanReport>& reports, bool color);
 [[nodiscard]] std::string render_summary(const Counts& counts, bool color);
 [[nodiscard]] std::string render_json(const std::vector<PlanReport>& reports);
+// SARIF 2.1.0: every rule with its citations, results with regions, waived findings
+// as results with suppressions. `rules` may repeat ids; the first of each is used.
+[[nodiscard]] std::string render_sarif(const std::vector<PlanReport>& reports, const std::vector<RuleInfo>& rules);
+// JUnit XML: a test suite per plan, a test case per rule that runs on it; findings at or above
+// fail_on are failures, input errors are errors.
+[[nodiscard]] std::string render_junit(const std::vector<PlanReport>& reports, const std::vector<RuleInfo>& rules,
+                                       Severity fail_on);
+// GitHub Actions workflow commands: one ::error, ::warning or ::notice line per problem.
+[[nodiscard]] std::string render_github(const std::vector<PlanReport>& reports);
 // {"version": 1, "rule_errors": [...]} when the rule packs themselves do not load.
 [[nodiscard]] std::string render_rule_errors_json(const std::vector<Problem>& errors);
 

@@ -74,6 +74,7 @@ Counts count(const std::vector<PlanReport>& reports) {
   c.plans = reports.size();
   for (const auto& r : reports) {
     c.input_errors += r.errors.size();
+    c.suppressed += r.suppressed.size();
     for (const auto& f : r.findings) {
       (f.severity == Severity::error ? c.errors : f.severity == Severity::warning ? c.warnings : c.infos) += 1;
     }
@@ -107,6 +108,7 @@ std::string render_summary(const Counts& c, bool color) {
   };
   std::string text = fmt::format("{}: {}, {}, {}", part(c.plans, "plan", "plans"), part(c.errors, "error", "errors"),
                                  part(c.warnings, "warning", "warnings"), part(c.infos, "info", "infos"));
+  if (c.suppressed > 0) text += fmt::format(" ({} waived)", c.suppressed);
   if (c.input_errors > 0) text += fmt::format("; {}", part(c.input_errors, "input error", "input errors"));
   return fmt::format("{}\n", fmt::styled(text, st.emphasis));
 }

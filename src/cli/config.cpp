@@ -1,0 +1,224 @@
+#include "cli/config.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "api/convert.hpp"
+#include "json/tree.hpp"
+#include "support/limits.hpp"
+#include "support/names.hpp"
+
+namespace liftlint::cli {
+namespace {
+
+namespace fs = std::filesystem;
+using json::Node;
+using K = Node::Kind;
+
+const std::vector<std::string> config_keys = {"packs", "default_rules", "drafts", "fail_on", "max_warnings", "rules"};
+const std::vector<std::string> rule_keys = {"severity", "reason"};
+const std::vector<std::string> severities = {"error", "warning", "info", "off"};
+
+std::string origin_of(const Span& span) { return fmt::format("{}:{}:{}", span.file->path, span.line, span.column); }
+
+class ConfigReader {
+ public:
+  ConfigReader(const SourceFile& file, Config& out, std::vector<Problem>& errors)
+      : file_(file), out_(out), errors_(errors) {}
+
+  void read(const Node& root) {
+    if (root.kind != K::object) return error(root.span, "expected the configuration as an object { ... }");
+    for (const auto& m : root.members) member(m);
+  }
+
+ private:
+  const SourceFile& file_;
+  Config& out_;
+  std::vector<Problem>& errors_;
+
+  void error(const Span& span, std::string message, std::vector<std::string> help = {}) {
+    errors_.push_back(problem_of(Diagnostic{Severity::error, {}, std::move(message), span, {}, std::move(help)}));
+  }
+
+  void wrong(const json::Member& m, const char* expected) {
+    error(m.value.span,
+          fmt::format("expected \"{}\" to be {}, found {}", m.key, expected, json::kind_name(m.value.kind)));
+  }
+
+  void member(const json::Member& m) {
+    const auto origin = origin_of(m.key_span);
+    if (m.key == "packs") return packs(m, origin);
+    if (m.key == "default_rules" || m.key == "drafts") return flag(m, origin);
+    if (m.key == "fail_on") return fail_on(m, origin);
+    if (m.key == "max_warnings") return max_warnings(m, origin);
+    if (m.key == "rules") return rules(m);
+    std::vector<std::string> help;
+    if (auto hint = did_you_mean(m.key, config_keys); !hint.empty()) help.push_back(hint);
+    help.push_back(fmt::format("a configuration takes: {}", fmt::join(config_keys, ", ")));
+    error(m.key_span, fmt::format("unknown key \"{}\" in the configuration", shorten(m.key)), std::move(help));
+  }
+
+  // Pack paths are relative to the configuration file, so the project can move.
+  void packs(const json::Member& m, const std::string& origin) {
+    if (m.value.kind != K::array) return wrong(m, "an array of paths");
+    std::vector<std::string> paths;
+    const auto base = fs::path(file_.path).parent_path();
+    for (const auto& item : m.value.items) {
+      if (item.kind != K::string) return wrong(m, "an array of paths");
+      paths.push_back(fs::path(item.text).is_absolute() ? item.text : (base / item.text).lexically_normal().string());
+    }
+    out_.packs = {std::move(paths), origin};
+  }
+
+  void flag(const json::Member& m, const std::string& origin) {
+    if (m.value.kind != K::boolean) return wrong(m, "true or false");
+    (m.key == "drafts" ? out_.drafts : out_.default_rules) = {m.value.boolean, origin};
+  }
+
+  void fail_on(const json::Member& m, const std::string& origin) {
+    const std::vector<std::string> levels = {"error", "warning", "info"};
+    if (m.value.kind != K::string || std::find(levels.begin(), levels.end(), m.value.text) == levels.end()) {
+      return error(m.value.span, "expected \"fail_on\" to be \"error\", \"warning\" or \"info\"");
+    }
+    out_.fail_on = {m.value.text, origin};
+  }
+
+  void max_warnings(const json::Member& m, const std::string& origin) {
+    if (m.value.kind != K::integer || m.value.number < 0) {
+      return error(m.value.span, "expected \"max_warnings\" to be a whole number of 0 or more");
+    }
+    out_.max_warnings = {static_cast<long>(m.value.number), origin};
+  }
+
+  void rules(const json::Member& m) {
+    if (m.value.kind != K::object) return wrong(m, "an object of rule ids");
+    for (const auto& r : m.value.members) rule(r);
+  }
+
+  void rule(const json::Member& r) {
+    if (r.value.kind != K::object) return wrong(r, "an object such as {\"severity\": \"warning\"}");
+    RuleSetting s{
+        r.key, {}, false, {}, origin_of(r.key_span), problem_of(Diagnostic{{}, {}, {}, r.key_span, {}, {}}).location};
+    for (const auto& f : r.value.members) {
+      if (std::find(rule_keys.begin(), rule_keys.end(), f.key) == rule_keys.end()) {
+        return error(f.key_span, fmt::format("unknown key \"{}\" in a rule setting", shorten(f.key)),
+                     {"a rule setting takes: severity, reason"});
+      }
+      if (f.value.kind != K::string) return wrong(f, "a string");
+    }
+    const auto* severity = r.value.find("severity");
+    if (severity == nullptr)
+      return error(r.value.span, "a rule setting needs \"severity\": error, warning, info or off");
+    if (std::find(severities.begin(), severities.end(), severity->text) == severities.end()) {
+      return error(severity->span, "expected \"severity\" to be \"error\", \"warning\", \"info\" or \"off\"");
+    }
+    s.off = severity->text == "off";
+    if (!s.off)
+      s.severity = severity->text == "error"     ? Severity::error
+                   : severity->text == "warning" ? Severity::warning
+                                                 : Severity::info;
+    const auto* reason = r.value.find("reason");
+    if (reason != nullptr) s.reason = reason->text;
+    if (s.off && s.reason.find_first_not_of(" \t") == std::string::npos) {
+      return error(severity->span, fmt::format("turning rule '{}' off needs a \"reason\"", shorten(r.key)),
+                   {"say why the rule does not apply to this project"});
+    }
+    out_.rules.push_back(std::move(s));
+  }
+};
+
+}  // namespace
+
+std::string find_config(const std::string& dir) {
+  std::error_code ec;
+  auto at = fs::absolute(dir.empty() ? "." : dir, ec).lexically_normal();
+  while (!ec) {
+    const auto candidate = at / config_file_name;
+    if (fs::is_regular_file(candidate, ec)) return candidate.string();
+    if (!at.has_relative_path()) break;
+    at = at.parent_path();
+  }
+  return {};
+}
+
+void load_config(const std::string& path, Config& out, std::vector<Problem>& errors) {
+  out.path = path;
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  if (!in) {
+    Problem p;
+    p.message = fmt::format("cannot read configuration file '{}'", path);
+    p.location.file = path;
+    errors.push_back(std::move(p));
+    return;
+  }
+  auto text = buffer.str();
+  limits::strip_bom(text);
+  const SourceFile file{path, std::move(text)};
+  Diagnostics diagnostics;
+  std::optional<Node> root;
+  if (auto problem = limits::check_bytes(file)) {
+    diagnostics.add(std::move(*problem));
+  } else {
+    root = json::parse(file, diagnostics);
+  }
+  for (const auto& d : diagnostics.items()) errors.push_back(problem_of(d));
+  if (root) ConfigReader(file, out, errors).read(*root);
+}
+
+void configure_rules(const Config& config, Engine& engine, std::vector<Problem>& errors) {
+  std::vector<std::string> ids;
+  for (const auto& s : config.rules) {
+    if (engine.configure_rule(s.id, s.severity, !s.off)) continue;
+    if (ids.empty()) {
+      for (const auto& r : engine.rules()) ids.push_back(r.id);
+    }
+    Problem p;
+    p.message = fmt::format("the configuration names rule '{}', which is not loaded", shorten(s.id));
+    p.location = s.location;
+    if (auto hint = did_you_mean(s.id, ids); !hint.empty()) p.help.push_back(hint);
+    p.help.emplace_back("'liftlint rules list' shows the rules that are loaded");
+    errors.push_back(std::move(p));
+  }
+}
+
+Config effective_config(const std::string& path, const Overrides& o, std::vector<Problem>& errors) {
+  Config c;
+  if (!path.empty()) load_config(path, c, errors);
+  const std::string cli = "command line";
+  if (!o.packs.empty()) {
+    c.packs.value.insert(c.packs.value.end(), o.packs.begin(), o.packs.end());
+    c.packs.origin = c.packs.origin == "default" ? cli : c.packs.origin + " and " + cli;
+  }
+  if (o.no_default_rules) c.default_rules = {false, cli};
+  if (o.drafts) c.drafts = {true, cli};
+  if (o.fail_on) c.fail_on = {*o.fail_on, cli};
+  if (o.max_warnings) c.max_warnings = {*o.max_warnings, cli};
+  return c;
+}
+
+std::string describe(const Config& c) {
+  std::string out = fmt::format("config file: {}\n", c.path.empty() ? "(none found)" : c.path);
+  const auto line = [&](std::string_view key, const std::string& value, const std::string& origin) {
+    out += fmt::format("{:<14} {:<40} # {}\n", key, value, origin);
+  };
+  line("packs", c.packs.value.empty() ? "(none)" : fmt::format("{}", fmt::join(c.packs.value, ", ")), c.packs.origin);
+  line("default_rules", c.default_rules.value ? "true" : "false", c.default_rules.origin);
+  line("drafts", c.drafts.value ? "true" : "false", c.drafts.origin);
+  line("fail_on", c.fail_on.value, c.fail_on.origin);
+  line("max_warnings", c.max_warnings.value < 0 ? "(no limit)" : std::to_string(c.max_warnings.value),
+       c.max_warnings.origin);
+  for (const auto& r : c.rules) {
+    const std::string value =
+        r.off ? fmt::format("off: {}", r.reason) : fmt::format("severity {}", severity_name(*r.severity));
+    line(fmt::format("rule {}", r.id), value, r.origin);
+  }
+  return out;
+}
+
+}  // namespace liftlint::cli

@@ -1,0 +1,120 @@
+#include <fmt/format.h>
+
+#include <map>
+#include <set>
+
+#include "report/report.hpp"
+
+namespace liftlint::report {
+namespace {
+
+int rank(Severity s) { return s == Severity::error ? 2 : s == Severity::warning ? 1 : 0; }
+
+// XML 1.0 cannot carry most control characters even escaped, so they are dropped.
+std::string xml(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (const char c : text) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&apos;"; break;
+      default:
+        if (static_cast<unsigned char>(c) >= 0x20 || c == '\n' || c == '\t') out += c;
+    }
+  }
+  return out;
+}
+
+struct Case {
+  std::string name;
+  std::vector<const Problem*> findings;
+  std::vector<const Suppressed*> waived;
+  bool failed = false;
+};
+
+struct Suite {
+  std::string name;
+  std::vector<Case> cases;
+  std::size_t failures = 0;
+  std::size_t errors = 0;
+  std::size_t skipped = 0;
+};
+
+std::string render_case(const Case& c, const std::string& classname, bool skipped) {
+  std::string out = fmt::format("    <testcase name=\"{}\" classname=\"{}\"", xml(c.name), xml(classname));
+  std::string body;
+  std::string details;
+  for (const auto* f : c.findings) details += render_problem(*f, false) + "\n";
+  if (skipped) body += "      <skipped message=\"not checked: the plan could not be read\"/>\n";
+  if (c.failed) {
+    const bool input_error = c.findings.front()->rule_id.empty();
+    body += fmt::format("      <{0} message=\"{1}\" type=\"{2}\">{3}</{0}>\n", input_error ? "error" : "failure",
+                        xml(c.findings.front()->message), input_error ? "input-error" : "finding", xml(details));
+  } else if (!details.empty()) {
+    body += fmt::format("      <system-out>{}</system-out>\n", xml(details));
+  }
+  for (const auto* s : c.waived) {
+    body += fmt::format("      <system-out>waived by {}: {}\n{}</system-out>\n", xml(s->waiver.location.file),
+                        xml(s->waiver.reason), xml(render_problem(s->finding, false)));
+  }
+  if (body.empty()) return out + "/>\n";
+  return out + ">\n" + body + "    </testcase>\n";
+}
+
+Suite suite_of(const PlanReport& r, const std::vector<std::string>& rule_ids, Severity fail_on) {
+  Suite s{r.path, {}, 0, 0, 0};
+  std::map<std::string, Case> cases;
+  for (const auto& id : rule_ids) cases[id].name = id;
+  for (const auto& f : r.findings) {
+    auto& c = cases[f.rule_id];
+    c.name = f.rule_id;
+    c.findings.push_back(&f);
+    c.failed = c.failed || rank(f.severity) >= rank(fail_on);
+  }
+  for (const auto& w : r.suppressed) cases[w.finding.rule_id].waived.push_back(&w);
+  if (!r.errors.empty()) {
+    Case input{"liftlint.input-error", {}, {}, true};
+    for (const auto& e : r.errors) input.findings.push_back(&e);
+    s.cases.push_back(std::move(input));
+    s.errors = 1;
+  }
+  for (auto& [id, c] : cases) {
+    s.failures += c.failed ? 1 : 0;
+    s.cases.push_back(std::move(c));
+  }
+  if (!r.errors.empty()) s.skipped = s.cases.size() - 1;
+  return s;
+}
+
+}  // namespace
+
+std::string render_junit(const std::vector<PlanReport>& reports, const std::vector<RuleInfo>& rules, Severity fail_on) {
+  std::set<std::string> ids;
+  for (const auto& r : rules) ids.insert(r.id);
+  const std::vector<std::string> rule_ids(ids.begin(), ids.end());
+  std::string body;
+  std::size_t tests = 0, failures = 0, errors = 0, skipped = 0;
+  for (const auto& r : reports) {
+    const auto s = suite_of(r, rule_ids, fail_on);
+    tests += s.cases.size();
+    failures += s.failures;
+    errors += s.errors;
+    skipped += s.skipped;
+    body += fmt::format("  <testsuite name=\"{}\" tests=\"{}\" failures=\"{}\" errors=\"{}\" skipped=\"{}\">\n",
+                        xml(s.name), s.cases.size(), s.failures, s.errors, s.skipped);
+    for (std::size_t i = 0; i < s.cases.size(); ++i) {
+      const bool input_case = s.errors > 0 && i == 0;
+      body += render_case(s.cases[i], s.name, s.errors > 0 && !input_case);
+    }
+    body += "  </testsuite>\n";
+  }
+  return fmt::format(
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+      "<testsuites name=\"liftlint\" tests=\"{}\" failures=\"{}\" errors=\"{}\" skipped=\"{}\">\n{}</testsuites>\n",
+      tests, failures, errors, skipped, body);
+}
+
+}  // namespace liftlint::report

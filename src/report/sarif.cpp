@@ -1,0 +1,194 @@
+#include <fmt/format.h>
+
+#include <cctype>
+#include <map>
+#include <nlohmann/json.hpp>
+
+#include "report/report.hpp"
+
+namespace liftlint::report {
+namespace {
+
+using nlohmann::ordered_json;
+
+constexpr const char* input_error_id = "liftlint.input-error";
+
+const char* level_of(Severity s) {
+  return s == Severity::error ? "error" : s == Severity::warning ? "warning" : "note";
+}
+
+// SARIF paths are URI references: anything but unreserved characters and '/' is escaped.
+std::string uri_of(const std::string& path) {
+  std::string out;
+  for (const unsigned char c : path) {
+    const bool plain = std::isalnum(c) != 0 || c == '/' || c == '-' || c == '_' || c == '.' || c == '~';
+    out += plain ? std::string(1, static_cast<char>(c)) : fmt::format("%{:02X}", c);
+  }
+  return out;
+}
+
+// Locations count bytes; SARIF is told to count code points, so convert with the quoted line.
+unsigned code_points(const std::string& line, unsigned byte_column) {
+  unsigned count = 1;
+  for (std::size_t i = 0; i + 1 < byte_column && i < line.size(); ++i) {
+    count += (static_cast<unsigned char>(line[i]) & 0xC0) != 0x80 ? 1 : 0;
+  }
+  return count;
+}
+
+ordered_json location_json(const Location& l) {
+  ordered_json physical{{"artifactLocation", {{"uri", uri_of(l.file)}}}};
+  if (l.line > 0) {
+    const auto start = code_points(l.line_text, l.column);
+    ordered_json region{{"startLine", l.line}, {"startColumn", start}};
+    if (l.length > 0 && l.column + l.length <= l.line_text.size() + 1) {
+      region["endColumn"] = code_points(l.line_text, l.column + l.length);
+    }
+    physical["region"] = std::move(region);
+  }
+  return ordered_json{{"physicalLocation", std::move(physical)}};
+}
+
+std::string first_sentence(const std::string& text) {
+  const auto end = text.find(". ");
+  return end == std::string::npos ? text : text.substr(0, end + 1);
+}
+
+std::string help_text(const RuleInfo& r) {
+  std::string out = r.doc.empty() ? r.message : r.doc;
+  if (!r.suggest.empty()) out += fmt::format("\n\nSuggested instead: {}.", fmt::join(r.suggest, ", "));
+  if (!r.citations.empty()) out += "\n\nSources:";
+  for (const auto& c : r.citations) {
+    out += fmt::format("\n- {}", c.reference);
+    if (!c.locator.empty()) out += fmt::format(" ({})", c.locator);
+    if (!c.evidence.empty()) out += fmt::format(" [evidence: {}]", c.evidence);
+  }
+  return out;
+}
+
+ordered_json rule_json(const RuleInfo& r) {
+  const std::string description = r.doc.empty() ? r.message : r.doc;
+  ordered_json out{{"id", r.id},
+                   {"shortDescription", {{"text", first_sentence(description)}}},
+                   {"fullDescription", {{"text", description}}},
+                   {"help", {{"text", help_text(r)}}},
+                   {"defaultConfiguration", {{"level", level_of(r.severity)}}}};
+  for (const auto& c : r.citations) {
+    if (c.url.empty()) continue;
+    out["helpUri"] = c.url;
+    break;
+  }
+  ordered_json evidence = ordered_json::array();
+  ordered_json sources = ordered_json::array();
+  for (const auto& c : r.citations) {
+    if (!c.evidence.empty()) evidence.push_back(c.evidence);
+    sources.push_back(c.source);
+  }
+  out["properties"] =
+      ordered_json{{"pack", r.pack}, {"status", r.status}, {"evidence", evidence}, {"sources", sources}};
+  return out;
+}
+
+// Waivers and input errors are reported under ids of their own.
+std::vector<RuleInfo> own_rules() {
+  RuleInfo expired;
+  expired.id = "liftlint.waiver-expired";
+  expired.severity = Severity::error;
+  expired.doc = "A waiver in the plan is past its 'until' date, so it no longer suppresses anything.";
+  RuleInfo unused;
+  unused.id = "liftlint.waiver-unused";
+  unused.doc = "A waiver in the plan suppresses no finding: the rule does not fire where the waiver is written.";
+  RuleInfo input;
+  input.id = input_error_id;
+  input.severity = Severity::error;
+  input.doc = "The plan could not be read: its syntax, its JSON shape or a name in it is wrong. No rule was checked.";
+  for (auto* r : {&expired, &unused, &input}) r->pack = "liftlint", r->status = "reviewed";
+  return {expired, unused, input};
+}
+
+class SarifBuilder {
+ public:
+  explicit SarifBuilder(const std::vector<RuleInfo>& rules) {
+    std::map<std::string, const RuleInfo*> by_id;
+    for (const auto& r : rules) by_id.emplace(r.id, &r);
+    for (const auto& r : extra_) by_id.emplace(r.id, &r);
+    for (const auto& [id, rule] : by_id) {
+      index_.emplace(id, rules_.size());
+      rules_.push_back(rule_json(*rule));
+    }
+  }
+
+  void add(const PlanReport& report) {
+    for (const auto& e : report.errors) results_.push_back(result(e, input_error_id));
+    for (const auto& f : report.findings) results_.push_back(result(f, f.rule_id));
+    for (const auto& s : report.suppressed) {
+      auto r = result(s.finding, s.finding.rule_id);
+      r["suppressions"] = ordered_json::array({suppression(s.waiver)});
+      results_.push_back(std::move(r));
+    }
+  }
+
+  ordered_json log() {
+    ordered_json driver{{"name", "liftlint"}, {"version", version()}, {"rules", std::move(rules_)}};
+    ordered_json run{{"tool", {{"driver", std::move(driver)}}},
+                     {"columnKind", "unicodeCodePoints"},
+                     {"results", std::move(results_)}};
+    return ordered_json{{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
+                        {"version", "2.1.0"},
+                        {"runs", ordered_json::array({std::move(run)})}};
+  }
+
+ private:
+  std::vector<RuleInfo> extra_ = own_rules();
+  std::map<std::string, std::size_t> index_;
+  ordered_json rules_ = ordered_json::array();
+  ordered_json results_ = ordered_json::array();
+
+  ordered_json result(const Problem& p, const std::string& rule_id) {
+    std::string text = p.message;
+    for (const auto& h : p.help) text += fmt::format("\nhelp: {}", h);
+    for (const auto& c : p.citations) text += fmt::format("\nsource: {}", c.reference);
+    ordered_json out{{"ruleId", rule_id}};
+    if (const auto it = index_.find(rule_id); it != index_.end()) out["ruleIndex"] = it->second;
+    out["level"] = level_of(p.severity);
+    out["message"] = {{"text", text}};
+    out["locations"] = ordered_json::array({location_json(p.location)});
+    if (!p.notes.empty()) out["relatedLocations"] = related(p);
+    if (!p.weeks.empty()) out["properties"] = {{"weeks", p.weeks}};
+    return out;
+  }
+
+  static ordered_json related(const Problem& p) {
+    ordered_json out = ordered_json::array();
+    int id = 1;
+    for (const auto& n : p.notes) {
+      if (!n.location) continue;
+      auto l = location_json(*n.location);
+      l["id"] = id++;
+      l["message"] = {{"text", n.text}};
+      out.push_back(std::move(l));
+    }
+    return out;
+  }
+
+  static ordered_json suppression(const Waiver& w) {
+    ordered_json properties{{"scope", w.scope}};
+    if (!w.approved_by.empty()) properties["approvedBy"] = w.approved_by;
+    if (!w.until.empty()) properties["until"] = w.until;
+    return ordered_json{{"kind", "inSource"},
+                        {"status", "accepted"},
+                        {"justification", w.reason},
+                        {"location", location_json(w.location)},
+                        {"properties", std::move(properties)}};
+  }
+};
+
+}  // namespace
+
+std::string render_sarif(const std::vector<PlanReport>& reports, const std::vector<RuleInfo>& rules) {
+  SarifBuilder builder(rules);
+  for (const auto& r : reports) builder.add(r);
+  return builder.log().dump(2, ' ', false, ordered_json::error_handler_t::replace) + "\n";
+}
+
+}  // namespace liftlint::report
