@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <regex>
 
+#include "liftlint/liftlint.hpp"
 #include "test_support.hpp"
 
 namespace liftlint::testing {
@@ -61,9 +62,20 @@ TEST(Docs, PlanExamplesResolveAgainstTheDefaultPack) {
   }
 }
 
+TEST(Docs, JsonPlanExamplesReadWithoutErrors) {
+  static const Engine engine(EngineOptions{true, {}, false, "2026-11-21"});
+  for (const auto& b : blocks("liftlint-json-plan")) {
+    const auto report = engine.check_text(b.file + ".json", b.text);
+    std::string errors;
+    for (const auto& e : report.errors) errors += e.message + "\n";
+    EXPECT_TRUE(report.errors.empty()) << b.file << ":" << b.line << "\n" << errors;
+  }
+}
+
 TEST(Docs, ThereAreExamplesToRun) {
   EXPECT_GE(blocks("liftlint-rules").size(), 3U);
   EXPECT_GE(blocks("liftlint-plan").size(), 3U);
+  EXPECT_GE(blocks("liftlint-json-plan").size(), 2U);
 }
 
 }  // namespace

@@ -136,13 +136,13 @@ class ConfigReader {
 std::string find_config(const std::string& dir) {
   std::error_code ec;
   auto at = fs::absolute(dir.empty() ? "." : dir, ec).lexically_normal();
-  while (!ec) {
+  if (ec) return {};
+  while (true) {
     const auto candidate = at / config_file_name;
     if (fs::is_regular_file(candidate, ec)) return candidate.string();
-    if (!at.has_relative_path()) break;
+    if (!at.has_relative_path()) return {};
     at = at.parent_path();
   }
-  return {};
 }
 
 void load_config(const std::string& path, Config& out, std::vector<Problem>& errors) {
