@@ -2,6 +2,10 @@
 #include <benchmark/benchmark.h>
 #include <sys/resource.h>
 
+#include <algorithm>
+#include <fstream>
+#include <iterator>
+
 #include "api/embedded.hpp"
 #include "api/engine_access.hpp"
 #include "eval/evaluator.hpp"
@@ -95,6 +99,41 @@ void Scaling(benchmark::State& state) {
   state.SetComplexityN(state.range(0));
 }
 BENCHMARK(Scaling)->Arg(1)->Arg(10)->Arg(100)->Complexity(benchmark::oN)->Unit(benchmark::kMicrosecond);
+
+// The same five-day plan written in the text notation and as JSON: the cost of the JSON reader.
+std::string example(const std::string& path) {
+  std::ifstream in(std::string(LIFTLINT_SOURCE_DIR) + "/examples/" + path, std::ios::binary);
+  return {std::istreambuf_iterator<char>(in), {}};
+}
+
+void CheckExample(benchmark::State& state) {
+  const bool json = state.range(0) == 1;
+  const std::string path = json ? "plan.json" : "plan.plan";
+  const std::string text = example(json ? "json/five-day.json" : "five-day.plan");
+  const Engine& e = engine();
+  for (auto _ : state) benchmark::DoNotOptimize(e.check_text(path, text).findings.size());
+  state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * text.size()));
+  state.SetLabel(json ? "json" : "text");
+}
+BENCHMARK(CheckExample)->Arg(0)->Arg(1)->Unit(benchmark::kMicrosecond);
+
+// JSON Lines as a platform would pipe them: every example plan, repeated to `count` lines.
+void CheckJsonLines(benchmark::State& state) {
+  const auto count = static_cast<std::size_t>(state.range(0));
+  std::vector<std::string> plans;
+  for (const auto* name : {"beginner-routine", "five-day", "flawed-rest", "flawed-avoid", "flawed-dose"}) {
+    auto text = example(std::string("json/") + name + ".json");
+    text.erase(std::remove(text.begin(), text.end(), '\n'), text.end());
+    plans.push_back(std::move(text));
+  }
+  std::string lines;
+  for (std::size_t i = 0; i < count; ++i) lines += plans[i % plans.size()] + "\n";
+  const Engine& e = engine();
+  for (auto _ : state) benchmark::DoNotOptimize(e.check_json_lines("<stdin>", lines).size());
+  state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * count));
+  state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * lines.size()));
+}
+BENCHMARK(CheckJsonLines)->Arg(100)->Arg(1000)->Unit(benchmark::kMillisecond);
 
 void PeakMemory(benchmark::State& state) {
   for (auto _ : state) benchmark::DoNotOptimize(engine().ok());

@@ -191,7 +191,9 @@ TEST(CiThresholds, MaxWarnings) {
   EXPECT_EQ(code, 2);
   const auto today = run_cli("check examples/flawed-posture.plan --today 2026-13-01", code);
   EXPECT_EQ(code, 2);
-  EXPECT_EQ(today, "liftlint: error: --today: expected a date as YYYY-MM-DD, found '2026-13-01'\n");
+  EXPECT_EQ(today,
+            "liftlint: error: --today: expected a date as YYYY-MM-DD, found '2026-13-01'\n"
+            "Run 'liftlint check --help' for usage.\n");
 }
 
 TEST(CiBatches, JsonLinesOnStandardInput) {
@@ -327,6 +329,40 @@ TEST(CiConfig, ConfigErrorsArePositionedAndTheBatchGoesOn) {
   const auto invalid = dir.write("broken.json", "{\"packs\": [\"a\",]}");
   run_cli("check examples/flawed-rest.plan --config " + invalid, code);
   EXPECT_EQ(code, 2);
+}
+
+TEST(CiConfig, ConfigErrorsAppearInMachineOutput) {
+  TempDir dir;
+  const auto config = dir.write("ci.json", "{\"fail_onn\": \"warning\"}");
+  int code = 0;
+  const auto doc =
+      nlohmann::json::parse(run_cli("check examples/flawed-rest.plan --format json --config " + config, code, false));
+  EXPECT_EQ(code, 2);
+  ASSERT_EQ(doc["plans"].size(), 2U);
+  EXPECT_EQ(doc["plans"][0]["path"], config);
+  EXPECT_EQ(doc["plans"][0]["errors"][0]["location"]["column"], 2);
+  EXPECT_EQ(doc["plans"][1]["path"], "examples/flawed-rest.plan");
+}
+
+TEST(CiBatches, AnEmptyDirectoryIsAnError) {
+  TempDir dir;
+  int code = 0;
+  const auto out = run_cli("check " + dir.path(), code);
+  EXPECT_EQ(code, 2);
+  EXPECT_NE(out.find(dir.path() + ": error: no .plan or .json files in directory '" + dir.path() + "'"),
+            std::string::npos)
+      << out;
+}
+
+TEST(CiOutput, ANewReportFileGetsOrdinaryPermissions) {
+  TempDir dir;
+  int code = 0;
+  const auto report = dir.path() + "/report.txt";
+  run_cli("check examples/flawed-rest.plan --output " + report, code);
+  const auto permissions = fs::status(report).permissions();
+  EXPECT_EQ(permissions & (fs::perms::set_uid | fs::perms::set_gid | fs::perms::sticky_bit | fs::perms::others_write),
+            fs::perms::none);
+  EXPECT_NE(permissions & fs::perms::owner_read, fs::perms::none);
 }
 
 TEST(CiConfig, PacksAreRelativeToTheConfigFile) {

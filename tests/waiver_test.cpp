@@ -62,7 +62,7 @@ TEST(Waivers, SessionWaiverCoversItsSessionOnly) {
   auto text = example("flawed-rest");
   text.insert(text.find("mon strength 30min {\n") + 21, "  waive bp.rest-between-strength reason \"ok\"\n");
   const auto outside = engine().check_text("w.plan", text);
-  EXPECT_EQ(ids(outside.findings), (std::vector<std::string>{"bp.rest-between-strength", "liftlint.waiver-unused"}));
+  EXPECT_EQ(ids(outside.findings), (std::vector<std::string>{"liftlint.waiver-unused", "bp.rest-between-strength"}));
 }
 
 TEST(Waivers, DayWaiverCoversThatWeekdayOnly) {
@@ -71,7 +71,7 @@ TEST(Waivers, DayWaiverCoversThatWeekdayOnly) {
   ASSERT_EQ(tue.suppressed.size(), 1U);
   EXPECT_EQ(tue.suppressed[0].waiver.scope, "day");
   const auto wed = engine().check_text("w.plan", rest_plan("waive bp.rest-between-strength on wed reason \"ok\"\n"));
-  EXPECT_EQ(ids(wed.findings), (std::vector<std::string>{"bp.rest-between-strength", "liftlint.waiver-unused"}));
+  EXPECT_EQ(ids(wed.findings), (std::vector<std::string>{"liftlint.waiver-unused", "bp.rest-between-strength"}));
 }
 
 TEST(Waivers, WeekWaiverCoversItsWeekBlock) {
@@ -135,9 +135,9 @@ TEST(Waivers, AnExpiredWaiverIsAnErrorAndSuppressesNothing) {
   const auto r = engine().check_text(
       "w.plan", rest_plan("waive bp.rest-between-strength reason \"trial month\" until 2026-11-20\n"));
   EXPECT_TRUE(r.suppressed.empty());
-  ASSERT_EQ(ids(r.findings), (std::vector<std::string>{"bp.rest-between-strength", "liftlint.waiver-expired"}));
-  EXPECT_EQ(r.findings[1].severity, Severity::error);
-  EXPECT_EQ(r.findings[1].message, "the waiver of rule 'bp.rest-between-strength' expired on 2026-11-20");
+  ASSERT_EQ(ids(r.findings), (std::vector<std::string>{"liftlint.waiver-expired", "bp.rest-between-strength"}));
+  EXPECT_EQ(r.findings[0].severity, Severity::error);  // in file order: the waiver is on line 1
+  EXPECT_EQ(r.findings[0].message, "the waiver of rule 'bp.rest-between-strength' expired on 2026-11-20");
   // The last day is still covered.
   const auto last_day = engine().check_text(
       "w.plan", rest_plan("waive bp.rest-between-strength reason \"trial month\" until 2026-11-21\n"));
@@ -146,10 +146,10 @@ TEST(Waivers, AnExpiredWaiverIsAnErrorAndSuppressesNothing) {
 
 TEST(Waivers, AnUnusedWaiverIsAWarning) {
   const auto r = engine().check_text("w.plan", rest_plan("waive bp.avoid-deadlift reason \"no deadlifts here\"\n"));
-  ASSERT_EQ(ids(r.findings), (std::vector<std::string>{"bp.rest-between-strength", "liftlint.waiver-unused"}));
-  EXPECT_EQ(r.findings[1].severity, Severity::warning);
-  EXPECT_EQ(r.findings[1].message, "the waiver of rule 'bp.avoid-deadlift' suppresses nothing");
-  EXPECT_EQ(r.findings[1].location.line, 1U);
+  ASSERT_EQ(ids(r.findings), (std::vector<std::string>{"liftlint.waiver-unused", "bp.rest-between-strength"}));
+  EXPECT_EQ(r.findings[0].severity, Severity::warning);
+  EXPECT_EQ(r.findings[0].message, "the waiver of rule 'bp.avoid-deadlift' suppresses nothing");
+  EXPECT_EQ(r.findings[0].location.line, 1U);
 }
 
 TEST(Waivers, UnknownRulesBadDatesAndMisplacedDaysAreErrors) {

@@ -2,7 +2,9 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <ctime>
+#include <tuple>
 
 #include "api/convert.hpp"
 
@@ -64,9 +66,17 @@ std::size_t apply_waivers(const model::RuleSet& rules, const plan::Plan& plan,
     }
     if (++counted <= limit) report.findings.push_back(problem_of(rules, f));
   }
+  // Waivers are written among the lines they cover, so their own findings go in file order.
+  const auto evaluated = report.findings.size();
   for (std::size_t i = 0; i < live.size(); ++i) {
     if (!live[i] || uses[i] == 0) report.findings.push_back(stale_waiver(plan.waivers[i], !live[i]));
   }
+  const auto before = [](const Problem& a, const Problem& b) {
+    return std::tie(a.location.line, a.location.column) < std::tie(b.location.line, b.location.column);
+  };
+  const auto middle = report.findings.begin() + static_cast<std::ptrdiff_t>(evaluated);
+  std::sort(middle, report.findings.end(), before);
+  std::inplace_merge(report.findings.begin(), middle, report.findings.end(), before);
   return counted;
 }
 

@@ -13,6 +13,7 @@
 #include <map>
 #include <mutex>
 #include <thread>
+#include <tuple>
 
 #include "cli/common.hpp"
 #include "cli/config.hpp"
@@ -66,6 +67,14 @@ std::size_t group_for(const std::string& config_path, std::map<std::string, std:
   return run.groups.size() - 1;
 }
 
+// A directory with no plans in it is most likely a wrong path in a CI script.
+void no_plans_in(const std::string& dir, Run& run) {
+  Problem p;
+  p.message = fmt::format("no .plan or .json files in directory '{}'", dir);
+  p.location.file = dir;
+  run.setup_errors.push_back(std::move(p));
+}
+
 Run plan_run(const CheckOptions& o) {
   Run run;
   std::map<std::string, std::size_t> known;
@@ -75,7 +84,9 @@ Run plan_run(const CheckOptions& o) {
       run.items.push_back(Item{group, input});
       continue;
     }
-    for (auto& path : expand_paths({input}, {".plan", ".json"})) run.items.push_back(Item{group, std::move(path)});
+    auto paths = expand_paths({input}, {".plan", ".json"});
+    if (paths.empty()) no_plans_in(input, run);
+    for (auto& path : paths) run.items.push_back(Item{group, std::move(path)});
   }
   return run;
 }
@@ -166,6 +177,22 @@ std::vector<PlanReport> check_all(Run& run, unsigned jobs) {
   return out;
 }
 
+// Problems in configuration files, and directories without plans, are reported like a plan
+// that cannot be read, so that every output format carries them.
+std::vector<PlanReport> setup_reports(const Run& run) {
+  auto errors = run.setup_errors;
+  std::stable_sort(errors.begin(), errors.end(), [](const Problem& a, const Problem& b) {
+    return std::tie(a.location.file, a.location.line, a.location.column) <
+           std::tie(b.location.file, b.location.line, b.location.column);
+  });
+  std::vector<PlanReport> out;
+  for (const auto& e : errors) {
+    if (out.empty() || out.back().path != e.location.file) out.push_back(PlanReport{e.location.file, {}, {}, {}});
+    out.back().errors.push_back(e);
+  }
+  return out;
+}
+
 // The rules that ran, from every engine, for formats that list them.
 std::vector<RuleInfo> active_rules(const Run& run) {
   std::vector<RuleInfo> out;
@@ -227,13 +254,15 @@ void warn_max_warnings(const std::vector<PlanReport>& reports, const Run& run) {
   }
 }
 
+constexpr const char* usage_hint = "Run 'liftlint check --help' for usage.\n";
+
 bool valid_options(const CheckOptions& o) {
   if (!o.today.empty() && !valid_date(o.today)) {
-    fmt::print(stderr, "liftlint: error: --today: expected a date as YYYY-MM-DD, found '{}'\n", o.today);
+    fmt::print(stderr, "liftlint: error: --today: expected a date as YYYY-MM-DD, found '{}'\n{}", o.today, usage_hint);
     return false;
   }
   if (std::count(o.plans.begin(), o.plans.end(), "-") > 1) {
-    fmt::print(stderr, "liftlint: error: '-' (standard input) can be given once\n");
+    fmt::print(stderr, "liftlint: error: '-' (standard input) can be given once\n{}", usage_hint);
     return false;
   }
   return true;
@@ -256,10 +285,12 @@ void setup_check(CLI::App& app, CheckOptions& o) {
   check->add_flag("--no-default-rules", o.no_default_rules,
                   "Do not load the built-in rules (the built-in vocabulary, catalogue and sources stay)");
   check->add_flag("--drafts", o.drafts, "Also run rules whose status is draft");
-  check->add_option("--fail-on", o.fail_on, "Lowest severity that makes the exit code 1 [default: error]")
+  check
+      ->add_option("--fail-on", o.fail_on,
+                   "Lowest severity that makes the exit code 1 [default: error, or fail_on in .liftlint.json]")
       ->check(CLI::IsMember({"error", "warning", "info"}));
   check->add_option("--max-warnings", o.max_warnings, "Exit with 1 when there are more warnings than this")
-      ->check(CLI::NonNegativeNumber)
+      ->check(CLI::Range(0L, 1000000000L))
       ->type_name("N");
   check->add_option("--color", o.color, "Colour the text output")
       ->check(CLI::IsMember({"auto", "always", "never"}))
@@ -270,8 +301,7 @@ void setup_check(CLI::App& app, CheckOptions& o) {
   check->add_option("--output,-o", o.output, "Write the report to this file instead of standard output")
       ->type_name("FILE");
   check->add_option("--config", o.config, "Use this configuration file instead of looking for .liftlint.json")
-      ->check(CLI::ExistingFile)
-      ->type_name("FILE");
+      ->check(CLI::ExistingFile);
   check->add_option("--today", o.today, "Compare waiver expiry dates with this date instead of today's")
       ->type_name("YYYY-MM-DD");
   check->footer(
@@ -287,9 +317,12 @@ int run_check(const CheckOptions& o) {
   if (!valid_options(o)) return exit_input_error;
   auto run = plan_run(o);
   if (!load_engines(run, o)) return exit_input_error;
-  for (const auto& e : run.setup_errors)
-    fmt::print(stderr, "{}\n", report::render_problem(e, use_color(o.color, stderr)));
-  const auto reports = check_all(run, o.jobs);
+  auto reports = setup_reports(run);
+  auto checked = check_all(run, o.jobs);
+  for (auto& g : run.groups) {
+    for (auto& i : g.reports) i += reports.size();
+  }
+  std::move(checked.begin(), checked.end(), std::back_inserter(reports));
   const bool to_file = !o.output.empty();
   const bool color = !to_file && o.format == "text" && use_color(o.color, stdout);
   const auto text = render(reports, run, o, color);
@@ -312,13 +345,15 @@ CLI::App* setup_config(CLI::App& app, ConfigShowOptions& o) {
   auto* config = app.add_subcommand("config", "Inspect the project configuration");
   config->require_subcommand(1);
   auto* show = config->add_subcommand("show", "Print the effective configuration and where each value comes from");
-  show->add_option("dir", o.dir, "Look for .liftlint.json from this directory upwards")->capture_default_str();
-  show->add_option("--config", o.config, "Use this configuration file")->check(CLI::ExistingFile)->type_name("FILE");
+  show->add_option("dir", o.dir, "Look for .liftlint.json from this directory upwards")
+      ->check(CLI::ExistingDirectory)
+      ->capture_default_str();
+  show->add_option("--config", o.config, "Use this configuration file")->check(CLI::ExistingFile);
   show->add_option("--rules", o.rules, "Add a rule file or directory, as for check")->allow_extra_args(false);
   show->add_flag("--no-default-rules", o.no_default_rules, "As for check");
   show->add_flag("--drafts", o.drafts, "As for check");
   show->add_option("--fail-on", o.fail_on, "As for check")->check(CLI::IsMember({"error", "warning", "info"}));
-  show->add_option("--max-warnings", o.max_warnings, "As for check")->check(CLI::NonNegativeNumber);
+  show->add_option("--max-warnings", o.max_warnings, "As for check")->check(CLI::Range(0L, 1000000000L));
   return show;
 }
 

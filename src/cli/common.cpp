@@ -49,7 +49,7 @@ std::vector<std::string> expand_paths(const std::vector<std::string>& paths,
       const auto extension = entry.path().extension().string();
       const bool wanted = std::find(extensions.begin(), extensions.end(), extension) != extensions.end();
       if (entry.is_regular_file() && wanted && entry.path().filename() != config_file_name) {
-        found.push_back(entry.path().string());
+        found.push_back(entry.path().lexically_normal().string());
       }
     }
     std::sort(found.begin(), found.end());
@@ -64,6 +64,8 @@ bool write_atomically(const std::string& given, const std::string& text) {
   // Through a symlink to the file it names, keeping the link; and with the file's own permissions.
   const auto resolved = std::filesystem::canonical(given, ec);
   const std::string path = ec ? given : resolved.string();
+  // A new file keeps the permissions it is created with.
+  const bool existed = std::filesystem::exists(path, ec);
   const auto permissions = std::filesystem::status(path, ec).permissions();
   const std::string temporary = fmt::format("{}.liftlint-tmp.{}", path, getpid());
   {
@@ -75,7 +77,7 @@ bool write_atomically(const std::string& given, const std::string& text) {
       return false;
     }
   }
-  std::filesystem::permissions(temporary, permissions, ec);
+  if (existed) std::filesystem::permissions(temporary, permissions, ec);
   std::filesystem::rename(temporary, path, ec);
   if (ec) std::filesystem::remove(temporary);
   return !ec;

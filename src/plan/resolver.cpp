@@ -165,7 +165,9 @@ class Resolver {
   bool narrow_to_day(const ast::Waiver& in, Waiver& out) {
     using S = ast::Waiver::Scope;
     if (in.scope != S::plan && in.scope != S::week) {
-      error(in.day->span, "'on' picks a weekday within a plan or week waiver; this waiver already covers one session");
+      error(in.day->span,
+            fmt::format("'on' picks a weekday within a plan or week waiver; this waiver already covers one {}",
+                        in.scope == S::line ? "exercise line" : "session"));
       return false;
     }
     ast::Day probe;

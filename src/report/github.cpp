@@ -44,13 +44,13 @@ std::string annotation(const Problem& p) {
   const auto& l = p.location;
   std::string properties = fmt::format("file={}", escape_property(l.file));
   if (l.line > 0) {
-    properties += fmt::format(",line={},col={}", l.line, l.column);
-    if (l.length > 1) properties += fmt::format(",endColumn={}", l.column + l.length);
+    properties += fmt::format(",line={},col={}", l.line, code_point_column(l, l.column));
+    if (l.length > 1) properties += fmt::format(",endColumn={}", code_point_column(l, l.column + l.length));
   }
   properties += fmt::format(",title={}", escape_property(p.rule_id.empty() ? "liftlint: input error" : p.rule_id));
   std::string message = p.message;
   for (const auto& h : p.help) message += fmt::format("\nhelp: {}", h);
-  for (const auto& c : p.citations) message += fmt::format("\nsource: {}", c.reference);
+  for (const auto& c : p.citations) message += fmt::format("\nsource: {}", citation_text(c));
   return fmt::format("::{} {}::{}\n", command_of(p.severity), properties, escape_data(message));
 }
 

@@ -57,7 +57,8 @@ std::string render_case(const Case& c, const std::string& classname, bool skippe
     body += fmt::format("      <system-out>{}</system-out>\n", xml(details));
   }
   for (const auto* s : c.waived) {
-    body += fmt::format("      <system-out>waived by {}: {}\n{}</system-out>\n", xml(s->waiver.location.file),
+    const auto& at = s->waiver.location;
+    body += fmt::format("      <system-out>waived at {}:{}:{}: {}\n{}</system-out>\n", xml(at.file), at.line, at.column,
                         xml(s->waiver.reason), xml(render_problem(s->finding, false)));
   }
   if (body.empty()) return out + "/>\n";

@@ -18,6 +18,12 @@ struct Counts {
 [[nodiscard]] std::string render_text(const std::vector<PlanReport>& reports, bool color);
 [[nodiscard]] std::string render_summary(const Counts& counts, bool color);
 [[nodiscard]] std::string render_json(const std::vector<PlanReport>& reports);
+// The column of a location counted in code points rather than bytes, for formats whose
+// readers count characters.
+[[nodiscard]] unsigned code_point_column(const Location& location, unsigned byte_column);
+// "reference (locator)", as formats without room for notes cite a source.
+[[nodiscard]] std::string citation_text(const Citation& citation);
+
 // SARIF 2.1.0: every rule with its citations, results with regions, waived findings
 // as results with suppressions. `rules` may repeat ids; the first of each is used.
 [[nodiscard]] std::string render_sarif(const std::vector<PlanReport>& reports, const std::vector<RuleInfo>& rules);

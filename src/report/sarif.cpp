@@ -27,22 +27,13 @@ std::string uri_of(const std::string& path) {
   return out;
 }
 
-// Locations count bytes; SARIF is told to count code points, so convert with the quoted line.
-unsigned code_points(const std::string& line, unsigned byte_column) {
-  unsigned count = 1;
-  for (std::size_t i = 0; i + 1 < byte_column && i < line.size(); ++i) {
-    count += (static_cast<unsigned char>(line[i]) & 0xC0) != 0x80 ? 1 : 0;
-  }
-  return count;
-}
-
 ordered_json location_json(const Location& l) {
   ordered_json physical{{"artifactLocation", {{"uri", uri_of(l.file)}}}};
   if (l.line > 0) {
-    const auto start = code_points(l.line_text, l.column);
+    const auto start = code_point_column(l, l.column);
     ordered_json region{{"startLine", l.line}, {"startColumn", start}};
     if (l.length > 0 && l.column + l.length <= l.line_text.size() + 1) {
-      region["endColumn"] = code_points(l.line_text, l.column + l.length);
+      region["endColumn"] = code_point_column(l, l.column + l.length);
     }
     physical["region"] = std::move(region);
   }
@@ -147,7 +138,7 @@ class SarifBuilder {
   ordered_json result(const Problem& p, const std::string& rule_id) {
     std::string text = p.message;
     for (const auto& h : p.help) text += fmt::format("\nhelp: {}", h);
-    for (const auto& c : p.citations) text += fmt::format("\nsource: {}", c.reference);
+    for (const auto& c : p.citations) text += fmt::format("\nsource: {}", citation_text(c));
     ordered_json out{{"ruleId", rule_id}};
     if (const auto it = index_.find(rule_id); it != index_.end()) out["ruleIndex"] = it->second;
     out["level"] = level_of(p.severity);
@@ -184,6 +175,19 @@ class SarifBuilder {
 };
 
 }  // namespace
+
+// Locations count bytes; the quoted line tells how many of them start a character.
+unsigned code_point_column(const Location& location, unsigned byte_column) {
+  unsigned count = 1;
+  for (std::size_t i = 0; i + 1 < byte_column && i < location.line_text.size(); ++i) {
+    count += (static_cast<unsigned char>(location.line_text[i]) & 0xC0) != 0x80 ? 1 : 0;
+  }
+  return count;
+}
+
+std::string citation_text(const Citation& c) {
+  return c.locator.empty() ? c.reference : fmt::format("{} ({})", c.reference, c.locator);
+}
 
 std::string render_sarif(const std::vector<PlanReport>& reports, const std::vector<RuleInfo>& rules) {
   SarifBuilder builder(rules);

@@ -6,12 +6,13 @@ build=${1:?build directory}
 seconds=${2:-60}
 root=$(cd "$(dirname "$0")/../.." && pwd)
 work=${FUZZ_WORK:-$build/fuzz-corpus}
-mkdir -p "$work"/{plan,rules,format}
+mkdir -p "$work"/{plan,rules,format,json}
 find "$root/examples" "$root/rules" "$root/tests/golden" "$root/tests/bad" -name '*.plan' -exec cp {} "$work/plan/" \; 2>/dev/null || true
 find "$root/rules" "$root/tests/packs" "$root/tests/bad" -name '*.rules' -exec cp {} "$work/rules/" \; 2>/dev/null || true
 cp "$work"/plan/* "$work"/rules/* "$work/format/" 2>/dev/null || true
+find "$root/examples" "$root/tests/schema" -name '*.json' ! -name 'sarif-schema*' -exec cp {} "$work/json/" \; 2>/dev/null || true
 status=0
-for pair in plan:fuzz_plan rules:fuzz_rules format:fuzz_format; do
+for pair in plan:fuzz_plan rules:fuzz_rules format:fuzz_format json:fuzz_json_plan; do
   corpus=${pair%%:*}
   target=${pair##*:}
   echo "== $target for ${seconds}s"

@@ -1,0 +1,26 @@
+// JSON plans on arbitrary bytes: the JSON reader, the plan shape checks, the resolver, the
+// evaluator, waivers and every output format.
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "liftlint/liftlint.hpp"
+#include "report/report.hpp"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  static const liftlint::Engine engine(liftlint::EngineOptions{true, {}, true, "2026-11-21"});
+  static const auto rules = engine.rules();
+  if (size == 0) return 0;
+  // The first byte picks the reader, so that most runs go to one plan rather than to
+  // hundreds of one-line fragments of a pretty-printed file.
+  const std::string text(reinterpret_cast<const char*>(data) + 1, size - 1);
+  const auto reports = data[0] % 4 == 0 ? engine.check_json_lines("fuzz.jsonl", text)
+                                        : std::vector<liftlint::PlanReport>{engine.check_text("fuzz.json", text)};
+  std::size_t total = 0;
+  total += liftlint::report::render_text(reports, false).size();
+  total += liftlint::report::render_sarif(reports, rules).size();
+  total += liftlint::report::render_junit(reports, rules, liftlint::Severity::error).size();
+  total += liftlint::report::render_github(reports).size();
+  return total == 0 ? 1 : 0;
+}
