@@ -68,6 +68,7 @@ struct PlanReport {
   std::vector<Problem> errors;         // the plan could not be read or resolved
   std::vector<Problem> findings;       // rule violations and waiver problems, in file order
   std::vector<Suppressed> suppressed;  // findings a waiver covers: reported, not counted
+  bool plan = true;                    // false for a configuration file or an empty directory
 };
 
 struct RuleInfo {

@@ -187,7 +187,8 @@ std::vector<PlanReport> setup_reports(const Run& run) {
   });
   std::vector<PlanReport> out;
   for (const auto& e : errors) {
-    if (out.empty() || out.back().path != e.location.file) out.push_back(PlanReport{e.location.file, {}, {}, {}});
+    if (out.empty() || out.back().path != e.location.file)
+      out.push_back(PlanReport{e.location.file, {}, {}, {}, false});
     out.back().errors.push_back(e);
   }
   return out;
@@ -254,7 +255,7 @@ void warn_max_warnings(const std::vector<PlanReport>& reports, const Run& run) {
   }
 }
 
-constexpr const char* usage_hint = "Run 'liftlint check --help' for usage.\n";
+constexpr const char* usage_hint = "Run 'liftlint --help' for usage.\n";
 
 bool valid_options(const CheckOptions& o) {
   if (!o.today.empty() && !valid_date(o.today)) {
@@ -269,6 +270,9 @@ bool valid_options(const CheckOptions& o) {
 }
 
 }  // namespace
+
+// The option's type name already says FILE; the validator need not say it again.
+CLI::Validator existing_file() { return CLI::Validator(CLI::ExistingFile).description(""); }
 
 void setup_check(CLI::App& app, CheckOptions& o) {
   auto* check = app.add_subcommand("check", "Check plans against rule packs and report every finding");
@@ -301,7 +305,8 @@ void setup_check(CLI::App& app, CheckOptions& o) {
   check->add_option("--output,-o", o.output, "Write the report to this file instead of standard output")
       ->type_name("FILE");
   check->add_option("--config", o.config, "Use this configuration file instead of looking for .liftlint.json")
-      ->check(CLI::ExistingFile);
+      ->check(existing_file())
+      ->type_name("FILE");
   check->add_option("--today", o.today, "Compare waiver expiry dates with this date instead of today's")
       ->type_name("YYYY-MM-DD");
   check->footer(
@@ -348,7 +353,7 @@ CLI::App* setup_config(CLI::App& app, ConfigShowOptions& o) {
   show->add_option("dir", o.dir, "Look for .liftlint.json from this directory upwards")
       ->check(CLI::ExistingDirectory)
       ->capture_default_str();
-  show->add_option("--config", o.config, "Use this configuration file")->check(CLI::ExistingFile);
+  show->add_option("--config", o.config, "Use this configuration file")->check(existing_file())->type_name("FILE");
   show->add_option("--rules", o.rules, "Add a rule file or directory, as for check")->allow_extra_args(false);
   show->add_flag("--no-default-rules", o.no_default_rules, "As for check");
   show->add_flag("--drafts", o.drafts, "As for check");

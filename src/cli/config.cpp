@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -88,8 +89,8 @@ class ConfigReader {
   }
 
   void max_warnings(const json::Member& m, const std::string& origin) {
-    if (m.value.kind != K::integer || m.value.number < 0) {
-      return error(m.value.span, "expected \"max_warnings\" to be a whole number of 0 or more");
+    if (m.value.kind != K::integer || m.value.number < 0 || m.value.number > 1e9) {
+      return error(m.value.span, "expected \"max_warnings\" to be a whole number from 0 to 1000000000");
     }
     out_.max_warnings = {static_cast<long>(m.value.number), origin};
   }
@@ -133,13 +134,22 @@ class ConfigReader {
 
 }  // namespace
 
+// Relative to the working directory when the file is below it, so reports name it as the
+// repository does.
+std::string shortest_path(const fs::path& file) {
+  std::error_code ec;
+  const auto relative = fs::relative(file, ec);
+  const bool below = !ec && !relative.empty() && *relative.begin() != "..";
+  return below ? relative.string() : file.string();
+}
+
 std::string find_config(const std::string& dir) {
   std::error_code ec;
   auto at = fs::absolute(dir.empty() ? "." : dir, ec).lexically_normal();
   if (ec) return {};
   while (true) {
     const auto candidate = at / config_file_name;
-    if (fs::is_regular_file(candidate, ec)) return candidate.string();
+    if (fs::is_regular_file(candidate, ec)) return shortest_path(candidate);
     if (!at.has_relative_path()) return {};
     at = at.parent_path();
   }
@@ -203,20 +213,27 @@ Config effective_config(const std::string& path, const Overrides& o, std::vector
 }
 
 std::string describe(const Config& c) {
-  std::string out = fmt::format("config file: {}\n", c.path.empty() ? "(none found)" : c.path);
-  const auto line = [&](std::string_view key, const std::string& value, const std::string& origin) {
-    out += fmt::format("{:<14} {:<40} # {}\n", key, value, origin);
-  };
-  line("packs", c.packs.value.empty() ? "(none)" : fmt::format("{}", fmt::join(c.packs.value, ", ")), c.packs.origin);
-  line("default_rules", c.default_rules.value ? "true" : "false", c.default_rules.origin);
-  line("drafts", c.drafts.value ? "true" : "false", c.drafts.origin);
-  line("fail_on", c.fail_on.value, c.fail_on.origin);
-  line("max_warnings", c.max_warnings.value < 0 ? "(no limit)" : std::to_string(c.max_warnings.value),
-       c.max_warnings.origin);
+  std::vector<std::array<std::string, 3>> rows;  // key, value, origin
+  rows.push_back(
+      {"packs", c.packs.value.empty() ? "(none)" : fmt::format("{}", fmt::join(c.packs.value, ", ")), c.packs.origin});
+  rows.push_back({"default_rules", c.default_rules.value ? "true" : "false", c.default_rules.origin});
+  rows.push_back({"drafts", c.drafts.value ? "true" : "false", c.drafts.origin});
+  rows.push_back({"fail_on", c.fail_on.value, c.fail_on.origin});
+  rows.push_back({"max_warnings", c.max_warnings.value < 0 ? "(no limit)" : std::to_string(c.max_warnings.value),
+                  c.max_warnings.origin});
   for (const auto& r : c.rules) {
-    const std::string value =
-        r.off ? fmt::format("off: {}", r.reason) : fmt::format("severity {}", severity_name(*r.severity));
-    line(fmt::format("rule {}", r.id), value, r.origin);
+    rows.push_back({fmt::format("rule {}", r.id),
+                    r.off ? fmt::format("off: {}", r.reason) : fmt::format("{}", severity_name(*r.severity)),
+                    r.origin});
+  }
+  std::size_t key_width = 0, value_width = 0;
+  for (const auto& row : rows) {
+    key_width = std::max(key_width, row[0].size());
+    value_width = std::max(value_width, row[1].size());
+  }
+  std::string out = fmt::format("config file: {}\n", c.path.empty() ? "(none found)" : c.path);
+  for (const auto& [key, value, origin] : rows) {
+    out += fmt::format("{:<{}}  {:<{}}  # {}\n", key, key_width, value, value_width, origin);
   }
   return out;
 }

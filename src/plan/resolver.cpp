@@ -335,6 +335,11 @@ class Resolver {
     return exercise_names_;
   }
 
+  [[nodiscard]] bool json_plan() const {
+    const auto& path = file_.source->path;
+    return path.size() >= 5 && path.compare(path.size() - 5, 5, ".json") == 0;
+  }
+
   const model::Exercise* find_exercise(const ast::Value& name, std::uint32_t& id) {
     const auto key = normalize_name(name.text);
     if (const auto it = own_names_.find(key); it != own_names_.end()) {
@@ -348,7 +353,10 @@ class Resolver {
     std::vector<std::string> help;
     if (diagnostics_.full()) return nullptr;
     if (auto hint = did_you_mean(key, exercise_names()); !hint.empty()) help.push_back(hint);
-    help.emplace_back("or declare it in the plan: exercise \"name\" { muscles ... pattern ... posture ... }");
+    help.emplace_back(json_plan()
+                          ? "or declare it in the plan's \"exercises\": [{\"name\": ..., \"muscles\": [...], "
+                            "\"pattern\": ..., \"posture\": ...}]"
+                          : "or declare it in the plan: exercise \"name\" { muscles ... pattern ... posture ... }");
     error(name.span, fmt::format("unknown exercise '{}'", shorten(name.text)), std::move(help));
     return nullptr;
   }

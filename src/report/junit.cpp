@@ -48,13 +48,19 @@ std::string render_case(const Case& c, const std::string& classname, bool skippe
   std::string body;
   std::string details;
   for (const auto* f : c.findings) details += render_problem(*f, false) + "\n";
+  std::string waived;
+  for (const auto* s : c.waived) {
+    const auto& at = s->waiver.location;
+    waived += fmt::format("waived at {}:{}:{}: {}\n{}\n", at.file, at.line, at.column, s->waiver.reason,
+                          render_problem(s->finding, false));
+  }
   if (skipped) body += "      <skipped message=\"not checked: the plan could not be read\"/>\n";
   if (c.failed) {
     const bool input_error = c.findings.front()->rule_id.empty();
     body += fmt::format("      <{0} message=\"{1}\" type=\"{2}\">{3}</{0}>\n", input_error ? "error" : "failure",
                         xml(c.findings.front()->message), input_error ? "input-error" : "finding", xml(details));
-  } else if (!details.empty()) {
-    body += fmt::format("      <system-out>{}</system-out>\n", xml(details));
+  } else if (!details.empty() || !waived.empty()) {
+    body += fmt::format("      <system-out>{}{}</system-out>\n", xml(details), xml(waived));
   }
   for (const auto* s : c.waived) {
     const auto& at = s->waiver.location;
@@ -86,6 +92,7 @@ Suite suite_of(const PlanReport& r, const std::vector<std::string>& rule_ids, Se
     s.failures += c.failed ? 1 : 0;
     s.cases.push_back(std::move(c));
   }
+  if (!r.plan) s.cases.resize(1);  // a configuration file has no rules to pass or skip
   if (!r.errors.empty()) s.skipped = s.cases.size() - 1;
   return s;
 }

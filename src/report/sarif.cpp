@@ -92,7 +92,9 @@ std::vector<RuleInfo> own_rules() {
   RuleInfo input;
   input.id = input_error_id;
   input.severity = Severity::error;
-  input.doc = "The plan could not be read: its syntax, its JSON shape or a name in it is wrong. No rule was checked.";
+  input.doc =
+      "An input could not be read: a plan's syntax, its JSON shape or a name in it is wrong (no rule was checked on "
+      "it), or a configuration file is wrong, or a directory holds no plans.";
   for (auto* r : {&expired, &unused, &input}) r->pack = "liftlint", r->status = "reviewed";
   return {expired, unused, input};
 }
@@ -144,7 +146,7 @@ class SarifBuilder {
     out["level"] = level_of(p.severity);
     out["message"] = {{"text", text}};
     out["locations"] = ordered_json::array({location_json(p.location)});
-    if (!p.notes.empty()) out["relatedLocations"] = related(p);
+    if (auto r = related(p); !r.empty()) out["relatedLocations"] = std::move(r);
     if (!p.weeks.empty()) out["properties"] = {{"weeks", p.weeks}};
     return out;
   }

@@ -71,8 +71,8 @@ std::string snippet(const Location& l, const Styles& st, const fmt::text_style& 
 
 Counts count(const std::vector<PlanReport>& reports) {
   Counts c;
-  c.plans = reports.size();
   for (const auto& r : reports) {
+    c.plans += r.plan ? 1 : 0;
     c.input_errors += r.errors.size();
     c.suppressed += r.suppressed.size();
     for (const auto& f : r.findings) {

@@ -15,8 +15,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   // The first byte picks the reader, so that most runs go to one plan rather than to
   // hundreds of one-line fragments of a pretty-printed file.
   const std::string text(reinterpret_cast<const char*>(data) + 1, size - 1);
-  const auto reports = data[0] % 4 == 0 ? engine.check_json_lines("fuzz.jsonl", text)
+  auto reports = data[0] % 4 == 0 ? engine.check_json_lines("fuzz.jsonl", text)
                                         : std::vector<liftlint::PlanReport>{engine.check_text("fuzz.json", text)};
+  // Rendering hundreds of one-line reports says nothing the first few do not.
+  if (reports.size() > 8) reports.resize(8);
   std::size_t total = 0;
   total += liftlint::report::render_text(reports, false).size();
   total += liftlint::report::render_sarif(reports, rules).size();
