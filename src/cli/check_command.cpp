@@ -365,7 +365,7 @@ CLI::App* setup_config(CLI::App& app, ConfigShowOptions& o) {
 int run_config_show(const ConfigShowOptions& o) {
   std::vector<Problem> errors;
   const auto path = o.config.empty() ? find_config(o.dir) : o.config;
-  const auto config =
+  auto config =
       effective_config(path, Overrides{o.rules, o.no_default_rules, o.drafts, o.fail_on, o.max_warnings}, errors);
   auto engine = load_engine(config.packs.value, !config.default_rules.value, config.drafts.value, "auto");
   if (!engine) return exit_input_error;

@@ -181,10 +181,10 @@ void load_config(const std::string& path, Config& out, std::vector<Problem>& err
   if (root) ConfigReader(file, out, errors).read(*root);
 }
 
-void configure_rules(const Config& config, Engine& engine, std::vector<Problem>& errors) {
+void configure_rules(Config& config, Engine& engine, std::vector<Problem>& errors) {
   std::vector<std::string> ids;
-  for (const auto& s : config.rules) {
-    if (engine.configure_rule(s.id, s.severity, !s.off)) continue;
+  const auto unknown = [&](const RuleSetting& s) {
+    if (engine.configure_rule(s.id, s.severity, !s.off)) return false;
     if (ids.empty()) {
       for (const auto& r : engine.rules()) ids.push_back(r.id);
     }
@@ -194,7 +194,9 @@ void configure_rules(const Config& config, Engine& engine, std::vector<Problem>&
     if (auto hint = did_you_mean(s.id, ids); !hint.empty()) p.help.push_back(hint);
     p.help.emplace_back("'liftlint rules list' shows the rules that are loaded");
     errors.push_back(std::move(p));
-  }
+    return true;
+  };
+  config.rules.erase(std::remove_if(config.rules.begin(), config.rules.end(), unknown), config.rules.end());
 }
 
 Config effective_config(const std::string& path, const Overrides& o, std::vector<Problem>& errors) {

@@ -44,8 +44,9 @@ struct Config {
 // with errors are left out, so the rest of the file still applies.
 void load_config(const std::string& path, Config& out, std::vector<Problem>& errors);
 
-// Applies the per-rule settings to the engine; an id it does not know is an error.
-void configure_rules(const Config& config, Engine& engine, std::vector<Problem>& errors);
+// Applies the per-rule settings to the engine; an id it does not know is an error, and its
+// setting is dropped from the configuration.
+void configure_rules(Config& config, Engine& engine, std::vector<Problem>& errors);
 
 // What the command line says; it wins over the configuration file.
 struct Overrides {
