@@ -1,7 +1,6 @@
 #include "api/convert.hpp"
 
 namespace liftlint {
-namespace {
 
 Location location_of(const Span& span) {
   Location out;
@@ -13,6 +12,8 @@ Location location_of(const Span& span) {
   out.line_text = std::string(span.line_text());
   return out;
 }
+
+namespace {
 
 std::vector<Remark> remarks(const std::vector<Note>& notes) {
   std::vector<Remark> out;

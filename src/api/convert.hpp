@@ -10,6 +10,7 @@
 
 namespace liftlint {
 
+[[nodiscard]] Location location_of(const Span& span);
 [[nodiscard]] Problem problem_of(const Diagnostic& diagnostic);
 [[nodiscard]] std::vector<Problem> problems_of(const Diagnostics& diagnostics);
 [[nodiscard]] Problem problem_of(const model::RuleSet& rules, const eval::Finding& finding);

@@ -104,8 +104,7 @@ PlanReport Engine::check_text(const std::string& path, std::string text) const {
   // Reports copy the lines they quote, so the text need not outlive this call.
   limits::strip_bom(text);
   const SourceFile file{path, std::move(text)};
-  const bool json = path.size() >= 5 && path.compare(path.size() - 5, 5, ".json") == 0;
-  return impl_->check(file, path, json, Impl::Extent{0, file.text.size(), 1});
+  return impl_->check(file, path, path.ends_with(".json"), Impl::Extent{0, file.text.size(), 1});
 }
 
 std::vector<PlanReport> Engine::check_json_lines(const std::string& path, std::string text) const {

@@ -24,8 +24,7 @@ const char* scope_name(plan::ast::Waiver::Scope scope) {
 }
 
 Waiver waiver_of(const plan::Waiver& w) {
-  const auto where = problem_of(Diagnostic{Severity::info, {}, {}, w.span, {}, {}}).location;
-  return Waiver{w.rule->id, w.reason, w.approver, w.until, scope_name(w.scope), where};
+  return Waiver{w.rule->id, w.reason, w.approver, w.until, scope_name(w.scope), location_of(w.span)};
 }
 
 Problem stale_waiver(const plan::Waiver& w, bool expired) {

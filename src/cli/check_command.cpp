@@ -218,18 +218,27 @@ std::string render(const std::vector<PlanReport>& reports, const Run& run, const
          (summary_here ? report::render_summary(report::count(reports), color) : std::string{});
 }
 
+std::size_t warnings_in(const std::vector<PlanReport>& reports, const Group& g) {
+  std::size_t warnings = 0;
+  for (const auto i : g.reports) {
+    for (const auto& f : reports[i].findings) warnings += f.severity == Severity::warning ? 1 : 0;
+  }
+  return warnings;
+}
+
+bool too_many_warnings(const std::vector<PlanReport>& reports, const Group& g) {
+  const auto limit = g.config.max_warnings.value;
+  return limit >= 0 && warnings_in(reports, g) > static_cast<std::size_t>(limit);
+}
+
 // Each group's plans are judged by its own fail_on and max_warnings.
 bool failing(const std::vector<PlanReport>& reports, const Group& g) {
-  std::size_t warnings = 0;
-  bool failed = false;
   for (const auto i : g.reports) {
     for (const auto& f : reports[i].findings) {
-      failed = failed || severity_rank(f.severity) >= threshold(g.config.fail_on.value);
-      warnings += f.severity == Severity::warning ? 1 : 0;
+      if (severity_rank(f.severity) >= threshold(g.config.fail_on.value)) return true;
     }
   }
-  const auto limit = g.config.max_warnings.value;
-  return failed || (limit >= 0 && warnings > static_cast<std::size_t>(limit));
+  return too_many_warnings(reports, g);
 }
 
 int exit_code(const std::vector<PlanReport>& reports, const Run& run) {
@@ -243,15 +252,9 @@ int exit_code(const std::vector<PlanReport>& reports, const Run& run) {
 
 void warn_max_warnings(const std::vector<PlanReport>& reports, const Run& run) {
   for (const auto& g : run.groups) {
-    std::size_t warnings = 0;
-    for (const auto i : g.reports) {
-      for (const auto& f : reports[i].findings) warnings += f.severity == Severity::warning ? 1 : 0;
-    }
-    const auto limit = g.config.max_warnings.value;
-    if (limit >= 0 && warnings > static_cast<std::size_t>(limit)) {
-      fmt::print(stderr, "liftlint: {} warnings, more than --max-warnings {} allows ({})\n", warnings, limit,
-                 g.config.max_warnings.origin);
-    }
+    if (!too_many_warnings(reports, g)) continue;
+    fmt::print(stderr, "liftlint: {} warnings, more than --max-warnings {} allows ({})\n", warnings_in(reports, g),
+               g.config.max_warnings.value, g.config.max_warnings.origin);
   }
 }
 

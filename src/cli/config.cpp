@@ -102,8 +102,7 @@ class ConfigReader {
 
   void rule(const json::Member& r) {
     if (r.value.kind != K::object) return wrong(r, "an object such as {\"severity\": \"warning\"}");
-    RuleSetting s{
-        r.key, {}, false, {}, origin_of(r.key_span), problem_of(Diagnostic{{}, {}, {}, r.key_span, {}, {}}).location};
+    RuleSetting s{r.key, {}, false, {}, origin_of(r.key_span), location_of(r.key_span)};
     for (const auto& f : r.value.members) {
       if (std::find(rule_keys.begin(), rule_keys.end(), f.key) == rule_keys.end()) {
         return error(f.key_span, fmt::format("unknown key \"{}\" in a rule setting", shorten(f.key)),

@@ -335,10 +335,7 @@ class Resolver {
     return exercise_names_;
   }
 
-  [[nodiscard]] bool json_plan() const {
-    const auto& path = file_.source->path;
-    return path.size() >= 5 && path.compare(path.size() - 5, 5, ".json") == 0;
-  }
+  [[nodiscard]] bool json_plan() const { return file_.source->path.ends_with(".json"); }
 
   const model::Exercise* find_exercise(const ast::Value& name, std::uint32_t& id) {
     const auto key = normalize_name(name.text);
