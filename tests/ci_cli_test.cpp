@@ -143,6 +143,12 @@ TEST(CiFormats, WaivedFindingsAreSarifSuppressionsAndJsonSuppressed) {
   EXPECT_EQ(doc["plans"][0]["suppressed"][0]["waiver"]["scope"], "plan");
   const auto text = run_cli("check " + plan, code);
   EXPECT_NE(text.find("1 plan: 0 errors, 3 warnings, 0 infos (1 waived)"), std::string::npos) << text;
+  EXPECT_NE(text.find(plan +
+                      ":20:5: waived[bp.avoid-deadlift]: avoid conventional deadlifts with back pain\n"
+                      "   = waived at " +
+                      plan + ":1:7: supervised by the physio (approved by Dr Lee)\n"),
+            std::string::npos)
+      << text;
 }
 
 TEST(CiFormats, GithubAnnotations) {

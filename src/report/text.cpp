@@ -113,11 +113,26 @@ std::string render_summary(const Counts& c, bool color) {
   return fmt::format("{}\n", fmt::styled(text, st.emphasis));
 }
 
+// Waived findings take two lines: what was found, and the waiver that covers it.
+std::string render_waived(const Suppressed& s, bool color) {
+  const Styles st(color);
+  const auto& w = s.waiver;
+  std::string terms;
+  if (!w.approved_by.empty()) terms += fmt::format("approved by {}", w.approved_by);
+  if (!w.until.empty()) terms += fmt::format("{}until {}", terms.empty() ? "" : ", ", w.until);
+  return fmt::format("{}: {}: {}\n   {} waived at {}: {}{}\n",
+                     fmt::styled(location_text(s.finding.location), st.emphasis),
+                     fmt::styled(fmt::format("waived[{}]", s.finding.rule_id), st.gutter), s.finding.message,
+                     fmt::styled("=", st.gutter), location_text(w.location), w.reason,
+                     terms.empty() ? "" : fmt::format(" ({})", terms));
+}
+
 std::string render_text(const std::vector<PlanReport>& reports, bool color) {
   std::string out;
   for (const auto& r : reports) {
     for (const auto& e : r.errors) out += render_problem(e, color) + "\n";
     for (const auto& f : r.findings) out += render_problem(f, color) + "\n";
+    for (const auto& s : r.suppressed) out += render_waived(s, color) + "\n";
   }
   return out;
 }
