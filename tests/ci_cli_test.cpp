@@ -352,6 +352,27 @@ TEST(CiConfig, ConfigErrorsArePositionedAndTheBatchGoesOn) {
   EXPECT_EQ(code, 2);
 }
 
+TEST(CiConfig, ValuesOfTheWrongKindAreErrors) {
+  TempDir dir;
+  const auto config =
+      dir.write("ci.json", "{\n  \"fail_on\": \"warnings\",\n  \"max_warnings\": -2,\n  \"packs\": \"rules\"\n}\n");
+  int code = 0;
+  const auto out = run_cli("check examples/flawed-rest.plan --config " + config, code);
+  EXPECT_EQ(code, 2);
+  EXPECT_NE(out.find(config + ":2:14: error: expected \"fail_on\" to be \"error\", \"warning\" or \"info\", found "
+                              "\"warnings\""),
+            std::string::npos)
+      << out;
+  EXPECT_NE(out.find("= help: did you mean 'warning'?"), std::string::npos) << out;
+  EXPECT_NE(out.find(config + ":3:19: error: expected \"max_warnings\" to be a whole number from 0 to 1000000000"),
+            std::string::npos);
+  EXPECT_NE(out.find(config + ":4:12: error: expected \"packs\" to be an array of paths, found a string"),
+            std::string::npos);
+  const auto twice = run_cli("check - -", code);
+  EXPECT_EQ(code, 2);
+  EXPECT_EQ(twice, "liftlint: error: '-' (standard input) can be given once\nRun 'liftlint --help' for usage.\n");
+}
+
 TEST(CiConfig, ConfigErrorsAppearInMachineOutput) {
   TempDir dir;
   const auto config = dir.write("ci.json", "{\"fail_onn\": \"warning\"}");

@@ -113,6 +113,25 @@ TEST(JsonPlans, ShapeErrorsNameWhatWasExpected) {
       std::string::npos);
 }
 
+TEST(JsonPlans, ClientAndDeclarationValuesAreChecked) {
+  const auto out = check_json(R"({"client": {"cleared_on": "02/10/2026", "experience": 3},
+ "exercises": [{"name": "Pallof hold", "spinal_load": "tiny", "supported": "yes"}],
+ "weeks": [7]})");
+  EXPECT_NE(out.find("plan.json:1:27: error: expected \"cleared_on\" to be a date as \"YYYY-MM-DD\", found "
+                     "\"02/10/2026\""),
+            std::string::npos)
+      << out;
+  EXPECT_NE(out.find("plan.json:1:55: error: expected \"experience\" to be a string, found a whole number"),
+            std::string::npos);
+  EXPECT_NE(out.find("plan.json:2:55: error: expected \"spinal_load\" to be one of none, low, moderate, high, found "
+                     "\"tiny\""),
+            std::string::npos);
+  EXPECT_NE(out.find("plan.json:2:76: error: expected \"supported\" to be true or false, found a string"),
+            std::string::npos);
+  EXPECT_NE(out.find("plan.json:3:12: error: expected a week as an object { ... }, found a whole number"),
+            std::string::npos);
+}
+
 TEST(JsonPlans, NamesAreCheckedAgainstTheCatalogue) {
   const auto out =
       check_json(R"({"days": [{"day": "mon", "kind": "strength", "exercises": [{"exercise": "glute brige"}]}]})");

@@ -82,8 +82,14 @@ class ConfigReader {
 
   void fail_on(const json::Member& m, const std::string& origin) {
     const std::vector<std::string> levels = {"error", "warning", "info"};
-    if (m.value.kind != K::string || std::find(levels.begin(), levels.end(), m.value.text) == levels.end()) {
-      return error(m.value.span, "expected \"fail_on\" to be \"error\", \"warning\" or \"info\"");
+    if (m.value.kind != K::string) return wrong(m, "\"error\", \"warning\" or \"info\"");
+    if (std::find(levels.begin(), levels.end(), m.value.text) == levels.end()) {
+      std::vector<std::string> help;
+      if (auto hint = did_you_mean(m.value.text, levels); !hint.empty()) help.push_back(hint);
+      return error(m.value.span,
+                   fmt::format("expected \"fail_on\" to be \"error\", \"warning\" or \"info\", found \"{}\"",
+                               shorten(m.value.text)),
+                   std::move(help));
     }
     out_.fail_on = {m.value.text, origin};
   }
