@@ -20,17 +20,15 @@
 #include "liftlint/liftlint.hpp"
 #include "report/report.hpp"
 #include "support/dates.hpp"
+#include "support/diagnostic.hpp"
 
 namespace liftlint::cli {
 namespace {
 
 namespace fs = std::filesystem;
 
-int severity_rank(Severity s) { return s == Severity::error ? 2 : s == Severity::warning ? 1 : 0; }
-int threshold(const std::string& fail_on) { return fail_on == "error" ? 2 : fail_on == "warning" ? 1 : 0; }
-Severity severity_of(const std::string& level) {
-  return level == "error" ? Severity::error : level == "warning" ? Severity::warning : Severity::info;
-}
+// fail_on has been checked against the three names by the option or the configuration.
+Severity severity_of(const std::string& level) { return parse_severity(level).value_or(Severity::error); }
 
 // The plans under one configuration file, checked by one engine.
 struct Group {
@@ -235,7 +233,7 @@ bool too_many_warnings(const std::vector<PlanReport>& reports, const Group& g) {
 bool failing(const std::vector<PlanReport>& reports, const Group& g) {
   for (const auto i : g.reports) {
     for (const auto& f : reports[i].findings) {
-      if (severity_rank(f.severity) >= threshold(g.config.fail_on.value)) return true;
+      if (severity_rank(f.severity) >= severity_rank(severity_of(g.config.fail_on.value))) return true;
     }
   }
   return too_many_warnings(reports, g);

@@ -10,6 +10,7 @@
 
 #include "api/convert.hpp"
 #include "json/tree.hpp"
+#include "support/diagnostic.hpp"
 #include "support/limits.hpp"
 #include "support/names.hpp"
 
@@ -123,10 +124,7 @@ class ConfigReader {
       return error(severity->span, "expected \"severity\" to be \"error\", \"warning\", \"info\" or \"off\"");
     }
     s.off = severity->text == "off";
-    if (!s.off)
-      s.severity = severity->text == "error"     ? Severity::error
-                   : severity->text == "warning" ? Severity::warning
-                                                 : Severity::info;
+    s.severity = parse_severity(severity->text);
     const auto* reason = r.value.find("reason");
     if (reason != nullptr) s.reason = reason->text;
     if (s.off && s.reason.find_first_not_of(" \t") == std::string::npos) {

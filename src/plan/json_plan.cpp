@@ -259,8 +259,8 @@ class Reader {
   ast::Day day(const Node& n) {
     ast::Day d;
     d.span = n.span;
-    const bool rest = n.kind == K::object && n.find("rest") != nullptr && n.find("rest")->kind == K::boolean &&
-                      n.find("rest")->boolean;
+    const auto* rest_node = n.kind == K::object ? n.find("rest") : nullptr;
+    const bool rest = rest_node != nullptr && rest_node->kind == K::boolean && rest_node->boolean;
     if (!object(n, rest ? "a rest day" : "a day", rest ? rest_day_keys : day_keys)) return d;
     if (const auto* v = required(n, "day", "a day", "a weekday such as \"mon\", or a day number 1 to 7")) {
       day_name(*v, d);

@@ -103,6 +103,19 @@ class Converter {
     }
   }
 
+  // The children after the first, with the waivers among them taken out: each covers n.
+  template <typename Visit>
+  void parts(const Node& n, ast::Waiver::Scope scope, Visit&& visit) {
+    for (std::size_t i = 1; i < n.children.size(); ++i) {
+      const Node& part = *n.children[i];
+      if (part.is_type<gp::waiver>()) {
+        waiver(part, scope, begin_of(n), end_of(n));
+      } else {
+        visit(part);
+      }
+    }
+  }
+
   [[nodiscard]] std::uint32_t begin_of(const Node& n) const {
     return static_cast<std::uint32_t>(n.m_begin.data - file_.text.data());
   }
@@ -173,14 +186,7 @@ class Converter {
     out.first = number(*range.children.front());
     out.last = number(*range.children.back());
     out.span.length = static_cast<std::uint32_t>(range.m_end.data - n.m_begin.data);
-    for (std::size_t i = 1; i < n.children.size(); ++i) {
-      const Node& child = *n.children[i];
-      if (child.is_type<gp::waiver>()) {
-        waiver(child, ast::Waiver::Scope::week, begin_of(n), end_of(n));
-      } else {
-        out.days.push_back(day(child));
-      }
-    }
+    parts(n, ast::Waiver::Scope::week, [&](const Node& child) { out.days.push_back(day(child)); });
     return out;
   }
 
@@ -190,14 +196,7 @@ class Converter {
     const Node& head = *n.children.front();
     out.day = name(head);
     if (head.is_type<gp::day_number>()) out.number = number(*head.children.front());
-    for (std::size_t i = 1; i < n.children.size(); ++i) {
-      const Node& part = *n.children[i];
-      if (part.is_type<gp::waiver>()) {
-        waiver(part, ast::Waiver::Scope::session, begin_of(n), end_of(n));
-      } else {
-        day_part(part, out);
-      }
-    }
+    parts(n, ast::Waiver::Scope::session, [&](const Node& part) { day_part(part, out); });
     return out;
   }
 
@@ -245,14 +244,7 @@ class Converter {
     out.name = is_quoted(name_node) ? string_value(name_node, file_)
                                     : ast::Value{ast::Value::Kind::string, name_node.string(), 0, {}, span(name_node)};
     out.span = out.name.span;
-    for (std::size_t i = 1; i < n.children.size(); ++i) {
-      const Node& part = *n.children[i];
-      if (part.is_type<gp::waiver>()) {
-        waiver(part, ast::Waiver::Scope::line, begin_of(n), end_of(n));
-      } else {
-        dose(part, out);
-      }
-    }
+    parts(n, ast::Waiver::Scope::line, [&](const Node& part) { dose(part, out); });
     return out;
   }
 

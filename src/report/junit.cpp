@@ -4,11 +4,10 @@
 #include <set>
 
 #include "report/report.hpp"
+#include "support/diagnostic.hpp"
 
 namespace liftlint::report {
 namespace {
-
-int rank(Severity s) { return s == Severity::error ? 2 : s == Severity::warning ? 1 : 0; }
 
 // XML 1.0 cannot carry most control characters even escaped, so they are dropped.
 std::string xml(std::string_view text) {
@@ -79,7 +78,7 @@ Suite suite_of(const PlanReport& r, const std::vector<std::string>& rule_ids, Se
     auto& c = cases[f.rule_id];
     c.name = f.rule_id;
     c.findings.push_back(&f);
-    c.failed = c.failed || rank(f.severity) >= rank(fail_on);
+    c.failed = c.failed || severity_rank(f.severity) >= severity_rank(fail_on);
   }
   for (const auto& w : r.suppressed) cases[w.finding.rule_id].waived.push_back(&w);
   if (!r.errors.empty()) {

@@ -251,8 +251,7 @@ void RuleChecker::header(const ast::Rule& decl, model::Rule& out) {
     fail(decl.id.span, fmt::format("rule '{}' has no severity", decl.id.text),
          {"add 'severity error', 'severity warning' or 'severity info'"});
   } else {
-    const auto& s = decl.severity->text;
-    out.severity = s == "error" ? Severity::error : s == "warning" ? Severity::warning : Severity::info;
+    out.severity = parse_severity(decl.severity->text).value_or(Severity::info);
   }
   if (decl.citations.empty()) {
     fail(decl.id.span, fmt::format("rule '{}' cites no source", decl.id.text),

@@ -15,6 +15,15 @@ const char* severity_name(Severity severity) {
   return "error";
 }
 
+std::optional<Severity> parse_severity(std::string_view name) {
+  for (const auto s : {Severity::error, Severity::warning, Severity::info}) {
+    if (name == severity_name(s)) return s;
+  }
+  return std::nullopt;
+}
+
+int severity_rank(Severity severity) { return severity == Severity::error ? 2 : severity == Severity::warning ? 1 : 0; }
+
 void Diagnostics::add(Diagnostic diagnostic) {
   if (items_.size() > max_items) return;
   if (items_.size() == max_items) {

@@ -1,7 +1,9 @@
 // Problems in the user's files are data: a list of diagnostics with spans.
 #pragma once
 
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "liftlint/liftlint.hpp"
@@ -10,6 +12,10 @@
 namespace liftlint {
 
 [[nodiscard]] const char* severity_name(Severity severity);
+// The severity named "error", "warning" or "info"; nullopt for any other text.
+[[nodiscard]] std::optional<Severity> parse_severity(std::string_view name);
+// 2 for errors, 1 for warnings, 0 for infos: how thresholds such as --fail-on compare.
+[[nodiscard]] int severity_rank(Severity severity);
 
 struct Note {
   std::string text;
