@@ -77,7 +77,7 @@ struct plan_name : if_must<plan_key, sp, expect_string_lit> {};
 struct waiver_rule : seq<ident_first, star<sor<ident_other, one<'.', '-'>>>> {};
 struct expect_waiver_rule : waiver_rule {};
 struct waiver_day_number : seq<day_key, sp, integer> {};
-struct waiver_day_word : ident {};
+struct waiver_day_word : seq<not_at<reason_key>, ident> {};
 struct expect_waiver_day : sor<waiver_day_number, waiver_day_word> {};
 struct waiver_day : if_must<on_key, sp1, expect_waiver_day> {};
 struct waiver_reason : if_must<reason_key, sp, expect_string_lit> {};

@@ -373,6 +373,23 @@ TEST(CiConfig, ValuesOfTheWrongKindAreErrors) {
   EXPECT_EQ(twice, "liftlint: error: '-' (standard input) can be given once\nRun 'liftlint --help' for usage.\n");
 }
 
+TEST(CiConfig, ShapeErrorsInRuleSettings) {
+  TempDir dir;
+  const auto list = dir.write("list.json", "[1]");
+  int code = 0;
+  EXPECT_NE(run_cli("check examples/beginner-routine.plan --config " + list, code)
+                .find(list + ":1:1: error: expected the configuration as an object { ... }"),
+            std::string::npos);
+  const auto rules =
+      dir.write("rules.json", R"({"rules": {"bp.cool-down": {"level": "info"}, "bp.warm-up": {"reason": "x"}}})");
+  const auto out = run_cli("check examples/beginner-routine.plan --config " + rules, code);
+  EXPECT_EQ(code, 2);
+  EXPECT_NE(out.find(rules + ":1:29: error: unknown key \"level\" in a rule setting"), std::string::npos) << out;
+  EXPECT_NE(out.find(rules + ":1:61: error: a rule setting needs \"severity\": error, warning, info or off"),
+            std::string::npos)
+      << out;
+}
+
 TEST(CiConfig, ConfigErrorsAppearInMachineOutput) {
   TempDir dir;
   const auto config = dir.write("ci.json", "{\"fail_onn\": \"warning\"}");

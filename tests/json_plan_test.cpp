@@ -166,6 +166,14 @@ TEST(JsonPlans, JsonLinesReportEachLineAsAPlan) {
   EXPECT_TRUE(reports[2].errors.empty());
 }
 
+TEST(JsonPlans, AJsonLineOverTheSizeLimitIsAnError) {
+  const auto reports = engine().check_json_lines("<stdin>", "{}\n\"" + std::string(9U << 20U, 'x') + "\"\n");
+  ASSERT_EQ(reports.size(), 2U);
+  ASSERT_EQ(reports[1].errors.size(), 1U);
+  EXPECT_EQ(reports[1].errors[0].message, "the plan has 9437186 bytes; the limit is 8 MiB");
+  EXPECT_EQ(reports[1].errors[0].location.line, 2U);
+}
+
 TEST(JsonTree, ValuesKeepTheirPlaces) {
   const SourceFile file{"t.json", "{\n  \"a\": [1, 2.5, true],\n  \"b\": {\"c\": \"x\\\"y\"}\n}"};
   Diagnostics diagnostics;

@@ -131,6 +131,19 @@ TEST(Waivers, AWaiverWithoutAReasonIsASyntaxError) {
       << errors_of(empty);
 }
 
+TEST(Waivers, SyntaxErrorsSayWhatWasExpected) {
+  const auto first_line = [](const std::string& waiver) {
+    const auto out = errors_of(engine().check_text("w.plan", waiver + "\nmon rest\n"));
+    return out.substr(0, out.find('\n'));
+  };
+  EXPECT_EQ(first_line("waive 3x reason \"x\""),
+            "w.plan:1:7: error: expected the id of the rule to waive, such as 'bp.avoid-deadlift', found '3x'");
+  EXPECT_EQ(first_line("waive bp.rest-between-strength on reason \"x\""),
+            "w.plan:1:35: error: expected a weekday such as 'wed' or 'day 3' after 'on', found 'reason'");
+  EXPECT_EQ(first_line("waive bp.rest-between-strength reason \"x\" approved \"Dr\""),
+            "w.plan:1:52: error: expected 'by' after 'approved', as in 'approved by \"Dr Lee\"', found '\"Dr\"'");
+}
+
 TEST(Waivers, AnExpiredWaiverIsAnErrorAndSuppressesNothing) {
   const auto r = engine().check_text(
       "w.plan", rest_plan("waive bp.rest-between-strength reason \"trial month\" until 2026-11-20\n"));
