@@ -221,7 +221,9 @@ struct vocab_kind
           kw<string<'s', 'e', 's', 's', 'i', 'o', 'n', '_', 'k', 'i', 'n', 'd'>>, kw<string<'t', 'a', 'g'>>> {};
 struct vocab_label : string_lit {};
 struct vocab_implies : if_must<implies_key, sp, expect_ident_list> {};
-struct vocab_decl : if_must<vocab_kind, sp, expect_ident, opt<sp, vocab_label>, opt<sp, vocab_implies>> {};
+struct vocab_aka : if_must<ex_aka_key, sp, expect_string_list> {};
+struct vocab_decl
+    : if_must<vocab_kind, sp, expect_ident, opt<sp, vocab_label>, opt<sp, vocab_implies>, opt<sp, vocab_aka>> {};
 
 struct include_decl : if_must<include_key, sp, expect_string> {};
 

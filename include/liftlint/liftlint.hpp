@@ -69,6 +69,9 @@ struct PlanReport {
   std::vector<Problem> findings;       // rule violations and waiver problems, in file order
   std::vector<Suppressed> suppressed;  // findings a waiver covers: reported, not counted
   bool plan = true;                    // false for a configuration file or an empty directory
+  // The rules ran. A plan with input errors is still checked: its findings stand beside the errors,
+  // and what could not be read is unknown to the rules.
+  bool evaluated = false;
 };
 
 struct RuleInfo {

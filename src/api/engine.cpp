@@ -54,6 +54,7 @@ struct Engine::Impl {
     report.errors = problems_of(diagnostics);
     if (!resolved) return report;
     const auto findings = eval::evaluate(*rules, *resolved, eval_options);
+    report.evaluated = true;
     const auto limit = limits::max_findings_per_plan;
     const auto counted = apply_waivers(*rules, *resolved, findings, today, limit, report);
     if (counted > limit) {

@@ -25,6 +25,13 @@ Truth truth(bool b) { return b ? Truth::yes : Truth::no; }
 
 constexpr std::array<const char*, 7> day_names = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
 
+// Mon, Mon pm, or Day 2 for a session whose weekday the plan does not give.
+std::string day_name(const plan::Session& s) {
+  if (!s.weekday_known) return s.label;
+  const std::string day = day_names[static_cast<std::size_t>(s.weekday)];
+  return s.part.empty() ? day : fmt::format("{} {}", day, s.part);
+}
+
 std::string plural(double n, const char* one, const char* many) { return fmt::format("{} {}", n, n == 1 ? one : many); }
 
 std::string humanize(std::string id) {
@@ -147,7 +154,22 @@ class Evaluator {
 
   // --- expressions ------------------------------------------------------------------
 
+  // A line whose exercise or dose could not be read leaves what it would say unknown.
+  [[nodiscard]] static bool unknown_here(Attr a, const Context& c) {
+    if (c.line == nullptr) return c.session != nullptr && !c.session->weekday_known && a == Attr::session_day;
+    if (a == Attr::exercise_day) return !c.session->weekday_known;
+    if (a < Attr::exercise_name || a == Attr::exercise_block || a >= Attr::exercise_week) return false;
+    if (c.line->unknown) return true;
+    return c.line->dose_unknown && a >= Attr::exercise_loaded && a != Attr::exercise_tags;
+  }
+
   Truth eval(const Expr& e, const Context& c) const {
+    if (e.kind == Expr::Kind::exercise_in && c.line != nullptr && c.line->unknown) return Truth::unknown;
+    if ((e.kind == Expr::Kind::compare_number || e.kind == Expr::Kind::compare_ordinal ||
+         e.kind == Expr::Kind::test_bool || e.kind == Expr::Kind::member_any || e.kind == Expr::Kind::member_all) &&
+        unknown_here(e.attr, c)) {
+      return Truth::unknown;
+    }
     switch (e.kind) {
       case Expr::Kind::always: return Truth::yes;
       case Expr::Kind::all_of: return all_of(e, c);
@@ -244,7 +266,13 @@ class Evaluator {
       case Expr::Kind::none: return t.yes > 0 ? Truth::no : t.unknown > 0 ? Truth::unknown : Truth::yes;
       case Expr::Kind::every:
         return t.yes == t.total ? Truth::yes : t.yes + t.unknown == t.total ? Truth::unknown : Truth::no;
-      default: return truth(e.bound.holds(t.counted(e)));
+      default: {
+        // Elements whose match is unknown could count or not; only a verdict both ways agree on is known.
+        const bool low = e.bound.holds(t.counted(e));
+        if (e.kind == Expr::Kind::count_distinct || t.unknown == 0) return truth(low);
+        const bool high = e.bound.holds(static_cast<double>(t.yes + t.unknown));
+        return low == high ? truth(low) : Truth::unknown;
+      }
     }
   }
 
@@ -296,7 +324,7 @@ class Evaluator {
   Vars variables(const model::Rule& rule, const Context& c) const {
     Vars vars{{"week", std::to_string(c.week)}};
     if (c.session != nullptr) {
-      vars.emplace_back("day", day_names[static_cast<std::size_t>(c.session->weekday)]);
+      vars.emplace_back("day", day_name(*c.session));
       vars.emplace_back("kind", humanize(rules_.vocab(model::Category::session_kind).at(c.session->kind).id));
     }
     if (c.line != nullptr) vars.emplace_back("exercise", c.line->exercise->name);
@@ -363,6 +391,11 @@ class Evaluator {
   };
 
   void rest(const model::Rule& rule) {
+    for (int w = 1; w <= plan_.weeks; ++w) {
+      if (const auto* block = plan_.week(w); block != nullptr && !block->weekdays_known()) {
+        crowded_week(rule, w, *block);
+      }
+    }
     std::optional<Visit> last;
     std::vector<std::optional<Visit>> by_muscle(rule.sharing_muscles ? model::max_vocabulary : 0);
     const int passes = plan_.cyclic ? 2 : 1;
@@ -370,6 +403,7 @@ class Evaluator {
       for (int w = 1; w <= plan_.weeks; ++w) {
         const auto* block = plan_.week(w);
         if (block == nullptr) continue;
+        if (!block->weekdays_known()) continue;
         for (const auto& s : block->sessions) {
           const Context c{&plan_, w, block, &s, nullptr};
           if (eval(rule.filter, c) != Truth::yes) continue;
@@ -385,6 +419,28 @@ class Evaluator {
         }
       }
     }
+  }
+
+  // Sessions without weekdays (Day 1, Day 2) can be placed on any day, so only a week with more of them
+  // than rest days allow is certain to break the rule.
+  void crowded_week(const model::Rule& rule, int w, const plan::WeekBlock& block) {
+    if (rule.sharing_muscles || !rule.rest_in_days) return;
+    std::vector<const plan::Session*> matching;
+    for (const auto& s : block.sessions) {
+      if (eval(rule.filter, Context{&plan_, w, &block, &s, nullptr}) == Truth::yes) matching.push_back(&s);
+    }
+    const int spacing = static_cast<int>(std::ceil(rule.rest_minimum)) + 1;
+    const int room = plan_.cyclic ? 7 / spacing : (7 + spacing - 1) / spacing;
+    if (static_cast<int>(matching.size()) <= room) return;
+    const Context c{&plan_, w, &block, matching[static_cast<std::size_t>(room)], nullptr};
+    Vars vars = variables(rule, c);
+    Finding f = finding(rule, matching[static_cast<std::size_t>(room)]->span, vars, w);
+    f.message = fmt::format("{} {} sessions in week {} cannot all have {} between them in 7 days", matching.size(),
+                            fill("{kind}", vars), w, plural(rule.rest_minimum, "rest day", "rest days"));
+    f.notes.push_back(Note{"the plan gives no weekdays, so only what no order of the days can avoid is reported", {}});
+    f.help.clear();
+    f.help.push_back(fmt::format("plan at most {} of these sessions a week, or give them weekdays", room));
+    add(std::move(f));
   }
 
   static std::optional<Visit> latest_sharing(const std::vector<std::optional<Visit>>& by_muscle,
@@ -403,7 +459,7 @@ class Evaluator {
     const int needed = rule.rest_in_days ? static_cast<int>(std::ceil(rule.rest_minimum)) + 1
                                          : static_cast<int>(std::ceil(rule.rest_minimum / 24));
     Vars vars = variables(rule, c);
-    vars.emplace_back("previous_day", day_names[static_cast<std::size_t>(previous.session->weekday)]);
+    vars.emplace_back("previous_day", day_name(*previous.session));
     vars.emplace_back("previous_week", std::to_string(previous.week));
     vars.emplace_back("gap", plural(gap, "day", "days"));
     vars.emplace_back("required", rule.rest_in_days ? plural(rule.rest_minimum, "rest day", "rest days")
@@ -419,7 +475,7 @@ class Evaluator {
   std::string move_advice(const model::Rule& rule, const Visit& previous, int needed, const Context& c) const {
     const int target = previous.session->weekday + needed;
     const bool same_week = previous.week == c.week && previous.pass == 0;
-    const bool free = same_week && target <= 6 &&
+    const bool free = same_week && target <= 6 && previous.session->part.empty() &&
                       std::none_of(c.block->sessions.begin(), c.block->sessions.end(),
                                    [&](const plan::Session& s) { return s.weekday == target; });
     if (free) return fmt::format("move this session to {}", day_names[static_cast<std::size_t>(target)]);
@@ -441,7 +497,7 @@ class Evaluator {
     std::unordered_map<std::uint32_t, Peak> out;
     for (const auto& s : block.sessions) {
       for (const auto& l : s.lines) {
-        if (!l.load_kg) continue;
+        if (!l.load_kg || l.unknown) continue;
         auto& p = out[l.exercise_id];
         if (p.line == nullptr || *l.load_kg > p.load) p = Peak{*l.load_kg, &l};
       }

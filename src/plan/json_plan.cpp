@@ -274,6 +274,7 @@ class Reader {
   void day_name(const Node& v, ast::Day& d) {
     if (v.kind == K::integer) {
       d.day = ast::Name{fmt::format("day {}", v.number), v.span};
+      d.ordered = true;
       d.number = ast::Quantity{v.number, v.number, {}, v.span};
     } else if (auto n = name(v, "day")) {
       d.day = std::move(*n);

@@ -17,6 +17,14 @@ struct Line {
   Span span;
   model::Block block = model::Block::main;
   std::optional<double> sets, reps, reps_max, hold_seconds, load_kg, rpe, rir, percent, rest_seconds, eccentric;
+  std::optional<double> distance_m;
+  std::vector<double> reps_list;  // one count per set, when the plan gives them
+  std::string group;              // the superset or circuit the line belongs to; empty when alone
+  bool unknown = false;           // the exercise could not be found: what the rules read of it is unknown
+  bool dose_unknown = false;      // the dose could not be read: its values are unknown
+  bool amrap = false;
+  bool alternating = false;
+  int implements = 0;             // 2 for a pair of dumbbells or kettlebells
   bool each_side = false;
   bool bodyweight = false;
   bool has_tempo = false;
@@ -34,7 +42,10 @@ struct Line {
 
 struct Session {
   std::uint16_t kind = 0;
-  int weekday = 0;  // 0 = Monday
+  int weekday = 0;              // 0 = Monday; for Day 1, Session A: the place in the week, for ordering only
+  bool weekday_known = true;    // false for Day 1, Session A
+  std::string part;             // am, pm: one of several sessions on a day
+  std::string label;            // Day 1, Session A
   Span span;        // the day token, where findings about the session point
   std::optional<double> duration_seconds;
   std::optional<double> warmup_seconds;  // 0 when there is no warm-up block
@@ -49,6 +60,14 @@ struct WeekBlock {
   int last = 1;
   Span span;
   std::vector<Session> sessions;  // in weekday order
+  bool deload = false;
+
+  [[nodiscard]] bool weekdays_known() const {
+    for (const auto& s : sessions) {
+      if (!s.weekday_known) return false;
+    }
+    return true;
+  }
 };
 
 struct Client {

@@ -1,313 +1,829 @@
 #include "plan/parser.hpp"
 
-#include "grammar/plan.hpp"
+#include <fmt/format.h>
+
+#include <set>
+
+#include "plan/lexer.hpp"
+#include "plan/line_reader.hpp"
+#include "plan/statements.hpp"
 #include "rules/exercise_syntax.hpp"
+#include "support/limits.hpp"
+#include "support/names.hpp"
 #include "support/parse_util.hpp"
 
 namespace liftlint::plan {
 namespace {
 
 namespace g = grammar;
-namespace gp = grammar::plan;
 namespace pt = tao::pegtl::parse_tree;
-using parse_util::Node;
-using rules::field_key;
-using rules::is_quoted;
-using rules::name_of;
-using rules::string_value;
+using K = Token::Kind;
+using Tokens = std::vector<Token>;
 
 template <typename Rule>
-using selector = pt::selector<
-    Rule,
-    pt::store_content::on<
-        g::string_lit, g::expect_string_lit, g::ident, g::expect_ident, g::expect_level, g::expect_yes_no,
-        g::expect_ex_name, g::exercise_decl, g::ex_aka, g::ex_muscles, g::ex_pattern, g::ex_posture, g::ex_equipment,
-        g::ex_spinal_load, g::ex_impact, g::ex_supported, g::ex_loaded, g::ex_tags, g::decimal, g::integer, g::unit,
-        gp::expect_date, gp::plan_name, gp::client_block, gp::conditions_field, gp::symptoms_field, gp::cleared_field,
-        gp::cleared_by, gp::cleared_on, gp::experience_field, gp::week_block, gp::expect_week_range, gp::day_entry,
-        gp::day_number, gp::day_word, gp::rest_day, gp::session_kind, gp::duration, gp::expect_duration,
-        gp::session_label, gp::warmup_block, gp::cooldown_block, gp::main_block, gp::exercise_line,
-        gp::expect_exercise_line, gp::name_words, gp::sets_reps, gp::reps_only, gp::expect_reps, gp::number_range,
-        gp::rep_unit, gp::per_side, gp::load, gp::mass, gp::bodyweight, gp::band_level, gp::rpe, gp::rir,
-        gp::expect_number, gp::tempo, gp::expect_tempo, gp::rest_period, gp::posture_override, gp::equipment_override,
-        gp::note, gp::amount, gp::waiver, gp::expect_waiver_rule, gp::waiver_day_number, gp::waiver_day_word,
-        gp::expect_waiver_reason, gp::waiver_approver, gp::waiver_until>>;
+using decl_selector = pt::selector<
+    Rule, pt::store_content::on<g::string_lit, g::expect_string_lit, g::ident, g::expect_ident, g::expect_level,
+                                g::expect_yes_no, g::expect_ex_name, g::exercise_decl, g::ex_aka, g::ex_muscles,
+                                g::ex_pattern, g::ex_posture, g::ex_equipment, g::ex_spinal_load, g::ex_impact,
+                                g::ex_supported, g::ex_loaded, g::ex_tags>>;
 
-class Converter {
+const std::set<std::string> weekday_words = {"mon",      "monday", "tue",    "tues",     "tuesday", "wed",
+                                             "weds",     "wednesday", "thu", "thur",     "thurs",   "thursday",
+                                             "fri",      "friday", "sat",    "saturday", "sun",     "sunday"};
+const std::set<std::string> part_words = {"am", "pm", "morning", "evening", "afternoon", "lunch", "lunchtime", "night"};
+const std::set<std::string> rest_words = {"rest", "off", "day", "recovery", "complete", "full", "total"};
+
+bool block_word(const std::string& w) {
+  return w == "warmup" || w == "warm-up" || w == "warm" || w == "cooldown" || w == "cool-down" || w == "cool" ||
+         w == "main" || w == "finisher" || w == "accessories" || w == "accessory" || w == "workout";
+}
+
+std::string joined_lower(const Tokens& t, std::size_t a, std::size_t b) {
+  std::string out;
+  for (std::size_t k = a; k < b; ++k) {
+    if (!t[k].is(K::word)) continue;
+    out += out.empty() ? "" : " ";
+    out += t[k].lower();
+  }
+  return out;
+}
+
+class Parser {
  public:
-  Converter(const SourceFile& file, Diagnostics& diagnostics) : file_(file), diagnostics_(diagnostics) {}
+  Parser(const SourceFile& file, Diagnostics& diagnostics) : file_(file), d_(diagnostics), cursor_(file) {}
 
-  ast::File convert(const Node& root) {
-    ast::File out;
-    out.source = &file_;
-    for (const auto& child : root.children) item(*child, out);
-    out.waivers = std::move(waivers_);
-    return out;
+  ast::File run() {
+    out_.source = &file_;
+    while (auto s = cursor_.next()) statement(*s);
+    if (!braces_.empty() && !d_.full()) {
+      d_.error(Span{&file_, cursor_.line(), 1, 1, static_cast<std::uint32_t>(file_.text.size())},
+               "expected '}' before the end of the file");
+    }
+    finish();
+    return std::move(out_);
   }
 
  private:
+  enum class Level { plan, client, week, day, block };
+
   const SourceFile& file_;
-  Diagnostics& diagnostics_;
-  std::vector<ast::Waiver> waivers_;
+  Diagnostics& d_;
+  StatementCursor cursor_;
+  ast::File out_;
+  std::vector<Level> braces_;
+  int week_ = -1;   // index into out_.weeks, -1 for days outside weeks
+  int day_ = -1;    // index into the current week's days
+  int block_ = -1;  // index into the current day's blocks; -1: the main block
+  bool in_client_ = false;
+  bool section_ = false;  // block_ was opened by a header line, not by braces
+  bool in_group_ = false;
+  LineContext group_;
+  std::size_t anonymous_groups_ = 0;
+  struct PendingWaiver {
+    std::size_t index;
+    ast::Waiver::Scope scope;
+    int week;
+    int day;
+  };
+  std::vector<PendingWaiver> pending_;
 
-  [[nodiscard]] Span span(const Node& n) const { return parse_util::span_of(n, file_); }
-  [[nodiscard]] ast::Name name(const Node& n) const { return name_of(n, file_); }
+  std::vector<ast::Day>& days() { return week_ >= 0 ? out_.weeks[static_cast<std::size_t>(week_)].days : out_.loose_days; }
+  ast::Day* day() { return day_ >= 0 ? &days()[static_cast<std::size_t>(day_)] : nullptr; }
 
-  void item(const Node& n, ast::File& out) {
-    if (n.is_type<gp::plan_name>()) {
-      if (out.name) diagnostics_.error(span(n), "the plan already has a name; write 'plan \"...\"' once");
-      out.name = string_value(*n.children.front(), file_);
-    } else if (n.is_type<gp::client_block>()) {
-      out.client_spans.push_back(span(n));
-      out.client = client(n);
-    } else if (n.is_type<g::exercise_decl>()) {
-      out.exercises.push_back(rules::convert_exercise(n, file_));
-    } else if (n.is_type<gp::week_block>()) {
-      out.weeks.push_back(week(n));
-    } else if (n.is_type<gp::day_entry>()) {
-      out.loose_days.push_back(day(n));
-    } else if (n.is_type<gp::waiver>()) {
-      waiver(n, ast::Waiver::Scope::plan, 0, static_cast<std::uint32_t>(file_.text.size()));
+  // Every statement read extends the week and the session it stands in.
+  void touch(std::uint32_t end) {
+    if (week_ >= 0) out_.weeks[static_cast<std::size_t>(week_)].end = end;
+    if (auto* d = day()) d->end = end;
+  }
+
+  // --- statements ---------------------------------------------------------------
+
+  void statement(const Statement& s) {
+    if (d_.full()) return;
+    if (s.kind == Statement::Kind::close) return close(s);
+    if (s.kind == Statement::Kind::blank) return blank();
+    Tokens t;
+    if (!lex_statement(file_, s.begin, s.end, s.line, s.column, t, d_)) return;
+    if (t.empty()) {
+      if (s.opens) open_anonymous(s);
+      return;
+    }
+    touch(s.end);
+    if (header(t, s)) return;
+    if (s.opens) {
+      d_.error(t.front().span(file_), fmt::format("'{{' after '{}': braces open a week, a day, a block or an exercise "
+                                                  "declaration",
+                                                  shorten(std::string(t.front().text))));
+      braces_.push_back(Level::block);
+      return;
+    }
+    body_line(t, s);
+  }
+
+  void blank() {
+    in_group_ = false;
+    group_ = {};
+    if (section_ && block_ >= 0 && day() != nullptr &&
+        day()->blocks[static_cast<std::size_t>(block_)].kind == ast::Block::Kind::warmup) {
+      block_ = -1;
+      section_ = false;
     }
   }
 
-  // The waiver covers the text of the node it is written in, from begin to end.
-  void waiver(const Node& n, ast::Waiver::Scope scope, std::uint32_t begin, std::uint32_t end) {
+  void close(const Statement& s) {
+    if (braces_.empty()) {
+      d_.error(Span{&file_, s.line, s.column, 1, s.begin}, "unexpected '}': there is no open '{' to close");
+      return;
+    }
+    touch(s.end);
+    const Level level = braces_.back();
+    braces_.pop_back();
+    in_group_ = false;
+    group_ = {};
+    if (level == Level::client) in_client_ = false;
+    if (level == Level::block) block_ = -1;
+    if (level == Level::day) day_ = -1, block_ = -1;
+    if (level == Level::week) week_ = -1, day_ = -1, block_ = -1;
+  }
+
+  void open_anonymous(const Statement& s) {
+    d_.error(Span{&file_, s.line, s.column, 1, s.begin}, "expected a week, a day or a block before '{'");
+    braces_.push_back(Level::block);
+  }
+
+  bool header(const Tokens& t, const Statement& s) {
+    const auto first = t.front().lower();
+    if ((first == "plan" || first == "program" || first == "programme" || first == "title") && t.size() > 1 &&
+        (t[1].is(K::string) || t[1].is_punct(':'))) {
+      return plan_name(t), true;
+    }
+    if (first == "client" || first == "athlete" || first == "patient") {
+      if (t.size() == 1 || t[1].is_punct(':')) return client_header(s), true;
+    }
+    if (client_field(t)) return true;
+    if (week_header(t, s)) return true;
+    if (first == "exercise" && t.size() >= 2 && t[1].is(K::string)) return declaration(s), true;
+    if (first == "waive") return waiver(t, 0, scope_here(), s), true;
+    if (day_header(t, s)) return true;
+    if (block_header(t, s)) return true;
+    if (group_header(t, s)) return true;
+    if (first == "notes" || first == "note" || first == "cues" || first == "cue" || first == "focus" ||
+        first == "goal" || first == "goals" || first == "coach") {
+      return t.size() > 1 && (t[1].is_punct(':') || t[1].is(K::dash) || first == "coach");
+    }
+    return false;
+  }
+
+  // --- plan and client ----------------------------------------------------------
+
+  void plan_name(const Tokens& t) {
+    if (out_.name) d_.error(t.front().span(file_), "the plan already has a name; write 'plan \"...\"' once");
+    std::size_t k = 1;
+    if (t[k].is_punct(':')) ++k;
+    if (k >= t.size()) {
+      d_.error(t.back().span(file_), "expected the plan's name after 'plan:'");
+      return;
+    }
+    const auto s = span_between(file_, t[k], t.back());
+    std::string text(file_.text.substr(s.offset, s.length));
+    if (t[k].is(K::string) && k + 1 == t.size()) text = parse_util::unquote(text);
+    out_.name = ast::Value{ast::Value::Kind::string, text, 0, {}, s};
+  }
+
+  void client_header(const Statement& s) {
+    if (!out_.client) out_.client.emplace();
+    out_.client_spans.push_back(Span{&file_, s.line, s.column, 6, s.begin});
+    if (out_.client_spans.size() == 1) out_.client->span = out_.client_spans.front();
+    in_client_ = true;
+    if (s.opens) braces_.push_back(Level::client);
+  }
+
+  ast::Client& client(const Token& at) {
+    if (!out_.client) {
+      out_.client.emplace();
+      out_.client->span = at.span(file_);
+      out_.client_spans.push_back(out_.client->span);
+    }
+    return *out_.client;
+  }
+
+  bool client_field(const Tokens& t) {
+    if (day() != nullptr && !in_client_) return false;
+    const auto w = t.front().lower();
+    std::size_t k = 1;
+    if (w == "medical" && t.size() > 1 && t[1].lower() == "clearance") k = 2;
+    const auto key = k == 2 ? std::string("cleared") : w;
+    if (k < t.size() && (t[k].is_punct(':') || t[k].is(K::dash))) ++k;
+    if (key == "conditions" || key == "condition" || key == "diagnosis" || key == "diagnoses") {
+      return names(t, k, client(t.front()).conditions, "condition"), true;
+    }
+    if (key == "symptoms" || key == "symptom") return names(t, k, client(t.front()).symptoms, "symptom"), true;
+    if (key == "cleared" || key == "clearance") return cleared(t, k), true;
+    if (key == "experience" || key == "level") {
+      auto& c = client(t.front());
+      if (k >= t.size() || !t[k].is(K::word)) {
+        d_.error(t.back().span(file_), "expected an experience level: beginner, intermediate or advanced");
+        return true;
+      }
+      if (c.experience) d_.error(t.front().span(file_), "the client's experience is already given; write it once");
+      c.experience = ast::Name{t[k].lower(), t[k].span(file_)};
+      return true;
+    }
+    return false;
+  }
+
+  // chronic low back pain, sciatica and facet joint pain
+  void names(const Tokens& t, std::size_t k, std::vector<ast::Name>& list, const char* what) {
+    std::size_t start = k;
+    int depth = 0;
+    const auto flush = [&](std::size_t end) {
+      std::string text;
+      Span s;
+      for (std::size_t j = start; j < end; ++j) {
+        if (!t[j].is(K::word) && !t[j].is(K::number)) continue;
+        if (text.empty()) s = t[j].span(file_);
+        s.length = t[j].end() - s.offset;
+        text += text.empty() ? "" : " ";
+        text += t[j].lower();
+      }
+      if (!text.empty()) list.push_back(ast::Name{text, s});
+    };
+    for (; k < t.size(); ++k) {
+      if (t[k].is_punct('(')) ++depth;
+      if (t[k].is_punct(')')) depth = std::max(0, depth - 1);
+      const bool split = t[k].is_punct(',') || t[k].is_punct('&') || t[k].is_punct('+') || t[k].is_punct('/') ||
+                         t[k].lower() == "and" || t[k].is_punct('(') || t[k].is_punct(')');
+      if (split || depth > 0) {
+        flush(k);
+        start = k + 1;
+      }
+    }
+    flush(t.size());
+    if (list.empty()) d_.error(t.back().span(file_), fmt::format("expected a {} name, or a list of them", what));
+  }
+
+  // cleared yes by GP on 2026-10-02; cleared: no; cleared yes by "Dr Lee"
+  void cleared(const Tokens& t, std::size_t k) {
+    auto& c = client(t.front());
+    if (c.cleared) d_.error(t.front().span(file_), "the client's clearance is already given; write it once");
+    const auto answer = k < t.size() ? t[k].lower() : std::string{};
+    if (answer == "yes" || answer == "y" || answer == "true") {
+      c.cleared = true;
+    } else if (answer == "no" || answer == "n" || answer == "false" || answer == "not") {
+      c.cleared = false;
+    } else {
+      d_.error(k < t.size() ? t[k].span(file_) : t.back().span(file_),
+               fmt::format("expected 'yes' or 'no' after '{}', as in 'cleared yes by GP on 2026-10-02'",
+                           t.front().text));
+      return;
+    }
+    ++k;
+    while (k < t.size()) {
+      const auto w = t[k].lower();
+      if (w == "by" && k + 1 < t.size()) {
+        std::size_t e = k + 1;
+        while (e < t.size() && t[e].lower() != "on" && !t[e].is(K::date) && !t[e].is_punct(',')) ++e;
+        const auto s = span_between(file_, t[k + 1], t[e - 1]);
+        c.cleared_by = t[k + 1].is(K::string) ? parse_util::unquote(t[k + 1].text)
+                                               : std::string(file_.text.substr(s.offset, s.length));
+        k = e;
+      } else if (t[k].is(K::date)) {
+        c.cleared_on = ast::Value{ast::Value::Kind::string, std::string(t[k].text), 0, {}, t[k].span(file_)};
+        ++k;
+      } else if (w == "on" && k + 1 < t.size() && !t[k + 1].is(K::date)) {
+        d_.error(t[k + 1].span(file_), fmt::format("expected a date as YYYY-MM-DD, found '{}'", t[k + 1].text));
+        return;
+      } else {
+        ++k;
+      }
+    }
+  }
+
+  // --- weeks and days -----------------------------------------------------------
+
+  bool week_header(const Tokens& t, const Statement& s) {
+    std::size_t k = 0;
+    bool deload = false;
+    if (t[k].lower() == "deload" && t.size() > 1) deload = true, ++k;
+    const auto w = t[k].lower();
+    if (w != "week" && w != "weeks" && w != "wk" && w != "wks") return false;
+    ++k;
+    if (k < t.size() && t[k].is_punct(':')) ++k;
+    if (k >= t.size() || !t[k].is(K::number)) {
+      if (k < t.size() && t[k].is(K::word) && !s.opens) return false;
+      d_.error(k < t.size() ? t[k].span(file_) : t.back().span(file_),
+               "expected a week number or range such as 1 or 1-4");
+      return true;
+    }
+    ast::Week week;
+    week.first = ast::Quantity{t[k].value, t[k].value, {}, t[k].span(file_)};
+    week.last = week.first;
+    std::size_t e = k + 1;
+    const bool dots = e + 1 < t.size() && t[e].is_punct('.') && t[e + 1].is_punct('.');
+    if (dots && !(e + 2 < t.size() && t[e + 2].is(K::number))) {
+      d_.error(t[e].span(file_), "expected the last week after '..', as in 'week 1..4'");
+      return true;
+    }
+    if (dots) {
+      e += 2;
+    } else if (e + 1 < t.size() && (t[e].is(K::dash) || t[e].lower() == "to" || t[e].is_punct('/')) &&
+               t[e + 1].is(K::number)) {
+      ++e;
+    } else {
+      --e;
+    }
+    if (e > k) week.last = ast::Quantity{t[e].value, t[e].value, {}, t[e].span(file_)};
+    week.span = span_between(file_, t.front(), t[e]);
+    for (std::size_t j = e + 1; j < t.size(); ++j) {
+      const auto x = t[j].lower();
+      if (x == "deload" || x == "deloading" || x == "recovery" || x == "taper" || x == "unload") deload = true;
+    }
+    week.deload = deload;
+    week.end = s.end;
+    start_week(std::move(week), s);
+    return true;
+  }
+
+  void start_week(ast::Week week, const Statement& s) {
+    while (!braces_.empty() && braces_.back() != Level::plan && braces_.back() != Level::week) braces_.pop_back();
+    if (!braces_.empty() && braces_.back() == Level::week) {
+      d_.error(week.span, "a week starts inside another week's braces; close that week with '}' first");
+    }
+    out_.weeks.push_back(std::move(week));
+    week_ = static_cast<int>(out_.weeks.size()) - 1;
+    day_ = -1;
+    block_ = -1;
+    in_client_ = false;
+    reset_group();
+    if (s.opens) braces_.push_back(Level::week);
+  }
+
+  void reset_group() {
+    in_group_ = false;
+    group_ = {};
+    section_ = false;
+  }
+
+  // Where the day word ends: mon, Monday, Day 1, Session A, Workout B.
+  std::size_t day_word(const Tokens& t, std::size_t k, ast::Day& day) const {
+    const auto w = t[k].lower();
+    if (weekday_words.count(w) > 0) {
+      day.day = ast::Name{std::string(t[k].text), t[k].span(file_)};
+      return k + 1;
+    }
+    if ((w == "day" || w == "session" || w == "workout") && k + 1 < t.size()) {
+      const auto& n = t[k + 1];
+      const bool numbered = n.is(K::number) && n.mark == 0 && n.text.find('.') == std::string_view::npos &&
+                            n.value >= 1 && n.value <= 28;
+      const bool lettered = w != "day" && n.is(K::word) && n.text.size() == 1;
+      if (!numbered && !lettered) return 0;
+      day.day = ast::Name{std::string(file_.text.substr(t[k].offset, n.end() - t[k].offset)),
+                          span_between(file_, t[k], n)};
+      if (numbered) day.number = ast::Quantity{n.value, n.value, {}, n.span(file_)};
+      day.ordered = true;
+      return k + 2;
+    }
+    return 0;
+  }
+
+  bool day_header(const Tokens& t, const Statement& s) {
+    std::size_t k = 0;
+    while (k < t.size() && (t[k].is(K::other) || t[k].is_punct('*') || t[k].is(K::times) || t[k].is(K::dash))) ++k;
+    if (k >= t.size()) return false;
+    ast::Day day;
+    const auto start = k;
+    k = day_word(t, k, day);
+    if (k == 0 && misspelt_day(t, start, s)) {
+      day.day = ast::Name{std::string(t[start].text), t[start].span(file_)};
+      k = start + 1;
+    }
+    if (k == 0 && t[start].lower() == "day" && start + 1 < t.size() && t[start + 1].is(K::number)) {
+      d_.error(t[start + 1].span(file_),
+               fmt::format("day numbers run from 1 to 28, found {}", t[start + 1].text.substr(0, 40)));
+      day.day = ast::Name{"day", t[start].span(file_)};
+      day.ordered = true;
+      k = start + 2;
+    }
+    if (k == 0) return false;
+    if (k < t.size() && part_words.count(t[k].lower()) > 0) day.part = t[k++].lower();
+    std::size_t kind_first = t.size();
+    std::size_t kind_last = 0;
+    for (std::size_t j = k; j < t.size(); ++j) {
+      const auto& x = t[j];
+      if (x.is(K::word)) {
+        if (part_words.count(x.lower()) > 0 && day.part.empty()) {
+          day.part = x.lower();
+          continue;
+        }
+        kind_first = std::min(kind_first, j);
+        kind_last = j;
+      } else if (x.is(K::number) || x.is(K::clock)) {
+        if (!duration(t, j, day)) return false;
+      } else if (x.is(K::string)) {
+        day.label = parse_util::unquote(x.text);
+      } else if (x.is(K::times) || x.is(K::date) || x.is(K::tempo)) {
+        return false;
+      }
+    }
+    if (kind_first < t.size()) kind(t, kind_first, kind_last, day);
+    day.span = Span{&file_, t.front().line, t.front().column, s.end - t.front().offset, t.front().offset};
+    day.end = s.end;
+    start_day(std::move(day), s);
+    return true;
+  }
+
+  // `tus strength {`, `Tuesdy:`: a header whose first word is a weekday misspelt. The resolver says so.
+  bool misspelt_day(const Tokens& t, std::size_t k, const Statement& s) const {
+    if (!t[k].is(K::word) || t[k].text.size() < 3 || block_word(t[k].lower())) return false;
+    static const std::set<std::string> kind_words = {"strength", "mobility", "cardio", "core", "yoga", "upper", "lower",
+                                                     "legs", "full", "run", "walk", "gym"};
+    const auto next = k + 1 < t.size() ? t[k + 1].lower() : std::string{};
+    const bool header_like = s.opens || (k + 1 < t.size() && (t[k + 1].is_punct(':') || t[k + 1].is(K::dash))) ||
+                             rest_words.count(next) > 0 || kind_words.count(next) > 0;
+    if (!header_like) return false;
+    static const std::vector<std::string> days(weekday_words.begin(), weekday_words.end());
+    const auto match = closest_match(t[k].lower(), days);
+    return match && edit_distance(t[k].lower(), *match) <= (t[k].text.size() >= 5 ? 2U : 1U);
+  }
+
+  // 45min, 45-60 min, 1h30, 1:15 in a day header.
+  bool duration(const Tokens& t, std::size_t& j, ast::Day& day) {
+    const auto& n = t[j];
+    double low = n.value;
+    double high = low;
+    std::size_t e = j;
+    std::string unit = n.is(K::clock) ? "min" : unit_word(j + 1 < t.size() ? t[j + 1].lower() : std::string{});
+    if (n.mark == '\'') unit = "min";
+    if (n.is(K::number) && j + 2 < t.size() && t[j + 1].is(K::dash) && t[j + 2].is(K::number)) {
+      high = t[j + 2].value;
+      e = j + 2;
+      unit = unit_word(e + 1 < t.size() ? t[e + 1].lower() : std::string{});
+    }
+    if (unit.empty()) return false;
+    if (!n.is(K::clock) && n.mark == 0) ++e;
+    if (unit == "h" && e + 1 < t.size() && t[e + 1].is(K::number) && t[e + 1].attached) {
+      ++e;
+      low = high = high * 60 + t[e].value;
+      unit = "min";
+      if (e + 1 < t.size() && unit_word(t[e + 1].lower()) == "min") ++e;
+    }
+    if (n.is(K::clock)) low = high = n.value / 60;
+    day.duration = ast::Quantity{low, high, unit, span_between(file_, n, t[e])};
+    j = e;
+    return true;
+  }
+
+  // The words after the day: rest, off, or what the session is (strength, upper body, legs & core).
+  void kind(const Tokens& t, std::size_t first, std::size_t last, ast::Day& day) {
+    bool only_rest = true;
+    for (std::size_t j = first; j <= last; ++j) {
+      if (t[j].is(K::word) && rest_words.count(t[j].lower()) == 0) only_rest = false;
+    }
+    const auto words = joined_lower(t, first, last + 1);
+    if (only_rest && (words.find("rest") != std::string::npos || words.find("off") != std::string::npos)) {
+      day.rest = true;
+      return;
+    }
+    day.kind = ast::Name{words, span_between(file_, t[first], t[last])};
+  }
+
+  void start_day(ast::Day day, const Statement& s) {
+    while (!braces_.empty() && (braces_.back() == Level::day || braces_.back() == Level::block)) {
+      d_.error(day.day.span, "a day starts inside another session's braces; close that session with '}' first");
+      braces_.pop_back();
+    }
+    days().push_back(std::move(day));
+    day_ = static_cast<int>(days().size()) - 1;
+    block_ = -1;
+    in_client_ = false;
+    reset_group();
+    if (s.opens) braces_.push_back(Level::day);
+  }
+
+  // --- blocks and groups ----------------------------------------------------------
+
+  bool block_header(const Tokens& t, const Statement& s) {
+    std::size_t k = 0;
+    while (k < t.size() && (t[k].is(K::other) || t[k].is_punct('*') || t[k].is(K::dash))) ++k;
+    if (k >= t.size()) return false;
+    const auto w = t[k].lower();
+    if (!block_word(w)) return false;
+    ast::Block::Kind kind = ast::Block::Kind::main;
+    std::size_t e = k + 1;
+    if (w == "warmup" || w == "warm-up" || w == "warm") {
+      if (w == "warm" && !(e < t.size() && t[e].lower() == "up")) return false;
+      if (w == "warm") ++e;
+      kind = ast::Block::Kind::warmup;
+    } else if (w == "cooldown" || w == "cool-down" || w == "cool") {
+      if (w == "cool" && !(e < t.size() && t[e].lower() == "down")) return false;
+      if (w == "cool") ++e;
+      kind = ast::Block::Kind::cooldown;
+    } else if (e < t.size() && (t[e].lower() == "set" || t[e].lower() == "block" || t[e].lower() == "workout" ||
+                                t[e].lower() == "lifts" || t[e].lower() == "part")) {
+      ++e;
+    }
+    ast::Block block;
+    block.kind = kind;
+    block.span = span_between(file_, t[k], t[e - 1]);
+    std::size_t inline_from = t.size();
+    for (std::size_t j = e; j < t.size(); ++j) {
+      if (t[j].is_punct('(') || t[j].is_punct(')') || t[j].is(K::dash)) continue;
+      if (t[j].is_punct(':')) {
+        inline_from = j + 1;
+        break;
+      }
+      if (t[j].is(K::number) && j + 1 < t.size() && !unit_word(t[j + 1].lower()).empty() &&
+          unit_scale_is_time(t[j + 1].lower()) && !block.duration) {
+        block.duration = ast::Quantity{t[j].value, t[j].value, unit_word(t[j + 1].lower()),
+                                       span_between(file_, t[j], t[j + 1])};
+        ++j;
+        continue;
+      }
+      if (t[j].is(K::number) && t[j].mark == '\'' && !block.duration) {
+        block.duration = ast::Quantity{t[j].value, t[j].value, "min", t[j].span(file_)};
+        continue;
+      }
+      return false;  // `Main squat pattern 3x5`: not a header
+    }
+    if (day() == nullptr) {
+      d_.error(block.span, "this block is outside any session; start the session with a day such as 'Monday' or "
+                           "'Day 1' first");
+      if (s.opens) braces_.push_back(Level::block);
+      return true;
+    }
+    if (!braces_.empty() && braces_.back() == Level::block) braces_.pop_back();
+    auto& blocks = day()->blocks;
+    blocks.push_back(std::move(block));
+    block_ = static_cast<int>(blocks.size()) - 1;
+    reset_group();
+    section_ = !s.opens;
+    if (s.opens) braces_.push_back(Level::block);
+    if (inline_from < t.size()) {
+      exercise_line(t, inline_from, t.size());
+      if (!s.opens && kind == ast::Block::Kind::warmup) block_ = -1, section_ = false;
+    }
+    return true;
+  }
+
+  static bool unit_scale_is_time(const std::string& w) {
+    const auto u = unit_word(w);
+    return u == "s" || u == "min" || u == "h";
+  }
+
+  // 3 rounds:, Circuit x3:, Circuit (3 rounds):, EMOM 10 min:, AMRAP 12 min:, 21-15-9:, Superset:
+  bool group_header(const Tokens& t, const Statement& s) {
+    std::size_t k = 0;
+    while (k < t.size() && (t[k].is(K::other) || t[k].is_punct('*') || t[k].is(K::dash))) ++k;
+    if (k >= t.size() || day() == nullptr) return false;
+    LineContext context;
+    bool grouped = false;
+    std::optional<double> rounds;
+    std::optional<double> minutes;
+    std::string kind;
+    for (std::size_t j = k; j < t.size(); ++j) {
+      const auto w = t[j].lower();
+      if (w == "circuit" || w == "superset" || w == "super" || w == "triset" || w == "tri-set" || w == "giant" ||
+          w == "complex" || w == "finisher" || w == "emom" || w == "e2mom" || w == "amrap" || w == "chipper" ||
+          w == "rft" || w == "for" || w == "time" || w == "set" || w == "sets" || w == "of" || w == "through" ||
+          w == "rounds" || w == "round" || w == "x" || w == "times" || w == "min" || w == "mins" ||
+          w == "minutes" || w == "every" || w == "minute" || w == "on" || w == "the" || w == "with" ||
+          w == "rest" || w == "between" || w == "total" || w == "repeat") {
+        if (w == "circuit" || w == "superset" || w == "emom" || w == "e2mom" || w == "amrap" || w == "triset" ||
+            w == "tri-set" || w == "giant" || w == "rounds" || w == "round" || w == "through" || w == "chipper") {
+          grouped = true;
+        }
+        if (kind.empty() && (w == "emom" || w == "amrap" || w == "circuit" || w == "superset")) kind = w;
+        continue;
+      }
+      if (t[j].is(K::number)) {
+        const auto next = j + 1 < t.size() ? t[j + 1].lower() : std::string{};
+        if (j + 4 < t.size() + 0 && scheme(t, j, context)) {
+          grouped = true;
+          j = t.size();
+          break;
+        }
+        if (unit_scale_is_time(next) || t[j].mark == '\'') {
+          minutes = unit_word(next) == "s" ? t[j].value / 60 : t[j].value;
+        } else if (t[j].mark == 0) {
+          rounds = t[j].value;
+        }
+        continue;
+      }
+      if (t[j].is(K::times) || t[j].is_punct(':') || t[j].is_punct('(') || t[j].is_punct(')') || t[j].is(K::dash) ||
+          t[j].is_punct(',')) {
+        continue;
+      }
+      return false;
+    }
+    if (!grouped && context.scheme.empty()) return false;
+    if (kind == "emom" && minutes && !rounds) rounds = *minutes;
+    if (rounds) {
+      context.rounds = ast::Quantity{*rounds, *rounds, {}, t[k].span(file_)};
+    }
+    context.group = fmt::format("{}{}", kind.empty() ? "round" : kind, ++anonymous_groups_);
+    group_ = context;
+    in_group_ = true;
+    if (s.opens) braces_.push_back(Level::block);
+    return true;
+  }
+
+  bool scheme(const Tokens& t, std::size_t j, LineContext& context) const {
+    std::vector<double> counts{t[j].value};
+    std::size_t k = j;
+    while (k + 2 < t.size() && t[k + 1].is(K::dash) && t[k + 2].is(K::number) && t[k + 1].attached &&
+           t[k + 2].attached) {
+      k += 2;
+      counts.push_back(t[k].value);
+    }
+    if (counts.size() < 3) return false;
+    context.scheme = counts;
+    return true;
+  }
+
+  // --- lines --------------------------------------------------------------------
+
+  void body_line(const Tokens& t, const Statement& s) {
+    const auto first = t.front().lower();
+    if (in_client_) {
+      d_.error(t.front().span(file_),
+               fmt::format("unknown client field '{}'; expected conditions, symptoms, cleared or experience",
+                           shorten(std::string(t.front().text))));
+      return;
+    }
+    if (day() == nullptr) {
+      const bool rest_line = first == "rest" || first == "off";
+      d_.error(t.front().span(file_),
+               rest_line ? std::string("this rest day has no day; write it after a day, as in 'Wednesday: rest'")
+                         : "this line is outside any session; start the session with a day such as 'Monday', "
+                           "'mon strength 35min {' or 'Day 1' first");
+      return;
+    }
+    if ((first == "rest" || first == "off") && standalone_rest(t)) return;
+    exercise_line(t, 0, t.size());
+    (void)s;
+  }
+
+  // `Rest` under a day header with no lines makes it a rest day; `Rest 90s between rounds` is an instruction.
+  bool standalone_rest(const Tokens& t) {
+    auto* d = day();
+    bool words_only = true;
+    for (const auto& x : t) {
+      if (!x.is(K::word) || rest_words.count(x.lower()) == 0) words_only = false;
+    }
+    if (words_only) {
+      if (d->blocks.empty() && d->kind.text.empty()) {
+        d->rest = true;
+        return true;
+      }
+      return true;
+    }
+    return t.size() > 1 && (t[1].is(K::number) || t[1].is(K::clock) || t[1].is_punct(':')) &&
+           std::none_of(t.begin(), t.end(), [](const Token& x) { return x.is(K::times); });
+  }
+
+  ast::Block& current_block() {
+    auto& d = *day();
+    if (block_ >= 0) return d.blocks[static_cast<std::size_t>(block_)];
+    if (d.blocks.empty() || d.blocks.back().kind != ast::Block::Kind::main || d.blocks.back().span.valid()) {
+      d.blocks.push_back(ast::Block{});
+    }
+    return d.blocks.back();
+  }
+
+  void exercise_line(const Tokens& t, std::size_t first, std::size_t last) {
+    const auto waive_at = waiver_start(t, first, last);
+    auto line = read_exercise_line(file_, t, first, waive_at, in_group_ ? group_ : LineContext{}, d_);
+    if (!line) return;
+    // A superset label ends a warm-up written as a section.
+    if (!line->group.empty() && section_ && block_ >= 0 && !in_group_ &&
+        day()->blocks[static_cast<std::size_t>(block_)].kind == ast::Block::Kind::warmup) {
+      block_ = -1;
+      section_ = false;
+    }
+    auto& block = current_block();
+    if (day()->rest) {
+      d_.error(line->span, "this day is a rest day, but an exercise follows; remove 'rest' or the exercise");
+    }
+    const auto begin = t[first].offset;
+    const auto end = t[last - 1].end();
+    block.lines.push_back(std::move(*line));
+    if (waive_at < last) {
+      const Statement here{Statement::Kind::text, begin, end, t[first].line, t[first].column, false};
+      waiver(t, waive_at, ast::Waiver::Scope::line, here);
+    }
+  }
+
+  // --- waivers ------------------------------------------------------------------
+
+  ast::Waiver::Scope scope_here() const {
+    if (day_ >= 0) return ast::Waiver::Scope::session;
+    if (week_ >= 0) return ast::Waiver::Scope::week;
+    return ast::Waiver::Scope::plan;
+  }
+
+  void waiver_error(const Tokens& t, std::size_t k, const char* expected) {
+    std::size_t e = k;
+    while (e + 1 < t.size() && t[e + 1].attached) ++e;
+    const auto token = k < t.size() ? std::string(file_.text.substr(t[k].offset, t[e].end() - t[k].offset))
+                                    : std::string{};
+    const auto at = k < t.size() ? t[k].span(file_)
+                                 : Span{&file_, t.back().line, t.back().column + static_cast<std::uint32_t>(
+                                                                                      t.back().text.size()),
+                                        1, t.back().end()};
+    d_.error(at, fmt::format("{}, {}", expected, token.empty() ? "found end of line" : fmt::format("found '{}'", token)));
+  }
+
+  void waiver(const Tokens& t, std::size_t k, ast::Waiver::Scope scope, const Statement& s) {
     ast::Waiver w;
     w.scope = scope;
-    w.begin = begin;
-    w.end = end;
-    w.span = span(n);
-    for (const auto& part : n.children) waiver_part(*part, w);
-    waivers_.push_back(std::move(w));
-  }
-
-  void waiver_part(const Node& part, ast::Waiver& w) {
-    if (part.is_type<gp::expect_waiver_rule>()) {
-      w.rule = name(part);
-      w.span = w.rule.span;
-    } else if (part.is_type<gp::waiver_day_number>()) {
-      w.day = name(part);
-      w.day_number = number(*part.children.front());
-    } else if (part.is_type<gp::waiver_day_word>()) {
-      w.day = name(part);
-    } else if (part.is_type<gp::expect_waiver_reason>()) {
-      const auto reason = string_value(*part.children.front(), file_);
-      w.reason = reason.text;
-      w.reason_span = reason.span;
-    } else if (part.is_type<gp::waiver_approver>()) {
-      w.approver = string_value(*part.children.front(), file_).text;
-    } else if (part.is_type<gp::waiver_until>()) {
-      const Node& date = *part.children.front();
-      w.until = ast::Value{ast::Value::Kind::string, date.string(), 0, {}, span(date)};
+    w.span = t[k].span(file_);
+    ++k;
+    if (k >= t.size() || !t[k].is(K::word)) {
+      return waiver_error(t, k, "expected the id of the rule to waive, such as 'bp.avoid-deadlift'");
     }
-  }
-
-  // The children after the first, with the waivers among them taken out: each covers n.
-  template <typename Visit>
-  void parts(const Node& n, ast::Waiver::Scope scope, Visit&& visit) {
-    for (std::size_t i = 1; i < n.children.size(); ++i) {
-      const Node& part = *n.children[i];
-      if (part.is_type<gp::waiver>()) {
-        waiver(part, scope, begin_of(n), end_of(n));
+    // The id runs to the next space: bp.rest-between-strength
+    std::size_t e = k;
+    while (e + 1 < t.size() && t[e + 1].attached) ++e;
+    const auto id_span = span_between(file_, t[k], t[e]);
+    w.rule = ast::Name{std::string(file_.text.substr(id_span.offset, id_span.length)), id_span};
+    w.span = id_span;
+    k = e + 1;
+    if (k < t.size() && t[k].lower() == "on") {
+      ++k;
+      ast::Day probe;
+      const auto after = k < t.size() ? day_word(t, k, probe) : 0;
+      if (after == 0 && !(k < t.size() && t[k].is(K::word) && t[k].lower() != "reason")) {
+        return waiver_error(t, k, "expected a weekday such as 'wed' or 'day 3' after 'on'");
+      }
+      if (after == 0) {
+        probe.day = ast::Name{std::string(t[k].text), t[k].span(file_)};
+        k += 1;
       } else {
-        visit(part);
+        k = after;
       }
+      w.day = probe.day;
+      w.day_number = probe.number;
     }
-  }
-
-  [[nodiscard]] std::uint32_t begin_of(const Node& n) const {
-    return static_cast<std::uint32_t>(n.m_begin.data - file_.text.data());
-  }
-  [[nodiscard]] std::uint32_t end_of(const Node& n) const {
-    return static_cast<std::uint32_t>(n.m_end.data - file_.text.data());
-  }
-
-  ast::Client client(const Node& n) {
-    ast::Client out;
-    out.span = field_key(n, file_).span;
-    for (const auto& f : n.children) {
-      if (f->is_type<gp::conditions_field>() || f->is_type<gp::symptoms_field>()) {
-        auto& list = f->is_type<gp::conditions_field>() ? out.conditions : out.symptoms;
-        for (const auto& c : f->children) list.push_back(name(*c));
-      } else if (f->is_type<gp::cleared_field>()) {
-        if (out.cleared) diagnostics_.error(span(*f), "the client's clearance is already given; write it once");
-        cleared(*f, out);
-      } else if (f->is_type<gp::experience_field>()) {
-        if (out.experience) diagnostics_.error(span(*f), "the client's experience is already given; write it once");
-        out.experience = name(*f->children.front());
+    if (!(k + 1 < t.size() && t[k].lower() == "reason" && t[k + 1].is(K::string))) {
+      if (k < t.size() && t[k].lower() == "reason") {
+        return waiver_error(t, k + 1, "expected a string in double quotes");
       }
+      return waiver_error(t, k, "expected 'reason \"...\"' after the rule id: every waiver says why the rule does "
+                                "not apply");
     }
-    return out;
-  }
-
-  void cleared(const Node& f, ast::Client& out) {
-    out.cleared = f.children.front()->string() == "yes";
-    for (std::size_t i = 1; i < f.children.size(); ++i) {
-      const Node& part = *f.children[i];
-      if (part.is_type<gp::cleared_by>()) out.cleared_by = string_value(*part.children.front(), file_).text;
-      if (part.is_type<gp::cleared_on>()) {
-        const Node& date = *part.children.front();
-        out.cleared_on = ast::Value{ast::Value::Kind::string, date.string(), 0, {}, span(date)};
+    w.reason = parse_util::unquote(t[k + 1].text);
+    w.reason_span = t[k + 1].span(file_);
+    k += 2;
+    if (k < t.size() && t[k].lower() == "approved") {
+      if (!(k + 1 < t.size() && t[k + 1].lower() == "by")) {
+        return waiver_error(t, k + 1, "expected 'by' after 'approved', as in 'approved by \"Dr Lee\"'");
       }
+      if (!(k + 2 < t.size() && t[k + 2].is(K::string))) return waiver_error(t, k + 2, "expected a string in double quotes");
+      w.approver = parse_util::unquote(t[k + 2].text);
+      k += 3;
+    }
+    if (k < t.size() && t[k].lower() == "until") {
+      if (!(k + 1 < t.size() && t[k + 1].is(K::date))) return waiver_error(t, k + 1, "expected a date as YYYY-MM-DD");
+      w.until = ast::Value{ast::Value::Kind::string, std::string(t[k + 1].text), 0, {}, t[k + 1].span(file_)};
+      k += 2;
+    }
+    if (k < t.size()) return waiver_error(t, k, "expected 'approved by \"...\"', 'until YYYY-MM-DD' or the end of the line");
+    w.begin = scope == ast::Waiver::Scope::line ? s.begin : 0;
+    w.end = scope == ast::Waiver::Scope::line ? s.end : static_cast<std::uint32_t>(file_.text.size());
+    out_.waivers.push_back(std::move(w));
+    if (scope != ast::Waiver::Scope::line && scope != ast::Waiver::Scope::plan) {
+      pending_.push_back(PendingWaiver{out_.waivers.size() - 1, scope, week_, day_});
     }
   }
 
-  ast::Quantity number(const Node& n) {
-    const auto value = parse_util::checked_number(n, file_, diagnostics_);
-    return ast::Quantity{value, value, {}, span(n)};
+  // --- exercise declarations ----------------------------------------------------
+
+  void declaration(const Statement& s) {
+    const auto end = cursor_.skip_block(s);
+    const auto root = parse_util::parse_range<g::exercise_decl, decl_selector, tao::pegtl::nothing>(
+        file_, s.begin, end, s.line, s.column, d_);
+    if (root && !root->children.empty()) out_.exercises.push_back(rules::convert_exercise(*root->children.front(), file_));
   }
 
-  // number_range or integer node, with an optional unit node after it.
-  ast::Quantity quantity(const Node& n, const Node* unit) {
-    ast::Quantity q;
-    if (n.is_type<gp::number_range>()) {
-      q = number(*n.children.front());
-      q.high = n.children.size() > 1 ? number(*n.children.back()).low : q.low;
-      q.span = span(n);
-    } else {
-      q = number(n);
+  // --- the end ------------------------------------------------------------------
+
+  void finish() {
+    for (auto& week : out_.weeks) {
+      for (auto& d : week.days) d.span.length = std::max(d.span.length, d.end - d.span.offset);
     }
-    if (unit != nullptr) {
-      q.unit = unit->string();
-      q.span.length = static_cast<std::uint32_t>(unit->m_end.data - n.m_begin.data);
-    }
-    return q;
-  }
-
-  ast::Quantity quantity_of(const Node& n) {
-    return quantity(*n.children.front(), n.children.size() > 1 ? n.children.back().get() : nullptr);
-  }
-
-  ast::Week week(const Node& n) {
-    ast::Week out;
-    out.span = field_key(n, file_).span;
-    const Node& range = *n.children.front();
-    out.first = number(*range.children.front());
-    out.last = number(*range.children.back());
-    out.span.length = static_cast<std::uint32_t>(range.m_end.data - n.m_begin.data);
-    parts(n, ast::Waiver::Scope::week, [&](const Node& child) { out.days.push_back(day(child)); });
-    return out;
-  }
-
-  ast::Day day(const Node& n) {
-    ast::Day out;
-    out.span = span(n);
-    const Node& head = *n.children.front();
-    out.day = name(head);
-    if (head.is_type<gp::day_number>()) out.number = number(*head.children.front());
-    parts(n, ast::Waiver::Scope::session, [&](const Node& part) { day_part(part, out); });
-    return out;
-  }
-
-  void day_part(const Node& part, ast::Day& out) {
-    if (part.is_type<gp::rest_day>()) {
-      out.rest = true;
-    } else if (part.is_type<gp::session_kind>()) {
-      out.kind = name(part);
-    } else if (part.is_type<gp::duration>()) {
-      out.duration = quantity_of(part);
-    } else if (part.is_type<gp::session_label>()) {
-      out.label = string_value(part, file_).text;
-    } else if (part.is_type<gp::exercise_line>()) {
-      main_block(out).lines.push_back(line(part));
-    } else {
-      out.blocks.push_back(block(part));
-    }
-  }
-
-  static ast::Block& main_block(ast::Day& day) {
-    if (day.blocks.empty() || day.blocks.back().kind != ast::Block::Kind::main || day.blocks.back().span.valid()) {
-      day.blocks.push_back(ast::Block{});
-    }
-    return day.blocks.back();
-  }
-
-  ast::Block block(const Node& n) {
-    ast::Block out;
-    out.span = field_key(n, file_).span;
-    out.kind = n.is_type<gp::warmup_block>()     ? ast::Block::Kind::warmup
-               : n.is_type<gp::cooldown_block>() ? ast::Block::Kind::cooldown
-                                                 : ast::Block::Kind::main;
-    for (const auto& child : n.children) {
-      if (child->is_type<gp::duration>()) out.duration = quantity_of(*child);
-      if (child->is_type<gp::exercise_line>() || child->is_type<gp::expect_exercise_line>()) {
-        out.lines.push_back(line(*child));
+    for (auto& d : out_.loose_days) d.span.length = std::max(d.span.length, d.end - d.span.offset);
+    for (const auto& p : pending_) {
+      auto& w = out_.waivers[p.index];
+      if (p.scope == ast::Waiver::Scope::week && p.week >= 0) {
+        const auto& week = out_.weeks[static_cast<std::size_t>(p.week)];
+        w.begin = week.span.offset;
+        w.end = week.end;
+      } else if (p.day >= 0) {
+        const auto& list = p.week >= 0 ? out_.weeks[static_cast<std::size_t>(p.week)].days : out_.loose_days;
+        const auto& d = list[static_cast<std::size_t>(p.day)];
+        w.begin = d.span.offset;
+        w.end = d.end;
       }
-    }
-    return out;
-  }
-
-  ast::Line line(const Node& n) {
-    ast::Line out;
-    const Node& name_node = *n.children.front();
-    out.name = is_quoted(name_node) ? string_value(name_node, file_)
-                                    : ast::Value{ast::Value::Kind::string, name_node.string(), 0, {}, span(name_node)};
-    out.span = out.name.span;
-    parts(n, ast::Waiver::Scope::line, [&](const Node& part) { dose(part, out); });
-    return out;
-  }
-
-  void dose(const Node& d, ast::Line& out) {
-    if (d.is_type<gp::sets_reps>() || d.is_type<gp::reps_only>()) once(out.reps.has_value(), d, "sets and repetitions");
-    if (d.is_type<gp::sets_reps>()) {
-      out.sets = number(*d.children.front());
-      out.reps = quantity_of(*d.children.back());
-    } else if (d.is_type<gp::reps_only>()) {
-      out.reps = quantity_of(*d.children.front());
-    } else if (d.is_type<gp::per_side>()) {
-      out.each_side = true;
-    } else if (d.is_type<gp::load>()) {
-      load(*d.children.front(), out);
-    } else if (d.is_type<gp::bodyweight>()) {
-      out.bodyweight = true;
-    } else {
-      dose_extra(d, out);
-    }
-  }
-
-  // A second value would silently replace the first, so it is an error.
-  void once(bool already, const Node& d, const char* what) {
-    if (already) diagnostics_.error(span(d), fmt::format("this line already gives {}; write it once", what));
-  }
-
-  void dose_extra(const Node& d, ast::Line& out) {
-    if (d.is_type<gp::rpe>()) {
-      once(out.rpe.has_value(), d, "an RPE");
-      out.rpe = number(*d.children.front());
-    } else if (d.is_type<gp::rir>()) {
-      once(out.rir.has_value(), d, "repetitions in reserve");
-      out.rir = number(*d.children.front());
-    } else if (d.is_type<gp::tempo>()) {
-      const Node& t = *d.children.front();
-      out.tempo = ast::Value{ast::Value::Kind::string, t.string(), 0, {}, span(t)};
-    } else if (d.is_type<gp::rest_period>()) {
-      once(out.rest.has_value(), d, "a rest period");
-      out.rest = quantity_of(*d.children.front());
-    } else if (d.is_type<gp::posture_override>()) {
-      out.posture = name(*d.children.front());
-    } else if (d.is_type<gp::equipment_override>()) {
-      for (const auto& e : d.children) out.equipment.push_back(name(*e));
-    } else if (d.is_type<gp::note>()) {
-      const auto text = d.string_view();
-      out.notes.emplace_back(text.substr(1, text.size() - 2));
-    } else if (d.is_type<gp::amount>()) {
-      out.amounts.push_back(quantity_of(d));
-    }
-  }
-
-  void load(const Node& v, ast::Line& out) {
-    if (v.is_type<gp::rpe>()) {
-      once(out.rpe.has_value(), v, "an RPE");
-      out.rpe = number(*v.children.front());
-    } else if (v.is_type<gp::bodyweight>()) {
-      out.bodyweight = true;
-    } else if (v.is_type<gp::band_level>()) {
-      once(!out.band.empty(), v, "a band");
-      out.band = v.string();
-    } else {
-      once(out.load.has_value(), v, "a load");
-      out.load = quantity_of(v);
     }
   }
 };
@@ -315,12 +831,11 @@ class Converter {
 }  // namespace
 
 std::optional<ast::File> parse_plan_file(const SourceFile& file, Diagnostics& diagnostics) {
-  // The plan grammar has no recursion, so it needs no nesting limit.
-  auto root = parse_util::parse<grammar::plan::file, selector, tao::pegtl::nothing>(file, diagnostics);
-  if (!root) return std::nullopt;
-  auto converted = Converter(file, diagnostics).convert(*root);
-  if (diagnostics.has_errors()) return std::nullopt;
-  return converted;
+  if (auto problem = limits::check_bytes(file)) {
+    diagnostics.add(std::move(*problem));
+    return std::nullopt;
+  }
+  return Parser(file, diagnostics).run();
 }
 
 }  // namespace liftlint::plan

@@ -5,8 +5,10 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <limits>
 #include <map>
 
+#include "plan/exercise_names.hpp"
 #include "rules/expr_checker.hpp"
 #include "support/dates.hpp"
 #include "support/names.hpp"
@@ -42,7 +44,7 @@ class Resolver {
     client();
     calendar();
     for (const auto& w : file_.waivers) waiver(w);
-    if (diagnostics_.has_errors()) return std::nullopt;
+    // A plan with errors is still checked: what could not be read is unknown to the rules.
     return std::move(plan_);
   }
 
@@ -94,7 +96,7 @@ class Resolver {
     plan_.client.span = c.span;
     for (const auto* list : {&c.conditions, &c.symptoms}) {
       for (const auto& name : *list) {
-        if (auto index = names_.vocab(Category::condition, name)) {
+        if (auto index = vocab(Category::condition, name, list == &c.symptoms ? "symptom" : "condition")) {
           plan_.client.conditions |= rules_.vocab(Category::condition).at(*index).closure;
         }
       }
@@ -109,6 +111,28 @@ class Resolver {
       }
     }
     if (c.experience) experience(*c.experience);
+  }
+
+  // A name from the pack's vocabulary, by id or alias, spelled as people write it.
+  std::optional<std::uint16_t> vocab(Category category, const ast::Name& name, const char* what) {
+    const auto& vocabulary = rules_.vocab(category);
+    if (auto index = vocabulary.lookup(name.text)) return index;
+    std::vector<std::string> ids;
+    std::vector<std::string> aliases;
+    for (std::uint16_t i = 0; i < vocabulary.size(); ++i) {
+      const auto& e = vocabulary.at(i);
+      if (category == Category::condition && e.symptom != (std::string(what) == "symptom")) continue;
+      ids.push_back(e.id);
+      for (const auto& alias : e.aliases) aliases.push_back(alias);
+    }
+    std::vector<std::string> help;
+    auto hint = did_you_mean(name.text, ids);
+    if (hint.empty()) hint = did_you_mean(normalize_name(name.text), aliases);
+    if (!hint.empty()) help.push_back(hint);
+    const std::string plural = std::string(what) == "session kind" ? "kinds" : std::string(what) + "s";
+    help.push_back(fmt::format("'liftlint vocab {}' lists the {} a plan may name", plural, plural));
+    error(name.span, fmt::format("unknown {} '{}'", what, shorten(name.text)), std::move(help));
+    return std::nullopt;
   }
 
   void experience(const ast::Name& name) {
@@ -173,7 +197,7 @@ class Resolver {
     ast::Day probe;
     probe.day = *in.day;
     probe.number = in.day_number;
-    const auto wanted = day_index(probe);
+    const auto wanted = probe.number ? std::optional<int>(static_cast<int>(probe.number->low) - 1) : day_index(probe);
     if (!wanted) return false;
     out.scope = S::day;
     out.ranges.clear();
@@ -244,44 +268,55 @@ class Resolver {
   }
 
   std::vector<Session> sessions(const std::vector<ast::Day>& days) {
-    std::array<const ast::Day*, 7> seen{};
     std::vector<Session> out;
+    std::array<const ast::Day*, 7> rest{};
+    std::array<const ast::Day*, 7> busy{};
+    int order = 0;
     for (const auto& day : days) {
-      const auto weekday = day_index(day);
+      const auto weekday = day.ordered ? std::optional<int>(ordered_place(day, order)) : day_index(day);
+      ++order;
       if (!weekday) continue;
-      if (const auto* first = seen[static_cast<std::size_t>(*weekday)]) {
-        diagnostics_.add(
-            Diagnostic{Severity::error,
-                       {},
-                       fmt::format("{} appears twice in this week", weekdays[*weekday]),
-                       day.day.span,
-                       {Note{fmt::format("first written at {}", first->day.span.location()), first->day.span}},
-                       {"write one session per day"}});
-        continue;
+      if (!day.ordered) {
+        auto& mine = (day.rest ? rest : busy)[static_cast<std::size_t>(*weekday)];
+        const auto* other = (day.rest ? busy : rest)[static_cast<std::size_t>(*weekday)];
+        if (other != nullptr) rest_and_session(day, *other, *weekday);
+        if (mine == nullptr) mine = &day;
       }
-      seen[static_cast<std::size_t>(*weekday)] = &day;
-      if (!day.rest) {
-        if (auto s = session(day, *weekday)) out.push_back(std::move(*s));
-      }
+      if (day.rest) continue;
+      if (auto s = session(day, *weekday)) out.push_back(std::move(*s));
     }
-    std::sort(out.begin(), out.end(), [](const Session& a, const Session& b) { return a.weekday < b.weekday; });
+    // Several sessions on one day keep the order they are written in.
+    std::stable_sort(out.begin(), out.end(), [](const Session& a, const Session& b) { return a.weekday < b.weekday; });
     return out;
   }
 
+  void rest_and_session(const ast::Day& day, const ast::Day& first, int weekday) {
+    diagnostics_.add(Diagnostic{
+        Severity::error,
+        {},
+        fmt::format("{} is both a rest day and a training day in this week", weekdays[static_cast<std::size_t>(weekday)]),
+        day.day.span,
+        {Note{fmt::format("first written at {}", first.day.span.location()), first.day.span}},
+        {"remove 'rest', or move the session to another day"}});
+  }
+
+  // Day 3 is third in the week; Session B is second. Neither names a weekday.
+  static int ordered_place(const ast::Day& day, int order) {
+    if (day.number && day.number->low >= 1 && day.number->low < 1000) return static_cast<int>(day.number->low) - 1;
+    const auto& text = day.day.text;
+    const char last = text.empty() ? 'a' : static_cast<char>(std::tolower(static_cast<unsigned char>(text.back())));
+    if (last >= 'a' && last <= 'z') return last - 'a';
+    return order;
+  }
+
   std::optional<int> day_index(const ast::Day& day) {
-    if (day.number) {
-      const double n = day.number->low;
-      if (n >= 1 && n <= 7) return static_cast<int>(n) - 1;
-      error(day.number->span, fmt::format("day numbers run from 1 to 7, found {}", day.number->low));
-      return std::nullopt;
-    }
     if (auto index = weekday_index(day.day.text)) return index;
     std::vector<std::string> help;
     if (auto hint = did_you_mean(normalize_name(day.day.text), {weekdays.begin(), weekdays.end()}); !hint.empty()) {
       help.push_back(hint);
     }
     error(day.day.span,
-          fmt::format("unknown day '{}'; expected mon, tue, wed, thu, fri, sat, sun or 'day N'", day.day.text),
+          fmt::format("unknown day '{}'; expected a weekday such as mon or Monday, or 'Day N'", day.day.text),
           std::move(help));
     return std::nullopt;
   }
@@ -289,14 +324,87 @@ class Resolver {
   std::optional<Session> session(const ast::Day& day, int weekday) {
     Session s;
     s.weekday = weekday;
+    s.weekday_known = !day.ordered;
+    s.part = day.part;
+    s.label = day.day.text;
     s.span = day.day.span;
-    const auto kind = names_.vocab(Category::session_kind, day.kind);
-    if (!kind) return std::nullopt;
-    s.kind = *kind;
     if (day.duration) s.duration_seconds = seconds(*day.duration);
     s.warmup_seconds = 0;
     for (const auto& block : day.blocks) add_block(block, s);
+    const auto kind = session_kind(day, s);
+    if (!kind) return std::nullopt;
+    s.kind = *kind;
     return s;
+  }
+
+  // The kind the header names, in words (`lower body`, `Legs & core`, `easy run`), or else the one the
+  // session's exercises show.
+  std::optional<std::uint16_t> session_kind(const ast::Day& day, const Session& s) {
+    const auto& kinds = rules_.vocab(Category::session_kind);
+    if (day.kind.text.empty()) return kind_from_content(s, day);
+    if (auto whole = kinds.lookup(day.kind.text)) return whole;
+    const auto words = split(normalize_name(day.kind.text));
+    for (std::size_t i = 0; i < words.size(); ++i) {
+      for (std::size_t n = std::min<std::size_t>(3, words.size() - i); n > 0; --n) {
+        std::string phrase;
+        for (std::size_t k = i; k < i + n; ++k) phrase += (k == i ? "" : " ") + words[k];
+        if (auto found = kinds.lookup(phrase)) return found;
+      }
+    }
+    if (words.size() == 1 && !did_you_mean(words.front(), kinds.names()).empty()) {
+      return vocab(Category::session_kind, day.kind, "session kind");
+    }
+    return kind_from_content(s, day);
+  }
+
+  static std::vector<std::string> split(const std::string& text) {
+    std::vector<std::string> out;
+    std::size_t begin = 0;
+    while (begin < text.size()) {
+      auto end = text.find(' ', begin);
+      if (end == std::string::npos) end = text.size();
+      if (end > begin) out.push_back(text.substr(begin, end - begin));
+      begin = end + 1;
+    }
+    return out;
+  }
+
+  // Strength if the main block loads muscles the way resistance training does; otherwise what the
+  // exercises are (stretching, walking, core work). A day with no exercises and no kind is a rest day.
+  std::optional<std::uint16_t> kind_from_content(const Session& s, const ast::Day& day) {
+    const auto& kinds = rules_.vocab(Category::session_kind);
+    const auto& patterns = rules_.vocab(Category::pattern);
+    const auto named = [&](const char* id) { return kinds.find(id); };
+    if (s.lines.empty()) {
+      if (!day.kind.text.empty()) {
+        error(day.kind.span, fmt::format("'{}' is not a session kind, and the session has no exercises to tell "
+                                         "what it is",
+                                         shorten(day.kind.text)),
+              {"name the kind, such as strength, mobility, cardio or 'upper body'; 'liftlint vocab kinds' lists them"});
+      }
+      return std::nullopt;
+    }
+    std::size_t strength = 0, stretch = 0, locomotion = 0, core = 0;
+    for (const auto& l : s.lines) {
+      if (l.unknown || l.block != model::Block::main) continue;
+      const auto& p = patterns.at(l.exercise->pattern).id;
+      if (p == "stretch" || p == "mobility") {
+        ++stretch;
+      } else if (p == "locomotion") {
+        ++locomotion;
+      } else if (p == "anti_extension" || p == "anti_rotation" || p == "anti_lateral_flexion" ||
+                 p == "spinal_flexion" || p == "rotation") {
+        l.loaded ? ++strength : ++core;
+      } else if (p != "plyometric") {
+        ++strength;
+      }
+    }
+    std::optional<std::uint16_t> kind;
+    if (strength > 0) kind = named("strength");
+    else if (core > 0 && core >= stretch) kind = named("core");
+    else if (stretch > 0 && stretch >= locomotion) kind = named("mobility");
+    else if (locomotion > 0) kind = named("cardio");
+    return kind ? kind : named("strength");
   }
 
   void add_block(const ast::Block& block, Session& s) {
@@ -337,42 +445,93 @@ class Resolver {
 
   [[nodiscard]] bool json_plan() const { return file_.source->path.ends_with(".json"); }
 
-  const model::Exercise* find_exercise(const ast::Value& name, std::uint32_t& id) {
+  const model::Exercise* find_exercise(const ast::Value& name, std::uint32_t& id, NameReading& reading) {
     const auto key = normalize_name(name.text);
     if (const auto it = own_names_.find(key); it != own_names_.end()) {
       id = it->second;
       return &plan_.own_exercises[id - rules_.catalogue.size()];
     }
-    if (auto index = rules_.catalogue.find(name.text)) {
-      id = *index;
-      return &rules_.catalogue.at(*index);
+    if (auto found = read_exercise_name(rules_.catalogue, name.text)) {
+      reading = *found;
+      id = found->exercise;
+      return &rules_.catalogue.at(id);
     }
     std::vector<std::string> help;
     if (diagnostics_.full()) return nullptr;
-    if (auto hint = did_you_mean(key, exercise_names()); !hint.empty()) help.push_back(hint);
+    if (auto hint = did_you_mean(key, compatible_names(exercise_names(), name.text)); !hint.empty()) {
+      help.push_back(hint);
+    }
     help.emplace_back(json_plan()
                           ? "or declare it in the plan's \"exercises\": [{\"name\": ..., \"muscles\": [...], "
                             "\"pattern\": ..., \"posture\": ...}]"
-                          : "or declare it in the plan: exercise \"name\" { muscles ... pattern ... posture ... }");
+                          : "or declare it in the plan: exercise \"name\" { muscles ... pattern ... posture ... }; "
+                            "'liftlint catalog WORD' searches the catalogue");
     error(name.span, fmt::format("unknown exercise '{}'", shorten(name.text)), std::move(help));
     return nullptr;
   }
 
+  // What the rules may read of an exercise nobody could find: its name, and nothing else.
+  const model::Exercise* unknown_exercise(const ast::Value& name) {
+    model::Exercise x;
+    x.name = name.text;
+    x.span = name.span;
+    plan_.own_exercises.push_back(std::move(x));
+    return &plan_.own_exercises.back();
+  }
+
   std::optional<Line> resolve_line(const ast::Line& in, model::Block block) {
     Line out;
-    out.exercise = find_exercise(in.name, out.exercise_id);
-    if (out.exercise == nullptr) return std::nullopt;
+    NameReading reading;
+    out.exercise = find_exercise(in.name, out.exercise_id, reading);
+    if (out.exercise == nullptr) {
+      out.exercise = unknown_exercise(in.name);
+      out.exercise_id = std::numeric_limits<std::uint32_t>::max();
+      out.unknown = true;
+    }
     out.span = in.span;
     out.block = block;
-    out.each_side = in.each_side;
-    out.bodyweight = in.bodyweight;
+    out.group = in.group;
     out.posture = out.exercise->posture;
     out.equipment = out.exercise->equipment;
-    bool ok = dose(in, out) && overrides(in, out);
-    out.band = !in.band.empty();
-    out.loaded = plan::loaded(out);
-    if (!ok) return std::nullopt;
+    modifiers(reading, out);
+    const bool ok = !in.unreadable && dose(in, out) && overrides(in, out);
+    if (!ok) {
+      // A dose that could not be read tells the rules nothing.
+      Line bare;
+      bare.exercise = out.exercise;
+      bare.exercise_id = out.exercise_id;
+      bare.unknown = out.unknown;
+      bare.span = out.span;
+      bare.block = out.block;
+      bare.group = out.group;
+      bare.posture = out.posture;
+      bare.equipment = out.equipment;
+      bare.dose_unknown = true;
+      bare.loaded = !out.unknown && out.exercise->loaded;
+      return bare;
+    }
+    out.each_side = in.each_side;
+    out.bodyweight = in.bodyweight;
+    out.alternating = in.alternating;
+    out.amrap = in.amrap;
+    out.implements = in.implements;
+    out.reps_list = in.reps_list;
+    out.band = !in.band.empty() || reading.banded;
+    out.loaded = !out.unknown && (plan::loaded(out) || (reading.weighted && !out.band));
     return out;
+  }
+
+  // `Standing barbell overhead press`: what the modifiers say replaces the catalogue's posture and equipment.
+  void modifiers(const NameReading& reading, Line& out) {
+    if (!reading.posture.empty()) {
+      if (auto p = rules_.vocab(Category::posture).find(reading.posture)) out.posture = *p;
+    }
+    if (!reading.equipment.empty()) {
+      if (auto e = rules_.vocab(Category::equipment).find(reading.equipment)) {
+        out.equipment.reset();
+        out.equipment |= rules_.vocab(Category::equipment).at(*e).closure;
+      }
+    }
   }
 
   bool positive(const ast::Quantity& q, const char* what, double minimum, bool whole = false) {
@@ -409,9 +568,24 @@ class Resolver {
       ok = positive(*in.rir, "repetitions in reserve", 0) && ok;
       out.rir = in.rir->low;
     }
-    if (in.rest) out.rest_seconds = seconds(*in.rest);
+    if (in.rest) {
+      out.rest_seconds = seconds(*in.rest);
+      ok = out.rest_seconds.has_value() && ok;
+    }
+    if (in.distance) ok = distance(*in.distance, out) && ok;
     if (in.tempo) tempo(*in.tempo, out);
     return ok;
+  }
+
+  bool distance(const ast::Quantity& q, Line& out) {
+    const auto scale = unit_scale(q.unit);
+    if (!scale || scale->kind != UnitKind::distance) {
+      error(q.span, "expected a distance such as 20m, 2 km or 1 mile");
+      return false;
+    }
+    if (!positive(q, "the distance", 0) || !more_than_zero(q, "the distance")) return false;
+    out.distance_m = q.high * scale->factor;
+    return true;
   }
 
   bool reps(const ast::Quantity& q, Line& out) {
@@ -419,6 +593,7 @@ class Resolver {
     if (scale && scale->kind == UnitKind::time) {
       if (!positive(q, "the time per set", 0) || !more_than_zero(q, "the time per set")) return false;
       out.hold_seconds = q.high * scale->factor;
+      if (!out.sets) out.sets = 1;  // `plank 30s` is one timed hold
       return true;
     }
     if (!positive(q, "repetitions", 1, true)) return false;

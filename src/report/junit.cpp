@@ -92,7 +92,7 @@ Suite suite_of(const PlanReport& r, const std::vector<std::string>& rule_ids, Se
     s.cases.push_back(std::move(c));
   }
   if (!r.plan) s.cases.resize(1);  // a configuration file has no rules to pass or skip
-  if (!r.errors.empty()) s.skipped = s.cases.size() - 1;
+  if (!r.errors.empty() && !r.evaluated) s.skipped = s.cases.size() - 1;
   return s;
 }
 
@@ -114,7 +114,7 @@ std::string render_junit(const std::vector<PlanReport>& reports, const std::vect
                         xml(s.name), s.cases.size(), s.failures, s.errors, s.skipped);
     for (std::size_t i = 0; i < s.cases.size(); ++i) {
       const bool input_case = s.errors > 0 && i == 0;
-      body += render_case(s.cases[i], s.name, s.errors > 0 && !input_case);
+      body += render_case(s.cases[i], s.name, s.skipped > 0 && !input_case);
     }
     body += "  </testsuite>\n";
   }

@@ -1,6 +1,9 @@
 #include <fmt/color.h>
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <tuple>
+
 #include "report/report.hpp"
 
 namespace liftlint::report {
@@ -130,8 +133,15 @@ std::string render_waived(const Suppressed& s, bool color) {
 std::string render_text(const std::vector<PlanReport>& reports, bool color) {
   std::string out;
   for (const auto& r : reports) {
-    for (const auto& e : r.errors) out += render_problem(e, color) + "\n";
-    for (const auto& f : r.findings) out += render_problem(f, color) + "\n";
+    // Input errors stand in line order among the findings of the lines that could be read.
+    std::vector<const Problem*> problems;
+    for (const auto& e : r.errors) problems.push_back(&e);
+    for (const auto& f : r.findings) problems.push_back(&f);
+    std::stable_sort(problems.begin(), problems.end(), [](const Problem* a, const Problem* b) {
+      return std::tie(a->location.file, a->location.line, a->location.column) <
+             std::tie(b->location.file, b->location.line, b->location.column);
+    });
+    for (const auto* p : problems) out += render_problem(*p, color) + "\n";
     for (const auto& s : r.suppressed) out += render_waived(s, color) + "\n";
   }
   return out;

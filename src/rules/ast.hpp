@@ -115,6 +115,7 @@ struct VocabDecl {
   Name id;
   std::string label;
   std::vector<Name> implies;
+  std::vector<Value> aliases;  // other names a plan may use: `aka "legs", "leg day"`
 };
 
 struct ExerciseField {

@@ -105,7 +105,16 @@ class Checker {
                                                      model::category_name(category), model::max_vocabulary));
         continue;
       }
-      vocab.add(model::VocabEntry{decl.id.text, decl.label, decl.id.span, {}, decl.category.text == "symptom"});
+      model::VocabEntry entry{decl.id.text, decl.label, decl.id.span, {}, decl.category.text == "symptom", {}};
+      for (const auto& alias : decl.aliases) {
+        if (const auto clash = vocab.lookup(alias.text)) {
+          duplicate(alias.span, fmt::format("{} name '{}'", model::category_name(category), alias.text),
+                    vocab.at(*clash).span);
+          continue;
+        }
+        entry.aliases.push_back(alias.text);
+      }
+      vocab.add(std::move(entry));
     }
   }
 

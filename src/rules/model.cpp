@@ -29,8 +29,17 @@ std::uint16_t Vocabulary::add(VocabEntry entry) {
   const auto index = static_cast<std::uint16_t>(entries_.size());
   entry.closure.set(index);
   index_.emplace(entry.id, index);
+  spelled_.emplace(normalize_name(entry.id), index);
+  for (const auto& alias : entry.aliases) spelled_.emplace(normalize_name(alias), index);
   entries_.push_back(std::move(entry));
   return index;
+}
+
+std::optional<std::uint16_t> Vocabulary::lookup(const std::string& name) const {
+  if (auto exact = find(name)) return exact;
+  const auto it = spelled_.find(normalize_name(name));
+  if (it == spelled_.end()) return std::nullopt;
+  return it->second;
 }
 
 std::optional<Level> parse_level(const std::string& text) {
@@ -52,9 +61,29 @@ std::optional<std::uint32_t> Catalogue::add(Exercise exercise, std::string* clas
       return it->second;
     }
   }
-  for (const auto& key : keys) by_name_.emplace(key, index);
+  for (const auto& key : keys) {
+    by_name_.emplace(key, index);
+    by_letters_.emplace(letters_of(key), index);
+  }
   exercises_.push_back(std::move(exercise));
   return std::nullopt;
+}
+
+std::string Catalogue::letters_of(const std::string& normalized) {
+  std::string out;
+  for (const char c : normalized) {
+    if (c != ' ' && c != '/' && c != '&' && c != '.') out.push_back(c);
+  }
+  // plural of the last word once the spaces are gone: pushups, situps
+  if (out.size() > 3 && out.back() == 's' && out[out.size() - 2] != 's') out.pop_back();
+  return out;
+}
+
+std::optional<std::uint32_t> Catalogue::find_loose(const std::string& name) const {
+  if (auto exact = find(name)) return exact;
+  const auto it = by_letters_.find(letters_of(normalize_name(name)));
+  if (it == by_letters_.end()) return std::nullopt;
+  return it->second;
 }
 
 std::optional<std::uint32_t> Catalogue::find(const std::string& name) const {

@@ -28,11 +28,14 @@ struct VocabEntry {
   Span span;
   Bits closure;  // itself and everything it implies, transitively
   bool symptom = false;
+  std::vector<std::string> aliases;
 };
 
 class Vocabulary {
  public:
   [[nodiscard]] std::optional<std::uint16_t> find(const std::string& id) const;
+  // The entry a plan means by `name`: its id or an alias, in any case, with spaces, hyphens or plurals.
+  [[nodiscard]] std::optional<std::uint16_t> lookup(const std::string& name) const;
   [[nodiscard]] std::vector<std::string> names() const;
   [[nodiscard]] const VocabEntry& at(std::uint16_t index) const { return entries_[index]; }
   [[nodiscard]] std::size_t size() const { return entries_.size(); }
@@ -42,6 +45,7 @@ class Vocabulary {
  private:
   std::vector<VocabEntry> entries_;
   std::unordered_map<std::string, std::uint16_t> index_;
+  std::unordered_map<std::string, std::uint16_t> spelled_;  // normalised ids and aliases
 };
 
 enum class Level : std::uint8_t { none, low, moderate, high };
@@ -67,13 +71,18 @@ class Catalogue {
   // Adds the exercise; returns the index of an earlier one with a clashing name, if any.
   std::optional<std::uint32_t> add(Exercise exercise, std::string* clashing_name);
   [[nodiscard]] std::optional<std::uint32_t> find(const std::string& name) const;
+  // Also matches the name written without spaces or hyphens, or with & and /: pushups, cat/cow.
+  [[nodiscard]] std::optional<std::uint32_t> find_loose(const std::string& name) const;
   [[nodiscard]] std::vector<std::string> names() const;
   [[nodiscard]] const Exercise& at(std::uint32_t index) const { return exercises_[index]; }
   [[nodiscard]] std::size_t size() const { return exercises_.size(); }
 
  private:
   std::vector<Exercise> exercises_;
-  std::unordered_map<std::string, std::uint32_t> by_name_;  // normalised names and aliases
+  std::unordered_map<std::string, std::uint32_t> by_name_;     // normalised names and aliases
+  std::unordered_map<std::string, std::uint32_t> by_letters_;  // the same without spaces: pushup, situp
+
+  static std::string letters_of(const std::string& normalized);
 };
 
 struct Source {

@@ -7,7 +7,7 @@
 namespace liftlint::rules {
 namespace {
 
-constexpr std::uint32_t magic = 0x4c4c5331;  // "LLS1"
+constexpr std::uint32_t magic = 0x4c4c5332;  // "LLS2"
 
 class Writer {
  public:
@@ -146,6 +146,8 @@ void write_vocabulary(Writer& w, const model::RuleSet& set) {
       w.span(e.span);
       w.bits(e.closure);
       w.raw(e.symptom);
+      w.u32(e.aliases.size());
+      for (const auto& a : e.aliases) w.str(a);
     }
   }
 }
@@ -160,6 +162,8 @@ void read_vocabulary(Reader& r, model::RuleSet& set) {
       e.span = r.span();
       e.closure = r.bits();
       e.symptom = r.raw<bool>();
+      e.aliases.resize(r.u32());
+      for (auto& a : e.aliases) a = r.str();
       const auto closure = e.closure;
       vocab.mutable_at(vocab.add(std::move(e))).closure = closure;
     }

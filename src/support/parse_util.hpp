@@ -141,25 +141,21 @@ inline std::string describe_found(std::string_view token) {
   return fmt::format("found '{}'", visible(token));
 }
 
-// `Action` is depth_limit for grammars that nest (rule expressions); a grammar without
-// recursion passes pegtl::nothing and saves the bookkeeping on every rule.
+// Parses the bytes [begin, end) of the file, which start at the given line and column.
 template <typename Grammar, template <typename...> class Selector, template <typename...> class Action = depth_limit>
-std::unique_ptr<Node> parse(const SourceFile& file, Diagnostics& diagnostics) {
-  if (auto problem = limits::check_bytes(file)) {
-    diagnostics.add(std::move(*problem));
-    return nullptr;
-  }
+std::unique_ptr<Node> parse_range(const SourceFile& file, std::size_t begin, std::size_t end, std::size_t line,
+                                  std::size_t column, Diagnostics& diagnostics) {
   // Spans carry the file; an empty source name saves an allocation per tree node.
-  pegtl::memory_input<> in(file.text, "");
+  pegtl::memory_input<> in(file.text.data() + begin, file.text.data() + end, "", begin, line, column);
   try {
     Recorder recorder;
-    recorder.events.reserve(file.text.size() / 8);
+    recorder.events.reserve((end - begin) / 8);
     recorder.open.reserve(64);
     if (!pegtl::parse<Grammar, Action, recording<Selector>::template control>(in, recorder)) return nullptr;
     return recorder.tree();
   } catch (const pegtl::parse_error& e) {
     const auto& pos = e.positions().front();
-    const auto token = first_token(file.text, pos.byte);
+    const auto token = first_token(std::string_view(file.text).substr(0, end), pos.byte);
     Span span{&file, static_cast<std::uint32_t>(pos.line), static_cast<std::uint32_t>(pos.column),
               static_cast<std::uint32_t>(std::max<std::size_t>(1, token.size())), static_cast<std::uint32_t>(pos.byte)};
     std::string message(e.message());
@@ -173,6 +169,17 @@ std::unique_ptr<Node> parse(const SourceFile& file, Diagnostics& diagnostics) {
     diagnostics.error(span, std::move(message));
     return nullptr;
   }
+}
+
+// `Action` is depth_limit for grammars that nest (rule expressions); a grammar without
+// recursion passes pegtl::nothing and saves the bookkeeping on every rule.
+template <typename Grammar, template <typename...> class Selector, template <typename...> class Action = depth_limit>
+std::unique_ptr<Node> parse(const SourceFile& file, Diagnostics& diagnostics) {
+  if (auto problem = limits::check_bytes(file)) {
+    diagnostics.add(std::move(*problem));
+    return nullptr;
+  }
+  return parse_range<Grammar, Selector, Action>(file, 0, file.text.size(), 1, 1, diagnostics);
 }
 
 inline std::string unquote(std::string_view quoted) {

@@ -16,6 +16,10 @@ std::optional<UnitScale> unit_scale(std::string_view unit) {
   if (u == "kg" || u == "kgs") return UnitScale{UnitKind::mass, 1};
   if (u == "lb" || u == "lbs") return UnitScale{UnitKind::mass, 0.45359237};
   if (u == "%") return UnitScale{UnitKind::percent, 1};
+  if (u == "m" || u == "metre" || u == "metres" || u == "meter" || u == "meters") return UnitScale{UnitKind::distance, 1};
+  if (u == "km") return UnitScale{UnitKind::distance, 1000};
+  if (u == "mi" || u == "mile" || u == "miles") return UnitScale{UnitKind::distance, 1609.344};
+  if (u == "yd" || u == "yds" || u == "yard" || u == "yards") return UnitScale{UnitKind::distance, 0.9144};
   return std::nullopt;
 }
 
@@ -24,6 +28,7 @@ const char* unit_kind_name(UnitKind kind) {
     case UnitKind::time: return "a duration";
     case UnitKind::mass: return "a weight";
     case UnitKind::percent: return "a percentage";
+    case UnitKind::distance: return "a distance";
   }
   return "";
 }

@@ -6,11 +6,11 @@
 
 namespace liftlint {
 
-enum class UnitKind { time, mass, percent };
+enum class UnitKind { time, mass, percent, distance };
 
 struct UnitScale {
   UnitKind kind;
-  double factor;  // to seconds, kilograms or percent
+  double factor;  // to seconds, kilograms, percent or metres
 };
 
 [[nodiscard]] std::optional<UnitScale> unit_scale(std::string_view unit);

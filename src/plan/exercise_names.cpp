@@ -1,0 +1,186 @@
+#include "plan/exercise_names.hpp"
+
+#include <algorithm>
+#include <map>
+#include <sstream>
+
+#include "support/names.hpp"
+
+namespace liftlint::plan {
+namespace {
+
+enum class Sets { posture, equipment, other, weighted };
+
+struct Modifier {
+  const char* words;  // normalised, one or two words
+  Sets sets;
+  const char* id;
+};
+
+// normalize_name has already lower-cased, split hyphens and dropped plurals.
+constexpr Modifier modifiers[] = {
+    {"standing", Sets::posture, "standing"},      {"seated", Sets::posture, "seated"},
+    {"sitting", Sets::posture, "seated"},         {"half kneeling", Sets::posture, "half_kneeling"},
+    {"tall kneeling", Sets::posture, "kneeling"}, {"kneeling", Sets::posture, "kneeling"},
+    {"supine", Sets::posture, "supine"},          {"lying", Sets::posture, "supine"},
+    {"prone", Sets::posture, "prone"},            {"side lying", Sets::posture, "side_lying"},
+    {"split stance", Sets::posture, "split_stance"}, {"quadruped", Sets::posture, "quadruped"},
+    {"barbell", Sets::equipment, "barbell"},      {"dumbbell", Sets::equipment, "dumbbell"},
+    {"kettlebell", Sets::equipment, "kettlebell"}, {"band", Sets::equipment, "band"},
+    {"banded", Sets::equipment, "band"},          {"cable", Sets::equipment, "cable"},
+    {"machine", Sets::equipment, "machine"},      {"smith", Sets::equipment, "machine"},
+    {"trap bar", Sets::equipment, "trap_bar"},    {"hex bar", Sets::equipment, "trap_bar"},
+    {"landmine", Sets::equipment, "landmine"},     {"ez bar", Sets::equipment, "ez_bar"},
+    {"med ball", Sets::equipment, "medicine_ball"}, {"medicine ball", Sets::equipment, "medicine_ball"},
+    {"swiss ball", Sets::equipment, "stability_ball"}, {"stability ball", Sets::equipment, "stability_ball"},
+    {"single arm", Sets::other, ""},              {"single leg", Sets::other, ""},
+    {"one arm", Sets::other, ""},                 {"one leg", Sets::other, ""},
+    {"alternating", Sets::other, ""},             {"alternate", Sets::other, ""},
+    {"unilateral", Sets::other, ""},              {"incline", Sets::other, ""},
+    {"decline", Sets::other, ""},                 {"deficit", Sets::other, ""},
+    {"paused", Sets::other, ""},                  {"pause", Sets::other, ""},
+    {"tempo", Sets::other, ""},                   {"slow", Sets::other, ""},
+    {"heavy", Sets::other, ""},                   {"light", Sets::other, ""},
+    {"weighted", Sets::weighted, ""},             {"loaded", Sets::weighted, ""},
+    {"bodyweight", Sets::other, ""},              {"assisted", Sets::other, ""},
+    {"hold", Sets::other, ""},                    {"easy", Sets::other, ""},
+};
+
+const std::map<std::string, std::string>& abbreviations() {
+  static const std::map<std::string, std::string> table = {
+      {"db", "dumbbell"},      {"dbs", "dumbbell"},   {"kb", "kettlebell"},  {"kbs", "kettlebell"},
+      {"bb", "barbell"},       {"dl", "deadlift"},    {"dls", "deadlift"},   {"rdl", "romanian deadlift"},
+      {"rdls", "romanian deadlift"}, {"sldl", "stiff leg deadlift"}, {"ohp", "overhead press"},
+      {"bss", "bulgarian split squat"}, {"sl", "single leg"}, {"sa", "single arm"}, {"alt", "alternating"},
+      {"bw", "bodyweight"},    {"ghr", "glute ham raise"}, {"mb", "med ball"}, {"ez", "ez"},
+      {"1", "one"},            {"oh", "overhead"},    {"hex", "hex"},        {"lat", "lat"}};
+  return table;
+}
+
+std::vector<std::string> split_words(const std::string& s) {
+  std::vector<std::string> out;
+  std::istringstream in(s);
+  for (std::string w; in >> w;) out.push_back(w);
+  return out;
+}
+
+std::string join(const std::vector<std::string>& words, std::size_t from = 0) {
+  std::string out;
+  for (std::size_t i = from; i < words.size(); ++i) out += (out.empty() ? "" : " ") + words[i];
+  return out;
+}
+
+// Expands abbreviations word by word: DB RDL -> dumbbell romanian deadlift.
+std::vector<std::string> expanded(const std::string& text) {
+  std::string name = text;
+  std::replace(name.begin(), name.end(), '/', ' ');
+  std::string with_and;
+  for (const char c : name) with_and += c == '&' ? std::string(" and ") : std::string(1, c);
+  std::vector<std::string> out;
+  for (const auto& w : split_words(normalize_name(with_and))) {
+    const auto it = abbreviations().find(w);
+    for (const auto& part : split_words(it == abbreviations().end() ? w : it->second)) out.push_back(part);
+  }
+  return out;
+}
+
+// The modifier that starts at words[i], and how many words it takes.
+const Modifier* modifier_at(const std::vector<std::string>& words, std::size_t i, std::size_t& taken) {
+  for (const auto& m : modifiers) {
+    const auto parts = split_words(m.words);
+    if (i + parts.size() > words.size()) continue;
+    if (std::equal(parts.begin(), parts.end(), words.begin() + static_cast<std::ptrdiff_t>(i))) {
+      taken = parts.size();
+      return &m;
+    }
+  }
+  return nullptr;
+}
+
+void apply(const Modifier& m, NameReading& r) {
+  if (m.sets == Sets::posture) r.posture = m.id;
+  if (m.sets == Sets::equipment) {
+    r.equipment = m.id;
+    const std::string e = m.id;
+    if (e == "band") r.banded = true;
+    if (e == "barbell" || e == "dumbbell" || e == "kettlebell" || e == "trap_bar") r.weighted = true;
+  }
+  if (m.sets == Sets::weighted) r.weighted = true;
+}
+
+std::optional<NameReading> found(const model::Catalogue& catalogue, const std::string& name, NameReading r) {
+  const auto index = catalogue.find_loose(name);
+  if (!index) return std::nullopt;
+  r.exercise = *index;
+  return r;
+}
+
+// Modifiers taken off the front one at a time, then all of them wherever they stand.
+std::optional<NameReading> strip_modifiers(const model::Catalogue& catalogue, std::vector<std::string> words) {
+  NameReading r;
+  while (words.size() > 1) {
+    std::size_t taken = 0;
+    const auto* m = modifier_at(words, 0, taken);
+    if (m == nullptr || taken >= words.size()) break;
+    apply(*m, r);
+    words.erase(words.begin(), words.begin() + static_cast<std::ptrdiff_t>(taken));
+    if (auto hit = found(catalogue, join(words), r)) return hit;
+  }
+  std::vector<std::string> base;
+  for (std::size_t i = 0; i < words.size();) {
+    std::size_t taken = 0;
+    if (const auto* m = modifier_at(words, i, taken); m != nullptr && words.size() - taken > 0) {
+      apply(*m, r);
+      i += taken;
+    } else {
+      base.push_back(words[i++]);
+    }
+  }
+  if (base.empty() || base.size() == words.size()) return std::nullopt;
+  return found(catalogue, join(base), r);
+}
+
+}  // namespace
+
+std::optional<NameReading> read_exercise_name(const model::Catalogue& catalogue, const std::string& text) {
+  if (auto hit = found(catalogue, text, {})) return hit;
+  const auto words = expanded(text);
+  if (words.empty()) return std::nullopt;
+  if (auto hit = found(catalogue, join(words), {})) return hit;
+  return strip_modifiers(catalogue, words);
+}
+
+std::vector<std::string> compatible_names(const std::vector<std::string>& names, const std::string& typed) {
+  const auto words = expanded(typed);
+  std::vector<const Modifier*> typed_modifiers;
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    std::size_t taken = 0;
+    if (const auto* m = modifier_at(words, i, taken); m != nullptr && m->sets == Sets::posture) {
+      typed_modifiers.push_back(m);
+    }
+  }
+  const bool banded = std::find(words.begin(), words.end(), "band") != words.end() ||
+                      std::find(words.begin(), words.end(), "banded") != words.end();
+  if (typed_modifiers.empty() && !banded) return names;
+  std::vector<std::string> out;
+  for (const auto& name : names) {
+    const auto candidate = split_words(name);
+    bool contradicts = false;
+    for (std::size_t i = 0; i < candidate.size(); ++i) {
+      std::size_t taken = 0;
+      const auto* m = modifier_at(candidate, i, taken);
+      if (m == nullptr) continue;
+      if (m->sets == Sets::posture && !typed_modifiers.empty() &&
+          std::none_of(typed_modifiers.begin(), typed_modifiers.end(),
+                       [&](const Modifier* t) { return std::string(t->id) == m->id; })) {
+        contradicts = true;
+      }
+      if (banded && m->sets == Sets::equipment && std::string(m->id) != "band") contradicts = true;
+      if (banded && m->sets == Sets::weighted) contradicts = true;
+    }
+    if (!contradicts) out.push_back(name);
+  }
+  return out;
+}
+
+}  // namespace liftlint::plan

@@ -1,0 +1,1111 @@
+#include "plan/line_reader.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cctype>
+#include <map>
+#include <set>
+#include <utility>
+
+#include "support/names.hpp"
+#include "support/units.hpp"
+
+namespace liftlint::plan {
+namespace {
+
+using K = Token::Kind;
+
+// Words after which a line's name has ended: they only ever start a dose item.
+const std::set<std::string> dose_words = {
+    "rpe",  "rir",       "tempo", "rest",  "each", "per",  "amrap", "max",    "failure", "sets",  "set",
+    "reps", "rep",       "x",     "bw",    "e/s",  "ea",   "l/r",   "alt",    "rounds",  "round", "steps",
+    "step", "repetitions", "e/l", "each/side", "fail", "ecc", "waive", "rm", "e1rm", "1rm"};
+
+const std::set<std::string> band_levels = {"red",   "green", "blue",  "black", "yellow", "purple", "orange",
+                                           "grey",  "gray",  "pink",  "light", "medium", "heavy",  "extra",
+                                           "thin",  "thick", "mini",  "x-heavy", "x-light", "strong", "lite",
+                                           "brown", "white", "silver", "gold"};
+
+// Words after a time that make it part of a cue rather than a dose: `2s pause at top`.
+const std::set<std::string> cue_words = {"pause", "paused", "pauses", "squeeze", "stop", "at", "iso", "isometric"};
+
+std::string equipment_word(const std::string& w) {
+  static const std::map<std::string, std::string> words = {
+      {"db", "dumbbell"},        {"dbs", "dumbbell"},        {"dumbbell", "dumbbell"},  {"dumbbells", "dumbbell"},
+      {"kb", "kettlebell"},      {"kbs", "kettlebell"},      {"kettlebell", "kettlebell"}, {"kettlebells", "kettlebell"},
+      {"bb", "barbell"},         {"barbell", "barbell"},     {"plate", "plate"},        {"plates", "plate"},
+      {"cable", "cable"},        {"machine", "machine"},     {"trx", "band"},           {"mb", "medicine_ball"},
+  };
+  const auto it = words.find(w);
+  return it == words.end() ? std::string{} : it->second;
+}
+
+// DBs, kettlebells: one in each hand.
+bool pair_word(const std::string& w) { return w == "dbs" || w == "kbs" || w == "dumbbells" || w == "kettlebells"; }
+
+bool side_word(const std::string& w) {
+  return w == "e/s" || w == "e/l" || w == "ea" || w == "l/r" || w == "each/side" || w == "per/side" ||
+         w == "es" || w == "ps";
+}
+
+bool limb_word(const std::string& w) {
+  return w == "side" || w == "sides" || w == "leg" || w == "legs" || w == "arm" || w == "arms" || w == "way" ||
+         w == "direction" || w == "hand" || w == "foot";
+}
+
+std::string fmt_number(double v) { return fmt::format("{}", v); }
+
+class Reader {
+ public:
+  Reader(const SourceFile& file, const std::vector<Token>& t, std::size_t first, std::size_t last,
+         const LineContext& context, Diagnostics& d)
+      : file_(file), t_(t), i_(first), first_(first), last_(last), context_(context), d_(d) {}
+
+  std::optional<ast::Line> read() {
+    skip_bullets();
+    label();
+    skip_bullets();
+    leading_dose();
+    if (failed_) return std::nullopt;
+    if (!name()) return std::nullopt;
+    while (i_ < last_ && !failed_) item();
+    if (after_at_ && !failed_) fail(last_ - 1, last_ - 1, "expected a load after '@', such as @ 8kg, @ RPE 7 or @ 70%");
+    end_note();
+    if (failed_) {
+      ast::Line bare;
+      bare.name = line_.name;
+      bare.span = line_.span;
+      bare.group = line_.group;
+      bare.unreadable = true;
+      return bare;
+    }
+    if (!lists_match_sets()) {
+      failed_ = true;
+      ast::Line bare;
+      bare.name = line_.name;
+      bare.span = line_.span;
+      bare.unreadable = true;
+      return bare;
+    }
+    finish();
+    return std::move(line_);
+  }
+
+ private:
+  const SourceFile& file_;
+  const std::vector<Token>& t_;
+  std::size_t i_;
+  std::size_t first_;
+  std::size_t last_;
+  const LineContext& context_;
+  Diagnostics& d_;
+  ast::Line line_;
+  bool failed_ = false;
+  bool after_at_ = false;  // the last token was `@`
+  bool at_item_ = false;   // the item being read follows `@`
+  std::optional<std::size_t> note_first_;
+  std::size_t note_last_ = 0;
+
+  // --- token helpers ------------------------------------------------------------
+
+  [[nodiscard]] const Token* at(std::size_t k) const { return k < last_ ? &t_[k] : nullptr; }
+  [[nodiscard]] std::string word_at(std::size_t k) const { return k < last_ ? t_[k].lower() : std::string{}; }
+  [[nodiscard]] bool punct_at(std::size_t k, char c) const { return k < last_ && t_[k].is_punct(c); }
+  [[nodiscard]] Span span(std::size_t a, std::size_t b) const { return span_between(file_, t_[a], t_[b]); }
+
+  void fail(std::size_t a, std::size_t b, std::string message) {
+    if (failed_) return;
+    failed_ = true;
+    d_.error(span(a, std::max(a, std::min(b, last_ - 1))), std::move(message));
+  }
+
+  // --- label and name -----------------------------------------------------------
+
+  // `10 push-ups`, `5 min bike`, `3 x 10 squats`: a dose written before the name. `90/90 hip switch`
+  // starts with a name.
+  void leading_dose() {
+    while (i_ < last_ && (t_[i_].is(K::number) || t_[i_].is(K::clock)) && !failed_) {
+      if (t_[i_].is(K::number) && number_in_name(i_, true) != 0) return;
+      number_item();
+      end_note();
+      if (punct_at(i_, ',') || (at(i_) != nullptr && t_[i_].is(K::dash))) ++i_;
+    }
+  }
+
+  void skip_bullets() {
+    while (i_ < last_) {
+      const auto& t = t_[i_];
+      const bool bullet = t.is(K::other) || t.is(K::dash) || t.is(K::times) ||
+                          (t.is(K::punct) && std::string_view("*>.~[]|:+=!?").find(t.text[0]) != std::string::npos);
+      if (!bullet) return;
+      ++i_;
+    }
+  }
+
+  // A1) A1. A1: A) B: 1. 1) (A1): a superset letter or plain numbering.
+  void label() {
+    std::size_t k = i_;
+    const bool paren = punct_at(k, '(');
+    if (paren) ++k;
+    const Token* t = at(k);
+    if (t == nullptr) return;
+    std::string group;
+    if (t->is(K::word) && t->text.size() <= 2 && std::isalpha(static_cast<unsigned char>(t->text[0])) &&
+        (t->text.size() == 1 || std::isdigit(static_cast<unsigned char>(t->text[1])))) {
+      group = std::string(1, static_cast<char>(std::toupper(static_cast<unsigned char>(t->text[0]))));
+      ++k;
+      if (at(k) != nullptr && at(k)->is(K::number) && at(k)->attached && at(k)->mark == 0) ++k;
+    } else if (t->is(K::number) && t->mark == 0 && t->text.size() <= 2) {
+      ++k;
+      if (at(k) != nullptr && at(k)->is(K::word) && at(k)->attached && at(k)->text.size() == 1) ++k;
+    } else {
+      return;
+    }
+    const Token* close = at(k);
+    const bool closes = close != nullptr && close->attached &&
+                        (close->is_punct(')') || close->is_punct('.') || close->is_punct(':'));
+    if (paren && !(close != nullptr && close->is_punct(')'))) return;
+    if (!closes && !(group.size() == 1 && k > i_ + 1 && close != nullptr && close->is(K::word))) {
+      // `A1 Goblet squat` without punctuation counts only with the digit.
+      return;
+    }
+    if (closes) ++k;
+    if (at(k) == nullptr || !(at(k)->is(K::word) || at(k)->is(K::string) || at(k)->is(K::number) ||
+                              at(k)->is(K::other) || at(k)->is(K::dash))) {
+      return;
+    }
+    line_.group = group;
+    i_ = k;
+  }
+
+  [[nodiscard]] bool unit_or_dose(std::size_t k) const {
+    const auto w = word_at(k);
+    return w.empty() || dose_words.count(w) > 0 || !unit_word(w).empty() || side_word(w) || w == "of" ||
+           w == "kg" || w == "x";
+  }
+
+  // A number belongs to the name when words follow it that are not a dose: 90/90 hip switch, Figure 4 stretch.
+  // Also `45-degree back extension` and `Landmine 180 3 x 8`, where a number no dose needs
+  // comes before the dose.
+  [[nodiscard]] std::size_t number_in_name(std::size_t k, bool name_empty) const {
+    std::size_t end = k;
+    if (t_[k].mark != 0 || t_[k].text.find('.') != std::string_view::npos) return 0;
+    ++end;
+    bool joined = false;
+    while ((punct_at(end, '/') || (at(end) != nullptr && at(end)->is(K::dash))) && t_[end].attached &&
+           at(end + 1) != nullptr && at(end + 1)->is(K::number) && at(end + 1)->attached) {
+      end += 2;
+      joined = true;
+    }
+    if (at(end) != nullptr && at(end)->is(K::dash) && t_[end].attached && at(end + 1) != nullptr &&
+        at(end + 1)->is(K::word) && at(end + 1)->attached) {
+      return end + 1;  // 45-degree
+    }
+    const Token* next = at(end);
+    if (!name_empty && !joined && t_[k].value >= 20 && next != nullptr && !t_[k + 1].attached &&
+        (next->is(K::number) || next->is(K::times)) && unit_word(word_at(k + 1)).empty()) {
+      return end;  // Landmine 180 3 x 8: no dose has 180 before its sets
+    }
+    if (!name_empty && !joined && t_[k].value >= 10) return 0;
+    if (next == nullptr || !next->is(K::word) || unit_or_dose(end) || band_levels.count(next->lower()) > 0) return 0;
+    if (name_empty && !joined) return 0;  // `10 push-ups`: a count before the name
+    return end;
+  }
+
+  bool name() {
+    if (i_ < last_ && t_[i_].is(K::string)) {
+      const auto& t = t_[i_];
+      line_.name = ast::Value{ast::Value::Kind::string, std::string(t.text.substr(1, t.text.size() - 2)), 0, {},
+                              t.span(file_)};
+      line_.span = line_.name.span;
+      ++i_;
+      return true;
+    }
+    const std::size_t begin = i_;
+    std::size_t end = i_;  // one past the last name token
+    while (i_ < last_) {
+      const auto& t = t_[i_];
+      if (t.is(K::word)) {
+        const auto w = t.lower();
+        if (end > begin && (dose_words.count(w) > 0 || side_word(w))) break;
+        if (end > begin && (w == "to" || w == "until") && word_at(i_ + 1).starts_with("fail")) break;
+        if (end > begin && band_levels.count(w) > 0 && word_at(i_ + 1).starts_with("band")) break;
+        if (end > begin && (w == "bodyweight" || w == "alternating") && !word_at(i_ + 1).empty() &&
+            unit_or_dose(i_ + 1)) {
+          break;
+        }
+        const bool value_follows = at(i_ + 1) == nullptr || !at(i_ + 1)->is(K::word);
+        if (end == begin && (w == "rpe" || w == "rir" || w == "rest" || w == "waive" || (w == "tempo" && value_follows))) {
+          break;
+        }
+        end = ++i_;
+      } else if (t.is(K::number)) {
+        const auto stop = number_in_name(i_, end == begin);
+        if (stop == 0) break;
+        end = i_ = stop;
+      } else if ((t.is_punct('&') || t.is_punct('/') || t.is_punct('+') || t.is_punct('\'')) && end > begin &&
+                 at(i_ + 1) != nullptr && at(i_ + 1)->is(K::word) && !unit_or_dose(i_ + 1)) {
+        ++i_;
+      } else if (t.is(K::dash) && t.attached && end > begin && at(i_ + 1) != nullptr && at(i_ + 1)->attached &&
+                 at(i_ + 1)->is(K::word)) {
+        ++i_;
+      } else {
+        break;
+      }
+    }
+    if (end == begin) {
+      const auto& t = t_[std::min(begin, last_ - 1)];
+      d_.error(t.span(file_), begin < last_
+                                  ? fmt::format("expected an exercise name before '{}', as in 'goblet squat 3x10'",
+                                                t.text)
+                                  : std::string("expected an exercise name, as in 'goblet squat 3x10'"));
+      return false;
+    }
+    i_ = end;
+    const auto s = span(begin, end - 1);
+    line_.name = ast::Value{ast::Value::Kind::string, std::string(file_.text.substr(s.offset, s.length)), 0, {}, s};
+    line_.span = s;
+    return true;
+  }
+
+  // --- notes --------------------------------------------------------------------
+
+  // A word one letter away from a dose word is a typo, not a note: `each sid`, `3x10 rets 60s`.
+  static std::string near_dose_word(const std::string& w) {
+    static const std::vector<std::string> words = {"side", "sides", "reps", "sets", "rest", "tempo", "each",
+                                                   "rounds", "seconds", "minutes", "amrap", "failure"};
+    if (w.size() < 3 || std::find(words.begin(), words.end(), w) != words.end()) return {};
+    static const std::set<std::string> fine = {"red", "sit", "set", "rep", "site", "steps", "step", "tempi", "seat",
+                                               "slide", "ride", "wide", "tide", "best", "west", "rust", "test", "nest",
+                                               "reach", "peach", "beach", "round", "second", "minute", "sides", "beats"};
+    if (fine.count(w) > 0) return {};
+    for (const auto& d : words) {
+      if (edit_distance(w, d) == 1 && w.size() >= d.size() - 1) return d;
+    }
+    return {};
+  }
+
+  void note_word(std::size_t k) {
+    if (!note_first_) note_first_ = k;
+    note_last_ = k;
+  }
+
+  void end_note() {
+    if (!note_first_) return;
+    const auto s = span(*note_first_, note_last_);
+    line_.notes.emplace_back(file_.text.substr(s.offset, s.length));
+    note_first_.reset();
+  }
+
+  // --- quantities ---------------------------------------------------------------
+
+  struct Q {
+    double low = 0;
+    double high = 0;
+    std::string unit;  // canonical: s min h kg lb m km mi yd %, or empty
+    std::vector<double> list;
+    bool plus = false;  // 5+
+    std::size_t first = 0;
+    std::size_t last = 0;  // last token, inclusive
+  };
+
+  static std::string mark_unit(char mark) {
+    switch (mark) {
+      case '"': return "s";
+      case '\'': return "min";
+      case '%': return "%";
+      case '#': return "lb";
+      default: return {};
+    }
+  }
+
+  // The unit after the number at k (attached or one space away); advances k past it.
+  std::string unit_after(std::size_t& k) {
+    if (t_[k].mark != 0) return mark_unit(t_[k].mark);
+    const auto w = word_at(k + 1);
+    auto u = unit_word(w);
+    if (u.empty()) return {};
+    // A lone `s` or `m` one space away could be a word of a note; attached it is a unit.
+    if (!t_[k + 1].attached && w == "k") return {};
+    ++k;
+    // 1h30, 1h 30min
+    return u;
+  }
+
+  [[nodiscard]] bool range_dash(std::size_t k) const {
+    const Token* d = at(k);
+    if (d == nullptr) return false;
+    if (d->is(K::word) && d->lower() == "to") return at(k + 1) != nullptr && at(k + 1)->is(K::number);
+    return d->is(K::dash) && at(k + 1) != nullptr && (at(k + 1)->is(K::number) || at(k + 1)->is(K::clock));
+  }
+
+  Q quantity() {
+    Q q;
+    q.first = i_;
+    std::size_t k = i_;
+    const auto& t = t_[k];
+    q.low = q.high = t.value;
+    if (t.is(K::clock)) {
+      q.unit.push_back('s');
+      if (t.text.size() >= 3 && (t.text[t.text.size() - 2] >= '6')) {
+        fail(k, k, fmt::format("'{}' is not minutes and seconds: the seconds run from 00 to 59", t.text));
+      }
+    } else {
+      q.unit = unit_after(k);
+      hours_and_minutes(q, k);
+    }
+    // a list: 10/8/6, 12/14/16kg
+    if (q.unit.empty() && punct_at(k + 1, '/') && t_[k + 1].attached && at(k + 2) != nullptr &&
+        at(k + 2)->is(K::number) && at(k + 2)->attached) {
+      q.list.push_back(q.low);
+      while (punct_at(k + 1, '/') && at(k + 2) != nullptr && at(k + 2)->is(K::number) && at(k + 2)->attached) {
+        k += 2;
+        q.list.push_back(t_[k].value);
+      }
+      q.unit = unit_after(k);
+      q.low = *std::min_element(q.list.begin(), q.list.end());
+      q.high = *std::max_element(q.list.begin(), q.list.end());
+    } else if (range_dash(k + 1) && !tempo_ahead(i_)) {
+      range(q, k);
+    }
+    if (punct_at(k + 1, '+') && t_[k + 1].attached && (at(k + 2) == nullptr || !at(k + 2)->is(K::number))) {
+      q.plus = true;
+      ++k;
+    }
+    q.last = k;
+    i_ = k + 1;
+    return q;
+  }
+
+  // 1h30: the minutes after an hour.
+  void hours_and_minutes(Q& q, std::size_t& k) {
+    if (q.unit != "h" || at(k + 1) == nullptr || !at(k + 1)->is(K::number) || !at(k + 1)->attached) return;
+    ++k;
+    q.low = q.high = q.low * 60 + t_[k].value;
+    q.unit = "min";
+    if (unit_word(word_at(k + 1)) == "min" && t_[k + 1].attached) ++k;
+  }
+
+  // The upper end of a range: 8-12, 20-30s, 20s-30s, 8 to 12. A spaced dash joins only numbers of the
+  // same unit, so `3x10 - 60s rest` stays two items.
+  void range(Q& q, std::size_t& k) {
+    const bool spaced = !t_[k + 1].attached || !t_[k + 2].attached;
+    std::size_t h = k + 2;
+    const auto& ht = t_[h];
+    std::string high_unit = ht.is(K::clock) ? "s" : unit_after(h);
+    if (spaced && t_[k + 1].is(K::dash) && high_unit != q.unit && !q.unit.empty()) return;
+    if (spaced && t_[k + 1].is(K::dash) && q.unit.empty() && !high_unit.empty()) return;
+    if (!q.unit.empty() && !high_unit.empty() && q.unit != high_unit) return;
+    q.high = ht.value;
+    if (q.unit.empty()) q.unit = high_unit;
+    k = h;
+  }
+
+  // 3-1-2, 3-1-X-1: single digits joined by dashes without spaces.
+  [[nodiscard]] std::size_t tempo_parts(std::size_t k) const {
+    std::size_t parts = 0;
+    while (true) {
+      const Token* t = at(k);
+      const bool digit = t != nullptr && t->is(K::number) && t->text.size() == 1;
+      const bool x = t != nullptr && t->is(K::times) && (t->text == "X" || t->text == "x");
+      if (!digit && !x) break;
+      if (parts > 0 && !t->attached) break;
+      ++parts;
+      if (!(at(k + 1) != nullptr && at(k + 1)->is(K::dash) && at(k + 1)->attached)) break;
+      k += 2;
+    }
+    return parts;
+  }
+  [[nodiscard]] bool tempo_ahead(std::size_t k) const { return tempo_parts(k) >= 3; }
+
+  [[nodiscard]] std::string tempo_text(std::size_t& k) {
+    const auto parts = tempo_parts(k);
+    if (parts > 4) {
+      fail(k, k + 2 * parts - 2, "a tempo has 3 or 4 phases, such as 3-1-2 or 3-1-2-0");
+      k += 2 * parts;
+      return {};
+    }
+    std::string out;
+    for (std::size_t p = 0; p < parts; ++p, k += 2) {
+      out += p == 0 ? "" : "-";
+      out += static_cast<char>(std::toupper(static_cast<unsigned char>(t_[k].text[0])));
+    }
+    return out;
+  }
+
+  // --- building the line --------------------------------------------------------
+
+  ast::Quantity as_quantity(const Q& q, std::string unit) const {
+    return ast::Quantity{q.low, q.high, std::move(unit), span(q.first, q.last)};
+  }
+
+  void set_once(std::optional<ast::Quantity>& slot, const Q& q, std::string unit, const char* what) {
+    if (slot) {
+      fail(q.first, q.last, fmt::format("this line already gives {}; write it once", what));
+      return;
+    }
+    slot = as_quantity(q, std::move(unit));
+  }
+
+  [[nodiscard]] bool has_count() const { return (line_.reps && line_.reps->unit != "s" && line_.reps->unit != "min") || line_.amrap; }
+
+  void sets(const Q& q) {
+    if (!q.unit.empty() || !q.list.empty()) {
+      fail(q.first, q.last, "expected a number of sets before 'x', such as 3x10");
+      return;
+    }
+    set_once(line_.sets, q, {}, "a number of sets");
+  }
+
+  void reps(const Q& q) {
+    if (!q.list.empty()) {
+      line_.reps_list = q.list;
+      if (!line_.sets) line_.sets = ast::Quantity{static_cast<double>(q.list.size()),
+                                                  static_cast<double>(q.list.size()), {}, span(q.first, q.last)};
+    }
+    set_once(line_.reps, q, {}, "repetitions");
+    if (q.plus) line_.amrap = true;
+    if (word_at(i_) == "reps" || word_at(i_) == "rep" || word_at(i_) == "repetitions") ++i_;
+    if (word_at(i_) == "steps" || word_at(i_) == "step") {
+      line_.reps->unit = "steps";
+      ++i_;
+    }
+  }
+
+  void time(const Q& q, bool rest) {
+    if (rest) {
+      set_once(line_.rest, q, q.unit, "a rest period");
+    } else if (line_.reps) {
+      fail(q.first, q.last, "this line already gives repetitions; a time per set replaces them, write one of them");
+    } else {
+      line_.reps = as_quantity(q, q.unit);
+    }
+  }
+
+  void load(const Q& q) {
+    if (!q.list.empty()) line_.load_list = q.list;
+    set_once(line_.load, q, q.unit, "a load");
+    const auto w = word_at(i_);
+    if (!equipment_word(w).empty()) {
+      if (pair_word(w) && line_.implements == 0) line_.implements = 2;
+      ++i_;
+    }
+    if (word_at(i_) == "each" || word_at(i_) == "ea" || (word_at(i_) == "per" && word_at(i_ + 1) == "hand")) {
+      if (line_.implements == 0) line_.implements = 2;
+      i_ += word_at(i_) == "per" ? 2 : 1;
+    }
+  }
+
+  void percent(const Q& q) {
+    for (const auto& a : line_.amounts) {
+      if (a.unit == "%") return fail(q.first, q.last, "this line already gives a percentage; write it once");
+    }
+    line_.amounts.push_back(as_quantity(q, "%"));
+    // 70% 1RM, 70%1RM, 70% of 1RM, 70% of max, 70% e1RM
+    if (word_at(i_) == "of" && (at(i_ + 1) != nullptr)) ++i_;
+    if (at(i_) != nullptr && t_[i_].is(K::number) && t_[i_].value == 1 && word_at(i_ + 1) == "rm") {
+      i_ += 2;
+    } else if (word_at(i_) == "1rm" || word_at(i_) == "e1rm" || word_at(i_) == "rm" || word_at(i_) == "max") {
+      ++i_;
+    }
+  }
+
+  // After `3 x`: reps, a time per set, a distance, a load per hand, or AMRAP.
+  void after_times(const Q& count) {
+    const auto w = word_at(i_);
+    if (w == "amrap" || w == "max" || w == "failure") {
+      sets(count);
+      line_.amrap = true;
+      ++i_;
+      if (word_at(i_) == "reps") ++i_;
+      return;
+    }
+    if (at(i_) == nullptr || !(t_[i_].is(K::number) || t_[i_].is(K::clock))) {
+      fail(count.first, std::min(i_, last_ - 1), "expected repetitions after 'x', such as 3x12, 3 x 8-12 or 3 x 30s");
+      return;
+    }
+    const Q q = quantity();
+    if (q.unit == "kg" || q.unit == "lb") {
+      if (count.low <= 2) {
+        line_.implements = static_cast<int>(count.low);
+      } else {
+        sets(count);
+      }
+      load(q);
+      return;
+    }
+    sets(count);
+    dose_per_set(q);
+  }
+
+  void dose_per_set(const Q& q) {
+    const auto kind = unit_scale(q.unit);
+    if (q.unit.empty()) {
+      reps(q);
+      per_set_list();
+    } else if (kind && kind->kind == UnitKind::time) {
+      time(q, false);
+    } else if (kind && kind->kind == UnitKind::distance) {
+      set_once(line_.distance, q, q.unit, "a distance");
+    } else {
+      fail(q.first, q.last, fmt::format("expected repetitions or a time per set, found '{}'",
+                                        file_.text.substr(t_[q.first].offset, t_[q.last].end() - t_[q.first].offset)));
+    }
+  }
+
+  // 3 x 10, 8, 6: the counts after the first, separated by commas.
+  void per_set_list() {
+    std::vector<double> counts{line_.reps->low};
+    while (punct_at(i_, ',') && at(i_ + 1) != nullptr && t_[i_ + 1].is(K::number) && t_[i_ + 1].mark == 0 &&
+           unit_word(word_at(i_ + 2)).empty() && !t_[i_ + 1].text.empty() && !range_dash(i_ + 2) &&
+           !(punct_at(i_ + 2, '/'))) {
+      counts.push_back(t_[i_ + 1].value);
+      i_ += 2;
+    }
+    if (counts.size() < 2) return;
+    line_.reps_list = counts;
+    line_.reps->low = *std::min_element(counts.begin(), counts.end());
+    line_.reps->high = *std::max_element(counts.begin(), counts.end());
+    line_.reps->span.length = t_[i_ - 1].end() - line_.reps->span.offset;
+  }
+
+  // --- items --------------------------------------------------------------------
+
+  void item() {
+    const auto& t = t_[i_];
+    // `@` speaks for the item right after it only.
+    if (!t.is_punct('@')) at_item_ = std::exchange(after_at_, false);
+    if (t.is(K::number) || t.is(K::clock)) return number_item();
+    if (t.is(K::tempo)) {
+      end_note();
+      line_.tempo = tempo_value(t.text, t.span(file_));
+      ++i_;
+      return;
+    }
+    if (t.is(K::times)) return times_first();
+    if (t.is(K::word)) return word_item();
+    if (t.is(K::string)) {
+      note_word(i_++);
+      return;
+    }
+    if (t.is_punct('@')) {
+      end_note();
+      after_at_ = true;
+      ++i_;
+      return;
+    }
+    if (t.is_punct('/') && at(i_ + 1) != nullptr && limb_word(word_at(i_ + 1))) {
+      end_note();
+      line_.each_side = true;
+      i_ += 2;
+      return;
+    }
+    if (t.is(K::date)) {
+      fail(i_, i_, "a date does not belong on an exercise line");
+      return;
+    }
+    if (t.is(K::dash) && at_item_ && at(i_ + 1) != nullptr && t_[i_ + 1].is(K::number) && t_[i_ + 1].attached) {
+      fail(i_, i_ + 1, "a load cannot be negative; write the weight lifted, such as @ 5kg");
+      return;
+    }
+    end_note();
+    ++i_;
+  }
+
+  ast::Value tempo_value(std::string_view text, Span s) const {
+    std::string out;
+    for (const char c : text) {
+      if (c == '-') continue;
+      if (!out.empty()) out += '-';
+      out += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    }
+    return ast::Value{ast::Value::Kind::string, out, 0, {}, s};
+  }
+
+  // x10, x 12, x AMRAP: repetitions without sets.
+  void times_first() {
+    end_note();
+    const std::size_t start = i_++;
+    if (at(i_) != nullptr && (t_[i_].is(K::number) || t_[i_].is(K::clock))) {
+      dose_per_set(quantity());
+    } else if (const auto w = word_at(i_); w == "amrap" || w == "max") {
+      line_.amrap = true;
+      ++i_;
+    } else {
+      fail(start, start, "expected repetitions after 'x', such as x10 or 3x12");
+    }
+  }
+
+  void number_item() {
+    end_note();
+    const std::size_t start = i_;
+    if (t_[i_].is(K::number) && tempo_ahead(i_)) {
+      std::size_t k = i_;
+      const auto text = tempo_text(k);
+      line_.tempo = ast::Value{ast::Value::Kind::string, text, 0, {}, span(start, k - 2)};
+      i_ = k - 1;
+      return;
+    }
+    if (t_[i_].is(K::number) && scheme_ahead()) return;
+    const Q q = quantity();
+    if (q.low < 0) {
+      fail(q.first, q.last, "the number is too long; at most 15 digits are read");
+      return;
+    }
+    if (at(i_) != nullptr && t_[i_].is(K::times)) {
+      ++i_;
+      if (!q.unit.empty()) return unit_times(q);
+      return after_times(q);
+    }
+    bare_quantity(q);
+  }
+
+  // 10-8-6 on a line: three or more numbers joined by dashes, where one is more than a digit. A rep scheme
+  // (21-15-9) is written as a group header; on a line it could be reps per set or a tempo.
+  bool scheme_ahead() {
+    std::size_t k = i_;
+    std::size_t count = 1;
+    while (at(k + 1) != nullptr && t_[k + 1].is(K::dash) && t_[k + 1].attached && at(k + 2) != nullptr &&
+           t_[k + 2].is(K::number) && t_[k + 2].attached && t_[k + 2].mark == 0) {
+      k += 2;
+      ++count;
+    }
+    if (count < 3) return false;
+    const auto shown = file_.text.substr(t_[i_].offset, t_[k].end() - t_[i_].offset);
+    fail(i_, k,
+         fmt::format("'{}' could be repetitions per set or a tempo: write reps per set with slashes, such as "
+                     "3 x 10/8/6, or a tempo as 'tempo 3-1-2'",
+                     shown));
+    return true;
+  }
+
+  // 30s x 3, 20kg x 10: the unit comes first.
+  void unit_times(const Q& q) {
+    if (at(i_) == nullptr || !t_[i_].is(K::number)) {
+      fail(q.first, q.last, "expected a number after 'x'");
+      return;
+    }
+    const Q count = quantity();
+    const auto kind = unit_scale(q.unit);
+    if (!count.unit.empty() || !kind) {
+      fail(q.first, count.last, "expected a count after 'x', such as 30s x 3 or 20kg x 10");
+      return;
+    }
+    if (kind->kind == UnitKind::mass) {
+      load(q);
+      reps(count);
+    } else {
+      set_once(line_.sets, count, {}, "a number of sets");
+      dose_per_set(q);
+    }
+  }
+
+  void bare_quantity(const Q& q) {
+    const auto w = word_at(i_);
+    if (q.unit.empty() && q.list.empty()) return bare_number(q, w);
+    const auto kind = unit_scale(q.unit);
+    if (q.list.size() > 0 && q.unit.empty()) {
+      reps(q);
+      return;
+    }
+    if (!kind) {
+      fail(q.first, q.last, "expected a unit");
+      return;
+    }
+    if (at_item_ && (kind->kind == UnitKind::time || kind->kind == UnitKind::distance)) {
+      fail(q.first, q.last, "after '@' write a load such as @ 8kg, an effort such as @ RPE 7 or a percentage such as "
+                            "@ 70%; a time or distance goes without '@'");
+      return;
+    }
+    switch (kind->kind) {
+      case UnitKind::mass: return load(q);
+      case UnitKind::percent: return percent(q);
+      case UnitKind::distance: {
+        set_once(line_.distance, q, q.unit, "a distance");
+        return;
+      }
+      case UnitKind::time: return bare_time(q);
+    }
+  }
+
+  void bare_time(const Q& q) {
+    const auto w = word_at(i_);
+    if (cue_words.count(w) > 0) {
+      if (!note_first_) note_first_ = q.first;
+      note_last_ = q.last;
+      return;
+    }
+    if (w == "rest" || w == "recovery" || w == "break" || w == "between" || w == "off") {
+      ++i_;
+      if (word_at(i_) == "between") ++i_;
+      if (word_at(i_) == "sets" || word_at(i_) == "rounds") ++i_;
+      time(q, true);
+      return;
+    }
+    if (w == "hold" || w == "holds" || w == "iso") ++i_;
+    if (w == "on" && word_at(i_ + 1) == "off") ++i_;
+    // A time after a count of repetitions is the rest between sets: trainers write it there.
+    time(q, has_count() || line_.distance.has_value());
+  }
+
+  void bare_number(const Q& q, const std::string& w) {
+    if (w == "rpe") {
+      ++i_;
+      set_once(line_.rpe, q, {}, "an RPE");
+      return;
+    }
+    if (w == "rir") {
+      ++i_;
+      set_once(line_.rir, q, {}, "repetitions in reserve");
+      return;
+    }
+    if (w == "sets" || w == "set" || w == "rounds" || w == "round" || w == "circuits") return sets_word(q);
+    if (!equipment_word(w).empty() && q.low <= 2 && q.low >= 1) {
+      // 2 DBs of 10kg, 2 KB @ 16kg
+      line_.implements = static_cast<int>(q.low);
+      ++i_;
+      if (word_at(i_) == "of" || punct_at(i_, '@') || (at(i_) != nullptr && t_[i_].is(K::times))) ++i_;
+      if (at(i_) != nullptr && t_[i_].is(K::number)) {
+        const Q weight = quantity();
+        if (weight.unit != "kg" && weight.unit != "lb") {
+          fail(weight.first, weight.last, "expected a weight such as 10kg");
+          return;
+        }
+        load(weight);
+      }
+      return;
+    }
+    if (at_item_) {
+      const auto v = fmt_number(q.low);
+      fail(q.first, q.last,
+           q.low <= 10 ? fmt::format("'@ {}' has no unit: write '@ RPE {}' for effort, or a load with its unit such as "
+                                     "'@ {}kg'",
+                                     v, v, v)
+                       : fmt::format("'@ {}' has no unit: write a load such as '@ {}kg' or '@ {}lb', or a percentage "
+                                     "such as '@ {}%'",
+                                     v, v, v, v));
+      return;
+    }
+    if (q.first == q.last && t_[q.first].text.size() == 4 && q.low == q.high && (line_.reps || line_.tempo)) {
+      line_.tempo = tempo_value(t_[q.first].text, t_[q.first].span(file_));
+      return;
+    }
+    if (w == "x") return;
+    if (!line_.reps && !line_.amrap) {
+      reps(q);
+      return;
+    }
+    fail(q.first, q.last,
+         fmt::format("what does '{}' count? write '{} reps', '{}s', '{}kg', 'rest {}s' or 'tempo {}'", fmt_number(q.low),
+                     fmt_number(q.low), fmt_number(q.low), fmt_number(q.low), fmt_number(q.low), fmt_number(q.low)));
+  }
+
+  // 3 sets of 10, 3 sets x 8 reps, 3-4 sets of 8-12, 3 sets, 30s
+  void sets_word(const Q& q) {
+    ++i_;
+    sets(q);
+    if (failed_) return;
+    if (word_at(i_) == "of" || (at(i_) != nullptr && t_[i_].is(K::times))) {
+      const std::size_t joint = i_++;
+      if (at(i_) != nullptr && (t_[i_].is(K::number) || t_[i_].is(K::clock))) {
+        dose_per_set(quantity());
+      } else if (const auto w = word_at(i_); w == "amrap" || w == "max" || w == "failure") {
+        line_.amrap = true;
+        ++i_;
+      } else {
+        fail(joint, joint, fmt::format("expected repetitions after '{}', such as 3 sets of 10", t_[joint].text));
+      }
+    }
+  }
+
+  void word_item() {
+    const auto w = t_[i_].lower();
+    if (w == "waive") {
+      i_ = last_;
+      return;
+    }
+    if (w == "rpe" || w == "rir") return intensity(w);
+    if (w == "tempo" || w == "t") {
+      if (w == "t" && !(at(i_ + 1) != nullptr && (t_[i_ + 1].is(K::tempo) || t_[i_ + 1].is(K::number)))) {
+        note_word(i_++);
+        return;
+      }
+      return tempo_item();
+    }
+    if (w == "rest" || w == "r" || w == "recovery") return rest_item(w);
+    if (side_phrase()) return;
+    if (w == "alternating" || w == "alt" || w == "alternate") {
+      end_note();
+      line_.alternating = true;
+      ++i_;
+      if (punct_at(i_, '.')) ++i_;
+      return;
+    }
+    if (w == "bw" || w == "bodyweight" || (w == "body" && word_at(i_ + 1) == "weight")) return bodyweight(w);
+    if (w == "amrap" || w == "max" || w == "failure" || (w == "to" && word_at(i_ + 1) == "failure") ||
+        (w == "until" && word_at(i_ + 1) == "failure")) {
+      end_note();
+      line_.amrap = true;
+      i_ += (w == "to" || w == "until") ? 2 : 1;
+      if (word_at(i_) == "reps" || word_at(i_) == "effort") ++i_;
+      return;
+    }
+    if (band()) return;
+    if ((w == "posture" || w == "equipment") && !note_first_) return override(w);
+    if (const auto e = equipment_word(w); !e.empty() && !note_first_) {
+      end_note();
+      if (pair_word(w) && line_.implements == 0) line_.implements = 2;
+      ++i_;
+      return;
+    }
+    if ((w == "sets" || w == "reps" || w == "set" || w == "rep") && !note_first_) {
+      fail(i_, i_, fmt::format("'{}' needs a number before it, such as 3 {}", t_[i_].text, w));
+      return;
+    }
+    if (at_item_ && !note_first_) {
+      fail(i_, i_, fmt::format("after '@' write a load such as @ 8kg, an effort such as @ RPE 7, a percentage such as "
+                               "@ 70%, bodyweight or a band such as @ red band, found '{}'",
+                               t_[i_].text));
+      return;
+    }
+    if (const auto near = near_dose_word(w); !near.empty()) {
+      fail(i_, i_, fmt::format("'{}' is not a dose word; did you mean '{}'?", t_[i_].text, near));
+      return;
+    }
+    note_word(i_++);
+  }
+
+  void intensity(const std::string& w) {
+    end_note();
+    const std::size_t start = i_++;
+    if (punct_at(i_, ':') || punct_at(i_, '@') || punct_at(i_, '=')) ++i_;
+    if (at(i_) == nullptr || !t_[i_].is(K::number)) {
+      fail(start, start, fmt::format("expected a number after '{}', such as {} 7", t_[start].text, t_[start].text));
+      return;
+    }
+    const Q q = quantity();
+    if (!q.unit.empty()) {
+      fail(q.first, q.last, fmt::format("{} is a number without a unit, such as {} 7", t_[start].text, t_[start].text));
+      return;
+    }
+    if (w == "rpe") {
+      set_once(line_.rpe, q, {}, "an RPE");
+    } else {
+      set_once(line_.rir, q, {}, "repetitions in reserve");
+    }
+  }
+
+  void tempo_item() {
+    end_note();
+    const std::size_t start = i_++;
+    if (punct_at(i_, ':')) ++i_;
+    const Token* t = at(i_);
+    if (t != nullptr && t->is(K::tempo)) {
+      line_.tempo = tempo_value(t->text, t->span(file_));
+      ++i_;
+    } else if (t != nullptr && t->is(K::number) && tempo_ahead(i_)) {
+      std::size_t k = i_;
+      const auto text = tempo_text(k);
+      line_.tempo = ast::Value{ast::Value::Kind::string, text, 0, {}, span(i_, k - 2)};
+      i_ = k - 1;
+    } else if (t != nullptr && t->is(K::number) && (t->text.size() == 3 || t->text.size() == 4) && t->mark == 0) {
+      line_.tempo = tempo_value(t->text, t->span(file_));
+      ++i_;
+    } else if (t != nullptr && t->is(K::number) && t->text.size() <= 2 && at(i_ + 1) != nullptr &&
+               t_[i_ + 1].is(K::times) && t_[i_ + 1].attached) {
+      // tempo 30X0 lexed as 30, X, 0
+      std::string text(t->text);
+      std::size_t k = i_ + 1;
+      while (at(k) != nullptr && t_[k].attached && (t_[k].is(K::times) || t_[k].is(K::number))) text += t_[k++].text;
+      line_.tempo = tempo_value(text, span(i_, k - 1));
+      i_ = k;
+    } else {
+      fail(start, start, "expected a tempo after 'tempo', such as tempo 3-1-2 or tempo 3010");
+    }
+  }
+
+  void rest_item(const std::string& w) {
+    const std::size_t start = i_;
+    std::size_t k = i_ + 1;
+    if (punct_at(k, ':') || punct_at(k, '=')) ++k;
+    if (at(k) == nullptr || !(t_[k].is(K::number) || t_[k].is(K::clock))) {
+      if (w != "rest") {
+        note_word(i_++);
+        return;
+      }
+      fail(start, start, "'rest' needs a time after it, such as rest 90s or rest 1:30");
+      return;
+    }
+    end_note();
+    i_ = k;
+    const Q q = quantity();
+    const auto kind = unit_scale(q.unit);
+    if (!kind || kind->kind != UnitKind::time) {
+      if (w != "rest" && q.unit.empty()) {
+        fail(start, q.last, fmt::format("'{} {}' has no unit: write rest {}s", t_[start].text, fmt_number(q.low),
+                                        fmt_number(q.low)));
+        return;
+      }
+      fail(start, q.last, fmt::format("'rest {}' has no unit: write rest {}s or rest {}min", fmt_number(q.low),
+                                      fmt_number(q.low), fmt_number(q.low)));
+      return;
+    }
+    time(q, true);
+  }
+
+  // each side, per leg, e/s, ea., L/R, each, each way
+  bool side_phrase() {
+    const auto w = word_at(i_);
+    std::size_t used = 0;
+    if ((w == "each" || w == "per" || w == "a" || w == "both" || w == "pr") && limb_word(word_at(i_ + 1))) {
+      used = 2;
+    } else if (w == "each" || side_word(w)) {
+      used = 1;
+    } else if ((w == "each" || w == "per") && punct_at(i_ + 1, '/')) {
+      used = 1;
+    }
+    if (used == 0) return false;
+    end_note();
+    line_.each_side = true;
+    i_ += used;
+    if (punct_at(i_, '.') && t_[i_].attached) ++i_;
+    return true;
+  }
+
+  void bodyweight(const std::string& w) {
+    end_note();
+    line_.bodyweight = true;
+    i_ += w == "body" ? 2 : 1;
+    if (punct_at(i_, '+') && !(at(i_ + 1) != nullptr && t_[i_ + 1].is(K::number))) {
+      fail(i_, i_, "expected the added weight after '+', such as BW+10kg");
+      return;
+    }
+    if (punct_at(i_, '+') && at(i_ + 1) != nullptr && t_[i_ + 1].is(K::number)) {
+      ++i_;
+      const Q q = quantity();
+      if (q.unit != "kg" && q.unit != "lb") {
+        fail(q.first, q.last, "expected a weight after '+', such as BW+10kg");
+        return;
+      }
+      load(q);
+    }
+  }
+
+  // red band, band: green, light resistance band, green mini band
+  bool band() {
+    const auto w = word_at(i_);
+    std::size_t k = i_;
+    std::string level;
+    if (band_levels.count(w) > 0) {
+      level = w;
+      ++k;
+      while (band_levels.count(word_at(k)) > 0 || word_at(k) == "resistance" || word_at(k) == "loop") ++k;
+      if (!word_at(k).starts_with("band")) return false;
+      ++k;
+    } else if (w == "band" || w == "bands") {
+      ++k;
+      if (punct_at(k, ':') || punct_at(k, '-')) ++k;
+      if (band_levels.count(word_at(k)) > 0) level = word_at(k++);
+      if (level.empty()) level = "band";
+    } else {
+      return false;
+    }
+    end_note();
+    // mini band red: the colour says more than the size
+    if ((level == "mini" || level == "band" || level == "loop") && band_levels.count(word_at(k)) > 0) level = word_at(k++);
+    if (!line_.band.empty()) {
+      fail(i_, k - 1, "this line already gives a band; write it once");
+      return true;
+    }
+    line_.band = level;
+    i_ = k;
+    return true;
+  }
+
+  void override(const std::string& w) {
+    end_note();
+    const std::size_t start = i_++;
+    if (at(i_) == nullptr || !t_[i_].is(K::word)) {
+      fail(start, start, fmt::format("expected a name after '{}'", w));
+      return;
+    }
+    if (w == "posture") {
+      line_.posture = ast::Name{std::string(t_[i_].text), t_[i_].span(file_)};
+      ++i_;
+      return;
+    }
+    while (at(i_) != nullptr && t_[i_].is(K::word)) {
+      line_.equipment.push_back(ast::Name{std::string(t_[i_].text), t_[i_].span(file_)});
+      ++i_;
+      if (!punct_at(i_, ',')) break;
+      ++i_;
+    }
+  }
+
+  // 4 x 10, 8, 6 gives four sets but three counts.
+  bool lists_match_sets() {
+    if (!line_.sets) return true;
+    const auto sets = line_.sets->low;
+    for (const auto* list : {&line_.reps_list, &line_.load_list}) {
+      if (list->empty() || static_cast<double>(list->size()) == sets || line_.sets->high != sets) continue;
+      d_.error(line_.sets->span, fmt::format("{} sets, but {} values given one per set; give one per set, or leave "
+                                             "the number of sets out",
+                                             fmt_number(sets), list->size()));
+      return false;
+    }
+    return true;
+  }
+
+  // The circuit or superset the line stands in gives what the line leaves out.
+  void finish() {
+    if (line_.group.empty()) line_.group = context_.group;
+    if (!context_.scheme.empty() && !line_.reps && !line_.distance) {
+      line_.reps_list = context_.scheme;
+      const auto [low, high] = std::minmax_element(context_.scheme.begin(), context_.scheme.end());
+      line_.reps = ast::Quantity{*low, *high, {}, line_.span};
+      if (!line_.sets) {
+        const auto n = static_cast<double>(context_.scheme.size());
+        line_.sets = ast::Quantity{n, n, {}, line_.span};
+      }
+    }
+    if (!line_.sets && context_.rounds) {
+      line_.sets = *context_.rounds;
+      line_.sets->span = line_.span;
+    }
+  }
+};
+
+}  // namespace
+
+std::string unit_word(const std::string& w) {
+  static const std::map<std::string, std::string> units = {
+      {"s", "s"},         {"sec", "s"},        {"secs", "s"},     {"second", "s"},  {"seconds", "s"},
+      {"min", "min"},     {"mins", "min"},     {"minute", "min"}, {"minutes", "min"}, {"h", "h"},
+      {"hr", "h"},        {"hrs", "h"},        {"hour", "h"},     {"hours", "h"},   {"kg", "kg"},
+      {"kgs", "kg"},      {"kilo", "kg"},      {"kilos", "kg"},   {"lb", "lb"},     {"lbs", "lb"},
+      {"pound", "lb"},    {"pounds", "lb"},    {"m", "m"},        {"metre", "m"},   {"metres", "m"},
+      {"meter", "m"},     {"meters", "m"},     {"km", "km"},      {"k", "km"},      {"mi", "mi"},
+      {"mile", "mi"},     {"miles", "mi"},     {"yd", "yd"},      {"yds", "yd"},    {"yard", "yd"},
+      {"yards", "yd"},    {"sek", "s"}};
+  const auto it = units.find(w);
+  return it == units.end() ? std::string{} : it->second;
+}
+
+std::size_t waiver_start(const std::vector<Token>& tokens, std::size_t first, std::size_t last) {
+  for (std::size_t k = first; k < last; ++k) {
+    if (tokens[k].is(Token::Kind::word) && tokens[k].lower() == "waive" && k + 1 < last &&
+        tokens[k + 1].is(Token::Kind::word)) {
+      return k;
+    }
+  }
+  return last;
+}
+
+std::optional<ast::Line> read_exercise_line(const SourceFile& file, const std::vector<Token>& tokens,
+                                            std::size_t first, std::size_t last, const LineContext& context,
+                                            Diagnostics& diagnostics) {
+  return Reader(file, tokens, first, last, context, diagnostics).read();
+}
+
+}  // namespace liftlint::plan

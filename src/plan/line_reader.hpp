@@ -1,0 +1,32 @@
+// One exercise line of trainer notation: an optional label, a name, then dose items in any order.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "plan/ast.hpp"
+#include "plan/lexer.hpp"
+
+namespace liftlint::plan {
+
+// What the lines around an exercise line say about it: the circuit or superset it is in.
+struct LineContext {
+  std::string group;
+  std::optional<ast::Quantity> rounds;  // sets for each line that gives none
+  std::vector<double> scheme;           // 21-15-9: the reps of each round
+};
+
+// Reads tokens [first, last) as an exercise line. A dose that cannot be read is one error and
+// leaves the line with its name and no dose (`unreadable`); nullopt when no name could be read.
+[[nodiscard]] std::optional<ast::Line> read_exercise_line(const SourceFile& file, const std::vector<Token>& tokens,
+                                                          std::size_t first, std::size_t last,
+                                                          const LineContext& context, Diagnostics& diagnostics);
+
+// Index of the word `waive` that starts a line's waiver, or `last` when there is none.
+[[nodiscard]] std::size_t waiver_start(const std::vector<Token>& tokens, std::size_t first, std::size_t last);
+
+// The unit a word names (s, min, h, kg, lb, m, km, mi, yd), or empty.
+[[nodiscard]] std::string unit_word(const std::string& lower);
+
+}  // namespace liftlint::plan
