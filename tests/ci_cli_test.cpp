@@ -16,33 +16,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// A fresh directory under the system's temporary directory, removed afterwards.
-class TempDir {
- public:
-  TempDir() : path_(fs::temp_directory_path() / ("liftlint-test-" + std::to_string(getpid()) + "-" + next())) {
-    fs::remove_all(path_);
-    fs::create_directories(path_);
-  }
-  ~TempDir() { fs::remove_all(path_); }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-
-  [[nodiscard]] std::string path() const { return path_.string(); }
-  std::string write(const std::string& name, const std::string& text) const {
-    const auto file = path_ / name;
-    fs::create_directories(file.parent_path());
-    std::ofstream(file, std::ios::binary) << text;
-    return file.string();
-  }
-
- private:
-  fs::path path_;
-  static std::string next() {
-    static int count = 0;
-    return std::to_string(++count);
-  }
-};
-
 std::string example_json(const std::string& name) {
   return read_file(std::string(LIFTLINT_SOURCE_DIR) + "/examples/json/" + name + ".json");
 }

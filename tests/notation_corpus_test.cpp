@@ -2,7 +2,10 @@
 // tests/notation/lines.txt says how the file is written.
 #include <gtest/gtest.h>
 
+#include <fmt/format.h>
+
 #include <cmath>
+#include <filesystem>
 #include <fstream>
 #include <map>
 #include <sstream>
@@ -10,6 +13,8 @@
 #include "plan/parser.hpp"
 #include "plan/resolver.hpp"
 #include "support/units.hpp"
+#include <nlohmann/json.hpp>
+
 #include "test_support.hpp"
 
 namespace liftlint::testing {
@@ -234,6 +239,105 @@ TEST(NotationCorpus, FormsOnceRefusedNowRead) {
   int code = 0;
   const auto out = run_cli("check " + dir + " --color never --format json", code, false);
   EXPECT_NE(code, 2) << out;
+}
+
+}  // namespace
+}  // namespace liftlint::testing
+
+namespace liftlint::testing {
+namespace {
+
+// Line-located findings of a JSON report: rule and line.
+std::vector<std::pair<std::string, int>> located(const std::string& json_report) {
+  std::vector<std::pair<std::string, int>> out;
+  const auto doc = nlohmann::json::parse(json_report);
+  for (const auto& f : doc["plans"][0]["findings"]) out.emplace_back(f["rule"], f["location"]["line"].get<int>());
+  return out;
+}
+
+// The old-school back day, with bad lines of every kind written into its sessions before the lines that
+// have findings: each bad line is one error, and every finding of a good line is still reported.
+std::string with_bad_lines(int count, std::vector<int>& bad_lines) {
+  const auto original = read_file(std::string(LIFTLINT_SOURCE_DIR) + "/examples/flawed-avoid.plan");
+  static const std::vector<std::string> kinds = {"    Zorgblat press 3x10", "    Goblet squat 3x10 @ 60",
+                                                 "    Glute bridge 3x", "    Plank 3 x 1:75", "    Deadbug 3x10 rest",
+                                                 "    Hip thrust 3 sets of"};
+  std::string out;
+  std::istringstream in(original);
+  int line = 0;
+  int added = 0;
+  for (std::string text; std::getline(in, text);) {
+    // before every exercise line of the first session, several bad lines
+    if (text.find("Deadlift") != std::string::npos || text.find("Sit-ups") != std::string::npos) {
+      const int here = text.find("Deadlift") != std::string::npos ? (count + 1) / 2 : count / 2;
+      for (int k = 0; k < here; ++k, ++added) {
+        out += kinds[static_cast<std::size_t>(added) % kinds.size()] + "\n";
+        bad_lines.push_back(++line);
+      }
+    }
+    out += text + "\n";
+    ++line;
+  }
+  return out;
+}
+
+class Recovery : public ::testing::TestWithParam<int> {};
+
+TEST_P(Recovery, EveryBadLineIsAnErrorAndEveryGoodFindingStays) {
+  TempDir dir;
+  int code = 0;
+  const auto clean = located(run_cli("check examples/flawed-avoid.plan --format json", code, false));
+  ASSERT_FALSE(clean.empty());
+  std::vector<int> bad_lines;
+  dir.write("plan.plan", with_bad_lines(GetParam(), bad_lines));
+  const auto path = dir.path() + "/plan.plan";
+  const auto doc = nlohmann::json::parse(run_cli("check " + path + " --format json", code, false));
+  EXPECT_EQ(code, 2);
+  const auto& plan = doc["plans"][0];
+  ASSERT_EQ(plan["errors"].size(), bad_lines.size()) << plan["errors"].dump(2);
+  for (std::size_t i = 0; i < bad_lines.size(); ++i) {
+    EXPECT_EQ(plan["errors"][i]["location"]["line"].get<int>(), bad_lines[i]) << plan["errors"][i].dump();
+  }
+  // The findings of the good lines, at their shifted lines: same rules in the same order.
+  std::vector<std::string> rules_now;
+  for (const auto& f : plan["findings"]) rules_now.push_back(f["rule"]);
+  std::vector<std::string> rules_before;
+  for (const auto& [rule, line] : clean) rules_before.push_back(rule);
+  EXPECT_EQ(rules_now, rules_before);
+  // Every output format carries both.
+  for (const std::string format : {"text", "sarif", "junit", "github"}) {
+    const auto out = run_cli("check " + path + " --color never --format " + format, code, false);
+    EXPECT_EQ(code, 2) << format;
+    for (const auto& rule : rules_before) EXPECT_NE(out.find(rule), std::string::npos) << format << " " << rule;
+    for (const auto line : bad_lines) {
+      const auto at = format == "text" ? fmt::format("plan.plan:{}:", line)
+                      : format == "github" ? fmt::format("line={},", line)
+                                           : fmt::format("{}", line);
+      EXPECT_NE(out.find(at), std::string::npos) << format << " line " << line;
+    }
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(Lines, Recovery, ::testing::Values(1, 5, 50));
+
+// Whole programmes as trainers paste them: they read without one input error, and their findings are
+// kept as golden files (tests/programmes/regenerate.sh writes them; review the diff).
+TEST(Programmes, ReadWithoutInputErrorsAndMatchTheirGoldenFindings) {
+  const std::string dir = std::string(LIFTLINT_SOURCE_DIR) + "/tests/programmes";
+  std::size_t count = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+    if (entry.path().extension() != ".plan") continue;
+    ++count;
+    const auto relative = "tests/programmes/" + entry.path().filename().string();
+    int code = 0;
+    const auto out = run_cli("check " + relative + " --color never", code);
+    EXPECT_NE(code, 2) << relative << "\n" << out;
+    EXPECT_EQ(out.find("input error"), std::string::npos) << out;
+    auto golden = entry.path();
+    golden.replace_extension(".golden");
+    EXPECT_EQ(out, read_file(golden.string())) << relative;
+  }
+  EXPECT_GE(count, 20U);
 }
 
 }  // namespace

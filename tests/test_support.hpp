@@ -1,6 +1,10 @@
 // Helpers that load packs and plans from strings and render what users would see.
 #pragma once
 
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
 #include <memory>
 #include <optional>
 #include <string>
@@ -33,6 +37,33 @@ std::string render(const Diagnostics& diagnostics);
 std::string check_plan(const Pack& pack, const std::string& text, const std::string& path = "plan.plan");
 // Only the rule ids of the findings, in report order.
 std::vector<std::string> finding_ids(const Pack& pack, const std::string& text);
+
+// A fresh directory under the system's temporary directory, removed afterwards.
+class TempDir {
+ public:
+  TempDir() : path_(std::filesystem::temp_directory_path() / ("liftlint-test-" + std::to_string(getpid()) + "-" + next())) {
+    std::filesystem::remove_all(path_);
+    std::filesystem::create_directories(path_);
+  }
+  ~TempDir() { std::filesystem::remove_all(path_); }
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+
+  [[nodiscard]] std::string path() const { return path_.string(); }
+  std::string write(const std::string& name, const std::string& text) const {
+    const auto file = path_ / name;
+    std::filesystem::create_directories(file.parent_path());
+    std::ofstream(file, std::ios::binary) << text;
+    return file.string();
+  }
+
+ private:
+  std::filesystem::path path_;
+  static std::string next() {
+    static int count = 0;
+    return std::to_string(++count);
+  }
+};
 
 std::string read_file(const std::string& path);
 // Runs the liftlint binary with arguments; returns its output and sets the exit code.

@@ -90,6 +90,32 @@ struct RuleInfo {
   std::vector<Citation> citations;
 };
 
+// A name a plan may use for a condition, symptom, session kind, posture, piece of equipment or muscle.
+struct VocabularyEntry {
+  std::string id;
+  std::string label;
+  std::vector<std::string> aliases;  // other spellings a plan may use
+  std::vector<std::string> implies;  // for conditions: the broader conditions it counts as
+};
+
+enum class VocabularyKind { conditions, symptoms, kinds, postures, equipment, muscles, patterns };
+
+// A catalogue exercise with the attributes rules read.
+struct ExerciseInfo {
+  std::string name;
+  std::vector<std::string> aliases;
+  std::vector<std::string> muscles;
+  std::string pattern;
+  std::string posture;
+  std::vector<std::string> equipment;
+  std::vector<std::string> tags;
+  std::string spinal_load;  // none, low, moderate or high
+  std::string impact;
+  bool supported = false;
+  bool loaded = false;
+  std::string read_as;  // for a search that names no entry but reads as one: "overhead press, standing, barbell"
+};
+
 struct EngineOptions {
   // The built-in vocabulary, catalogue and sources are always loaded; this adds the built-in rules.
   bool default_rules = true;
@@ -115,6 +141,12 @@ class Engine {
   [[nodiscard]] PlanReport check_text(const std::string& path, std::string text) const;
   // One JSON plan per non-blank line; each report's path is "<path>:<line>".
   [[nodiscard]] std::vector<PlanReport> check_json_lines(const std::string& path, std::string text) const;
+  // What arrives on standard input: one text plan, one JSON plan (pretty-printed or not), or JSON Lines.
+  [[nodiscard]] std::vector<PlanReport> check_stdin(std::string text) const;
+  [[nodiscard]] std::vector<VocabularyEntry> vocabulary(VocabularyKind kind) const;
+  // Exercises whose name or alias matches every word of `search` (all when empty), best first; a
+  // name written as trainers do (`standing barbell OHP`) also finds the entry it reads as.
+  [[nodiscard]] std::vector<ExerciseInfo> catalogue(const std::string& search = {}) const;
   // Changes a loaded rule's severity, or turns it off; false when no rule has that id.
   bool configure_rule(const std::string& id, std::optional<Severity> severity, bool enabled);
 

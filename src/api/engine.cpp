@@ -1,5 +1,9 @@
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <nlohmann/json.hpp>
+#include <tuple>
+
 #include "api/convert.hpp"
 #include "api/embedded.hpp"
 #include "api/engine_access.hpp"
@@ -52,6 +56,10 @@ struct Engine::Impl {
     std::optional<plan::Plan> resolved;
     if (parsed) resolved = plan::resolve_plan(*parsed, *rules, diagnostics);
     report.errors = problems_of(diagnostics);
+    // Reading and resolving find errors in two passes; the report lists them in file order.
+    std::stable_sort(report.errors.begin(), report.errors.end(), [](const Problem& a, const Problem& b) {
+      return std::tie(a.location.line, a.location.column) < std::tie(b.location.line, b.location.column);
+    });
     if (!resolved) return report;
     const auto findings = eval::evaluate(*rules, *resolved, eval_options);
     report.evaluated = true;
@@ -125,6 +133,19 @@ std::vector<PlanReport> Engine::check_json_lines(const std::string& path, std::s
     ++line;
   }
   return out;
+}
+
+std::vector<PlanReport> Engine::check_stdin(std::string text) const {
+  limits::strip_bom(text);
+  const auto first = text.find_first_not_of(" \t\r\n");
+  if (first == std::string::npos || text[first] != '{') return {check_text("<stdin>", std::move(text))};
+  const auto last = text.find_last_not_of(" \t\r\n");
+  // One document over several lines is a pretty-printed plan; one per line is JSON Lines.
+  const bool one_document = text.find('\n', first) < last && nlohmann::json::accept(text);
+  if (!one_document) return check_json_lines("<stdin>", std::move(text));
+  if (!ok()) return {not_loaded("<stdin>")};
+  const SourceFile file{"<stdin>", std::move(text)};
+  return {impl_->check(file, "<stdin>", true, Impl::Extent{0, file.text.size(), 1})};
 }
 
 bool Engine::configure_rule(const std::string& id, std::optional<Severity> severity, bool enabled) {

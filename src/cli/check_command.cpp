@@ -39,7 +39,7 @@ struct Group {
 
 struct Item {
   std::size_t group = 0;
-  std::string path;  // "-" for JSON Lines on standard input
+  std::string path;  // "-" for standard input: a text plan, a JSON plan or JSON Lines
 };
 
 struct Run {
@@ -167,7 +167,7 @@ std::vector<PlanReport> check_all(Run& run, unsigned jobs) {
       continue;
     }
     const std::string text(std::istreambuf_iterator<char>(std::cin), {});
-    for (auto& r : run.groups[item.group].engine->check_json_lines("<stdin>", text)) {
+    for (auto& r : run.groups[item.group].engine->check_stdin(text)) {
       run.groups[item.group].reports.push_back(out.size());
       out.push_back(std::move(r));
     }

@@ -9,6 +9,7 @@
 #include <fstream>
 
 #include "cli/config.hpp"
+#include "support/names.hpp"
 #include "report/report.hpp"
 
 namespace liftlint::cli {
@@ -81,6 +82,18 @@ bool write_atomically(const std::string& given, const std::string& text) {
   std::filesystem::rename(temporary, path, ec);
   if (ec) std::filesystem::remove(temporary);
   return !ec;
+}
+
+std::string subcommand_hint(const CLI::App& app, int argc, char** argv) {
+  if (argc < 2 || argv[1][0] == '-') return {};
+  const std::string typed = argv[1];
+  std::vector<std::string> names;
+  for (const auto* sub : app.get_subcommands([](const CLI::App*) { return true; })) {
+    if (sub->get_name() == typed) return {};
+    names.push_back(sub->get_name());
+  }
+  const auto hint = did_you_mean(typed, names);
+  return hint.empty() ? std::string{} : hint + "\n";
 }
 
 }  // namespace liftlint::cli

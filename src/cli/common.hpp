@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include <CLI/CLI.hpp>
+
 #include "liftlint/liftlint.hpp"
 
 namespace liftlint::cli {
@@ -28,6 +30,9 @@ inline constexpr int exit_input_error = 2;
 // files are not plans and are left out.
 [[nodiscard]] std::vector<std::string> expand_paths(const std::vector<std::string>& paths,
                                                     const std::vector<std::string>& extensions);
+
+// "did you mean 'check'?" and a newline when the first argument is a mistyped subcommand; else empty.
+[[nodiscard]] std::string subcommand_hint(const CLI::App& app, int argc, char** argv);
 
 // Writes beside the file and renames over it, so an interrupted run leaves the original whole.
 bool write_atomically(const std::string& path, const std::string& text);

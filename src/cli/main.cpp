@@ -8,6 +8,7 @@
 #include "cli/fmt_command.hpp"
 #include "cli/rules_command.hpp"
 #include "cli/test_command.hpp"
+#include "cli/vocab_command.hpp"
 #include "liftlint/liftlint.hpp"
 
 int main(int argc, char** argv) {
@@ -25,6 +26,8 @@ int main(int argc, char** argv) {
   liftlint::cli::setup_fmt(app, fmt_options);
   liftlint::cli::ConfigShowOptions config_show;
   auto* config_show_command = liftlint::cli::setup_config(app, config_show);
+  liftlint::cli::VocabOptions vocab;
+  const auto vocab_commands = liftlint::cli::setup_vocab(app, vocab);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -34,7 +37,8 @@ int main(int argc, char** argv) {
   } catch (const CLI::CallForVersion& e) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
-    fmt::print(stderr, "liftlint: error: {}\nRun 'liftlint --help' for usage.\n", e.what());
+    fmt::print(stderr, "liftlint: error: {}\n{}Run 'liftlint --help' for usage.\n", e.what(),
+               liftlint::cli::subcommand_hint(app, argc, argv));
     return liftlint::cli::exit_input_error;
   }
   if (app.got_subcommand("check")) return liftlint::cli::run_check(check);
@@ -45,5 +49,7 @@ int main(int argc, char** argv) {
   if (rules_commands.list->parsed()) return liftlint::cli::run_rules_list(rules);
   if (rules_commands.doc->parsed()) return liftlint::cli::run_rules_doc(rules);
   if (rules_commands.check->parsed()) return liftlint::cli::run_rules_check(rules);
+  if (vocab_commands.vocab->parsed()) return liftlint::cli::run_vocab(vocab);
+  if (vocab_commands.catalog->parsed()) return liftlint::cli::run_catalog(vocab);
   return liftlint::cli::exit_input_error;
 }

@@ -435,8 +435,13 @@ class Evaluator {
     const Context c{&plan_, w, &block, matching[static_cast<std::size_t>(room)], nullptr};
     Vars vars = variables(rule, c);
     Finding f = finding(rule, matching[static_cast<std::size_t>(room)]->span, vars, w);
-    f.message = fmt::format("{} {} sessions in week {} cannot all have {} between them in 7 days", matching.size(),
-                            fill("{kind}", vars), w, plural(rule.rest_minimum, "rest day", "rest days"));
+    std::string labels;
+    for (const auto* s : matching) {
+      labels += labels.empty() ? "" : ", ";
+      labels += day_name(*s);
+    }
+    f.message = fmt::format("week {} has {} of these sessions ({}); in 7 days they cannot all have {} between them", w,
+                            matching.size(), labels, plural(rule.rest_minimum, "rest day", "rest days"));
     f.notes.push_back(Note{"the plan gives no weekdays, so only what no order of the days can avoid is reported", {}});
     f.help.clear();
     f.help.push_back(fmt::format("plan at most {} of these sessions a week, or give them weekdays", room));
@@ -491,6 +496,7 @@ class Evaluator {
   struct Peak {
     double load = 0;
     const plan::Line* line = nullptr;
+    int week = 0;
   };
 
   std::unordered_map<std::uint32_t, Peak> peaks(const plan::WeekBlock& block) const {
@@ -516,18 +522,36 @@ class Evaluator {
     }
   }
 
+  // Each week's load is compared with the highest load already lifted in any earlier week, so returning
+  // to the loads of the weeks before a deload is not a jump.
   void load_progression(const model::Rule& rule) {
-    each_changed_week([&](int w, const plan::WeekBlock& now, const plan::WeekBlock& before) {
-      const auto previous = peaks(before);
-      for (const auto& [id, peak] : peaks(now)) {
+    std::unordered_map<std::uint32_t, Peak> lifted;
+    const plan::WeekBlock* last = nullptr;
+    for (int w = 1; w <= plan_.weeks; ++w) {
+      const auto* now = plan_.week(w);
+      if (now == nullptr) continue;
+      const auto current = peaks(*now);
+      if (last != nullptr && now != last) load_jumps(rule, w, current, lifted);
+      for (const auto& [id, peak] : current) {
+        auto& best = lifted[id];
+        if (best.line == nullptr || peak.load > best.load) best = Peak{peak.load, peak.line, w};
+      }
+      last = now;
+    }
+  }
+
+  void load_jumps(const model::Rule& rule, int w, const std::unordered_map<std::uint32_t, Peak>& current,
+                  const std::unordered_map<std::uint32_t, Peak>& previous) {
+    {
+      for (const auto& [id, peak] : current) {
         const auto it = previous.find(id);
         if (it == previous.end() || it->second.load <= 0) continue;
         const double increase = (peak.load - it->second.load) / it->second.load * 100;
         if (increase > rule.max_increase_percent + 1e-9) {
-          progression_finding(rule, peak.line->span, w, increase, peak.line->exercise->name);
+          progression_finding(rule, peak.line->span, w, increase, peak.line->exercise->name, it->second.week);
         }
       }
-    });
+    }
   }
 
   double volume(const plan::WeekBlock& block) const {
@@ -546,14 +570,14 @@ class Evaluator {
       if (previous <= 0) return;
       const double increase = (volume(now) - previous) / previous * 100;
       if (increase > rule.max_increase_percent + 1e-9)
-        progression_finding(rule, now.span, w, increase, "weekly volume");
+        progression_finding(rule, now.span, w, increase, "weekly volume", w - 1);
     });
   }
 
   void progression_finding(const model::Rule& rule, const Span& span, int week, double increase,
-                           const std::string& what) {
+                           const std::string& what, int previous_week) {
     Vars vars{{"week", std::to_string(week)},
-              {"previous_week", std::to_string(week - 1)},
+              {"previous_week", std::to_string(previous_week)},
               {"exercise", what},
               {"increase", fmt::format("{:.0f}%", increase)},
               {"limit", fmt::format("{}%", rule.max_increase_percent)},

@@ -22,7 +22,8 @@ const Keys client_keys = {"conditions", "symptoms", "cleared", "cleared_by", "cl
 const Keys exercise_keys = {"name",        "aka",    "muscles",   "pattern", "posture", "equipment",
                             "spinal_load", "impact", "supported", "loaded",  "tags"};
 const Keys week_keys = {"week", "days", "waivers"};
-const Keys day_keys = {"day", "rest", "kind", "minutes", "label", "warmup", "exercises", "cooldown", "waivers"};
+const Keys day_keys = {"day",       "rest",     "kind",     "minutes", "label", "time",
+                       "warmup",    "exercises", "cooldown", "waivers"};
 const Keys rest_day_keys = {"day", "rest", "waivers"};
 const Keys block_keys = {"minutes", "exercises"};
 const Keys line_keys = {"exercise",     "sets",        "reps",       "steps", "seconds", "each_side", "load_kg",
@@ -287,6 +288,7 @@ class Reader {
     }
     if (const auto* v = n.find("minutes")) d.duration = duration(*v, "minutes", "min", false);
     if (const auto* v = n.find("label")) d.label = string(*v, "label").value_or(ast::Value{}).text;
+    if (const auto* v = n.find("time")) d.part = string(*v, "time").value_or(ast::Value{}).text;
     if (const auto* m = n.member("warmup")) d.blocks.push_back(block(*m, ast::Block::Kind::warmup));
     ast::Block main;
     each(n, "exercises", [&](const Node& l) { line(l, main); });

@@ -240,7 +240,9 @@ class Resolver {
                                     : fmt::format("week numbers run from 1 to {}", max_weeks));
       return;
     }
-    plan_.blocks.push_back(WeekBlock{static_cast<int>(first), static_cast<int>(last), week.span, sessions(week.days)});
+    WeekBlock block{static_cast<int>(first), static_cast<int>(last), week.span, sessions(week.days)};
+    block.deload = week.deload;
+    plan_.blocks.push_back(std::move(block));
   }
 
   void lay_out_weeks() {
@@ -567,6 +569,8 @@ class Resolver {
     if (in.rir) {
       ok = positive(*in.rir, "repetitions in reserve", 0) && ok;
       out.rir = in.rir->low;
+      // RIR and RPE are one scale (RPE 10 = no repetition left): RIR 2 is RPE 8.
+      if (!in.rpe && in.rir->low <= 10) out.rpe = 10 - in.rir->low;
     }
     if (in.rest) {
       out.rest_seconds = seconds(*in.rest);
