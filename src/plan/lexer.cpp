@@ -17,6 +17,8 @@ using K = Token::Kind;
 struct LexState {
   std::vector<Token>& out;
   const char* base;  // the file's first byte
+  const std::string& lowered;
+  std::uint32_t begin;  // offset of the statement, where `lowered` starts
   bool after_gap = true;
 };
 
@@ -40,6 +42,8 @@ struct push_token {
       std::string digits(t.text);
       for (auto& c : digits) c = c == ',' ? '.' : c;
       t.value = parse_util::to_number(digits).value_or(-1);
+    } else if constexpr (kind == K::word) {
+      t.lowered = std::string_view(s.lowered).substr(t.offset - s.begin, t.text.size());
     } else if constexpr (kind == K::clock) {
       const auto colon = t.text.find(':');
       const auto minutes = parse_util::to_number(t.text.substr(0, colon)).value_or(-1);
@@ -96,13 +100,6 @@ struct action<gp::number_mark> {
 
 }  // namespace
 
-std::string Token::lower() const {
-  if (kind != K::word) return {};
-  std::string out(text);
-  for (auto& c : out) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-  return out;
-}
-
 Span Token::span(const SourceFile& file) const {
   return Span{&file, line, column, static_cast<std::uint32_t>(text.size()), offset};
 }
@@ -114,10 +111,13 @@ Span span_between(const SourceFile& file, const Token& first, const Token& last)
 }
 
 bool lex_statement(const SourceFile& file, std::uint32_t begin, std::uint32_t end, std::uint32_t line,
-                   std::uint32_t column, std::vector<Token>& out, Diagnostics& diagnostics) {
+                   std::uint32_t column, Tokens& tokens, Diagnostics& diagnostics) {
   const char* base = file.text.data();
+  auto& out = tokens.list;
+  tokens.lowered.assign(base + begin, base + end);
+  for (auto& c : tokens.lowered) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
   pegtl::memory_input<> in(base + begin, base + end, "", begin, line, column);
-  LexState state{out, base};
+  LexState state{out, base, tokens.lowered, begin};
   try {
     if (!pegtl::parse<gp::statement, action, grammar::control>(in, state)) return false;
     for (const auto& t : out) {

@@ -24,8 +24,9 @@ struct Token {
 
   [[nodiscard]] bool is(Kind k) const { return kind == k; }
   [[nodiscard]] bool is_punct(char c) const { return kind == Kind::punct && text.size() == 1 && text[0] == c; }
-  // The word in lower case, for keyword tests; empty for other kinds.
-  [[nodiscard]] std::string lower() const;
+  std::string_view lowered;  // words: the word in lower case, for keyword tests
+  // The word in lower case; empty for other kinds.
+  [[nodiscard]] std::string_view lower() const { return lowered; }
   [[nodiscard]] Span span(const SourceFile& file) const;
   [[nodiscard]] std::uint32_t end() const { return offset + static_cast<std::uint32_t>(text.size()); }
 };
@@ -33,9 +34,15 @@ struct Token {
 // A span from the start of `first` to the end of `last`.
 [[nodiscard]] Span span_between(const SourceFile& file, const Token& first, const Token& last);
 
+// The tokens of one statement, and the lower-case copy of its text their words point into.
+struct Tokens {
+  std::vector<Token> list;
+  std::string lowered;
+};
+
 // Cuts the bytes [begin, end) of the file, which start at the given line and column, into
-// tokens. An unterminated string is an error; nothing else is.
+// tokens. An unterminated string and a number too long to read are errors.
 [[nodiscard]] bool lex_statement(const SourceFile& file, std::uint32_t begin, std::uint32_t end, std::uint32_t line,
-                                 std::uint32_t column, std::vector<Token>& out, Diagnostics& diagnostics);
+                                 std::uint32_t column, Tokens& out, Diagnostics& diagnostics);
 
 }  // namespace liftlint::plan

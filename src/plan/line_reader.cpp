@@ -17,21 +17,21 @@ namespace {
 using K = Token::Kind;
 
 // Words after which a line's name has ended: they only ever start a dose item.
-const std::set<std::string> dose_words = {
+const std::set<std::string, std::less<>> dose_words = {
     "rpe",  "rir",       "tempo", "rest",  "each", "per",  "amrap", "max",    "failure", "sets",  "set",
     "reps", "rep",       "x",     "bw",    "e/s",  "ea",   "l/r",   "alt",    "rounds",  "round", "steps",
     "step", "repetitions", "e/l", "each/side", "fail", "ecc", "waive", "rm", "e1rm", "1rm"};
 
-const std::set<std::string> band_levels = {"red",   "green", "blue",  "black", "yellow", "purple", "orange",
+const std::set<std::string, std::less<>> band_levels = {"red",   "green", "blue",  "black", "yellow", "purple", "orange",
                                            "grey",  "gray",  "pink",  "light", "medium", "heavy",  "extra",
                                            "thin",  "thick", "mini",  "x-heavy", "x-light", "strong", "lite",
                                            "brown", "white", "silver", "gold"};
 
 // Words after a time that make it part of a cue rather than a dose: `2s pause at top`.
-const std::set<std::string> cue_words = {"pause", "paused", "pauses", "squeeze", "stop", "at", "iso", "isometric"};
+const std::set<std::string, std::less<>> cue_words = {"pause", "paused", "pauses", "squeeze", "stop", "at", "iso", "isometric"};
 
-std::string equipment_word(const std::string& w) {
-  static const std::map<std::string, std::string> words = {
+std::string equipment_word(std::string_view w) {
+  static const std::map<std::string, std::string, std::less<>> words = {
       {"db", "dumbbell"},        {"dbs", "dumbbell"},        {"dumbbell", "dumbbell"},  {"dumbbells", "dumbbell"},
       {"kb", "kettlebell"},      {"kbs", "kettlebell"},      {"kettlebell", "kettlebell"}, {"kettlebells", "kettlebell"},
       {"bb", "barbell"},         {"barbell", "barbell"},     {"plate", "plate"},        {"plates", "plate"},
@@ -42,14 +42,14 @@ std::string equipment_word(const std::string& w) {
 }
 
 // DBs, kettlebells: one in each hand.
-bool pair_word(const std::string& w) { return w == "dbs" || w == "kbs" || w == "dumbbells" || w == "kettlebells"; }
+bool pair_word(std::string_view w) { return w == "dbs" || w == "kbs" || w == "dumbbells" || w == "kettlebells"; }
 
-bool side_word(const std::string& w) {
+bool side_word(std::string_view w) {
   return w == "e/s" || w == "e/l" || w == "ea" || w == "l/r" || w == "each/side" || w == "per/side" ||
          w == "es" || w == "ps";
 }
 
-bool limb_word(const std::string& w) {
+bool limb_word(std::string_view w) {
   return w == "side" || w == "sides" || w == "leg" || w == "legs" || w == "arm" || w == "arms" || w == "way" ||
          w == "direction" || w == "hand" || w == "foot";
 }
@@ -110,7 +110,7 @@ class Reader {
   // --- token helpers ------------------------------------------------------------
 
   [[nodiscard]] const Token* at(std::size_t k) const { return k < last_ ? &t_[k] : nullptr; }
-  [[nodiscard]] std::string word_at(std::size_t k) const { return k < last_ ? t_[k].lower() : std::string{}; }
+  [[nodiscard]] std::string_view word_at(std::size_t k) const { return k < last_ ? t_[k].lower() : std::string_view{}; }
   [[nodiscard]] bool punct_at(std::size_t k, char c) const { return k < last_ && t_[k].is_punct(c); }
   [[nodiscard]] Span span(std::size_t a, std::size_t b) const { return span_between(file_, t_[a], t_[b]); }
 
@@ -272,11 +272,11 @@ class Reader {
   // --- notes --------------------------------------------------------------------
 
   // A word one letter away from a dose word is a typo, not a note: `each sid`, `3x10 rets 60s`.
-  static std::string near_dose_word(const std::string& w) {
+  static std::string near_dose_word(std::string_view w) {
     static const std::vector<std::string> words = {"side", "sides", "reps", "sets", "rest", "tempo", "each",
                                                    "rounds", "seconds", "minutes", "amrap", "failure"};
     if (w.size() < 3 || std::find(words.begin(), words.end(), w) != words.end()) return {};
-    static const std::set<std::string> fine = {"red", "sit", "set", "rep", "site", "steps", "step", "tempi", "seat",
+    static const std::set<std::string, std::less<>> fine = {"red", "sit", "set", "rep", "site", "steps", "step", "tempi", "seat",
                                                "slide", "ride", "wide", "tide", "best", "west", "rust", "test", "nest",
                                                "reach", "peach", "beach", "round", "second", "minute", "sides", "beats"};
     if (fine.count(w) > 0) return {};
@@ -749,7 +749,7 @@ class Reader {
     time(q, has_count() || line_.distance.has_value());
   }
 
-  void bare_number(const Q& q, const std::string& w) {
+  void bare_number(const Q& q, std::string_view w) {
     if (w == "rpe") {
       ++i_;
       set_once(line_.rpe, q, {}, "an RPE");
@@ -876,7 +876,7 @@ class Reader {
     note_word(i_++);
   }
 
-  void intensity(const std::string& w) {
+  void intensity(std::string_view w) {
     end_note();
     const std::size_t start = i_++;
     if (punct_at(i_, ':') || punct_at(i_, '@') || punct_at(i_, '=')) ++i_;
@@ -925,7 +925,7 @@ class Reader {
     }
   }
 
-  void rest_item(const std::string& w) {
+  void rest_item(std::string_view w) {
     const std::size_t start = i_;
     std::size_t k = i_ + 1;
     if (punct_at(k, ':') || punct_at(k, '=')) ++k;
@@ -973,7 +973,7 @@ class Reader {
     return true;
   }
 
-  void bodyweight(const std::string& w) {
+  void bodyweight(std::string_view w) {
     end_note();
     line_.bodyweight = true;
     i_ += w == "body" ? 2 : 1;
@@ -1023,7 +1023,7 @@ class Reader {
     return true;
   }
 
-  void override(const std::string& w) {
+  void override(std::string_view w) {
     end_note();
     const std::size_t start = i_++;
     if (at(i_) == nullptr || !t_[i_].is(K::word)) {
@@ -1078,8 +1078,8 @@ class Reader {
 
 }  // namespace
 
-std::string unit_word(const std::string& w) {
-  static const std::map<std::string, std::string> units = {
+std::string unit_word(std::string_view w) {
+  static const std::map<std::string, std::string, std::less<>> units = {
       {"s", "s"},         {"sec", "s"},        {"secs", "s"},     {"second", "s"},  {"seconds", "s"},
       {"min", "min"},     {"mins", "min"},     {"minute", "min"}, {"minutes", "min"}, {"h", "h"},
       {"hr", "h"},        {"hrs", "h"},        {"hour", "h"},     {"hours", "h"},   {"kg", "kg"},

@@ -27,6 +27,6 @@ struct LineContext {
 [[nodiscard]] std::size_t waiver_start(const std::vector<Token>& tokens, std::size_t first, std::size_t last);
 
 // The unit a word names (s, min, h, kg, lb, m, km, mi, yd), or empty.
-[[nodiscard]] std::string unit_word(const std::string& lower);
+[[nodiscard]] std::string unit_word(std::string_view lower);
 
 }  // namespace liftlint::plan

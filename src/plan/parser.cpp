@@ -18,7 +18,7 @@ namespace {
 namespace g = grammar;
 namespace pt = tao::pegtl::parse_tree;
 using K = Token::Kind;
-using Tokens = std::vector<Token>;
+using TokenList = std::vector<Token>;
 
 template <typename Rule>
 using decl_selector = pt::selector<
@@ -27,18 +27,18 @@ using decl_selector = pt::selector<
                                 g::ex_pattern, g::ex_posture, g::ex_equipment, g::ex_spinal_load, g::ex_impact,
                                 g::ex_supported, g::ex_loaded, g::ex_tags>>;
 
-const std::set<std::string> weekday_words = {"mon",      "monday", "tue",    "tues",     "tuesday", "wed",
+const std::set<std::string, std::less<>> weekday_words = {"mon",      "monday", "tue",    "tues",     "tuesday", "wed",
                                              "weds",     "wednesday", "thu", "thur",     "thurs",   "thursday",
                                              "fri",      "friday", "sat",    "saturday", "sun",     "sunday"};
-const std::set<std::string> part_words = {"am", "pm", "morning", "evening", "afternoon", "lunch", "lunchtime", "night"};
-const std::set<std::string> rest_words = {"rest", "off", "day", "recovery", "complete", "full", "total"};
+const std::set<std::string, std::less<>> part_words = {"am", "pm", "morning", "evening", "afternoon", "lunch", "lunchtime", "night"};
+const std::set<std::string, std::less<>> rest_words = {"rest", "off", "day", "recovery", "complete", "full", "total"};
 
-bool block_word(const std::string& w) {
+bool block_word(std::string_view w) {
   return w == "warmup" || w == "warm-up" || w == "warm" || w == "cooldown" || w == "cool-down" || w == "cool" ||
          w == "main" || w == "finisher" || w == "accessories" || w == "accessory" || w == "workout";
 }
 
-std::string joined_lower(const Tokens& t, std::size_t a, std::size_t b) {
+std::string joined_lower(const TokenList& t, std::size_t a, std::size_t b) {
   std::string out;
   for (std::size_t k = a; k < b; ++k) {
     if (!t[k].is(K::word)) continue;
@@ -102,8 +102,9 @@ class Parser {
     if (d_.full()) return;
     if (s.kind == Statement::Kind::close) return close(s);
     if (s.kind == Statement::Kind::blank) return blank();
-    Tokens t;
-    if (!lex_statement(file_, s.begin, s.end, s.line, s.column, t, d_)) return;
+    Tokens lexed;
+    if (!lex_statement(file_, s.begin, s.end, s.line, s.column, lexed, d_)) return;
+    const auto& t = lexed.list;
     if (t.empty()) {
       if (s.opens) open_anonymous(s);
       return;
@@ -151,7 +152,7 @@ class Parser {
     braces_.push_back(Level::block);
   }
 
-  bool header(const Tokens& t, const Statement& s) {
+  bool header(const TokenList& t, const Statement& s) {
     const auto first = t.front().lower();
     if ((first == "plan" || first == "program" || first == "programme" || first == "title") && t.size() > 1 &&
         (t[1].is(K::string) || t[1].is_punct(':'))) {
@@ -176,7 +177,7 @@ class Parser {
 
   // --- plan and client ----------------------------------------------------------
 
-  void plan_name(const Tokens& t) {
+  void plan_name(const TokenList& t) {
     if (out_.name) d_.error(t.front().span(file_), "the plan already has a name; write 'plan \"...\"' once");
     std::size_t k = 1;
     if (t[k].is_punct(':')) ++k;
@@ -207,7 +208,7 @@ class Parser {
     return *out_.client;
   }
 
-  bool client_field(const Tokens& t) {
+  bool client_field(const TokenList& t) {
     if (day() != nullptr && !in_client_) return false;
     const auto w = t.front().lower();
     std::size_t k = 1;
@@ -226,14 +227,14 @@ class Parser {
         return true;
       }
       if (c.experience) d_.error(t.front().span(file_), "the client's experience is already given; write it once");
-      c.experience = ast::Name{t[k].lower(), t[k].span(file_)};
+      c.experience = ast::Name{std::string(t[k].lower()), t[k].span(file_)};
       return true;
     }
     return false;
   }
 
   // chronic low back pain, sciatica and facet joint pain
-  void names(const Tokens& t, std::size_t k, std::vector<ast::Name>& list, const char* what) {
+  void names(const TokenList& t, std::size_t k, std::vector<ast::Name>& list, const char* what) {
     std::size_t start = k;
     int depth = 0;
     const auto flush = [&](std::size_t end) {
@@ -263,7 +264,7 @@ class Parser {
   }
 
   // cleared yes by GP on 2026-10-02; cleared: no; cleared yes by "Dr Lee"
-  void cleared(const Tokens& t, std::size_t k) {
+  void cleared(const TokenList& t, std::size_t k) {
     auto& c = client(t.front());
     if (c.cleared) d_.error(t.front().span(file_), "the client's clearance is already given; write it once");
     const auto answer = k < t.size() ? t[k].lower() : std::string{};
@@ -301,7 +302,7 @@ class Parser {
 
   // --- weeks and days -----------------------------------------------------------
 
-  bool week_header(const Tokens& t, const Statement& s) {
+  bool week_header(const TokenList& t, const Statement& s) {
     std::size_t k = 0;
     bool deload = false;
     if (t[k].lower() == "deload" && t.size() > 1) deload = true, ++k;
@@ -365,7 +366,7 @@ class Parser {
   }
 
   // Where the day word ends: mon, Monday, Day 1, Session A, Workout B.
-  std::size_t day_word(const Tokens& t, std::size_t k, ast::Day& day) const {
+  std::size_t day_word(const TokenList& t, std::size_t k, ast::Day& day) const {
     const auto w = t[k].lower();
     if (weekday_words.count(w) > 0) {
       day.day = ast::Name{std::string(t[k].text), t[k].span(file_)};
@@ -386,7 +387,7 @@ class Parser {
     return 0;
   }
 
-  bool day_header(const Tokens& t, const Statement& s) {
+  bool day_header(const TokenList& t, const Statement& s) {
     std::size_t k = 0;
     while (k < t.size() && (t[k].is(K::other) || t[k].is_punct('*') || t[k].is(K::times) || t[k].is(K::dash))) ++k;
     if (k >= t.size()) return false;
@@ -433,9 +434,9 @@ class Parser {
   }
 
   // `tus strength {`, `Tuesdy:`: a header whose first word is a weekday misspelt. The resolver says so.
-  bool misspelt_day(const Tokens& t, std::size_t k, const Statement& s) const {
+  bool misspelt_day(const TokenList& t, std::size_t k, const Statement& s) const {
     if (!t[k].is(K::word) || t[k].text.size() < 3 || block_word(t[k].lower())) return false;
-    static const std::set<std::string> kind_words = {"strength", "mobility", "cardio", "core", "yoga", "upper", "lower",
+    static const std::set<std::string, std::less<>> kind_words = {"strength", "mobility", "cardio", "core", "yoga", "upper", "lower",
                                                      "legs", "full", "run", "walk", "gym"};
     const auto next = k + 1 < t.size() ? t[k + 1].lower() : std::string{};
     const bool header_like = s.opens || (k + 1 < t.size() && (t[k + 1].is_punct(':') || t[k + 1].is(K::dash))) ||
@@ -447,7 +448,7 @@ class Parser {
   }
 
   // 45min, 45-60 min, 1h30, 1:15 in a day header.
-  bool duration(const Tokens& t, std::size_t& j, ast::Day& day) {
+  bool duration(const TokenList& t, std::size_t& j, ast::Day& day) {
     const auto& n = t[j];
     double low = n.value;
     double high = low;
@@ -474,7 +475,7 @@ class Parser {
   }
 
   // The words after the day: rest, off, or what the session is (strength, upper body, legs & core).
-  void kind(const Tokens& t, std::size_t first, std::size_t last, ast::Day& day) {
+  void kind(const TokenList& t, std::size_t first, std::size_t last, ast::Day& day) {
     bool only_rest = true;
     for (std::size_t j = first; j <= last; ++j) {
       if (t[j].is(K::word) && rest_words.count(t[j].lower()) == 0) only_rest = false;
@@ -502,7 +503,7 @@ class Parser {
 
   // --- blocks and groups ----------------------------------------------------------
 
-  bool block_header(const Tokens& t, const Statement& s) {
+  bool block_header(const TokenList& t, const Statement& s) {
     std::size_t k = 0;
     while (k < t.size() && (t[k].is(K::other) || t[k].is_punct('*') || t[k].is(K::dash))) ++k;
     if (k >= t.size()) return false;
@@ -565,13 +566,13 @@ class Parser {
     return true;
   }
 
-  static bool unit_scale_is_time(const std::string& w) {
+  static bool unit_scale_is_time(std::string_view w) {
     const auto u = unit_word(w);
     return u == "s" || u == "min" || u == "h";
   }
 
   // 3 rounds:, Circuit x3:, Circuit (3 rounds):, EMOM 10 min:, AMRAP 12 min:, 21-15-9:, Superset:
-  bool group_header(const Tokens& t, const Statement& s) {
+  bool group_header(const TokenList& t, const Statement& s) {
     std::size_t k = 0;
     while (k < t.size() && (t[k].is(K::other) || t[k].is_punct('*') || t[k].is(K::dash))) ++k;
     if (k >= t.size() || day() == nullptr) return false;
@@ -627,7 +628,7 @@ class Parser {
     return true;
   }
 
-  bool scheme(const Tokens& t, std::size_t j, LineContext& context) const {
+  bool scheme(const TokenList& t, std::size_t j, LineContext& context) const {
     std::vector<double> counts{t[j].value};
     std::size_t k = j;
     while (k + 2 < t.size() && t[k + 1].is(K::dash) && t[k + 2].is(K::number) && t[k + 1].attached &&
@@ -642,7 +643,7 @@ class Parser {
 
   // --- lines --------------------------------------------------------------------
 
-  void body_line(const Tokens& t, const Statement& s) {
+  void body_line(const TokenList& t, const Statement& s) {
     const auto first = t.front().lower();
     if (in_client_) {
       d_.error(t.front().span(file_),
@@ -664,7 +665,7 @@ class Parser {
   }
 
   // `Rest` under a day header with no lines makes it a rest day; `Rest 90s between rounds` is an instruction.
-  bool standalone_rest(const Tokens& t) {
+  bool standalone_rest(const TokenList& t) {
     auto* d = day();
     bool words_only = true;
     for (const auto& x : t) {
@@ -690,7 +691,7 @@ class Parser {
     return d.blocks.back();
   }
 
-  void exercise_line(const Tokens& t, std::size_t first, std::size_t last) {
+  void exercise_line(const TokenList& t, std::size_t first, std::size_t last) {
     const auto waive_at = waiver_start(t, first, last);
     auto line = read_exercise_line(file_, t, first, waive_at, in_group_ ? group_ : LineContext{}, d_);
     if (!line) return;
@@ -721,7 +722,7 @@ class Parser {
     return ast::Waiver::Scope::plan;
   }
 
-  void waiver_error(const Tokens& t, std::size_t k, const char* expected) {
+  void waiver_error(const TokenList& t, std::size_t k, const char* expected) {
     std::size_t e = k;
     while (e + 1 < t.size() && t[e + 1].attached) ++e;
     const auto token = k < t.size() ? std::string(file_.text.substr(t[k].offset, t[e].end() - t[k].offset))
@@ -733,7 +734,7 @@ class Parser {
     d_.error(at, fmt::format("{}, {}", expected, token.empty() ? "found end of line" : fmt::format("found '{}'", token)));
   }
 
-  void waiver(const Tokens& t, std::size_t k, ast::Waiver::Scope scope, const Statement& s) {
+  void waiver(const TokenList& t, std::size_t k, ast::Waiver::Scope scope, const Statement& s) {
     ast::Waiver w;
     w.scope = scope;
     w.span = t[k].span(file_);

@@ -448,10 +448,11 @@ class Resolver {
   [[nodiscard]] bool json_plan() const { return file_.source->path.ends_with(".json"); }
 
   const model::Exercise* find_exercise(const ast::Value& name, std::uint32_t& id, NameReading& reading) {
-    const auto key = normalize_name(name.text);
-    if (const auto it = own_names_.find(key); it != own_names_.end()) {
-      id = it->second;
-      return &plan_.own_exercises[id - rules_.catalogue.size()];
+    if (!own_names_.empty()) {
+      if (const auto it = own_names_.find(normalize_name(name.text)); it != own_names_.end()) {
+        id = it->second;
+        return &plan_.own_exercises[id - rules_.catalogue.size()];
+      }
     }
     if (auto found = read_exercise_name(rules_.catalogue, name.text)) {
       reading = *found;
@@ -460,6 +461,7 @@ class Resolver {
     }
     std::vector<std::string> help;
     if (diagnostics_.full()) return nullptr;
+    const auto key = normalize_name(name.text);
     if (auto hint = did_you_mean(key, compatible_names(exercise_names(), name.text)); !hint.empty()) {
       help.push_back(hint);
     }
