@@ -156,6 +156,13 @@ class Reader {
       group = std::string(1, static_cast<char>(std::toupper(static_cast<unsigned char>(t->text[0]))));
       ++k;
       if (at(k) != nullptr && at(k)->is(K::number) && at(k)->attached && at(k)->mark == 0) ++k;
+    } else if (t->is(K::number) && t->mark == 0 && t->text.size() <= 2 && at(k + 1) != nullptr &&
+               at(k + 1)->is(K::other) && at(k + 1)->attached) {
+      // 1️⃣: a digit with emoji marks after it
+      ++k;
+      while (at(k) != nullptr && at(k)->is(K::other) && at(k)->attached) ++k;
+      i_ = k;
+      return;
     } else if (t->is(K::number) && t->mark == 0 && t->text.size() <= 2) {
       ++k;
       if (at(k) != nullptr && at(k)->is(K::word) && at(k)->attached && at(k)->text.size() == 1) ++k;
@@ -324,6 +331,15 @@ class Reader {
   std::string unit_after(std::size_t& k) {
     if (t_[k].mark != 0) return mark_unit(t_[k].mark);
     const auto w = word_at(k + 1);
+    // 90s/side, 10kg/hand: a unit and a side in one word
+    if (const auto slash = w.find('/'); slash != std::string_view::npos && t_[k + 1].attached) {
+      auto u = unit_word(w.substr(0, slash));
+      if (!u.empty() && limb_word(w.substr(slash + 1))) {
+        if (w.substr(slash + 1) != "hand") line_.each_side = true;
+        ++k;
+        return u;
+      }
+    }
     auto u = unit_word(w);
     if (u.empty()) return {};
     // A lone `s` or `m` one space away could be a word of a note; attached it is a unit.
@@ -526,6 +542,17 @@ class Reader {
       return;
     }
     const Q q = quantity();
+    // 3 x 12,5kg with no reps on the line: 12 reps at 5 kg, or sets of 12.5 kg?
+    if ((q.unit == "kg" || q.unit == "lb") && t_[q.first].text.find(',') != std::string_view::npos && !line_.reps &&
+        !at_item_) {
+      const auto at = t_[q.first].text;
+      fail(q.first, q.last,
+           fmt::format("'{}' after 'x' could be repetitions and a load or one load: write {} x {} @ {}kg, or the "
+                       "load with a point, such as @ {}kg",
+                       at, fmt_number(count.low), at.substr(0, at.find(',')), at.substr(at.find(',') + 1),
+                       std::string(at).replace(at.find(','), 1, ".")));
+      return;
+    }
     if (q.unit == "kg" || q.unit == "lb") {
       if (count.low <= 2) {
         line_.implements = static_cast<int>(count.low);
@@ -642,6 +669,16 @@ class Reader {
     const std::size_t start = i_;
     if (t_[i_].is(K::number) && tempo_ahead(i_)) {
       std::size_t k = i_;
+      if (!line_.reps && !line_.amrap) {
+        // 5-3-1 before any sets and reps: a wave of repetitions, or a tempo?
+        const auto parts = tempo_parts(k);
+        const auto shown = file_.text.substr(t_[k].offset, t_[k + 2 * parts - 2].end() - t_[k].offset);
+        fail(k, k + 2 * parts - 2,
+             fmt::format("'{}' could be repetitions per set or a tempo: write 'tempo {}', or reps per set with "
+                         "slashes, such as 3 x {}",
+                         shown, shown, std::string(shown).replace(shown.find('-'), 1, "/")));
+        return;
+      }
       const auto text = tempo_text(k);
       line_.tempo = ast::Value{ast::Value::Kind::string, text, 0, {}, span(start, k - 2)};
       i_ = k - 1;

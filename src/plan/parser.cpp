@@ -104,6 +104,7 @@ class Parser {
     if (s.kind == Statement::Kind::blank) return blank();
     Tokens lexed;
     if (!lex_statement(file_, s.begin, s.end, s.line, s.column, lexed, d_)) return;
+    strip_emphasis(lexed.list);
     const auto& t = lexed.list;
     if (t.empty()) {
       if (s.opens) open_anonymous(s);
@@ -119,6 +120,23 @@ class Parser {
       return;
     }
     body_line(t, s);
+  }
+
+  // **Monday**, __Week 2__: Markdown emphasis around a line says nothing.
+  static void strip_emphasis(TokenList& t) {
+    const auto emphasis = [](const Token& x) {
+      return x.text == "*" || x.text == "_" || x.text == "~" || x.text == "**";
+    };
+    while (t.size() > 1 && emphasis(t.back())) t.pop_back();
+    // and bullets before a header or a client field: `- Conditions: ...`, `• Monday`
+    const auto bullet = [&](const Token& x) {
+      return emphasis(x) || x.is(K::dash) || x.is(K::other) || x.is_punct('>') || x.text == "*";
+    };
+    std::size_t lead = 0;
+    while (lead < t.size() && bullet(t[lead])) ++lead;
+    if (lead > 0 && lead < t.size() && t[lead].is(K::word)) {
+      t.erase(t.begin(), t.begin() + static_cast<std::ptrdiff_t>(lead));
+    }
   }
 
   void blank() {
@@ -411,6 +429,10 @@ class Parser {
     std::size_t kind_last = 0;
     for (std::size_t j = k; j < t.size(); ++j) {
       const auto& x = t[j];
+      if (const auto skip = date_or_time(t, j, day)) {
+        j += skip - 1;
+        continue;
+      }
       if (x.is(K::word)) {
         if (part_words.count(x.lower()) > 0 && day.part.empty()) {
           day.part = x.lower();
@@ -447,7 +469,32 @@ class Parser {
     return match && edit_distance(t[k].lower(), *match) <= (t[k].text.size() >= 5 ? 2U : 1U);
   }
 
-  // 45min, 45-60 min, 1h30, 1:15 in a day header.
+  // How many tokens a date (2026-03-02, 2/3, 2 Mar) or a time of day (6am, 18:00) takes at j; a time
+  // of day tells sessions on one day apart.
+  std::size_t date_or_time(const TokenList& t, std::size_t j, ast::Day& day) const {
+    static const std::set<std::string, std::less<>> months = {
+        "jan", "january", "feb", "february", "mar", "march", "apr", "april", "may", "jun", "june", "jul", "july",
+        "aug", "august", "sep", "sept", "september", "oct", "october", "nov", "november", "dec", "december"};
+    const auto next = [&](std::size_t k) { return k < t.size() ? &t[k] : nullptr; };
+    if (t[j].is(K::date)) return 1;
+    if (t[j].is(K::number) && next(j + 1) && next(j + 1)->is_punct('/') && next(j + 2) &&
+        next(j + 2)->is(K::number)) {
+      return next(j + 3) && next(j + 3)->is_punct('/') && next(j + 4) && next(j + 4)->is(K::number) ? 5 : 3;
+    }
+    if (t[j].is(K::number) && next(j + 1) && months.count(next(j + 1)->lower()) > 0) return 2;
+    if (months.count(t[j].lower()) > 0 && next(j + 1) && next(j + 1)->is(K::number)) return 2;
+    const bool meridian = next(j + 1) && (next(j + 1)->lower() == "am" || next(j + 1)->lower() == "pm");
+    if ((t[j].is(K::number) || t[j].is(K::clock)) && (meridian || t[j].is(K::clock))) {
+      if (day.part.empty()) {
+        const auto end = meridian ? next(j + 1)->end() : t[j].end();
+        day.part = std::string(file_.text.substr(t[j].offset, end - t[j].offset));
+      }
+      return meridian ? 2 : 1;
+    }
+    return 0;
+  }
+
+  // 45min, 45-60 min, 1h30 in a day header.
   bool duration(const TokenList& t, std::size_t& j, ast::Day& day) {
     const auto& n = t[j];
     double low = n.value;

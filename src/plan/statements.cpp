@@ -47,6 +47,12 @@ std::optional<Statement> StatementCursor::next() {
       if (blank) return Statement{Statement::Kind::blank, at, at, line, 1, false};
       continue;
     }
+    // `## Week 1`: a Markdown heading pasted from a notes app is read as its text. One `#` is a comment.
+    if (c == '#' && !line_has_text_ && pos_ + 1 < text_.size() && text_[pos_ + 1] == '#') {
+      while (pos_ < text_.size() && text_[pos_] == '#') ++pos_;
+      line_has_text_ = true;
+      continue;
+    }
     line_has_text_ = true;
     if (comment_at(pos_)) {
       while (pos_ < text_.size() && text_[pos_] != '\n') ++pos_;
