@@ -63,15 +63,109 @@ class Reader {
       : file_(file), t_(t), i_(first), first_(first), last_(last), context_(context), d_(d) {}
 
   std::optional<ast::Line> read() {
+    if (!head()) return std::nullopt;
+    rest_of_cell();
+    return result();
+  }
+
+  // The exercise cell first, then each other cell with its column's meaning.
+  std::optional<ast::Line> read_row(const std::vector<Cell>& cells) {
+    const auto exercise = std::find_if(cells.begin(), cells.end(),
+                                       [](const Cell& c) { return c.column.kind == Column::Kind::exercise; });
+    if (exercise == cells.end() || exercise->first == exercise->last) return std::nullopt;
+    i_ = exercise->first;
+    last_ = exercise->last;
+    if (!head()) return std::nullopt;
+    rest_of_cell();
+    for (const auto& cell : cells) {
+      if (&cell == &*exercise || cell.first == cell.last || failed_) continue;
+      i_ = cell.first;
+      last_ = cell.last;
+      column_value(cell.column);
+      rest_of_cell();
+    }
+    return result();
+  }
+
+ private:
+  bool head() {
     skip_bullets();
     label();
     skip_bullets();
     leading_dose();
-    if (failed_) return std::nullopt;
-    if (!name()) return std::nullopt;
+    if (failed_) return false;
+    return name();
+  }
+
+  void rest_of_cell() {
     while (i_ < last_ && !failed_) item();
     if (after_at_ && !failed_) fail(last_ - 1, last_ - 1, "expected a load after '@', such as @ 8kg, @ RPE 7 or @ 70%");
     end_note();
+  }
+
+  // The first value of a cell, read as its column says; what follows is read like any dose.
+  void column_value(const Column& column) {
+    using C = Column::Kind;
+    if (column.kind == C::notes || column.kind == C::other) {
+      const auto s = span(i_, last_ - 1);
+      line_.notes.emplace_back(file_.text.substr(s.offset, s.length));
+      i_ = last_;
+      return;
+    }
+    if (column.kind == C::tempo) return tempo_cell();
+    if (!(t_[i_].is(K::number) || t_[i_].is(K::clock))) return;
+    const bool times_next = at(i_ + 1) != nullptr && t_[i_ + 1].is(K::times);
+    if (times_next && column.kind == C::load && !column.unit.empty()) return pair_cell(column);
+    if (times_next) return;
+    Q q = quantity();
+    if (failed_) return;
+    if (!q.unit.empty()) {
+      const auto kind = unit_scale(q.unit);
+      if (column.kind == C::rest && kind && kind->kind == UnitKind::time) return time(q, true);
+      return bare_quantity(q);
+    }
+    switch (column.kind) {
+      case C::sets: return sets(q);
+      case C::reps: return reps(q);
+      case C::rpe: return set_once(line_.rpe, q, {}, "an RPE");
+      case C::rir: return set_once(line_.rir, q, {}, "repetitions in reserve");
+      case C::percent: return percent(q);
+      default: break;
+    }
+    if (column.unit.empty()) {
+      fail(q.first, q.last,
+           fmt::format("'{}' in the {} column has no unit: write {}{}, or name the column with its unit, such as "
+                       "'{} ({})'",
+                       fmt_number(q.low), column.kind == C::load ? "load" : "rest", fmt_number(q.low),
+                       column.kind == C::load ? "kg" : "s", column.kind == C::load ? "Load" : "Rest",
+                       column.kind == C::load ? "kg" : "s"));
+      return;
+    }
+    q.unit = column.unit;
+    if (column.kind == C::load) return load(q);
+    time(q, true);
+  }
+
+  // 2x12 under `Load (kg)`: a pair of 12 kg.
+  void pair_cell(const Column& column) {
+    const Q count = quantity();
+    ++i_;
+    if (at(i_) == nullptr || !t_[i_].is(K::number)) return fail(count.first, count.last, "expected a load after 'x'");
+    Q q = quantity();
+    if (q.unit.empty()) q.unit = column.unit;
+    if (count.low <= 2) line_.implements = static_cast<int>(count.low);
+    load(q);
+  }
+
+  void tempo_cell() {
+    const auto& t = t_[i_];
+    if (t.is(K::tempo) || (t.is(K::number) && (t.text.size() == 3 || t.text.size() == 4))) {
+      line_.tempo = tempo_value(t.text, t.span(file_));
+      ++i_;
+    }
+  }
+
+  std::optional<ast::Line> result() {
     if (failed_) {
       ast::Line bare;
       bare.name = line_.name;
@@ -92,7 +186,6 @@ class Reader {
     return std::move(line_);
   }
 
- private:
   const SourceFile& file_;
   const std::vector<Token>& t_;
   std::size_t i_;
@@ -1137,6 +1230,13 @@ std::size_t waiver_start(const std::vector<Token>& tokens, std::size_t first, st
     }
   }
   return last;
+}
+
+std::optional<ast::Line> read_table_row(const SourceFile& file, const std::vector<Token>& tokens,
+                                        const std::vector<Cell>& cells, const LineContext& context,
+                                        Diagnostics& diagnostics) {
+  if (cells.empty()) return std::nullopt;
+  return Reader(file, tokens, cells.front().first, cells.front().last, context, diagnostics).read_row(cells);
 }
 
 std::optional<ast::Line> read_exercise_line(const SourceFile& file, const std::vector<Token>& tokens,

@@ -17,6 +17,25 @@ struct LineContext {
   std::vector<double> scheme;           // 21-15-9: the reps of each round
 };
 
+// A column of a table pasted from a spreadsheet, named by its header row.
+struct Column {
+  enum class Kind { exercise, sets, reps, load, rest, tempo, rpe, rir, percent, notes, other };
+  Kind kind = Kind::other;
+  std::string unit;  // from the header, as in `Load (kg)` or `Rest (s)`
+};
+
+// One row of such a table: the tokens of each cell, [first, last), in column order.
+struct Cell {
+  Column column;
+  std::size_t first = 0;
+  std::size_t last = 0;
+};
+
+// Reads a table row: a bare number in a cell means what its column says (3 under Sets is 3 sets).
+[[nodiscard]] std::optional<ast::Line> read_table_row(const SourceFile& file, const std::vector<Token>& tokens,
+                                                      const std::vector<Cell>& cells, const LineContext& context,
+                                                      Diagnostics& diagnostics);
+
 // Reads tokens [first, last) as an exercise line. A dose that cannot be read is one error and
 // leaves the line with its name and no dose (`unreadable`); nullopt when no name could be read.
 [[nodiscard]] std::optional<ast::Line> read_exercise_line(const SourceFile& file, const std::vector<Token>& tokens,

@@ -2,6 +2,9 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <cctype>
+#include <map>
 #include <set>
 
 #include "plan/lexer.hpp"
@@ -111,6 +114,8 @@ class Parser {
       return;
     }
     touch(s.end);
+    if (table_header(t, s)) return;
+    if (table_ && table_row(t, s)) return;
     if (header(t, s)) return;
     if (s.opens) {
       d_.error(t.front().span(file_), fmt::format("'{{' after '{}': braces open a week, a day, a block or an exercise "
@@ -137,6 +142,101 @@ class Parser {
     if (lead > 0 && lead < t.size() && t[lead].is(K::word)) {
       t.erase(t.begin(), t.begin() + static_cast<std::ptrdiff_t>(lead));
     }
+  }
+
+  // --- tables pasted from a spreadsheet ---------------------------------------------
+
+  struct Table {
+    char separator = '\t';
+    std::vector<Column> columns;
+  };
+  std::optional<Table> table_;
+
+  static char separator_of(std::string_view text) {
+    if (text.find('\t') != std::string_view::npos) return '\t';
+    if (text.find('|') != std::string_view::npos) return '|';
+    if (text.find(',') != std::string_view::npos) return ',';
+    return 0;
+  }
+
+  // `Load (kg)`: the column's name and the unit in parentheses.
+  static Column column_named(std::string name) {
+    using C = Column::Kind;
+    Column c;
+    for (auto& ch : name) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    if (const auto open = name.find('('); open != std::string::npos) {
+      const auto close = name.find(')', open);
+      c.unit = unit_word(name.substr(open + 1, close == std::string::npos ? std::string::npos : close - open - 1));
+      name = name.substr(0, open);
+    }
+    while (!name.empty() && (name.back() == ' ' || name.back() == ':')) name.pop_back();
+    while (!name.empty() && (name.front() == ' ' || name.front() == '#')) name.erase(0, 1);
+    static const std::map<std::string, C, std::less<>> names = {
+        {"exercise", C::exercise}, {"exercises", C::exercise}, {"name", C::exercise},   {"movement", C::exercise},
+        {"exercise name", C::exercise}, {"lift", C::exercise}, {"drill", C::exercise},  {"sets", C::sets},
+        {"set", C::sets},          {"rounds", C::sets},        {"no. sets", C::sets},   {"reps", C::reps},
+        {"rep", C::reps},          {"repetitions", C::reps},   {"reps/time", C::reps},  {"reps / time", C::reps},
+        {"time", C::reps},         {"duration", C::reps},      {"hold", C::reps},       {"reps or time", C::reps},
+        {"load", C::load},         {"weight", C::load},        {"kg", C::load},         {"lb", C::load},
+        {"lbs", C::load},          {"rest", C::rest},          {"recovery", C::rest},   {"rest period", C::rest},
+        {"tempo", C::tempo},       {"rpe", C::rpe},            {"effort", C::rpe},      {"rir", C::rir},
+        {"%1rm", C::percent},      {"% 1rm", C::percent},      {"%", C::percent},       {"notes", C::notes},
+        {"note", C::notes},        {"comments", C::notes},     {"cues", C::notes},      {"coaching cues", C::notes},
+        {"instructions", C::notes}};
+    const auto it = names.find(name);
+    c.kind = it == names.end() ? C::other : it->second;
+    if ((name == "kg" || name == "lb" || name == "lbs") && c.unit.empty()) c.unit = unit_word(name);
+    return c;
+  }
+
+  // `Exercise<TAB>Sets<TAB>Reps<TAB>Load (kg)`: a header row names the columns of the rows under it.
+  bool table_header(const TokenList& t, const Statement& s) {
+    const auto text = std::string_view(file_.text).substr(s.begin, s.end - s.begin);
+    const char separator = separator_of(text);
+    if (separator == 0 || t.front().is(K::number)) return false;
+    Table table{separator, {}};
+    std::size_t known = 0;
+    bool exercise = false;
+    std::size_t begin = 0;
+    while (begin <= text.size()) {
+      auto end = text.find(separator, begin);
+      if (end == std::string_view::npos) end = text.size();
+      table.columns.push_back(column_named(std::string(text.substr(begin, end - begin))));
+      known += table.columns.back().kind != Column::Kind::other ? 1 : 0;
+      exercise = exercise || table.columns.back().kind == Column::Kind::exercise;
+      begin = end + 1;
+    }
+    if (!exercise || known < 2 || known * 2 < table.columns.size()) return false;
+    table_ = std::move(table);
+    return true;
+  }
+
+  // A row under a header: its cells by the separator, each cell's tokens read with its column's meaning.
+  bool table_row(const TokenList& t, const Statement& s) {
+    const auto text = std::string_view(file_.text).substr(s.begin, s.end - s.begin);
+    if (text.find(table_->separator) == std::string_view::npos || day() == nullptr) return false;
+    std::vector<Cell> cells;
+    std::size_t k = 0;
+    std::uint32_t cell_begin = s.begin;
+    for (std::size_t column = 0; column < table_->columns.size() && cell_begin <= s.end; ++column) {
+      const auto found = text.find(table_->separator, cell_begin - s.begin);
+      const auto cell_end = found == std::string_view::npos ? s.end : s.begin + static_cast<std::uint32_t>(found);
+      Cell cell{table_->columns[column], k, k};
+      while (k < t.size() && t[k].offset < cell_end) ++k;
+      cell.last = k;
+      // the separator itself, when it is a token (`|`, `,`), belongs to no cell
+      if (cell.last > cell.first && t[cell.last - 1].offset == cell_end - 1 &&
+          t[cell.last - 1].is_punct(table_->separator)) {
+        --cell.last;
+      }
+      while (k < t.size() && t[k].is_punct(table_->separator) && t[k].offset == cell_end) ++k;
+      cells.push_back(cell);
+      cell_begin = cell_end + 1;
+    }
+    auto line = read_table_row(file_, t, cells, in_group_ ? group_ : LineContext{}, d_);
+    if (!line) return true;
+    current_block().lines.push_back(std::move(*line));
+    return true;
   }
 
   void blank() {
@@ -177,9 +277,9 @@ class Parser {
       return plan_name(t), true;
     }
     if (first == "client" || first == "athlete" || first == "patient") {
-      if (t.size() == 1 || t[1].is_punct(':')) return client_header(s), true;
+      if (t.size() == 1 || t[1].is_punct(':')) return client_header(t, s), true;
     }
-    if (client_field(t)) return true;
+    if ((day() == nullptr || in_client_) && client_fields(t, 0)) return true;
     if (week_header(t, s)) return true;
     if (first == "exercise" && t.size() >= 2 && t[1].is(K::string)) return declaration(s), true;
     if (first == "waive") return waiver(t, 0, scope_here(), s), true;
@@ -209,12 +309,35 @@ class Parser {
     out_.name = ast::Value{ast::Value::Kind::string, text, 0, {}, s};
   }
 
-  void client_header(const Statement& s) {
+  void client_header(const TokenList& t, const Statement& s) {
     if (!out_.client) out_.client.emplace();
     out_.client_spans.push_back(Span{&file_, s.line, s.column, 6, s.begin});
     if (out_.client_spans.size() == 1) out_.client->span = out_.client_spans.front();
     in_client_ = true;
     if (s.opens) braces_.push_back(Level::client);
+    // `Client: conditions chronic LBP, cleared yes by GP on 2026-01-10`: fields on the header line. Other
+    // words there (`Client: Jane, 45`) name the client and say nothing to the rules.
+    if (t.size() > 2 && field_word(t[2])) client_fields(t, 2);
+  }
+
+  // Several fields on one line, each starting with its name after a comma: `conditions sciatica, cleared yes`.
+  bool client_fields(const TokenList& t, std::size_t k) {
+    if (!field_word(t[k])) return false;
+    while (k < t.size()) {
+      std::size_t e = k + 1;
+      while (e < t.size() && !((t[e].is_punct(',') || t[e].is_punct(';')) && e + 1 < t.size() && field_word(t[e + 1]))) {
+        ++e;
+      }
+      client_field(TokenList(t.begin() + static_cast<std::ptrdiff_t>(k), t.begin() + static_cast<std::ptrdiff_t>(e)));
+      k = e + 1;
+    }
+    return true;
+  }
+
+  static bool field_word(const Token& x) {
+    const auto w = x.lower();
+    return w == "conditions" || w == "condition" || w == "diagnosis" || w == "symptoms" || w == "symptom" ||
+           w == "cleared" || w == "clearance" || w == "experience" || w == "level";
   }
 
   ast::Client& client(const Token& at) {
