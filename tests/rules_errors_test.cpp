@@ -60,7 +60,7 @@ TEST(RuleErrors, UnknownAttributeListsTheScopesAttributes) {
             "  = help: did you mean 'posture'?\n"
             "  = help: an exercise has: name, muscles, pattern, posture, equipment, spinal_load, impact, supported, "
             "loaded, tags, sets, reps, reps_max, hold, load, rpe, rir, percent, tempo, eccentric, rest, block, "
-            "each_side, bodyweight, week, day, kind\n");
+            "each_side, bodyweight, week, day, kind, deload\n");
 }
 
 TEST(RuleErrors, DuplicateRuleIdPointsAtTheFirst) {

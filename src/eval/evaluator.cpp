@@ -126,6 +126,9 @@ class Evaluator {
       case Attr::exercise_tempo: return c.line->has_tempo;
       case Attr::exercise_each_side: return c.line->each_side;
       case Attr::exercise_bodyweight: return c.line->bodyweight;
+      case Attr::week_deload:
+      case Attr::session_deload:
+      case Attr::exercise_deload: return c.block != nullptr && c.block->deload;
       default: return false;
     }
   }
@@ -511,17 +514,6 @@ class Evaluator {
     return out;
   }
 
-  // Calls f(week, this week's block, last week's block) for each week whose content differs from the week
-  // before; weeks of one template block are the same plan and cannot progress.
-  template <typename F>
-  void each_changed_week(F&& f) const {
-    for (int w = 2; w <= plan_.weeks; ++w) {
-      const auto* before = plan_.week(w - 1);
-      const auto* now = plan_.week(w);
-      if (before != nullptr && now != nullptr && before != now) f(w, *now, *before);
-    }
-  }
-
   // Each week's load is compared with the highest load already lifted in any earlier week, so returning
   // to the loads of the weeks before a deload is not a jump.
   void load_progression(const model::Rule& rule) {
@@ -564,14 +556,25 @@ class Evaluator {
     return total;
   }
 
+  // Like loads, a week's volume is compared with the highest weekly volume before it: coming back from a
+  // deload week is not an increase.
   void volume_progression(const model::Rule& rule) {
-    each_changed_week([&](int w, const plan::WeekBlock& now, const plan::WeekBlock& before) {
-      const double previous = volume(before);
-      if (previous <= 0) return;
-      const double increase = (volume(now) - previous) / previous * 100;
-      if (increase > rule.max_increase_percent + 1e-9)
-        progression_finding(rule, now.span, w, increase, "weekly volume", w - 1);
-    });
+    double highest = 0;
+    int highest_week = 0;
+    const plan::WeekBlock* last = nullptr;
+    for (int w = 1; w <= plan_.weeks; ++w) {
+      const auto* now = plan_.week(w);
+      if (now == nullptr) continue;
+      const double current = volume(*now);
+      if (last != nullptr && now != last && highest > 0) {
+        const double increase = (current - highest) / highest * 100;
+        if (increase > rule.max_increase_percent + 1e-9) {
+          progression_finding(rule, now->span, w, increase, "weekly volume", highest_week);
+        }
+      }
+      if (current > highest) highest = current, highest_week = w;
+      last = now;
+    }
   }
 
   void progression_finding(const model::Rule& rule, const Span& span, int week, double increase,

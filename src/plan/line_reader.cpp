@@ -60,7 +60,7 @@ class Reader {
  public:
   Reader(const SourceFile& file, const std::vector<Token>& t, std::size_t first, std::size_t last,
          const LineContext& context, Diagnostics& d)
-      : file_(file), t_(t), i_(first), first_(first), last_(last), context_(context), d_(d) {}
+      : file_(file), t_(t), i_(first), last_(last), context_(context), d_(d) {}
 
   std::optional<ast::Line> read() {
     if (!head()) return std::nullopt;
@@ -189,7 +189,6 @@ class Reader {
   const SourceFile& file_;
   const std::vector<Token>& t_;
   std::size_t i_;
-  std::size_t first_;
   std::size_t last_;
   const LineContext& context_;
   Diagnostics& d_;

@@ -147,6 +147,8 @@ const std::vector<AttrInfo>& attribute_table() {
       {"experience", S::client, A::client_experience, T::experience, D::count, C::condition,
        "beginner, intermediate or advanced"},
       {"week", S::week, A::week_number, T::number, D::count, C::condition, "the week number, from 1"},
+      {"deload", S::week, A::week_deload, T::boolean, D::count, C::condition,
+       "the plan marks the week as a deload (`Week 4 (deload)`)"},
       {"kind", S::session, A::session_kind, T::vocab, D::count, C::session_kind,
        "the session kind; a kind matches every kind it implies"},
       {"duration", S::session, A::session_duration, T::number, D::time, C::condition, "planned session length"},
@@ -158,6 +160,8 @@ const std::vector<AttrInfo>& attribute_table() {
        "the session has a cool-down block"},
       {"exercises", S::session, A::session_exercises, T::number, D::count, C::condition,
        "number of exercise lines in the session"},
+      {"deload", S::session, A::session_deload, T::boolean, D::count, C::condition,
+       "the session is in a week the plan marks as a deload"},
       {"name", S::exercise, A::exercise_name, T::exercise, D::count, C::condition, "the catalogue exercise"},
       {"muscles", S::exercise, A::exercise_muscles, T::vocab_set, D::count, C::muscle, "muscles trained"},
       {"pattern", S::exercise, A::exercise_pattern, T::vocab, D::count, C::pattern, "movement pattern"},
@@ -196,6 +200,8 @@ const std::vector<AttrInfo>& attribute_table() {
       {"week", S::exercise, A::exercise_week, T::number, D::count, C::condition, "the week of the session"},
       {"day", S::exercise, A::exercise_day, T::weekday, D::count, C::condition, "the weekday of the session"},
       {"kind", S::exercise, A::exercise_kind, T::vocab, D::count, C::session_kind, "the session's kind"},
+      {"deload", S::exercise, A::exercise_deload, T::boolean, D::count, C::condition,
+       "the exercise is in a week the plan marks as a deload"},
   };
   return table;
 }

@@ -110,6 +110,7 @@ enum class Attr : std::uint8_t {
   client_cleared,
   client_experience,
   week_number,
+  week_deload,
   session_kind,
   session_duration,
   session_day,
@@ -117,6 +118,7 @@ enum class Attr : std::uint8_t {
   session_warmup,
   session_cooldown,
   session_exercises,
+  session_deload,
   exercise_name,
   exercise_muscles,
   exercise_pattern,
@@ -144,6 +146,7 @@ enum class Attr : std::uint8_t {
   exercise_week,
   exercise_day,
   exercise_kind,
+  exercise_deload,
 };
 
 enum class Type : std::uint8_t { number, boolean, level, vocab, vocab_set, weekday, block, experience, exercise };
