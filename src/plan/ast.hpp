@@ -84,6 +84,7 @@ struct Client {
   std::string cleared_by;
   std::optional<Value> cleared_on;
   std::optional<Name> experience;
+  std::vector<Name> mentions;  // prose about the client (`History: ...`), searched for conditions
   Span span;
 };
 

@@ -78,6 +78,7 @@ class Parser {
   int day_ = -1;    // index into the current week's days
   int block_ = -1;  // index into the current day's blocks; -1: the main block
   bool in_client_ = false;
+  bool client_braced_ = false;  // `client {`: only client fields until `}`
   bool section_ = false;  // block_ was opened by a header line, not by braces
   bool in_group_ = false;
   LineContext group_;
@@ -259,7 +260,7 @@ class Parser {
     braces_.pop_back();
     in_group_ = false;
     group_ = {};
-    if (level == Level::client) in_client_ = false;
+    if (level == Level::client) in_client_ = false, client_braced_ = false;
     if (level == Level::block) block_ = -1;
     if (level == Level::day) day_ = -1, block_ = -1;
     if (level == Level::week) week_ = -1, day_ = -1, block_ = -1;
@@ -280,6 +281,12 @@ class Parser {
       if (t.size() == 1 || t[1].is_punct(':')) return client_header(t, s), true;
     }
     if ((day() == nullptr || in_client_) && client_fields(t, 0)) return true;
+    if (in_client_ && !client_braced_) {
+      // A client written as a paragraph ends at the first line that is not about the client.
+      if (client_note(t)) return true;
+      in_client_ = false;
+    }
+    if (divider(t) || prose(t)) return true;
     if (week_header(t, s)) return true;
     if (first == "exercise" && t.size() >= 2 && t[1].is(K::string)) return declaration(s), true;
     if (first == "waive") return waiver(t, 0, scope_here(), s), true;
@@ -314,7 +321,9 @@ class Parser {
     out_.client_spans.push_back(Span{&file_, s.line, s.column, 6, s.begin});
     if (out_.client_spans.size() == 1) out_.client->span = out_.client_spans.front();
     in_client_ = true;
+    client_braced_ = s.opens;
     if (s.opens) braces_.push_back(Level::client);
+    if (!s.opens && t.size() > 2 && !field_word(t[2])) mentions(t, 2);
     // `Client: conditions chronic LBP, cleared yes by GP on 2026-01-10`: fields on the header line. Other
     // words there (`Client: Jane, 45`) name the client and say nothing to the rules.
     if (t.size() > 2 && field_word(t[2])) client_fields(t, 2);
@@ -332,6 +341,76 @@ class Parser {
       k = e + 1;
     }
     return true;
+  }
+
+  // `History: chronic LBP since 2023, cleared by physio 14/01/2026`: a line about the client in prose. Its
+  // conditions and clearance are taken from it; the resolver finds the conditions.
+  bool client_note(const TokenList& t) {
+    static const std::set<std::string, std::less<>> medical = {
+        "history", "hx", "dx", "pmh", "background", "medical", "injury", "injuries", "back", "issues", "issue",
+        "presentation", "presenting", "complaint", "health", "current", "status", "condition"};
+    static const std::set<std::string, std::less<>> other = {
+        "notes", "note", "age", "goal", "goals", "schedule", "name", "occupation", "job", "training", "sport",
+        "precautions", "restrictions", "availability", "equipment", "gym", "sessions", "frequency", "contact"};
+    std::size_t k = 0;
+    while (k < t.size() && t[k].is(K::word) && k < 3) ++k;
+    if (k == 0 || k >= t.size() || !(t[k].is_punct(':') || t[k].is(K::dash))) return false;
+    if (medical.count(t[0].lower()) > 0) {
+      mentions(t, k + 1);
+      return true;
+    }
+    return other.count(t[0].lower()) > 0;
+  }
+
+  // Keeps prose about the client for the resolver to find conditions in, and reads a clearance from it.
+  void mentions(const TokenList& t, std::size_t k) {
+    if (k >= t.size()) return;
+    auto& c = client(t.front());
+    const auto s = span_between(file_, t[k], t.back());
+    c.mentions.push_back(ast::Name{std::string(file_.text.substr(s.offset, s.length)), s});
+    for (std::size_t j = k; j < t.size(); ++j) {
+      const auto w = t[j].lower();
+      if (w != "cleared" && w != "clearance") continue;
+      const auto before = j > 0 ? t[j - 1].lower() : std::string_view{};
+      const bool negated = before == "not" || before == "no" || before == "awaiting" || before == "pending" ||
+                           before == "without" || (j + 1 < t.size() && t[j + 1].lower() == "pending");
+      if (!c.cleared) c.cleared = !negated;
+    }
+  }
+
+  // ---, ***, ===: a divider between parts of a pasted document.
+  static bool divider(const TokenList& t) {
+    return std::all_of(t.begin(), t.end(), [](const Token& x) {
+      return x.is(K::dash) || x.is(K::times) || x.is_punct('=') || x.is_punct('_') || x.is_punct('~') ||
+             x.is(K::other);
+    });
+  }
+
+  // A sentence to the reader (`Hi Sarah, here's the plan.`, `Work up through your warm-up sets.`): not an
+  // exercise and not a header. A line with a dose (3x10, 30s) is never prose.
+  static bool prose(const TokenList& t) {
+    static const std::set<std::string, std::less<>> function_words = {
+        "i",    "you",   "your",  "we",    "our",  "my",    "me",    "she",   "he",    "her",   "him",   "they",
+        "them", "it",    "it's",  "this",  "that", "if",    "when",  "will",  "should", "can",  "could", "would",
+        "don't", "do",   "is",    "are",   "was",  "be",    "been",  "have",  "has",   "so",    "because", "but",
+        "just", "sure",  "let",   "know",  "here", "there", "what",  "how",   "why",   "any",   "let's", "i'll",
+        "you're", "we'll", "i'm", "here's", "please", "thanks", "thank", "cheers", "hi", "hello", "hey", "dear"};
+    const bool dose = std::any_of(t.begin(), t.end(), [](const Token& x) {
+      return x.is(K::times) || x.is(K::clock) || x.is(K::tempo);
+    });
+    if (dose) return false;
+    std::size_t words = 0, function = 0;
+    for (const auto& x : t) {
+      if (!x.is(K::word)) continue;
+      ++words;
+      function += function_words.count(x.lower()) > 0 ? 1 : 0;
+    }
+    const auto& last = t.back();
+    const bool sentence = (last.is_punct('.') || last.is_punct('!') || last.is_punct('?')) && words >= 4;
+    const auto first = t.front().lower();
+    const bool greeting = first == "hi" || first == "hey" || first == "hello" || first == "dear" ||
+                          first == "thanks" || first == "cheers" || first == "regards" || first == "sent";
+    return sentence || greeting || function >= 2;
   }
 
   static bool field_word(const Token& x) {
@@ -354,8 +433,8 @@ class Parser {
     const auto w = t.front().lower();
     std::size_t k = 1;
     if (w == "medical" && t.size() > 1 && t[1].lower() == "clearance") k = 2;
-    const auto key = k == 2 ? std::string("cleared") : w;
-    if (k < t.size() && (t[k].is_punct(':') || t[k].is(K::dash))) ++k;
+    const auto key = k == 2 ? std::string("cleared") : std::string(w);
+    while (k < t.size() && (t[k].is_punct(':') || t[k].is(K::dash) || t[k].text == "*" || t[k].is_punct('_'))) ++k;
     if (key == "conditions" || key == "condition" || key == "diagnosis" || key == "diagnoses") {
       return names(t, k, client(t.front()).conditions, "condition"), true;
     }
@@ -605,6 +684,7 @@ class Parser {
       return next(j + 3) && next(j + 3)->is_punct('/') && next(j + 4) && next(j + 4)->is(K::number) ? 5 : 3;
     }
     if (t[j].is(K::number) && next(j + 1) && months.count(next(j + 1)->lower()) > 0) return 2;
+    if (t[j].is(K::number) && t[j].value >= 1990 && t[j].value <= 2100 && t[j].text.size() == 4) return 1;  // a year
     if (months.count(t[j].lower()) > 0 && next(j + 1) && next(j + 1)->is(K::number)) return 2;
     const bool meridian = next(j + 1) && (next(j + 1)->lower() == "am" || next(j + 1)->lower() == "pm");
     if ((t[j].is(K::number) || t[j].is(K::clock)) && (meridian || t[j].is(K::clock))) {
@@ -830,8 +910,33 @@ class Parser {
       return;
     }
     if ((first == "rest" || first == "off") && standalone_rest(t)) return;
+    if (session_title(t)) return;
     exercise_line(t, 0, t.size());
     (void)s;
+  }
+
+  // `Tuesday, March 10` then `Lower A – Strength`: a title under the day header, before any exercise, that
+  // names the kind of session. Only words that name kinds count, so an exercise is never taken for a title.
+  bool session_title(const TokenList& t) {
+    static const std::set<std::string, std::less<>> kind_words = {
+        "strength", "lower", "upper", "full", "body", "push", "pull", "legs", "mobility", "conditioning",
+        "cardio",   "core",  "yoga",  "recovery", "hypertrophy", "power", "accessory", "accessories", "metcon",
+        "endurance", "a",   "b",     "c",   "d",    "day",   "session", "workout", "and", "&", "+", "/", "gym"};
+    auto* d = day();
+    if (!d->kind.text.empty() || !d->blocks.empty()) return false;
+    bool kind = false;
+    for (const auto& x : t) {
+      if (x.is(K::dash) || x.is_punct('(') || x.is_punct(')') || x.is_punct(':') || x.is_punct('&') ||
+          x.is_punct('+') || x.is_punct('/') || x.is_punct(',')) {
+        continue;
+      }
+      if (!x.is(K::word) || kind_words.count(x.lower()) == 0) return false;
+      const auto w = x.lower();
+      kind = kind || (w.size() > 1 && w != "and" && w != "day" && w != "session" && w != "workout");
+    }
+    if (!kind) return false;
+    d->kind = ast::Name{joined_lower(t, 0, t.size()), span_between(file_, t.front(), t.back())};
+    return true;
   }
 
   // `Rest` under a day header with no lines makes it a rest day; `Rest 90s between rounds` is an instruction.

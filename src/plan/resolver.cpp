@@ -7,6 +7,7 @@
 #include <cmath>
 #include <limits>
 #include <map>
+#include <set>
 
 #include "plan/exercise_names.hpp"
 #include "rules/expr_checker.hpp"
@@ -101,6 +102,7 @@ class Resolver {
         }
       }
     }
+    for (const auto& mention : c.mentions) conditions_in(mention);
     plan_.client.cleared = c.cleared.value_or(false);
     plan_.client.cleared_by = c.cleared_by;
     if (c.cleared_on) {
@@ -111,6 +113,34 @@ class Resolver {
       }
     }
     if (c.experience) experience(*c.experience);
+  }
+
+  // Conditions and symptoms named in prose about the client (`chronic LBP since 2023, no leg symptoms`):
+  // the longest vocabulary phrase at each place, unless a negation stands just before it.
+  void conditions_in(const ast::Name& mention) {
+    const auto words = split(normalize_name(mention.text));
+    const auto& vocabulary = rules_.vocab(Category::condition);
+    for (std::size_t i = 0; i < words.size();) {
+      std::size_t taken = 0;
+      for (std::size_t n = std::min<std::size_t>(5, words.size() - i); n > 0 && taken == 0; --n) {
+        std::string phrase;
+        for (std::size_t k = i; k < i + n; ++k) phrase += (k == i ? "" : " ") + words[k];
+        if (auto index = vocabulary.lookup(phrase)) {
+          taken = n;
+          if (!negated(words, i)) plan_.client.conditions |= vocabulary.at(*index).closure;
+        }
+      }
+      i += std::max<std::size_t>(taken, 1);
+    }
+  }
+
+  static bool negated(const std::vector<std::string>& words, std::size_t at) {
+    static const std::set<std::string> negations = {"no", "not", "without", "denie", "deny", "nil", "never",
+                                                    "negative", "free", "non"};
+    for (std::size_t k = at >= 3 ? at - 3 : 0; k < at; ++k) {
+      if (negations.count(words[k]) > 0) return true;
+    }
+    return false;
   }
 
   // A name from the pack's vocabulary, by id or alias, spelled as people write it.
