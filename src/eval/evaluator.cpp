@@ -296,7 +296,7 @@ class Evaluator {
       check(rule, Context{&plan_, 1, nullptr, nullptr, nullptr});
       return;
     }
-    for (int w = 1; w <= plan_.weeks; ++w) {
+    for (int w = plan_.first_week; w <= plan_.weeks; ++w) {
       const Context week{&plan_, w, plan_.week(w), nullptr, nullptr};
       if (rule.scope == Scope::week) {
         check(rule, week);
@@ -346,7 +346,7 @@ class Evaluator {
     f.message = fill(rule.message, vars);
     f.span = span;
     if (!rule.help.empty()) f.help.push_back(fill(rule.help, vars));
-    if (plan_.weeks > 1 && rule.scope != Scope::client) f.weeks.push_back(week);
+    if (plan_.weeks > plan_.first_week && rule.scope != Scope::client) f.weeks.push_back(week);
     return f;
   }
 
@@ -394,7 +394,7 @@ class Evaluator {
   };
 
   void rest(const model::Rule& rule) {
-    for (int w = 1; w <= plan_.weeks; ++w) {
+    for (int w = plan_.first_week; w <= plan_.weeks; ++w) {
       if (const auto* block = plan_.week(w); block != nullptr && !block->weekdays_known()) {
         crowded_week(rule, w, *block);
       }
@@ -403,14 +403,14 @@ class Evaluator {
     std::vector<std::optional<Visit>> by_muscle(rule.sharing_muscles ? model::max_vocabulary : 0);
     const int passes = plan_.cyclic ? 2 : 1;
     for (int pass = 0; pass < passes; ++pass) {
-      for (int w = 1; w <= plan_.weeks; ++w) {
+      for (int w = plan_.first_week; w <= plan_.weeks; ++w) {
         const auto* block = plan_.week(w);
         if (block == nullptr) continue;
         if (!block->weekdays_known()) continue;
         for (const auto& s : block->sessions) {
           const Context c{&plan_, w, block, &s, nullptr};
           if (eval(rule.filter, c) != Truth::yes) continue;
-          const Visit now{(pass * plan_.weeks + w - 1) * 7 + s.weekday, w, &s, pass};
+          const Visit now{(pass * (plan_.weeks - plan_.first_week + 1) + w - plan_.first_week) * 7 + s.weekday, w, &s, pass};
           const auto previous = rule.sharing_muscles ? latest_sharing(by_muscle, s) : last;
           if (previous && (pass == 0 || previous->pass == 0)) rest_gap(rule, *previous, now, c);
           last = now;
@@ -519,7 +519,7 @@ class Evaluator {
   void load_progression(const model::Rule& rule) {
     std::unordered_map<std::uint32_t, Peak> lifted;
     const plan::WeekBlock* last = nullptr;
-    for (int w = 1; w <= plan_.weeks; ++w) {
+    for (int w = plan_.first_week; w <= plan_.weeks; ++w) {
       const auto* now = plan_.week(w);
       if (now == nullptr) continue;
       const auto current = peaks(*now);
@@ -562,7 +562,7 @@ class Evaluator {
     double highest = 0;
     int highest_week = 0;
     const plan::WeekBlock* last = nullptr;
-    for (int w = 1; w <= plan_.weeks; ++w) {
+    for (int w = plan_.first_week; w <= plan_.weeks; ++w) {
       const auto* now = plan_.week(w);
       if (now == nullptr) continue;
       const double current = volume(*now);

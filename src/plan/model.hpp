@@ -105,6 +105,8 @@ struct Plan {
   Client client;
   std::vector<WeekBlock> blocks;
   int weeks = 0;
+  // The first week the plan gives: a block that starts at week 5 (`Week 5-8`) does not make weeks 1-4 empty.
+  int first_week = 1;
   bool cyclic = false;             // a single week that repeats: Sunday is followed by Monday
   std::vector<int> block_of_week;  // week number -> index into blocks, -1 for an empty week
   std::deque<model::Exercise> own_exercises;

@@ -572,6 +572,17 @@ class Parser {
     }
     out_.weeks.push_back(std::move(week));
     week_ = static_cast<int>(out_.weeks.size()) - 1;
+    // Days written before the first week header (`Thursday 10:30` then `Week 7 of 24`) belong to it.
+    if (week_ == 0 && !out_.loose_days.empty()) {
+      auto& first = out_.weeks.front();
+      first.days.insert(first.days.begin(), std::make_move_iterator(out_.loose_days.begin()),
+                        std::make_move_iterator(out_.loose_days.end()));
+      first.span.offset = std::min(first.span.offset, first.days.front().span.offset);
+      out_.loose_days.clear();
+      for (auto& p : pending_) {
+        if (p.week < 0) p.week = 0;
+      }
+    }
     day_ = -1;
     block_ = -1;
     in_client_ = false;
@@ -751,6 +762,19 @@ class Parser {
     if (s.opens) braces_.push_back(Level::day);
   }
 
+  // Exercises written before any day header are one session, whose weekday the plan does not give: a
+  // single workout pasted on its own.
+  void implicit_session(const Token& at) {
+    ast::Day day;
+    day.day = ast::Name{fmt::format("Session {}", days().size() + 1), at.span(file_)};
+    day.ordered = true;
+    day.span = at.span(file_);
+    day.end = at.end();
+    days().push_back(std::move(day));
+    day_ = static_cast<int>(days().size()) - 1;
+    block_ = -1;
+  }
+
   // --- blocks and groups ----------------------------------------------------------
 
   bool block_header(const TokenList& t, const Statement& s) {
@@ -777,8 +801,13 @@ class Parser {
     block.kind = kind;
     block.span = span_between(file_, t[k], t[e - 1]);
     std::size_t inline_from = t.size();
+    int depth = 0;
     for (std::size_t j = e; j < t.size(); ++j) {
+      if (t[j].is_punct('(')) ++depth;
+      if (t[j].is_punct(')')) depth = std::max(0, depth - 1);
       if (t[j].is_punct('(') || t[j].is_punct(')') || t[j].is(K::dash)) continue;
+      // `Warm-up (10 min, seated then standing)`: the length is read, the other words are a note
+      if (depth > 0 && !t[j].is(K::number)) continue;
       if (t[j].is_punct(':')) {
         inline_from = j + 1;
         break;
@@ -796,12 +825,7 @@ class Parser {
       }
       return false;  // `Main squat pattern 3x5`: not a header
     }
-    if (day() == nullptr) {
-      d_.error(block.span, "this block is outside any session; start the session with a day such as 'Monday' or "
-                           "'Day 1' first");
-      if (s.opens) braces_.push_back(Level::block);
-      return true;
-    }
+    if (day() == nullptr) implicit_session(t[k]);
     if (!braces_.empty() && braces_.back() == Level::block) braces_.pop_back();
     auto& blocks = day()->blocks;
     blocks.push_back(std::move(block));
@@ -901,41 +925,72 @@ class Parser {
                            shorten(std::string(t.front().text))));
       return;
     }
+    if (session_title(t)) return;
     if (day() == nullptr) {
       const bool rest_line = first == "rest" || first == "off";
-      d_.error(t.front().span(file_),
-               rest_line ? std::string("this rest day has no day; write it after a day, as in 'Wednesday: rest'")
-                         : "this line is outside any session; start the session with a day such as 'Monday', "
-                           "'mon strength 35min {' or 'Day 1' first");
-      return;
+      bool dose = false;
+      for (std::size_t k = 0; k < t.size() && !dose; ++k) {
+        const auto next = k + 1 < t.size() ? t[k + 1].lower() : std::string_view{};
+        dose = t[k].is(K::times) || t[k].is(K::clock) ||
+               (t[k].is(K::number) && (t[k].mark != 0 || !unit_word(next).empty() || next == "reps" ||
+                                       next == "sets" || next == "rounds" || next == "x"));
+      }
+      if (rest_line || !dose) {
+        d_.error(t.front().span(file_),
+                 rest_line ? std::string("this rest day has no day; write it after a day, as in 'Wednesday: rest'")
+                           : "this line is outside any session; start the session with a day such as 'Monday', "
+                             "'mon strength 35min {' or 'Day 1' first");
+        return;
+      }
+      implicit_session(t.front());
     }
     if ((first == "rest" || first == "off") && standalone_rest(t)) return;
-    if (session_title(t)) return;
     exercise_line(t, 0, t.size());
     (void)s;
   }
 
   // `Tuesday, March 10` then `Lower A – Strength`: a title under the day header, before any exercise, that
   // names the kind of session. Only words that name kinds count, so an exercise is never taken for a title.
-  bool session_title(const TokenList& t) {
+  // A title made of session-kind words and at most a letter or number: `Lower A – Strength`, `STRENGTH B`.
+  static bool title_like(const TokenList& t) {
     static const std::set<std::string, std::less<>> kind_words = {
         "strength", "lower", "upper", "full", "body", "push", "pull", "legs", "mobility", "conditioning",
         "cardio",   "core",  "yoga",  "recovery", "hypertrophy", "power", "accessory", "accessories", "metcon",
-        "endurance", "a",   "b",     "c",   "d",    "day",   "session", "workout", "and", "&", "+", "/", "gym"};
-    auto* d = day();
-    if (!d->kind.text.empty() || !d->blocks.empty()) return false;
+        "endurance", "day",  "session", "workout", "and", "gym", "training", "circuit", "total", "glutes",
+        "posterior", "chain", "arms", "shoulders", "chest", "back", "stability", "balance", "prehab", "rehab"};
     bool kind = false;
+    std::size_t labels = 0;
     for (const auto& x : t) {
       if (x.is(K::dash) || x.is_punct('(') || x.is_punct(')') || x.is_punct(':') || x.is_punct('&') ||
           x.is_punct('+') || x.is_punct('/') || x.is_punct(',')) {
         continue;
       }
+      const bool label = (x.is(K::word) && x.text.size() == 1) || (x.is(K::number) && x.text.size() == 1);
+      if (label) {
+        ++labels;
+        continue;
+      }
       if (!x.is(K::word) || kind_words.count(x.lower()) == 0) return false;
       const auto w = x.lower();
-      kind = kind || (w.size() > 1 && w != "and" && w != "day" && w != "session" && w != "workout");
+      kind = kind || (w != "and" && w != "day" && w != "session" && w != "workout" && w != "training");
     }
-    if (!kind) return false;
-    d->kind = ast::Name{joined_lower(t, 0, t.size()), span_between(file_, t.front(), t.back())};
+    return kind && labels <= 1;
+  }
+
+  // Under a day header with nothing yet, the title of that session; after a session's exercises, or before any
+  // day, the start of a session whose weekday is not given (`Strength A` then `Strength B`).
+  bool session_title(const TokenList& t) {
+    if (!title_like(t)) return false;
+    auto* d = day();
+    const auto kind = ast::Name{joined_lower(t, 0, t.size()), span_between(file_, t.front(), t.back())};
+    if (d != nullptr && d->kind.text.empty() && d->blocks.empty()) {
+      d->kind = kind;
+      return true;
+    }
+    implicit_session(t.front());
+    day()->day.text = std::string(file_.text.substr(kind.span.offset, kind.span.length));
+    day()->day.span = kind.span;
+    day()->kind = kind;
     return true;
   }
 

@@ -296,7 +296,12 @@ class Resolver {
         slot = static_cast<int>(i);
       }
     }
-    plan_.cyclic = plan_.weeks == 1;
+    if (!plan_.blocks.empty()) {
+      plan_.first_week = std::min_element(plan_.blocks.begin(), plan_.blocks.end(), [](const auto& a, const auto& b) {
+                           return a.first < b.first;
+                         })->first;
+    }
+    plan_.cyclic = plan_.weeks == plan_.first_week;
   }
 
   std::vector<Session> sessions(const std::vector<ast::Day>& days) {
