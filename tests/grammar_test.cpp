@@ -74,7 +74,7 @@ INSTANTIATE_TEST_SUITE_P(
     Table, PlanGrammarAccepts,
     ::testing::Values("", "plan \"x\"", "client { conditions a, b\n cleared yes by \"GP\" on 2026-10-02 }", "mon rest",
                       "day 3 strength", "Monday - lower body\nGoblet squat 3x10", "Week 1-4\nMon\nSquat 3 sets of 10",
-                      "Day 1\nA1) goblet squat 3-4 x 8-12 @ RPE 7, 90s rest", "mon strength 35min {\n}", "mon strength { glute bridge 3x12 }",
+                      "Day 1\nA1) goblet squat 3-4 x 8-12 @ RPE 7, 90s rest", "squat 3x10", "mon strength 35min {\n}", "mon strength { glute bridge 3x12 }",
                       "mon strength { glute bridge 3 × 12 }", "mon strength { goblet squat 3x8-12 @ 8kg }",
                       "mon strength { bird-dog 3 × 10 each side }", "mon strength { bird-dog 3x10/side }",
                       "mon strength { side plank 3 × 20–30 s each side }", "mon strength { hamstring stretch 30-40s }",
@@ -97,7 +97,7 @@ INSTANTIATE_TEST_SUITE_P(Table, PlanGrammarRejects,
                          ::testing::Values("mon strength { squat 3x }", "mon strength { squat 3x10 @ -5kg }",
                                            "mon strength { squat 3x10", "mon strength { squat 3x10 @ 60 }",
                                            "week {", "week 1 { mon strength 3x }", "plan:", "client { age 40 }",
-                                           "mon strength { squat 3x10 tempo fast }", "squat 3x10",
+                                           "mon strength { squat 3x10 tempo fast }", "Goblet squat 3010",
                                            "mon strength { squat 3x10 rest }", "mon strength { \"squat 3x10 }"));
 
 }  // namespace

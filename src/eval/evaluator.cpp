@@ -406,8 +406,8 @@ class Evaluator {
       for (int w = plan_.first_week; w <= plan_.weeks; ++w) {
         const auto* block = plan_.week(w);
         if (block == nullptr) continue;
-        if (!block->weekdays_known()) continue;
         for (const auto& s : block->sessions) {
+          if (!s.weekday_known) continue;  // only what is certain: see crowded_week
           const Context c{&plan_, w, block, &s, nullptr};
           if (eval(rule.filter, c) != Truth::yes) continue;
           const Visit now{(pass * (plan_.weeks - plan_.first_week + 1) + w - plan_.first_week) * 7 + s.weekday, w, &s, pass};

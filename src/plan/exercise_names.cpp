@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 #include <sstream>
 
 #include "support/names.hpp"
@@ -140,15 +141,51 @@ std::optional<NameReading> strip_modifiers(const model::Catalogue& catalogue, st
   return found(catalogue, join(base), r);
 }
 
+
+
+// Equipment named anywhere in what was typed loads the movement, even when the words are a catalogue alias
+// (`dumbbell split squat`): the reading must not depend on whether a spelling is listed.
+void typed_equipment(const std::vector<std::string>& words, NameReading& r) {
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    std::size_t taken = 0;
+    if (const auto* m = modifier_at(words, i, taken); m != nullptr && m->sets != Sets::posture) {
+      NameReading probe;
+      apply(*m, probe);
+      r.weighted = r.weighted || probe.weighted;
+      r.banded = r.banded || probe.banded;
+    }
+  }
+}
+
+std::optional<NameReading> whole_name(const model::Catalogue& catalogue, const std::vector<std::string>& words) {
+  if (auto hit = found(catalogue, join(words), {})) {
+    typed_equipment(words, *hit);
+    return hit;
+  }
+  return strip_modifiers(catalogue, words);
+}
+
 }  // namespace
 
 std::optional<NameReading> read_exercise_name(const model::Catalogue& catalogue, const std::string& text) {
-  if (auto hit = found(catalogue, text, {})) return hit;
   const auto words = expanded(text);
+  if (auto hit = found(catalogue, text, {})) {
+    typed_equipment(words, *hit);
+    return hit;
+  }
   if (words.empty()) return std::nullopt;
-  if (auto hit = found(catalogue, join(words), {})) return hit;
-  return strip_modifiers(catalogue, words);
+  if (auto hit = whole_name(catalogue, words)) return hit;
+  // `Step-ups onto a box`, `Hip hinge with dowel`, `clamshell w/ band`: the movement is named before the
+  // preposition; what follows says how it is set up.
+  static const std::set<std::string> prepositions = {"onto", "on", "to", "with", "w", "using", "off", "from",
+                                                     "into", "over", "in", "against", "holding", "behind", "at"};
+  for (std::size_t p = 1; p < words.size(); ++p) {
+    if (prepositions.count(words[p]) == 0) continue;
+    return whole_name(catalogue, std::vector<std::string>(words.begin(), words.begin() + static_cast<std::ptrdiff_t>(p)));
+  }
+  return std::nullopt;
 }
+
 
 std::vector<std::string> compatible_names(const std::vector<std::string>& names, const std::string& typed) {
   const auto words = expanded(typed);

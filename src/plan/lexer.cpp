@@ -121,6 +121,12 @@ bool lex_statement(const SourceFile& file, std::uint32_t begin, std::uint32_t en
   try {
     if (!pegtl::parse<gp::statement, action, grammar::control>(in, state)) return false;
     for (const auto& t : out) {
+      const auto first = static_cast<unsigned char>(t.text.front());
+      if (t.kind == K::other && (first < 0x20 || first == 0x7F)) {
+        diagnostics.error(t.span(file), fmt::format("unexpected control character {} in a plan; remove it",
+                                                    parse_util::visible(t.text)));
+        return false;
+      }
       if (t.kind == K::number && t.value < 0) {
         diagnostics.error(t.span(file), fmt::format("the number '{}' is too long; at most 15 digits are read",
                                                     t.text.substr(0, 40)));

@@ -28,7 +28,10 @@ const std::set<std::string, std::less<>> band_levels = {"red",   "green", "blue"
                                            "brown", "white", "silver", "gold"};
 
 // Words after a time that make it part of a cue rather than a dose: `2s pause at top`.
-const std::set<std::string, std::less<>> cue_words = {"pause", "paused", "pauses", "squeeze", "stop", "at", "iso", "isometric"};
+// Words after a time or a height that make it part of a cue rather than a dose: `2s pause at top`, `30cm box`.
+const std::set<std::string, std::less<>> cue_words = {"pause",  "paused", "pauses", "squeeze", "stop",   "at",
+                                                      "iso",    "isometric", "box", "step",   "bench",  "platform",
+                                                      "block",  "blocks", "high", "height", "tall", "plinth", "hurdle"};
 
 std::string equipment_word(std::string_view w) {
   static const std::map<std::string, std::string, std::less<>> words = {
@@ -368,6 +371,20 @@ class Reader {
     return true;
   }
 
+  // The word before is a number or a dose word, so this word is read as part of the dose.
+  [[nodiscard]] bool after_dose() const {
+    if (i_ == 0) return false;
+    const auto& before = t_[i_ - 1];
+    return before.is(K::number) || before.is(K::clock) || before.is(K::times) ||
+           dose_words.count(before.lower()) > 0 || side_word(before.lower());
+  }
+
+  static std::string slashed(std::string_view dashed) {
+    std::string out;
+    for (const char c : dashed) out.push_back(c == '-' ? '/' : c);
+    return out;
+  }
+
   // --- notes --------------------------------------------------------------------
 
   // A word one letter away from a dose word is a typo, not a note: `each sid`, `3x10 rets 60s`.
@@ -504,6 +521,8 @@ class Reader {
     std::string high_unit = ht.is(K::clock) ? "s" : unit_after(h);
     if (spaced && t_[k + 1].is(K::dash) && high_unit != q.unit && !q.unit.empty()) return;
     if (spaced && t_[k + 1].is(K::dash) && q.unit.empty() && !high_unit.empty()) return;
+    // `3×10 – 2×10kg`: the number after a spaced dash starts the next item, and a range never runs backwards
+    if (spaced && (ht.value < q.low || (at(h + 1) != nullptr && t_[h + 1].is(K::times)))) return;
     if (!q.unit.empty() && !high_unit.empty() && q.unit != high_unit) return;
     q.high = ht.value;
     if (q.unit.empty()) q.unit = high_unit;
@@ -633,6 +652,7 @@ class Reader {
       fail(count.first, std::min(i_, last_ - 1), "expected repetitions after 'x', such as 3x12, 3 x 8-12 or 3 x 30s");
       return;
     }
+    if (dashed_counts(count)) return;
     const Q q = quantity();
     // 3 x 12,5kg with no reps on the line: 12 reps at 5 kg, or sets of 12.5 kg?
     if ((q.unit == "kg" || q.unit == "lb") && t_[q.first].text.find(',') != std::string_view::npos && !line_.reps &&
@@ -656,6 +676,24 @@ class Reader {
     }
     sets(count);
     dose_per_set(q);
+  }
+
+  // 3x10-8-6: as many counts joined by dashes as there are sets, one per set.
+  bool dashed_counts(const Q& count) {
+    std::vector<double> counts{t_[i_].value};
+    std::size_t k = i_;
+    while (at(k + 2) != nullptr && t_[k + 1].is(K::dash) && t_[k + 1].attached && t_[k + 2].is(K::number) &&
+           t_[k + 2].attached && t_[k + 2].mark == 0) {
+      k += 2;
+      counts.push_back(t_[k].value);
+    }
+    if (counts.size() < 3 || static_cast<double>(counts.size()) != count.low || count.low != count.high) return false;
+    sets(count);
+    const Q q{*std::min_element(counts.begin(), counts.end()), *std::max_element(counts.begin(), counts.end()),
+              {}, counts, false, i_, k};
+    i_ = k + 1;
+    reps(q);
+    return true;
   }
 
   void dose_per_set(const Q& q) {
@@ -768,7 +806,7 @@ class Reader {
         fail(k, k + 2 * parts - 2,
              fmt::format("'{}' could be repetitions per set or a tempo: write 'tempo {}', or reps per set with "
                          "slashes, such as 3 x {}",
-                         shown, shown, std::string(shown).replace(shown.find('-'), 1, "/")));
+                         shown, shown, slashed(shown)));
         return;
       }
       const auto text = tempo_text(k);
@@ -851,6 +889,11 @@ class Reader {
       case UnitKind::mass: return load(q);
       case UnitKind::percent: return percent(q);
       case UnitKind::distance: {
+        if (cue_words.count(word_at(i_)) > 0 || q.unit == "cm" || q.unit == "in") {
+          if (!note_first_) note_first_ = q.first;  // 30cm box: the box's height
+          note_last_ = q.last;
+          return;
+        }
         set_once(line_.distance, q, q.unit, "a distance");
         return;
       }
@@ -874,7 +917,16 @@ class Reader {
     }
     if (w == "hold" || w == "holds" || w == "iso") ++i_;
     if (w == "on" && word_at(i_ + 1) == "off") ++i_;
-    // A time after a count of repetitions is the rest between sets: trainers write it there.
+    // A time after a count of repetitions or a distance is the rest between sets: trainers write it there.
+    // After a time per set it could be rest or a second hold, so it is asked for.
+    if (line_.reps && !has_count()) {
+      const auto shown = file_.text.substr(t_[q.first].offset, t_[q.last].end() - t_[q.first].offset);
+      fail(q.first, q.last,
+           fmt::format("a second time after the time per set: write 'rest {}' for the rest between sets, or give one "
+                       "time per set",
+                       shown));
+      return;
+    }
     time(q, has_count() || line_.distance.has_value());
   }
 
@@ -916,8 +968,15 @@ class Reader {
                                      v, v, v, v));
       return;
     }
-    if (q.first == q.last && t_[q.first].text.size() == 4 && q.low == q.high && (line_.reps || line_.tempo)) {
+    const bool code = q.first == q.last && t_[q.first].text.size() == 4 && q.low == q.high && q.list.empty();
+    if (code && (line_.reps || line_.tempo)) {
       line_.tempo = tempo_value(t_[q.first].text, t_[q.first].span(file_));
+      return;
+    }
+    const auto v = fmt_number(q.low);
+    if (code) {
+      // `Goblet squat 3010`: no one does 3010 repetitions
+      fail(q.first, q.last, fmt::format("'{}' is not a number of repetitions: write 'tempo {}' for a tempo", v, v));
       return;
     }
     if (w == "x") return;
@@ -926,8 +985,7 @@ class Reader {
       return;
     }
     fail(q.first, q.last,
-         fmt::format("what does '{}' count? write '{} reps', '{}s', '{}kg', 'rest {}s' or 'tempo {}'", fmt_number(q.low),
-                     fmt_number(q.low), fmt_number(q.low), fmt_number(q.low), fmt_number(q.low), fmt_number(q.low)));
+         fmt::format("what does '{}' count? write '{} reps', '{}s', '{}kg' or 'rest {}s'", v, v, v, v, v));
   }
 
   // 3 sets of 10, 3 sets x 8 reps, 3-4 sets of 8-12, 3 sets, 30s
@@ -998,7 +1056,7 @@ class Reader {
                                t_[i_].text));
       return;
     }
-    if (const auto near = near_dose_word(w); !near.empty()) {
+    if (const auto near = after_dose() ? near_dose_word(w) : std::string{}; !near.empty()) {
       fail(i_, i_, fmt::format("'{}' is not a dose word; did you mean '{}'?", t_[i_].text, near));
       return;
     }
@@ -1010,12 +1068,14 @@ class Reader {
     const std::size_t start = i_++;
     if (punct_at(i_, ':') || punct_at(i_, '@') || punct_at(i_, '=')) ++i_;
     if (at(i_) == nullptr || !t_[i_].is(K::number)) {
-      fail(start, start, fmt::format("expected a number after '{}', such as {} 7", t_[start].text, t_[start].text));
+      fail(start, start, fmt::format("expected a number after '{}', such as {} {}", t_[start].text, t_[start].text,
+                                     w == "rpe" ? 7 : 2));
       return;
     }
     const Q q = quantity();
     if (!q.unit.empty()) {
-      fail(q.first, q.last, fmt::format("{} is a number without a unit, such as {} 7", t_[start].text, t_[start].text));
+      fail(q.first, q.last, fmt::format("{} is a number without a unit, such as {} {}", t_[start].text,
+                                        t_[start].text, w == "rpe" ? 7 : 2));
       return;
     }
     if (w == "rpe") {
@@ -1216,7 +1276,7 @@ std::string unit_word(std::string_view w) {
       {"pound", "lb"},    {"pounds", "lb"},    {"m", "m"},        {"metre", "m"},   {"metres", "m"},
       {"meter", "m"},     {"meters", "m"},     {"km", "km"},      {"k", "km"},      {"mi", "mi"},
       {"mile", "mi"},     {"miles", "mi"},     {"yd", "yd"},      {"yds", "yd"},    {"yard", "yd"},
-      {"yards", "yd"},    {"sek", "s"}};
+      {"yards", "yd"},    {"sek", "s"},        {"cm", "cm"},      {"inch", "in"},   {"inches", "in"}};
   const auto it = units.find(w);
   return it == units.end() ? std::string{} : it->second;
 }

@@ -77,6 +77,7 @@ class Parser {
   int week_ = -1;   // index into out_.weeks, -1 for days outside weeks
   int day_ = -1;    // index into the current week's days
   int block_ = -1;  // index into the current day's blocks; -1: the main block
+  std::optional<Level> opens_next_;  // a header without `{`, whose `{` may come on the next line
   bool in_client_ = false;
   bool client_braced_ = false;  // `client {`: only client fields until `}`
   bool section_ = false;  // block_ was opened by a header line, not by braces
@@ -94,9 +95,10 @@ class Parser {
   std::vector<ast::Day>& days() { return week_ >= 0 ? out_.weeks[static_cast<std::size_t>(week_)].days : out_.loose_days; }
   ast::Day* day() { return day_ >= 0 ? &days()[static_cast<std::size_t>(day_)] : nullptr; }
 
-  // Every statement read extends the week and the session it stands in.
-  void touch(std::uint32_t end) {
+  void extend_week(std::uint32_t end) {
     if (week_ >= 0) out_.weeks[static_cast<std::size_t>(week_)].end = end;
+  }
+  void extend_day(std::uint32_t end) {
     if (auto* d = day()) d->end = end;
   }
 
@@ -111,12 +113,27 @@ class Parser {
     strip_emphasis(lexed.list);
     const auto& t = lexed.list;
     if (t.empty()) {
-      if (s.opens) open_anonymous(s);
+      // `mon strength 35min` with its `{` on the next line
+      if (s.opens && opens_next_) {
+        braces_.push_back(*opens_next_);
+      } else if (s.opens) {
+        open_anonymous(s);
+      }
+      opens_next_.reset();
       return;
     }
-    touch(s.end);
+    opens_next_.reset();
+    const int week_before = week_;
+    const int day_before = day_;
+    const auto days_before = days().size();
+    read(t, s);
+    // A statement extends the week and session it belongs to, not one a header has just ended.
+    if (week_ == week_before) extend_week(s.end);
+    if (week_ == week_before && day_ == day_before && days().size() == days_before) extend_day(s.end);
+  }
+
+  void read(const TokenList& t, const Statement& s) {
     if (table_header(t, s)) return;
-    if (table_ && table_row(t, s)) return;
     if (header(t, s)) return;
     if (s.opens) {
       d_.error(t.front().span(file_), fmt::format("'{{' after '{}': braces open a week, a day, a block or an exercise "
@@ -255,12 +272,13 @@ class Parser {
       d_.error(Span{&file_, s.line, s.column, 1, s.begin}, "unexpected '}': there is no open '{' to close");
       return;
     }
-    touch(s.end);
     const Level level = braces_.back();
     braces_.pop_back();
     in_group_ = false;
     group_ = {};
     if (level == Level::client) in_client_ = false, client_braced_ = false;
+    extend_week(s.end);
+    if (level == Level::day || level == Level::block) extend_day(s.end);
     if (level == Level::block) block_ = -1;
     if (level == Level::day) day_ = -1, block_ = -1;
     if (level == Level::week) week_ = -1, day_ = -1, block_ = -1;
@@ -293,6 +311,7 @@ class Parser {
     if (day_header(t, s)) return true;
     if (block_header(t, s)) return true;
     if (group_header(t, s)) return true;
+    if (table_ && table_row(t, s)) return true;
     if (first == "notes" || first == "note" || first == "cues" || first == "cue" || first == "focus" ||
         first == "goal" || first == "goals" || first == "coach") {
       return t.size() > 1 && (t[1].is_punct(':') || t[1].is(K::dash) || first == "coach");
@@ -323,10 +342,15 @@ class Parser {
     in_client_ = true;
     client_braced_ = s.opens;
     if (s.opens) braces_.push_back(Level::client);
-    if (!s.opens && t.size() > 2 && !field_word(t[2])) mentions(t, 2);
-    // `Client: conditions chronic LBP, cleared yes by GP on 2026-01-10`: fields on the header line. Other
-    // words there (`Client: Jane, 45`) name the client and say nothing to the rules.
-    if (t.size() > 2 && field_word(t[2])) client_fields(t, 2);
+    // `Client: conditions chronic LBP, cleared yes by GP on 2026-01-10`: fields on the header line, after a
+    // name or not (`Client: Dev, conditions low back pain`). Words before them are searched like a history.
+    std::size_t fields = 2;
+    while (fields < t.size() && !(field_word(t[fields]) && (fields == 2 || t[fields - 1].is_punct(',') ||
+                                                           t[fields - 1].is_punct(';') || t[fields - 1].is_punct('|')))) {
+      ++fields;
+    }
+    if (!s.opens && fields > 2) mentions(TokenList(t.begin(), t.begin() + static_cast<std::ptrdiff_t>(fields)), 2);
+    if (fields < t.size()) client_fields(t, fields);
   }
 
   // Several fields on one line, each starting with its name after a comma: `conditions sciatica, cleared yes`.
@@ -434,7 +458,10 @@ class Parser {
     std::size_t k = 1;
     if (w == "medical" && t.size() > 1 && t[1].lower() == "clearance") k = 2;
     const auto key = k == 2 ? std::string("cleared") : std::string(w);
-    while (k < t.size() && (t[k].is_punct(':') || t[k].is(K::dash) || t[k].text == "*" || t[k].is_punct('_'))) ++k;
+    while (k < t.size() && (t[k].is_punct(':') || t[k].is(K::dash) || t[k].text == "*" || t[k].is_punct('_') ||
+                            t[k].is_punct('|'))) {
+      ++k;
+    }
     if (key == "conditions" || key == "condition" || key == "diagnosis" || key == "diagnoses") {
       return names(t, k, client(t.front()).conditions, "condition"), true;
     }
@@ -472,8 +499,9 @@ class Parser {
     for (; k < t.size(); ++k) {
       if (t[k].is_punct('(')) ++depth;
       if (t[k].is_punct(')')) depth = std::max(0, depth - 1);
-      const bool split = t[k].is_punct(',') || t[k].is_punct('&') || t[k].is_punct('+') || t[k].is_punct('/') ||
-                         t[k].lower() == "and" || t[k].is_punct('(') || t[k].is_punct(')');
+      // `and` and `/` may be inside a name (`pins and needles`); the resolver splits them when they are not
+      const bool split = t[k].is_punct(',') || t[k].is_punct('&') || t[k].is_punct('+') || t[k].is_punct(';') ||
+                         t[k].is_punct('(') || t[k].is_punct(')');
       if (split || depth > 0) {
         flush(k);
         start = k + 1;
@@ -547,8 +575,7 @@ class Parser {
     }
     if (dots) {
       e += 2;
-    } else if (e + 1 < t.size() && (t[e].is(K::dash) || t[e].lower() == "to" || t[e].is_punct('/')) &&
-               t[e + 1].is(K::number)) {
+    } else if (e + 1 < t.size() && (t[e].is(K::dash) || t[e].lower() == "to") && t[e + 1].is(K::number)) {
       ++e;
     } else {
       --e;
@@ -562,6 +589,7 @@ class Parser {
     week.deload = deload;
     week.end = s.end;
     start_week(std::move(week), s);
+    if (!s.opens) opens_next_ = Level::week;
     return true;
   }
 
@@ -665,12 +693,14 @@ class Parser {
     day.span = Span{&file_, t.front().line, t.front().column, s.end - t.front().offset, t.front().offset};
     day.end = s.end;
     start_day(std::move(day), s);
+    if (!s.opens) opens_next_ = Level::day;
     return true;
   }
 
   // `tus strength {`, `Tuesdy:`: a header whose first word is a weekday misspelt. The resolver says so.
   bool misspelt_day(const TokenList& t, std::size_t k, const Statement& s) const {
     if (!t[k].is(K::word) || t[k].text.size() < 3 || block_word(t[k].lower())) return false;
+    if (t[k].text.size() <= 3 && !s.opens) return false;
     static const std::set<std::string, std::less<>> kind_words = {"strength", "mobility", "cardio", "core", "yoga", "upper", "lower",
                                                      "legs", "full", "run", "walk", "gym"};
     const auto next = k + 1 < t.size() ? t[k + 1].lower() : std::string{};
@@ -679,7 +709,10 @@ class Parser {
     if (!header_like) return false;
     static const std::vector<std::string> days(weekday_words.begin(), weekday_words.end());
     const auto match = closest_match(t[k].lower(), days);
-    return match && edit_distance(t[k].lower(), *match) <= (t[k].text.size() >= 5 ? 2U : 1U);
+    // a misspelt day keeps its first letter: `Tuesdy`, `Wendesday`, not `Cues` or `Sam`
+    return match && match->front() == t[k].lower().front() &&
+           edit_distance(t[k].lower(), *match) <= (t[k].text.size() >= 5 ? 2U : 1U) && t[k].lower() != "sam" &&
+           t[k].lower() != "sue";
   }
 
   // How many tokens a date (2026-03-02, 2/3, 2 Mar) or a time of day (6am, 18:00) takes at j; a time
@@ -833,6 +866,7 @@ class Parser {
     reset_group();
     section_ = !s.opens;
     if (s.opens) braces_.push_back(Level::block);
+    if (!s.opens && inline_from >= t.size()) opens_next_ = Level::block;
     if (inline_from < t.size()) {
       exercise_line(t, inline_from, t.size());
       if (!s.opens && kind == ast::Block::Kind::warmup) block_ = -1, section_ = false;

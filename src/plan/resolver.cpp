@@ -97,8 +97,10 @@ class Resolver {
     plan_.client.span = c.span;
     for (const auto* list : {&c.conditions, &c.symptoms}) {
       for (const auto& name : *list) {
-        if (auto index = vocab(Category::condition, name, list == &c.symptoms ? "symptom" : "condition")) {
-          plan_.client.conditions |= rules_.vocab(Category::condition).at(*index).closure;
+        for (const auto& part : condition_parts(name)) {
+          if (auto index = vocab(Category::condition, part, list == &c.symptoms ? "symptom" : "condition")) {
+            plan_.client.conditions |= rules_.vocab(Category::condition).at(*index).closure;
+          }
         }
       }
     }
@@ -113,6 +115,40 @@ class Resolver {
       }
     }
     if (c.experience) experience(*c.experience);
+  }
+
+  // `pins and needles` is one symptom; `lbp/sciatica` and `sciatica and facet pain` are two conditions.
+  std::vector<ast::Name> condition_parts(const ast::Name& name) const {
+    const auto& vocabulary = rules_.vocab(Category::condition);
+    if (vocabulary.lookup(name.text)) return {name};
+    std::vector<ast::Name> parts{ast::Name{{}, name.span}};
+    std::string word;
+    const auto end_word = [&] {
+      if (word == "and" || word.empty()) {
+        if (word == "and") parts.push_back(ast::Name{{}, name.span});
+      } else {
+        if (!parts.back().text.empty()) parts.back().text.push_back(' ');
+        parts.back().text.append(word);
+      }
+      word.clear();
+    };
+    for (const char c : name.text) {
+      if (c == ' ') {
+        end_word();
+      } else if (c == '/' || c == ',') {
+        end_word();
+        parts.push_back(ast::Name{{}, name.span});
+      } else {
+        word.push_back(c);
+      }
+    }
+    end_word();
+    if (parts.size() < 2 || !std::all_of(parts.begin(), parts.end(), [&](const ast::Name& p) {
+          return vocabulary.lookup(p.text).has_value();
+        })) {
+      return {name};
+    }
+    return parts;
   }
 
   // Conditions and symptoms named in prose about the client (`chronic LBP since 2023, no leg symptoms`):
@@ -233,7 +269,10 @@ class Resolver {
     out.ranges.clear();
     const auto add = [&](const ast::Day& d) {
       const auto at = d.span.offset;
-      if (at < in.begin || at >= in.end || quiet_day_index(d) != wanted) return;
+      // `on wed` picks Wednesdays, `on day 3` picks the sessions written as Day 3
+      if (at < in.begin || at >= in.end || d.ordered != in.day_number.has_value() || quiet_day_index(d) != wanted) {
+        return;
+      }
       out.ranges.emplace_back(at, at + d.span.length);
     };
     for (const auto& w : file_.weeks) std::for_each(w.days.begin(), w.days.end(), add);

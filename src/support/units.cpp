@@ -18,6 +18,8 @@ std::optional<UnitScale> unit_scale(std::string_view unit) {
   if (u == "%") return UnitScale{UnitKind::percent, 1};
   if (u == "m" || u == "metre" || u == "metres" || u == "meter" || u == "meters") return UnitScale{UnitKind::distance, 1};
   if (u == "km") return UnitScale{UnitKind::distance, 1000};
+  if (u == "cm") return UnitScale{UnitKind::distance, 0.01};
+  if (u == "in" || u == "inch" || u == "inches") return UnitScale{UnitKind::distance, 0.0254};
   if (u == "mi" || u == "mile" || u == "miles") return UnitScale{UnitKind::distance, 1609.344};
   if (u == "yd" || u == "yds" || u == "yard" || u == "yards") return UnitScale{UnitKind::distance, 0.9144};
   return std::nullopt;
