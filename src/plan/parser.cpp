@@ -165,8 +165,9 @@ class Parser {
   // --- tables pasted from a spreadsheet ---------------------------------------------
 
   struct Table {
-    char separator = '\t';
+    char separator = '\t';  // ' ' for columns aligned with spaces, as in text copied from a PDF
     std::vector<Column> columns;
+    std::vector<std::uint32_t> starts;  // for aligned columns: where each column starts on its line
   };
   std::optional<Table> table_;
 
@@ -211,8 +212,9 @@ class Parser {
   bool table_header(const TokenList& t, const Statement& s) {
     const auto text = std::string_view(file_.text).substr(s.begin, s.end - s.begin);
     const char separator = separator_of(text);
-    if (separator == 0 || t.front().is(K::number)) return false;
-    Table table{separator, {}};
+    if (t.front().is(K::number)) return false;
+    if (separator == 0) return aligned_header(t, s);
+    Table table{separator, {}, {}};
     std::size_t known = 0;
     bool exercise = false;
     std::size_t begin = 0;
@@ -229,8 +231,49 @@ class Parser {
     return true;
   }
 
+  // `EXERCISE        SETS   REPS   LOAD`: names two or more spaces apart. Each row's words belong to the column
+  // they stand under.
+  bool aligned_header(const TokenList& t, const Statement& s) {
+    if (t.size() < 2) return false;
+    Table table{' ', {}, {}};
+    std::size_t known = 0;
+    bool exercise = false;
+    for (std::size_t k = 0; k < t.size();) {
+      std::size_t e = k + 1;
+      while (e < t.size() && t[e].offset - t[e - 1].end() < 2) ++e;  // words one space apart: one name
+      const auto name = file_.text.substr(t[k].offset, t[e - 1].end() - t[k].offset);
+      table.columns.push_back(column_named(std::string(name)));
+      table.starts.push_back(t[k].column);
+      known += table.columns.back().kind != Column::Kind::other ? 1 : 0;
+      exercise = exercise || table.columns.back().kind == Column::Kind::exercise;
+      k = e;
+    }
+    if (!exercise || known < 2 || known * 2 < table.columns.size() || table.columns.size() < 2) return false;
+    (void)s;
+    table_ = std::move(table);
+    return true;
+  }
+
+  bool aligned_row(const TokenList& t) {
+    if (day() == nullptr || t.front().column > table_->starts[1]) return false;
+    std::vector<Cell> cells;
+    std::size_t k = 0;
+    for (std::size_t c = 0; c < table_->columns.size(); ++c) {
+      // a word belongs to the column whose start is nearest at or before it, allowing two columns of slack
+      const auto next = c + 1 < table_->starts.size() ? table_->starts[c + 1] - 2 : UINT32_MAX;
+      Cell cell{table_->columns[c], k, k};
+      while (k < t.size() && t[k].column < next) ++k;
+      cell.last = k;
+      cells.push_back(cell);
+    }
+    auto line = read_table_row(file_, t, cells, in_group_ ? group_ : LineContext{}, d_);
+    if (line) current_block().lines.push_back(std::move(*line));
+    return true;
+  }
+
   // A row under a header: its cells by the separator, each cell's tokens read with its column's meaning.
   bool table_row(const TokenList& t, const Statement& s) {
+    if (table_->separator == ' ') return aligned_row(t);
     const auto text = std::string_view(file_.text).substr(s.begin, s.end - s.begin);
     if (text.find(table_->separator) == std::string_view::npos || day() == nullptr) return false;
     std::vector<Cell> cells;
@@ -296,7 +339,13 @@ class Parser {
       return plan_name(t), true;
     }
     if (first == "client" || first == "athlete" || first == "patient") {
+      static const std::set<std::string, std::less<>> about = {"profile", "details", "info", "information",
+                                                               "summary", "notes", "background"};
       if (t.size() == 1 || t[1].is_punct(':')) return client_header(t, s), true;
+      if (about.count(t[1].lower()) > 0 && (t.size() == 2 || t[2].is_punct(':'))) {
+        client_header(TokenList(t.begin() + 1, t.end()), s);
+        return true;
+      }
     }
     if ((day() == nullptr || in_client_) && client_fields(t, 0)) return true;
     if (in_client_ && !client_braced_) {
@@ -304,7 +353,7 @@ class Parser {
       if (client_note(t)) return true;
       in_client_ = false;
     }
-    if (divider(t) || prose(t)) return true;
+    if (divider(t) || prose(t) || heading(t)) return true;
     if (week_header(t, s)) return true;
     if (first == "exercise" && t.size() >= 2 && t[1].is(K::string)) return declaration(s), true;
     if (first == "waive") return waiver(t, 0, scope_here(), s), true;
@@ -375,15 +424,27 @@ class Parser {
         "presentation", "presenting", "complaint", "health", "current", "status", "condition"};
     static const std::set<std::string, std::less<>> other = {
         "notes", "note", "age", "goal", "goals", "schedule", "name", "occupation", "job", "training", "sport",
-        "precautions", "restrictions", "availability", "equipment", "gym", "sessions", "frequency", "contact"};
+        "precautions", "restrictions", "availability", "equipment", "gym", "sessions", "frequency", "contact",
+        "height", "weight", "dob", "gender", "sex", "email", "phone", "coach", "trainer", "start", "date"};
     std::size_t k = 0;
     while (k < t.size() && t[k].is(K::word) && k < 3) ++k;
-    if (k == 0 || k >= t.size() || !(t[k].is_punct(':') || t[k].is(K::dash))) return false;
-    if (medical.count(t[0].lower()) > 0) {
-      mentions(t, k + 1);
-      return true;
+    if (k == 0 || k >= t.size() || !(t[k].is_punct(':') || t[k].is(K::dash))) {
+      // a wrapped line of the paragraph, without a dose: more of the same prose
+      if (!has_dose(t) && !prose(t)) return false;
+      if (!has_dose(t)) mentions(t, 0);
+      return !has_dose(t);
     }
-    return other.count(t[0].lower()) > 0;
+    for (std::size_t j = 0; j < k; ++j) {
+      const auto w = t[j].lower();
+      if (medical.count(w) > 0 || w == "clearance" || w == "cleared") {
+        mentions(t, k + 1);
+        return true;
+      }
+    }
+    for (std::size_t j = 0; j < k; ++j) {
+      if (other.count(t[j].lower()) > 0) return true;
+    }
+    return false;
   }
 
   // Keeps prose about the client for the resolver to find conditions in, and reads a clearance from it.
@@ -400,6 +461,37 @@ class Parser {
                            before == "without" || (j + 1 < t.size() && t[j + 1].lower() == "pending");
       if (!c.cleared) c.cleared = !negated;
     }
+  }
+
+  // A dose: a times sign, a clock, or a number with a unit or a count word after it.
+  static bool has_dose(const TokenList& t) {
+    for (std::size_t k = 0; k < t.size(); ++k) {
+      const auto next = k + 1 < t.size() ? t[k + 1].lower() : std::string_view{};
+      if (t[k].is(K::times) || t[k].is(K::clock) ||
+          (t[k].is(K::number) && (t[k].mark != 0 || !unit_word(next).empty() || next == "reps" || next == "sets" ||
+                                  next == "rounds" || next == "x"))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  // `PEAK PERFORMANCE PERSONAL TRAINING`, `Page 1 of 2`, `www.example.com`: a document's headings and footers.
+  static bool heading(const TokenList& t) {
+    std::size_t words = 0;
+    bool upper = true;
+    for (std::size_t k = 0; k < t.size(); ++k) {
+      const auto w = t[k].lower();
+      if (w.starts_with("www.") || w.starts_with("http")) return true;
+      if (w == "page" && k + 3 < t.size() && t[k + 1].is(K::number) && t[k + 2].lower() == "of") return true;
+      if (!t[k].is(K::word)) continue;
+      ++words;
+      upper = upper && std::none_of(t[k].text.begin(), t[k].text.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+    }
+    const auto last = t.back().lower();
+    const bool titled = last == "notes" || last == "plan" || last == "profile" || last == "programme" ||
+                        last == "program" || last == "training";
+    return upper && !has_dose(t) && (words >= 3 || (words == 2 && titled));
   }
 
   // ---, ***, ===: a divider between parts of a pasted document.
@@ -554,6 +646,15 @@ class Parser {
     std::size_t k = 0;
     bool deload = false;
     if (t[k].lower() == "deload" && t.size() > 1) deload = true, ++k;
+    // `PHASE 1 (WEEKS 1 – 4)`, `Block 2 - weeks 5-8`: the weeks in the phase
+    static const std::set<std::string, std::less<>> phases = {"phase", "block", "stage", "mesocycle", "cycle"};
+    if (phases.count(t[k].lower()) > 0) {
+      while (k < t.size() && t[k].lower() != "week" && t[k].lower() != "weeks" && t[k].lower() != "wk" &&
+             t[k].lower() != "wks") {
+        ++k;
+      }
+      if (k >= t.size()) return false;
+    }
     const auto w = t[k].lower();
     if (w != "week" && w != "weeks" && w != "wk" && w != "wks") return false;
     ++k;
@@ -666,9 +767,10 @@ class Parser {
     }
     if (k == 0) return false;
     if (k < t.size() && part_words.count(t[k].lower()) > 0) day.part = t[k++].lower();
+    const auto inline_from = inline_content(t, k);
     std::size_t kind_first = t.size();
     std::size_t kind_last = 0;
-    for (std::size_t j = k; j < t.size(); ++j) {
+    for (std::size_t j = k; j < inline_from; ++j) {
       const auto& x = t[j];
       if (const auto skip = date_or_time(t, j, day)) {
         j += skip - 1;
@@ -682,19 +784,65 @@ class Parser {
         kind_first = std::min(kind_first, j);
         kind_last = j;
       } else if (x.is(K::number) || x.is(K::clock)) {
-        if (!duration(t, j, day)) return false;
+        if (duration(t, j, day)) continue;
+        if (!s.opens) return false;
+        // `mon strength 35kg {`: a header by its brace, with a length that is not one
+        const auto e = j + 1 < t.size() && t[j + 1].attached ? j + 1 : j;
+        d_.error(span_between(file_, t[j], t[e]),
+                 fmt::format("expected a duration such as 35min, found '{}'",
+                             file_.text.substr(t[j].offset, t[e].end() - t[j].offset)));
+        j = e;
       } else if (x.is(K::string)) {
         day.label = parse_util::unquote(x.text);
       } else if (x.is(K::times) || x.is(K::date) || x.is(K::tempo)) {
         return false;
       }
     }
-    if (kind_first < t.size()) kind(t, kind_first, kind_last, day);
+    if (kind_first < inline_from) kind(t, kind_first, kind_last, day);
     day.span = Span{&file_, t.front().line, t.front().column, s.end - t.front().offset, t.front().offset};
     day.end = s.end;
     start_day(std::move(day), s);
-    if (!s.opens) opens_next_ = Level::day;
+    if (!s.opens && inline_from == t.size()) opens_next_ = Level::day;
+    if (inline_from < t.size()) exercise_line(t, inline_from, t.size());
     return true;
+  }
+
+  // `Wed – 8 km easy`, `Sun: long run 16 km`: after the day and a separator, what the session is, written on
+  // the same line. Words that name a kind (`Mon – Lower body 45 min`) and `rest` stay a header. Without a
+  // separator (`Sun salutation x5`) the line is not a day header at all.
+  std::size_t inline_content(const TokenList& t, std::size_t k) const {
+    if (k >= t.size() || !(t[k].is(K::dash) || t[k].is_punct(':') || t[k].is_punct('|') || t[k].is_punct(','))) {
+      return t.size();
+    }
+    const auto first = k + 1;
+    if (first >= t.size()) return t.size();
+    const auto w = t[first].lower();
+    if (w == "rest" || w == "off" || title_like(TokenList(t.begin() + static_cast<std::ptrdiff_t>(first), t.end()))) {
+      return t.size();
+    }
+    ast::Day scratch;
+    bool plain = true;  // only kind words, a length, a date or a time of day
+    for (std::size_t j = first; j < t.size() && plain; ++j) {
+      if (const auto skip = date_or_time(t, j, scratch)) {
+        j += skip - 1;
+        continue;
+      }
+      if (t[j].is(K::number) || t[j].is(K::clock)) {
+        std::size_t e = j;
+        plain = duration_ahead(t, e);
+        j = e;
+      } else if (t[j].is(K::times) || t[j].is(K::tempo) || t[j].is_punct('@')) {
+        plain = false;
+      }
+    }
+    if (plain) return t.size();
+    return first;
+  }
+
+  // A session length at j (45 min, 1h30), without reading it.
+  bool duration_ahead(const TokenList& t, std::size_t& j) const {
+    ast::Day scratch;
+    return duration(t, j, scratch);
   }
 
   // `tus strength {`, `Tuesdy:`: a header whose first word is a weekday misspelt. The resolver says so.
@@ -742,7 +890,7 @@ class Parser {
   }
 
   // 45min, 45-60 min, 1h30 in a day header.
-  bool duration(const TokenList& t, std::size_t& j, ast::Day& day) {
+  bool duration(const TokenList& t, std::size_t& j, ast::Day& day) const {
     const auto& n = t[j];
     double low = n.value;
     double high = low;
@@ -754,7 +902,7 @@ class Parser {
       e = j + 2;
       unit = unit_word(e + 1 < t.size() ? t[e + 1].lower() : std::string{});
     }
-    if (unit.empty()) return false;
+    if (unit != "s" && unit != "min" && unit != "h") return false;
     if (!n.is(K::clock) && n.mark == 0) ++e;
     if (unit == "h" && e + 1 < t.size() && t[e + 1].is(K::number) && t[e + 1].attached) {
       ++e;
@@ -775,7 +923,9 @@ class Parser {
       if (t[j].is(K::word) && rest_words.count(t[j].lower()) == 0) only_rest = false;
     }
     const auto words = joined_lower(t, first, last + 1);
-    if (only_rest && (words.find("rest") != std::string::npos || words.find("off") != std::string::npos)) {
+    // `Rest or 30 min easy spin`: an optional session is planned as rest
+    const bool rest_first = t[first].lower() == "rest" || t[first].lower() == "off";
+    if ((only_rest || rest_first) && (words.find("rest") != std::string::npos || words.find("off") != std::string::npos)) {
       day.rest = true;
       return;
     }
@@ -960,15 +1110,14 @@ class Parser {
       return;
     }
     if (session_title(t)) return;
+    // `Add: side plank 2 x 20s`, `Then: 5 min walk`: a word that introduces the exercise
+    if (t.size() > 2 && t[1].is_punct(':') && (first == "add" || first == "then" || first == "plus" ||
+                                               first == "finish" || first == "finisher" || first == "also")) {
+      return body_line(TokenList(t.begin() + 2, t.end()), s);
+    }
     if (day() == nullptr) {
       const bool rest_line = first == "rest" || first == "off";
-      bool dose = false;
-      for (std::size_t k = 0; k < t.size() && !dose; ++k) {
-        const auto next = k + 1 < t.size() ? t[k + 1].lower() : std::string_view{};
-        dose = t[k].is(K::times) || t[k].is(K::clock) ||
-               (t[k].is(K::number) && (t[k].mark != 0 || !unit_word(next).empty() || next == "reps" ||
-                                       next == "sets" || next == "rounds" || next == "x"));
-      }
+      const bool dose = has_dose(t);
       if (rest_line || !dose) {
         d_.error(t.front().span(file_),
                  rest_line ? std::string("this rest day has no day; write it after a day, as in 'Wednesday: rest'")
