@@ -282,7 +282,8 @@ class Reader {
   }
 
   [[nodiscard]] bool unit_or_dose(std::size_t k) const {
-    const auto w = word_at(k);
+    auto w = word_at(k);
+    if (const auto slash = w.find('/'); slash != std::string_view::npos && slash > 0) w = w.substr(0, slash);
     return w.empty() || dose_words.count(w) > 0 || !unit_word(w).empty() || side_word(w) || w == "of" ||
            w == "kg" || w == "x";
   }
@@ -784,7 +785,10 @@ class Reader {
   void times_first() {
     end_note();
     const std::size_t start = i_++;
-    if (at(i_) != nullptr && (t_[i_].is(K::number) || t_[i_].is(K::clock))) {
+    if (at(i_) != nullptr && t_[i_].is(K::number) && (word_at(i_ + 1) == "rounds" || word_at(i_ + 1) == "sets")) {
+      const Q q = quantity();
+      sets_word(q);  // x 3 rounds of 10
+    } else if (at(i_) != nullptr && (t_[i_].is(K::number) || t_[i_].is(K::clock))) {
       dose_per_set(quantity());
     } else if (const auto w = word_at(i_); w == "amrap" || w == "max") {
       line_.amrap = true;
@@ -799,6 +803,17 @@ class Reader {
     const std::size_t start = i_;
     if (t_[i_].is(K::number) && tempo_ahead(i_)) {
       std::size_t k = i_;
+      if (tempo_parts(k) >= 5) {
+        // 5-5-5-5-5: no tempo has five phases, so one count per set
+        std::vector<double> counts;
+        for (std::size_t p = 0; p < tempo_parts(i_); ++p) counts.push_back(t_[i_ + 2 * p].value);
+        const auto last = i_ + 2 * counts.size() - 2;
+        const Q q{*std::min_element(counts.begin(), counts.end()), *std::max_element(counts.begin(), counts.end()),
+                  {}, counts, false, i_, last};
+        i_ = last + 1;
+        reps(q);
+        return;
+      }
       if (!line_.reps && !line_.amrap) {
         // 5-3-1 before any sets and reps: a wave of repetitions, or a tempo?
         const auto parts = tempo_parts(k);

@@ -133,6 +133,11 @@ class Parser {
   }
 
   void read(const TokenList& t, const Statement& s) {
+    if (const auto from = chat_prefix(t); from > 0) {
+      if (from < t.size()) read(TokenList(t.begin() + static_cast<std::ptrdiff_t>(from), t.end()), s);
+      return;
+    }
+    if (const auto from = section_label(t); from > 0) return read(TokenList(t.begin() + static_cast<std::ptrdiff_t>(from), t.end()), s);
     if (table_header(t, s)) return;
     if (header(t, s)) return;
     if (s.opens) {
@@ -463,6 +468,38 @@ class Parser {
     }
   }
 
+  // `[09/03/2026, 20:14] Coach Ali 💪: text`: a message copied from a chat app. Where the text starts.
+  static std::size_t chat_prefix(const TokenList& t) {
+    if (t.size() < 4 || !t[0].is_punct('[')) return 0;
+    std::size_t k = 1;
+    bool numbers = false;
+    for (; k < t.size() && k < 12 && !t[k].is_punct(']'); ++k) {
+      numbers = numbers || t[k].is(K::number) || t[k].is(K::clock);
+    }
+    if (k >= t.size() || !t[k].is_punct(']') || !numbers) return 0;
+    std::size_t colon = k + 1;
+    while (colon < t.size() && colon < k + 8 && !t[colon].is_punct(':')) ++colon;
+    return colon < t.size() && t[colon].is_punct(':') ? colon + 1 : k + 1;
+  }
+
+  // `Strength: Back squat 5x5`, `WOD: AMRAP 15`, `Min 1: 12 cal bike`, `Add: side plank`: a label before what the
+  // line says. Where the rest starts, or 0.
+  static std::size_t section_label(const TokenList& t) {
+    static const std::set<std::string, std::less<>> labels = {
+        "strength", "skill", "wod", "metcon", "conditioning", "accessory", "accessories", "power", "olympic",
+        "gymnastics", "add", "then", "plus", "also", "finish", "finisher", "buy", "odd", "even", "part",
+        "superset", "triset", "emom", "for", "time", "workout"};
+    if (t.size() < 3) return 0;
+    std::size_t k = 0;
+    while (k < 3 && k < t.size() && (t[k].is(K::word) || (t[k].is(K::number) && k > 0))) ++k;
+    if (k == 0 || k + 1 >= t.size() || !t[k].is_punct(':')) return 0;
+    const auto first = t[0].lower();
+    const bool minute = (first == "min" || first == "minute" || first == "minutes") && k == 2;
+    if (!minute && (labels.count(first) == 0 || k > 2)) return 0;
+    if (k == 2 && !minute && !t[1].is(K::word) && !t[1].is(K::number)) return 0;
+    return k + 1;
+  }
+
   // A dose: a times sign, a clock, or a number with a unit or a count word after it.
   static bool has_dose(const TokenList& t) {
     for (std::size_t k = 0; k < t.size(); ++k) {
@@ -521,7 +558,9 @@ class Parser {
       ++words;
       function += function_words.count(x.lower()) > 0 ? 1 : 0;
     }
-    const auto& last = t.back();
+    std::size_t end = t.size();
+    while (end > 1 && t[end - 1].is(K::other)) --end;  // emoji after the full stop
+    const auto& last = t[end - 1];
     const bool sentence = (last.is_punct('.') || last.is_punct('!') || last.is_punct('?')) && words >= 4;
     const auto first = t.front().lower();
     const bool greeting = first == "hi" || first == "hey" || first == "hello" || first == "dear" ||
@@ -1110,11 +1149,6 @@ class Parser {
       return;
     }
     if (session_title(t)) return;
-    // `Add: side plank 2 x 20s`, `Then: 5 min walk`: a word that introduces the exercise
-    if (t.size() > 2 && t[1].is_punct(':') && (first == "add" || first == "then" || first == "plus" ||
-                                               first == "finish" || first == "finisher" || first == "also")) {
-      return body_line(TokenList(t.begin() + 2, t.end()), s);
-    }
     if (day() == nullptr) {
       const bool rest_line = first == "rest" || first == "off";
       const bool dose = has_dose(t);
