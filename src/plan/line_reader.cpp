@@ -386,6 +386,36 @@ class Reader {
     return out;
   }
 
+  // `Pause SQ (2ct)`, `Deficit DL (2")`, `@ 75% (165)`: one number in parentheses, with no dose word, says how
+  // the exercise is set up or what the percentage comes to. It is a note, not a dose.
+  bool qualifier_group() {
+    std::size_t close = i_ + 1;
+    std::size_t numbers = 0;
+    while (close < last_ && !t_[close].is_punct(')')) {
+      const auto w = t_[close].lower();
+      if (t_[close].is(K::times) || t_[close].is(K::clock) || t_[close].is_punct('@') || side_word(w) ||
+          dose_words.count(w) > 0 || w == "each" || w == "per" || w == "rest" || !unit_word(w).empty()) {
+        if (unit_word(w).empty() || t_[close].is(K::times)) return false;
+      }
+      numbers += t_[close].is(K::number) ? 1 : 0;
+      ++close;
+    }
+    if (close >= last_ || numbers != 1) return false;
+    const bool before_dose = !line_.sets && !line_.reps && !line_.load;
+    const bool after_percent = std::any_of(line_.amounts.begin(), line_.amounts.end(),
+                                           [](const ast::Quantity& q) { return q.unit == "%"; });
+    const auto& number = *std::find_if(t_.begin() + static_cast<std::ptrdiff_t>(i_), t_.begin() + static_cast<std::ptrdiff_t>(close),
+                                       [](const Token& x) { return x.is(K::number); });
+    const bool bare = number.mark == 0 && close == i_ + 2;
+    if (!(before_dose || (after_percent && bare))) return false;
+    end_note();
+    note_first_ = i_ + 1;
+    note_last_ = close - 1;
+    end_note();
+    i_ = close + 1;
+    return true;
+  }
+
   // --- notes --------------------------------------------------------------------
 
   // A word one letter away from a dose word is a typo, not a note: `each sid`, `3x10 rets 60s`.
@@ -753,6 +783,7 @@ class Reader {
       ++i_;
       return;
     }
+    if (t.is_punct('(') && qualifier_group()) return;
     if (t.is_punct('/') && at(i_ + 1) != nullptr && limb_word(word_at(i_ + 1))) {
       end_note();
       line_.each_side = true;

@@ -175,6 +175,7 @@ class Parser {
     std::vector<std::uint32_t> starts;  // for aligned columns: where each column starts on its line
   };
   std::optional<Table> table_;
+  std::string row_day_;  // the Day cell of the last row of an export
 
   static char separator_of(std::string_view text) {
     if (text.find('\t') != std::string_view::npos) return '\t';
@@ -206,7 +207,8 @@ class Parser {
         {"tempo", C::tempo},       {"rpe", C::rpe},            {"effort", C::rpe},      {"rir", C::rir},
         {"%1rm", C::percent},      {"% 1rm", C::percent},      {"%", C::percent},       {"notes", C::notes},
         {"note", C::notes},        {"comments", C::notes},     {"cues", C::notes},      {"coaching cues", C::notes},
-        {"instructions", C::notes}};
+        {"instructions", C::notes}, {"week", C::week},         {"wk", C::week},         {"day", C::day},
+        {"session", C::day},       {"workout", C::day},        {"unit", C::unit},       {"units", C::unit}};
     const auto it = names.find(name);
     c.kind = it == names.end() ? C::other : it->second;
     if ((name == "kg" || name == "lb" || name == "lbs") && c.unit.empty()) c.unit = unit_word(name);
@@ -280,7 +282,9 @@ class Parser {
   bool table_row(const TokenList& t, const Statement& s) {
     if (table_->separator == ' ') return aligned_row(t);
     const auto text = std::string_view(file_.text).substr(s.begin, s.end - s.begin);
-    if (text.find(table_->separator) == std::string_view::npos || day() == nullptr) return false;
+    const bool day_column = std::any_of(table_->columns.begin(), table_->columns.end(),
+                                        [](const Column& c) { return c.kind == Column::Kind::day; });
+    if (text.find(table_->separator) == std::string_view::npos || (day() == nullptr && !day_column)) return false;
     std::vector<Cell> cells;
     std::size_t k = 0;
     std::uint32_t cell_begin = s.begin;
@@ -299,10 +303,50 @@ class Parser {
       cells.push_back(cell);
       cell_begin = cell_end + 1;
     }
+    place_row(t, cells, s);
+    if (day() == nullptr) return false;
     auto line = read_table_row(file_, t, cells, in_group_ ? group_ : LineContext{}, d_);
     if (!line) return true;
     current_block().lines.push_back(std::move(*line));
     return true;
+  }
+
+  // An export with Week, Day and Unit columns: a row starts the week and the session its cells name, and its
+  // unit is the load's.
+  void place_row(const TokenList& t, std::vector<Cell>& cells, const Statement& s) {
+    using C = Column::Kind;
+    std::string unit;
+    for (auto& cell : cells) {
+      if (cell.first == cell.last) continue;
+      const TokenList part(t.begin() + static_cast<std::ptrdiff_t>(cell.first),
+                           t.begin() + static_cast<std::ptrdiff_t>(cell.last));
+      if (cell.column.kind == C::unit) unit = unit_word(part.front().lower());
+      if (cell.column.kind == C::week && part.front().is(K::number) &&
+          (week_ < 0 || out_.weeks[static_cast<std::size_t>(week_)].first->low != part.front().value)) {
+        ast::Week week;
+        week.first = ast::Quantity{part.front().value, part.front().value, {}, part.front().span(file_)};
+        week.last = week.first;
+        week.span = part.front().span(file_);
+        week.end = s.end;
+        start_week(std::move(week), s);
+      }
+      if (cell.column.kind == C::day) {
+        const auto text = std::string(file_.text.substr(part.front().offset, part.back().end() - part.front().offset));
+        if (text != row_day_ || day() == nullptr) {
+          row_day_ = text;
+          const Statement header{Statement::Kind::text, part.front().offset, part.back().end(), part.front().line,
+                                 part.front().column, false};
+          if (!day_header(part, header)) implicit_session(part.front());
+          opens_next_.reset();
+        }
+      }
+    }
+    for (auto& cell : cells) {
+      if (cell.column.kind == C::week || cell.column.kind == C::day || cell.column.kind == C::unit) {
+        cell.last = cell.first;
+      }
+      if (cell.column.kind == C::load && !unit.empty()) cell.column.unit = unit;
+    }
   }
 
   void blank() {
@@ -358,7 +402,7 @@ class Parser {
       if (client_note(t)) return true;
       in_client_ = false;
     }
-    if (divider(t) || prose(t) || heading(t)) return true;
+    if (divider(t) || prose(t) || heading(t) || export_note(t)) return true;
     if (week_header(t, s)) return true;
     if (first == "exercise" && t.size() >= 2 && t[1].is(K::string)) return declaration(s), true;
     if (first == "waive") return waiver(t, 0, scope_here(), s), true;
@@ -430,10 +474,11 @@ class Parser {
     static const std::set<std::string, std::less<>> other = {
         "notes", "note", "age", "goal", "goals", "schedule", "name", "occupation", "job", "training", "sport",
         "precautions", "restrictions", "availability", "equipment", "gym", "sessions", "frequency", "contact",
-        "height", "weight", "dob", "gender", "sex", "email", "phone", "coach", "trainer", "start", "date"};
+        "height", "weight", "dob", "gender", "sex", "email", "phone", "coach", "trainer", "start", "date",
+        "next", "meet", "competition", "event", "race", "target", "client", "athlete", "member", "level"};
     std::size_t k = 0;
     while (k < t.size() && t[k].is(K::word) && k < 3) ++k;
-    if (k == 0 || k >= t.size() || !(t[k].is_punct(':') || t[k].is(K::dash))) {
+    if (k == 0 || k >= t.size() || !(t[k].is_punct(':') || t[k].is(K::dash) || t[k].is_punct(','))) {
       // a wrapped line of the paragraph, without a dose: more of the same prose
       if (!has_dose(t) && !prose(t)) return false;
       if (!has_dose(t)) mentions(t, 0);
@@ -529,6 +574,19 @@ class Parser {
     const bool titled = last == "notes" || last == "plan" || last == "profile" || last == "programme" ||
                         last == "program" || last == "training";
     return upper && !has_dose(t) && (words >= 3 || (words == 2 && titled));
+  }
+
+  // `Exported from CoachHub,01/03/2026`: what an app writes about the file, not the plan. Client lines of an
+  // export (`Client,Priya`, `Health notes,"..."`) are read like a client paragraph.
+  bool export_note(const TokenList& t) {
+    const auto w = t.front().lower();
+    if (w == "exported" || w == "generated" || w == "printed" || w == "created" || w == "downloaded") return true;
+    if (day() != nullptr || t.size() < 3 || !t[1].is_punct(',')) {
+      if (!(day() == nullptr && t.size() > 3 && t[2].is_punct(',') && t[0].is(K::word) && t[1].is(K::word))) {
+        return false;
+      }
+    }
+    return client_note(t);
   }
 
   // ---, ***, ===: a divider between parts of a pasted document.
@@ -646,7 +704,7 @@ class Parser {
   void cleared(const TokenList& t, std::size_t k) {
     auto& c = client(t.front());
     if (c.cleared) d_.error(t.front().span(file_), "the client's clearance is already given; write it once");
-    const auto answer = k < t.size() ? t[k].lower() : std::string{};
+    const auto answer = k < t.size() ? t[k].lower() : std::string_view{};
     if (answer == "yes" || answer == "y" || answer == "true") {
       c.cleared = true;
     } else if (answer == "no" || answer == "n" || answer == "false" || answer == "not") {
@@ -692,7 +750,9 @@ class Parser {
              t[k].lower() != "wks") {
         ++k;
       }
-      if (k >= t.size()) return false;
+      if (k >= t.size() || k + 1 >= t.size() || !(t[k + 1].is(K::number) || t[k + 1].is_punct(':'))) {
+        return phase_heading(t);
+      }
     }
     const auto w = t[k].lower();
     if (w != "week" && w != "weeks" && w != "wk" && w != "wks") return false;
@@ -732,6 +792,9 @@ class Parser {
     if (!s.opens) opens_next_ = Level::week;
     return true;
   }
+
+  // `BLOCK 3 – STRENGTH (4 wks)`: a phase named without its weeks is a heading; `Block pull 3x3` is an exercise.
+  static bool phase_heading(const TokenList& t) { return !has_dose(t); }
 
   void start_week(ast::Week week, const Statement& s) {
     while (!braces_.empty() && braces_.back() != Level::plan && braces_.back() != Level::week) braces_.pop_back();
@@ -890,7 +953,7 @@ class Parser {
     if (t[k].text.size() <= 3 && !s.opens) return false;
     static const std::set<std::string, std::less<>> kind_words = {"strength", "mobility", "cardio", "core", "yoga", "upper", "lower",
                                                      "legs", "full", "run", "walk", "gym"};
-    const auto next = k + 1 < t.size() ? t[k + 1].lower() : std::string{};
+    const auto next = k + 1 < t.size() ? t[k + 1].lower() : std::string_view{};
     const bool header_like = s.opens || (k + 1 < t.size() && (t[k + 1].is_punct(':') || t[k + 1].is(K::dash))) ||
                              rest_words.count(next) > 0 || kind_words.count(next) > 0;
     if (!header_like) return false;
@@ -934,12 +997,12 @@ class Parser {
     double low = n.value;
     double high = low;
     std::size_t e = j;
-    std::string unit = n.is(K::clock) ? "min" : unit_word(j + 1 < t.size() ? t[j + 1].lower() : std::string{});
+    std::string unit = n.is(K::clock) ? "min" : unit_word(j + 1 < t.size() ? t[j + 1].lower() : std::string_view{});
     if (n.mark == '\'') unit = "min";
     if (n.is(K::number) && j + 2 < t.size() && t[j + 1].is(K::dash) && t[j + 2].is(K::number)) {
       high = t[j + 2].value;
       e = j + 2;
-      unit = unit_word(e + 1 < t.size() ? t[e + 1].lower() : std::string{});
+      unit = unit_word(e + 1 < t.size() ? t[e + 1].lower() : std::string_view{});
     }
     if (unit != "s" && unit != "min" && unit != "h") return false;
     if (!n.is(K::clock) && n.mark == 0) ++e;
@@ -1094,7 +1157,7 @@ class Parser {
         continue;
       }
       if (t[j].is(K::number)) {
-        const auto next = j + 1 < t.size() ? t[j + 1].lower() : std::string{};
+        const auto next = j + 1 < t.size() ? t[j + 1].lower() : std::string_view{};
         if (j + 4 < t.size() + 0 && scheme(t, j, context)) {
           grouped = true;
           j = t.size();
