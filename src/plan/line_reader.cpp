@@ -988,6 +988,12 @@ class Reader {
       return;
     }
     if (w == "sets" || w == "set" || w == "rounds" || w == "round" || w == "circuits") return sets_word(q);
+    if (w == "times" && !line_.sets && line_.reps && !has_count()) {
+      ++i_;  // hold 20 seconds, 3 times: three holds
+      set_once(line_.sets, q, {}, "a number of sets");
+      return;
+    }
+    if (w == "times") ++i_;  // 10 times: ten repetitions
     if (!equipment_word(w).empty() && q.low <= 2 && q.low >= 1) {
       // 2 DBs of 10kg, 2 KB @ 16kg
       line_.implements = static_cast<int>(q.low);

@@ -176,6 +176,7 @@ class Parser {
   };
   std::optional<Table> table_;
   std::string row_day_;  // the Day cell of the last row of an export
+  bool in_notes_ = false;  // under an advice heading (`Avoid:`), until a blank line
 
   static char separator_of(std::string_view text) {
     if (text.find('\t') != std::string_view::npos) return '\t';
@@ -350,6 +351,7 @@ class Parser {
   }
 
   void blank() {
+    in_notes_ = false;
     in_group_ = false;
     group_ = {};
     if (section_ && block_ >= 0 && day() != nullptr &&
@@ -402,7 +404,8 @@ class Parser {
       if (client_note(t)) return true;
       in_client_ = false;
     }
-    if (divider(t) || prose(t) || heading(t) || export_note(t)) return true;
+    if (divider(t) || prose(t) || heading(t) || export_note(t) || mail_line(t)) return true;
+    if (note_section(t)) return true;
     if (week_header(t, s)) return true;
     if (first == "exercise" && t.size() >= 2 && t[1].is(K::string)) return declaration(s), true;
     if (first == "waive") return waiver(t, 0, scope_here(), s), true;
@@ -551,7 +554,8 @@ class Parser {
       const auto next = k + 1 < t.size() ? t[k + 1].lower() : std::string_view{};
       if (t[k].is(K::times) || t[k].is(K::clock) ||
           (t[k].is(K::number) && (t[k].mark != 0 || !unit_word(next).empty() || next == "reps" || next == "sets" ||
-                                  next == "rounds" || next == "x"))) {
+                                  next == "rounds" || next == "x" || next == "each" || next == "per" ||
+                                  next == "times" || next == "repetitions"))) {
         return true;
       }
     }
@@ -587,6 +591,28 @@ class Parser {
       }
     }
     return client_note(t);
+  }
+
+  // `Subject:`, `From:`, `On Tue, 3 Mar 2026, Tom wrote:`: the envelope of an email pasted whole.
+  bool mail_line(const TokenList& t) {
+    static const std::set<std::string, std::less<>> keys = {"subject", "from", "to", "cc", "bcc", "sent", "date",
+                                                            "reply", "re", "fw", "fwd"};
+    if (t.size() > 1 && t[1].is_punct(':') && keys.count(t.front().lower()) > 0 && day() == nullptr) return true;
+    return t.size() > 2 && t.back().is_punct(':') && t[t.size() - 2].lower() == "wrote";
+  }
+
+  // `Avoid for now:`, `Red flags – stop and call me if:`, `General advice:`: the lines under such a heading, up
+  // to a blank line, are advice, not exercises to do. Naming sit-ups under `Avoid:` must not plan sit-ups.
+  bool note_section(const TokenList& t) {
+    static const std::set<std::string, std::less<>> words = {
+        "avoid",  "advice", "flags", "flag",    "precautions", "warning", "warnings", "tips",  "reminders",
+        "don't",  "dont",   "stop",  "contact", "important",   "seek",    "why",      "goals", "notes",
+        "appointment", "review", "follow", "follow-up", "education", "homework?"};
+    if (!t.back().is_punct(':') || has_dose(t) || t.size() > 10) return false;
+    const bool advice = std::any_of(t.begin(), t.end(), [](const Token& x) { return words.count(x.lower()) > 0; });
+    if (!advice) return false;
+    in_notes_ = true;
+    return true;
   }
 
   // ---, ***, ===: a divider between parts of a pasted document.
@@ -1204,6 +1230,7 @@ class Parser {
   // --- lines --------------------------------------------------------------------
 
   void body_line(const TokenList& t, const Statement& s) {
+    if (in_notes_) return;
     const auto first = t.front().lower();
     if (in_client_) {
       d_.error(t.front().span(file_),

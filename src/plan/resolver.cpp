@@ -98,8 +98,14 @@ class Resolver {
     for (const auto* list : {&c.conditions, &c.symptoms}) {
       for (const auto& name : *list) {
         for (const auto& part : condition_parts(name)) {
-          if (auto index = vocab(Category::condition, part, list == &c.symptoms ? "symptom" : "condition")) {
-            plan_.client.conditions |= rules_.vocab(Category::condition).at(*index).closure;
+          // `Acute non-specific low back pain (onset 3 weeks ago)`: a diagnosis written out is searched for the
+          // conditions it names; a short unknown name is a typo to report
+          if (rules_.vocab(Category::condition).lookup(part.text) || split(part.text).size() < 3) {
+            if (auto index = vocab(Category::condition, part, list == &c.symptoms ? "symptom" : "condition")) {
+              plan_.client.conditions |= rules_.vocab(Category::condition).at(*index).closure;
+            }
+          } else {
+            conditions_in(part);
           }
         }
       }
