@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "rules/ast.hpp"
+#include "support/diagnostic.hpp"
 
 namespace liftlint::plan::ast {
 
@@ -33,6 +34,10 @@ struct Line {
   int implements = 0;                // 2 for a pair such as 2x16kg
   std::string group;                 // superset or circuit the line belongs to
   bool unreadable = false;           // the dose could not be read: its values are unknown
+  // `5 min bike, cat-cow x10`: the line read as several exercises, and the errors of reading it as one. The
+  // resolver uses the parts when each names an exercise, and reports the errors otherwise.
+  std::vector<Line> parts;
+  std::vector<Diagnostic> errors;
   std::optional<Quantity> rpe;
   std::optional<Quantity> rir;
   std::optional<Quantity> rest;

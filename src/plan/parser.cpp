@@ -535,7 +535,7 @@ class Parser {
   static std::size_t section_label(const TokenList& t) {
     static const std::set<std::string, std::less<>> labels = {
         "strength", "skill", "wod", "metcon", "conditioning", "accessory", "accessories", "power", "olympic",
-        "gymnastics", "add", "then", "plus", "also", "finish", "finisher", "buy", "odd", "even", "part",
+        "gymnastics", "add", "then", "plus", "also", "finish", "finisher", "buy", "odd", "even", "part", "daily",
         "superset", "triset", "emom", "for", "time", "workout"};
     if (t.size() < 3) return 0;
     std::size_t k = 0;
@@ -735,6 +735,9 @@ class Parser {
       c.cleared = true;
     } else if (answer == "no" || answer == "n" || answer == "false" || answer == "not") {
       c.cleared = false;
+    } else if (answer == "by" || answer == "for" || answer == "to" || answer == "on") {
+      c.cleared = true;  // `Cleared by OB on 2/16/2026`, `cleared to train`
+      --k;
     } else {
       d_.error(k < t.size() ? t[k].span(file_) : t.back().span(file_),
                fmt::format("expected 'yes' or 'no' after '{}', as in 'cleared yes by GP on 2026-10-02'",
@@ -1330,7 +1333,8 @@ class Parser {
 
   void exercise_line(const TokenList& t, std::size_t first, std::size_t last) {
     const auto waive_at = waiver_start(t, first, last);
-    auto line = read_exercise_line(file_, t, first, waive_at, in_group_ ? group_ : LineContext{}, d_);
+    const auto context = in_group_ ? group_ : LineContext{};
+    auto line = read_with_parts(t, first, waive_at, context);
     if (!line) return;
     // A superset label ends a warm-up written as a section.
     if (!line->group.empty() && section_ && block_ >= 0 && !in_group_ &&
@@ -1349,6 +1353,63 @@ class Parser {
       const Statement here{Statement::Kind::text, begin, end, t[first].line, t[first].column, false};
       waiver(t, waive_at, ast::Waiver::Scope::line, here);
     }
+  }
+
+  // `Warm up: 5 min incline walk, 10 cat-cows, 10 banded glute bridges`: a line that may hold several exercises.
+  // Both readings are kept, with their errors; the resolver takes the parts when every part names an exercise.
+  std::optional<ast::Line> read_with_parts(const TokenList& t, std::size_t first, std::size_t last,
+                                           const LineContext& context) {
+    Diagnostics whole_errors;
+    auto line = read_exercise_line(file_, t, first, last, context, whole_errors);
+    const auto cuts = exercise_cuts(t, first, last);
+    if (!line || cuts.empty()) {
+      for (const auto& d : whole_errors.items()) d_.add(d);
+      return line;
+    }
+    std::vector<ast::Line> parts;
+    std::size_t begin = first;
+    bool clean = true;
+    for (std::size_t c = 0; c <= cuts.size() && clean; ++c) {
+      const auto end = c < cuts.size() ? cuts[c] : last;
+      Diagnostics part_errors;
+      auto part = read_exercise_line(file_, t, begin, end, context, part_errors);
+      clean = part.has_value() && !part_errors.has_errors();
+      if (clean) parts.push_back(std::move(*part));
+      begin = end + 1;
+    }
+    if (clean) {
+      line->parts = std::move(parts);
+      line->errors = whole_errors.items();
+    } else {
+      for (const auto& d : whole_errors.items()) d_.add(d);
+    }
+    return line;
+  }
+
+  // Commas and `+` after which a new exercise may start: the text before has a dose, and the text after starts
+  // with a word or a count and has a dose of its own.
+  static std::vector<std::size_t> exercise_cuts(const TokenList& t, std::size_t first, std::size_t last) {
+    std::vector<std::size_t> cuts;
+    int depth = 0;
+    std::size_t begin = first;
+    const auto dose_in = [&](std::size_t a, std::size_t b) {
+      return std::any_of(t.begin() + static_cast<std::ptrdiff_t>(a), t.begin() + static_cast<std::ptrdiff_t>(b),
+                         [](const Token& x) { return x.is(K::number) || x.is(K::times) || x.is(K::clock); });
+    };
+    for (std::size_t k = first; k < last; ++k) {
+      if (t[k].is_punct('(')) ++depth;
+      if (t[k].is_punct(')')) depth = std::max(0, depth - 1);
+      if (depth > 0 || !(t[k].is_punct(',') || t[k].is_punct('+') || t[k].is_punct(';')) || k + 1 >= last) continue;
+      std::size_t end = k + 1;
+      while (end < last && !t[end].is_punct(',') && !t[end].is_punct('+')) ++end;
+      const auto& next = t[k + 1];
+      const bool starts = next.is(K::word) || (next.is(K::number) && k + 2 < last && t[k + 2].is(K::word));
+      if (starts && dose_in(begin, k) && dose_in(k + 1, end)) {
+        cuts.push_back(k);
+        begin = k + 1;
+      }
+    }
+    return cuts;
   }
 
   // --- waivers ------------------------------------------------------------------

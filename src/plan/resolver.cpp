@@ -498,11 +498,29 @@ class Resolver {
     if (kind == model::Block::warmup) s.warmup_seconds = length;
     if (kind == model::Block::cooldown) s.has_cooldown = true;
     for (const auto& line : block.lines) {
-      if (auto resolved = resolve_line(line, kind)) {
-        if (kind == model::Block::main) s.main_muscles |= resolved->exercise->muscles;
-        s.lines.push_back(std::move(*resolved));
+      const bool parts = !line.parts.empty() && std::all_of(line.parts.begin(), line.parts.end(), [&](const ast::Line& p) {
+        return known_exercise(p.name.text);
+      });
+      if (!parts) {
+        for (const auto& d : line.errors) diagnostics_.add(d);
+      }
+      for (const auto* one : parts ? pointers(line.parts) : std::vector<const ast::Line*>{&line}) {
+        if (auto resolved = resolve_line(*one, kind)) {
+          if (kind == model::Block::main) s.main_muscles |= resolved->exercise->muscles;
+          s.lines.push_back(std::move(*resolved));
+        }
       }
     }
+  }
+
+  static std::vector<const ast::Line*> pointers(const std::vector<ast::Line>& lines) {
+    std::vector<const ast::Line*> out;
+    for (const auto& l : lines) out.push_back(&l);
+    return out;
+  }
+
+  [[nodiscard]] bool known_exercise(const std::string& name) const {
+    return own_names_.count(normalize_name(name)) > 0 || read_exercise_name(rules_.catalogue, name).has_value();
   }
 
   std::optional<double> seconds(const ast::Quantity& q) {
