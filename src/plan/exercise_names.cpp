@@ -45,6 +45,8 @@ constexpr Modifier modifiers[] = {
     {"weighted", Sets::weighted, ""},             {"loaded", Sets::weighted, ""},
     {"bodyweight", Sets::other, ""},              {"assisted", Sets::other, ""},
     {"hold", Sets::other, ""},                    {"easy", Sets::other, ""},
+    {"then", Sets::other, ""},                    {"continue", Sets::other, ""},
+    {"progress", Sets::other, ""},                {"keep", Sets::other, ""},
 };
 
 const std::map<std::string, std::string>& abbreviations() {

@@ -867,11 +867,27 @@ class Reader {
       return;
     }
     if (at(i_) != nullptr && t_[i_].is(K::times)) {
+      if (how_often(q)) return;
       ++i_;
       if (!q.unit.empty()) return unit_times(q);
       return after_times(q);
     }
     bare_quantity(q);
+  }
+
+  // `3x/day`, `2x daily`, `2 x a week`: how often the exercise is done, a note for the reader.
+  bool how_often(const Q& q) {
+    std::size_t k = i_ + 1;
+    if (punct_at(k, '/') || word_at(k) == "a" || word_at(k) == "per") ++k;
+    const auto w = word_at(k);
+    if (w != "day" && w != "daily" && w != "week" && w != "wk" && w != "d" && w != "weekly" && w != "days") {
+      return false;
+    }
+    if (!note_first_) note_first_ = q.first;
+    note_last_ = k;
+    i_ = k + 1;
+    end_note();
+    return true;
   }
 
   // 10-8-6 on a line: three or more numbers joined by dashes, where one is more than a digit. A rep scheme
@@ -949,6 +965,13 @@ class Reader {
 
   void bare_time(const Q& q) {
     const auto w = word_at(i_);
+    // `every 2-3 hrs`, `for 6 weeks`: when, not how much
+    if (const auto before = q.first > 0 ? t_[q.first - 1].lower() : std::string_view{};
+        before == "every" || before == "within" || before == "after" || before == "for" || before == "by") {
+      if (!note_first_) note_first_ = q.first - 1;
+      note_last_ = q.last;
+      return;
+    }
     if (cue_words.count(w) > 0) {
       if (!note_first_) note_first_ = q.first;
       note_last_ = q.last;

@@ -478,7 +478,8 @@ class Parser {
         "notes", "note", "age", "goal", "goals", "schedule", "name", "occupation", "job", "training", "sport",
         "precautions", "restrictions", "availability", "equipment", "gym", "sessions", "frequency", "contact",
         "height", "weight", "dob", "gender", "sex", "email", "phone", "coach", "trainer", "start", "date",
-        "next", "meet", "competition", "event", "race", "target", "client", "athlete", "member", "level"};
+        "next", "meet", "competition", "event", "race", "target", "client", "athlete", "member", "level", "pt",
+        "reviews", "physio", "physiotherapist", "instructor", "therapist", "doctor", "gp", "referral", "referred"};
     std::size_t k = 0;
     while (k < t.size() && t[k].is(K::word) && k < 3) ++k;
     if (k == 0 || k >= t.size() || !(t[k].is_punct(':') || t[k].is(K::dash) || t[k].is_punct(','))) {
@@ -757,6 +758,9 @@ class Parser {
       } else if (t[k].is(K::date)) {
         c.cleared_on = ast::Value{ast::Value::Kind::string, std::string(t[k].text), 0, {}, t[k].span(file_)};
         ++k;
+      } else if (w == "on" && k + 1 < t.size() && t[k + 1].is(K::number) && !client_braced_) {
+        // `on 2/16/2026`, `on 14 Jan` in prose: a date in other words, not read (2/10 is February or October)
+        k += 2;
       } else if (w == "on" && k + 1 < t.size() && !t[k + 1].is(K::date)) {
         d_.error(t[k + 1].span(file_), fmt::format("expected a date as YYYY-MM-DD, found '{}'", t[k + 1].text));
         return;
