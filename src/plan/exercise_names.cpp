@@ -1,9 +1,11 @@
 #include "plan/exercise_names.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 #include <set>
-#include <sstream>
+#include <unordered_map>
+#include <unordered_set>
 
 #include "support/names.hpp"
 
@@ -49,8 +51,8 @@ constexpr Modifier modifiers[] = {
     {"progress", Sets::other, ""},                {"keep", Sets::other, ""},
 };
 
-const std::map<std::string, std::string>& abbreviations() {
-  static const std::map<std::string, std::string> table = {
+const std::unordered_map<std::string_view, std::string_view>& abbreviations() {
+  static const std::unordered_map<std::string_view, std::string_view> table = {
       {"db", "dumbbell"},      {"dbs", "dumbbell"},   {"kb", "kettlebell"},  {"kbs", "kettlebell"},
       {"bb", "barbell"},       {"dl", "deadlift"},    {"dls", "deadlift"},   {"rdl", "romanian deadlift"},
       {"rdls", "romanian deadlift"}, {"sldl", "stiff leg deadlift"}, {"ohp", "overhead press"},
@@ -60,10 +62,14 @@ const std::map<std::string, std::string>& abbreviations() {
   return table;
 }
 
-std::vector<std::string> split_words(const std::string& s) {
+std::vector<std::string> split_words(std::string_view s) {
   std::vector<std::string> out;
-  std::istringstream in(s);
-  for (std::string w; in >> w;) out.push_back(w);
+  std::size_t begin = 0;
+  while (begin < s.size()) {
+    const auto end = std::min(s.find(' ', begin), s.size());
+    if (end > begin) out.emplace_back(s.substr(begin, end - begin));
+    begin = end + 1;
+  }
   return out;
 }
 
@@ -88,16 +94,34 @@ std::vector<std::string> expanded(const std::string& text) {
 }
 
 // The modifier that starts at words[i], and how many words it takes.
+// Each modifier's words, split once, and by their first word for a quick look-up.
+using ModifierIndex = std::unordered_multimap<std::string, std::pair<const Modifier*, std::vector<std::string>>>;
+
+const ModifierIndex& modifier_index() {
+  static const auto index = [] {
+    ModifierIndex out;
+    for (const auto& m : modifiers) {
+      auto parts = split_words(m.words);
+      std::string first = parts.front();
+      out.emplace(std::move(first), std::make_pair(&m, std::move(parts)));
+    }
+    return out;
+  }();
+  return index;
+}
+
 const Modifier* modifier_at(const std::vector<std::string>& words, std::size_t i, std::size_t& taken) {
-  for (const auto& m : modifiers) {
-    const auto parts = split_words(m.words);
-    if (i + parts.size() > words.size()) continue;
+  const auto [from, to] = modifier_index().equal_range(words[i]);
+  const Modifier* best = nullptr;
+  for (auto it = from; it != to; ++it) {
+    const auto& parts = it->second.second;
+    if (i + parts.size() > words.size() || parts.size() <= taken) continue;
     if (std::equal(parts.begin(), parts.end(), words.begin() + static_cast<std::ptrdiff_t>(i))) {
-      taken = parts.size();
-      return &m;
+      taken = parts.size();  // the longest: `side lying` before `side`
+      best = it->second.first;
     }
   }
-  return nullptr;
+  return best;
 }
 
 void apply(const Modifier& m, NameReading& r) {
@@ -145,6 +169,24 @@ std::optional<NameReading> strip_modifiers(const model::Catalogue& catalogue, st
 
 
 
+// A quick look, before the words are normalised: does the name mention equipment or a load at all?
+bool names_equipment(std::string_view text) {
+  static const std::unordered_set<std::string_view> words = {
+      "barbell", "dumbbell", "dumbbells", "kettlebell", "kettlebells", "db", "dbs", "kb", "kbs", "bb", "band",
+      "banded", "trap", "hex", "landmine", "weighted", "loaded", "smith", "ez", "cable", "machine", "ball"};
+  std::string word;
+  for (std::size_t i = 0; i <= text.size(); ++i) {
+    const char c = i < text.size() ? text[i] : ' ';
+    if (std::isalpha(static_cast<unsigned char>(c))) {
+      word.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+      continue;
+    }
+    if (!word.empty() && words.count(word) > 0) return true;
+    word.clear();
+  }
+  return false;
+}
+
 // Equipment named anywhere in what was typed loads the movement, even when the words are a catalogue alias
 // (`dumbbell split squat`): the reading must not depend on whether a spelling is listed.
 void typed_equipment(const std::vector<std::string>& words, NameReading& r) {
@@ -170,11 +212,12 @@ std::optional<NameReading> whole_name(const model::Catalogue& catalogue, const s
 }  // namespace
 
 std::optional<NameReading> read_exercise_name(const model::Catalogue& catalogue, const std::string& text) {
-  const auto words = expanded(text);
   if (auto hit = found(catalogue, text, {})) {
-    typed_equipment(words, *hit);
+    // equipment typed in the name (`dumbbell split squat`) matters even when the words are an alias
+    if (names_equipment(text)) typed_equipment(expanded(text), *hit);
     return hit;
   }
+  const auto words = expanded(text);
   if (words.empty()) return std::nullopt;
   if (auto hit = whole_name(catalogue, words)) return hit;
   // `Step-ups onto a box`, `Hip hinge with dowel`, `clamshell w/ band`: the movement is named before the

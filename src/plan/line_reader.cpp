@@ -6,6 +6,7 @@
 #include <cctype>
 #include <map>
 #include <set>
+#include <unordered_set>
 #include <utility>
 
 #include "support/names.hpp"
@@ -14,22 +15,25 @@
 namespace liftlint::plan {
 namespace {
 
+// Keyword lists: string literals, looked up by the lower-case view of a word.
+using WordSet = std::unordered_set<std::string_view>;
+
 using K = Token::Kind;
 
 // Words after which a line's name has ended: they only ever start a dose item.
-const std::set<std::string, std::less<>> dose_words = {
+const WordSet dose_words = {
     "rpe",  "rir",       "tempo", "rest",  "each", "per",  "amrap", "max",    "failure", "sets",  "set",
     "reps", "rep",       "x",     "bw",    "e/s",  "ea",   "l/r",   "alt",    "rounds",  "round", "steps",
     "step", "repetitions", "e/l", "each/side", "fail", "ecc", "waive", "rm", "e1rm", "1rm"};
 
-const std::set<std::string, std::less<>> band_levels = {"red",   "green", "blue",  "black", "yellow", "purple", "orange",
+const WordSet band_levels = {"red",   "green", "blue",  "black", "yellow", "purple", "orange",
                                            "grey",  "gray",  "pink",  "light", "medium", "heavy",  "extra",
                                            "thin",  "thick", "mini",  "x-heavy", "x-light", "strong", "lite",
                                            "brown", "white", "silver", "gold"};
 
 // Words after a time that make it part of a cue rather than a dose: `2s pause at top`.
 // Words after a time or a height that make it part of a cue rather than a dose: `2s pause at top`, `30cm box`.
-const std::set<std::string, std::less<>> cue_words = {"pause",  "paused", "pauses", "squeeze", "stop",   "at",
+const WordSet cue_words = {"pause",  "paused", "pauses", "squeeze", "stop",   "at",
                                                       "iso",    "isometric", "box", "step",   "bench",  "platform",
                                                       "block",  "blocks", "high", "height", "tall", "plinth", "hurdle"};
 
@@ -423,7 +427,7 @@ class Reader {
     static const std::vector<std::string> words = {"side", "sides", "reps", "sets", "rest", "tempo", "each",
                                                    "rounds", "seconds", "minutes", "amrap", "failure"};
     if (w.size() < 3 || std::find(words.begin(), words.end(), w) != words.end()) return {};
-    static const std::set<std::string, std::less<>> fine = {"red", "sit", "set", "rep", "site", "steps", "step", "tempi", "seat",
+    static const WordSet fine = {"red", "sit", "set", "rep", "site", "steps", "step", "tempi", "seat",
                                                "slide", "ride", "wide", "tide", "best", "west", "rust", "test", "nest",
                                                "reach", "peach", "beach", "round", "second", "minute", "sides", "beats"};
     if (fine.count(w) > 0) return {};

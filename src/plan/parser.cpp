@@ -6,6 +6,7 @@
 #include <cctype>
 #include <map>
 #include <set>
+#include <unordered_set>
 
 #include "plan/lexer.hpp"
 #include "plan/line_reader.hpp"
@@ -17,6 +18,9 @@
 
 namespace liftlint::plan {
 namespace {
+
+// Keyword lists: string literals, looked up by the lower-case view of a word.
+using WordSet = std::unordered_set<std::string_view>;
 
 namespace g = grammar;
 namespace pt = tao::pegtl::parse_tree;
@@ -30,11 +34,11 @@ using decl_selector = pt::selector<
                                 g::ex_pattern, g::ex_posture, g::ex_equipment, g::ex_spinal_load, g::ex_impact,
                                 g::ex_supported, g::ex_loaded, g::ex_tags>>;
 
-const std::set<std::string, std::less<>> weekday_words = {"mon",      "monday", "tue",    "tues",     "tuesday", "wed",
+const WordSet weekday_words = {"mon",      "monday", "tue",    "tues",     "tuesday", "wed",
                                              "weds",     "wednesday", "thu", "thur",     "thurs",   "thursday",
                                              "fri",      "friday", "sat",    "saturday", "sun",     "sunday"};
-const std::set<std::string, std::less<>> part_words = {"am", "pm", "morning", "evening", "afternoon", "lunch", "lunchtime", "night"};
-const std::set<std::string, std::less<>> rest_words = {"rest", "off", "day", "recovery", "complete", "full", "total"};
+const WordSet part_words = {"am", "pm", "morning", "evening", "afternoon", "lunch", "lunchtime", "night"};
+const WordSet rest_words = {"rest", "off", "day", "recovery", "complete", "full", "total"};
 
 bool block_word(std::string_view w) {
   return w == "warmup" || w == "warm-up" || w == "warm" || w == "cooldown" || w == "cool-down" || w == "cool" ||
@@ -218,6 +222,10 @@ class Parser {
 
   // `Exercise<TAB>Sets<TAB>Reps<TAB>Load (kg)`: a header row names the columns of the rows under it.
   bool table_header(const TokenList& t, const Statement& s) {
+    static const WordSet exercise_words = {"exercise", "exercises", "name", "movement", "lift", "drill"};
+    if (std::none_of(t.begin(), t.end(), [](const Token& x) { return exercise_words.count(x.lower()) > 0; })) {
+      return false;
+    }
     const auto text = std::string_view(file_.text).substr(s.begin, s.end - s.begin);
     const char separator = separator_of(text);
     if (t.front().is(K::number)) return false;
@@ -390,7 +398,7 @@ class Parser {
       return plan_name(t), true;
     }
     if (first == "client" || first == "athlete" || first == "patient") {
-      static const std::set<std::string, std::less<>> about = {"profile", "details", "info", "information",
+      static const WordSet about = {"profile", "details", "info", "information",
                                                                "summary", "notes", "background"};
       if (t.size() == 1 || t[1].is_punct(':')) return client_header(t, s), true;
       if (about.count(t[1].lower()) > 0 && (t.size() == 2 || t[2].is_punct(':'))) {
@@ -471,10 +479,10 @@ class Parser {
   // `History: chronic LBP since 2023, cleared by physio 14/01/2026`: a line about the client in prose. Its
   // conditions and clearance are taken from it; the resolver finds the conditions.
   bool client_note(const TokenList& t) {
-    static const std::set<std::string, std::less<>> medical = {
+    static const WordSet medical = {
         "history", "hx", "dx", "pmh", "background", "medical", "injury", "injuries", "back", "issues", "issue",
         "presentation", "presenting", "complaint", "health", "current", "status", "condition"};
-    static const std::set<std::string, std::less<>> other = {
+    static const WordSet other = {
         "notes", "note", "age", "goal", "goals", "schedule", "name", "occupation", "job", "training", "sport",
         "precautions", "restrictions", "availability", "equipment", "gym", "sessions", "frequency", "contact",
         "height", "weight", "dob", "gender", "sex", "email", "phone", "coach", "trainer", "start", "date",
@@ -534,7 +542,7 @@ class Parser {
   // `Strength: Back squat 5x5`, `WOD: AMRAP 15`, `Min 1: 12 cal bike`, `Add: side plank`: a label before what the
   // line says. Where the rest starts, or 0.
   static std::size_t section_label(const TokenList& t) {
-    static const std::set<std::string, std::less<>> labels = {
+    static const WordSet labels = {
         "strength", "skill", "wod", "metcon", "conditioning", "accessory", "accessories", "power", "olympic",
         "gymnastics", "add", "then", "plus", "also", "finish", "finisher", "buy", "odd", "even", "part", "daily",
         "superset", "triset", "emom", "for", "time", "workout"};
@@ -596,7 +604,7 @@ class Parser {
 
   // `Subject:`, `From:`, `On Tue, 3 Mar 2026, Tom wrote:`: the envelope of an email pasted whole.
   bool mail_line(const TokenList& t) {
-    static const std::set<std::string, std::less<>> keys = {"subject", "from", "to", "cc", "bcc", "sent", "date",
+    static const WordSet keys = {"subject", "from", "to", "cc", "bcc", "sent", "date",
                                                             "reply", "re", "fw", "fwd"};
     if (t.size() > 1 && t[1].is_punct(':') && keys.count(t.front().lower()) > 0 && day() == nullptr) return true;
     return t.size() > 2 && t.back().is_punct(':') && t[t.size() - 2].lower() == "wrote";
@@ -605,7 +613,7 @@ class Parser {
   // `Avoid for now:`, `Red flags – stop and call me if:`, `General advice:`: the lines under such a heading, up
   // to a blank line, are advice, not exercises to do. Naming sit-ups under `Avoid:` must not plan sit-ups.
   bool note_section(const TokenList& t) {
-    static const std::set<std::string, std::less<>> words = {
+    static const WordSet words = {
         "avoid",  "advice", "flags", "flag",    "precautions", "warning", "warnings", "tips",  "reminders",
         "don't",  "dont",   "stop",  "contact", "important",   "seek",    "why",      "goals", "notes",
         "appointment", "review", "follow", "follow-up", "education", "homework?"};
@@ -627,7 +635,7 @@ class Parser {
   // A sentence to the reader (`Hi Sarah, here's the plan.`, `Work up through your warm-up sets.`): not an
   // exercise and not a header. A line with a dose (3x10, 30s) is never prose.
   static bool prose(const TokenList& t) {
-    static const std::set<std::string, std::less<>> function_words = {
+    static const WordSet function_words = {
         "i",    "you",   "your",  "we",    "our",  "my",    "me",    "she",   "he",    "her",   "him",   "they",
         "them", "it",    "it's",  "this",  "that", "if",    "when",  "will",  "should", "can",  "could", "would",
         "don't", "do",   "is",    "are",   "was",  "be",    "been",  "have",  "has",   "so",    "because", "but",
@@ -777,7 +785,7 @@ class Parser {
     bool deload = false;
     if (t[k].lower() == "deload" && t.size() > 1) deload = true, ++k;
     // `PHASE 1 (WEEKS 1 – 4)`, `Block 2 - weeks 5-8`: the weeks in the phase
-    static const std::set<std::string, std::less<>> phases = {"phase", "block", "stage", "mesocycle", "cycle"};
+    static const WordSet phases = {"phase", "block", "stage", "mesocycle", "cycle"};
     if (phases.count(t[k].lower()) > 0) {
       while (k < t.size() && t[k].lower() != "week" && t[k].lower() != "weeks" && t[k].lower() != "wk" &&
              t[k].lower() != "wks") {
@@ -984,7 +992,7 @@ class Parser {
   bool misspelt_day(const TokenList& t, std::size_t k, const Statement& s) const {
     if (!t[k].is(K::word) || t[k].text.size() < 3 || block_word(t[k].lower())) return false;
     if (t[k].text.size() <= 3 && !s.opens) return false;
-    static const std::set<std::string, std::less<>> kind_words = {"strength", "mobility", "cardio", "core", "yoga", "upper", "lower",
+    static const WordSet kind_words = {"strength", "mobility", "cardio", "core", "yoga", "upper", "lower",
                                                      "legs", "full", "run", "walk", "gym"};
     const auto next = k + 1 < t.size() ? t[k + 1].lower() : std::string_view{};
     const bool header_like = s.opens || (k + 1 < t.size() && (t[k + 1].is_punct(':') || t[k + 1].is(K::dash))) ||
@@ -1001,7 +1009,7 @@ class Parser {
   // How many tokens a date (2026-03-02, 2/3, 2 Mar) or a time of day (6am, 18:00) takes at j; a time
   // of day tells sessions on one day apart.
   std::size_t date_or_time(const TokenList& t, std::size_t j, ast::Day& day) const {
-    static const std::set<std::string, std::less<>> months = {
+    static const WordSet months = {
         "jan", "january", "feb", "february", "mar", "march", "apr", "april", "may", "jun", "june", "jul", "july",
         "aug", "august", "sep", "sept", "september", "oct", "october", "nov", "november", "dec", "december"};
     const auto next = [&](std::size_t k) { return k < t.size() ? &t[k] : nullptr; };
@@ -1267,7 +1275,7 @@ class Parser {
   // names the kind of session. Only words that name kinds count, so an exercise is never taken for a title.
   // A title made of session-kind words and at most a letter or number: `Lower A – Strength`, `STRENGTH B`.
   static bool title_like(const TokenList& t) {
-    static const std::set<std::string, std::less<>> kind_words = {
+    static const WordSet kind_words = {
         "strength", "lower", "upper", "full", "body", "push", "pull", "legs", "mobility", "conditioning",
         "cardio",   "core",  "yoga",  "recovery", "hypertrophy", "power", "accessory", "accessories", "metcon",
         "endurance", "day",  "session", "workout", "and", "gym", "training", "circuit", "total", "glutes",

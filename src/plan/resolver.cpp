@@ -7,6 +7,7 @@
 #include <cmath>
 #include <limits>
 #include <map>
+#include <unordered_map>
 #include <set>
 
 #include "plan/exercise_names.hpp"
@@ -24,7 +25,7 @@ constexpr std::array<const char*, 7> weekdays = {"mon", "tue", "wed", "thu", "fr
 
 std::optional<int> weekday_index(const std::string& word) {
   std::string lower = normalize_name(word);
-  static const std::map<std::string, int> spellings = {
+  static const std::unordered_map<std::string, int> spellings = {
       {"mon", 0},       {"monday", 0}, {"tue", 1},      {"tues", 1},  {"tuesday", 1},  {"wed", 2},
       {"wednesday", 2}, {"thu", 3},    {"thur", 3},     {"thurs", 3}, {"thursday", 3}, {"fri", 4},
       {"friday", 4},    {"sat", 5},    {"saturday", 5}, {"sun", 6},   {"sunday", 6}};
