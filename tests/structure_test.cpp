@@ -1,0 +1,105 @@
+// The structure of pasted programmes as the rules see it: several sessions a day, days without
+// weekdays, deload weeks, plans that start after week 1, and tables with named columns.
+#include <gtest/gtest.h>
+
+#include "test_support.hpp"
+
+namespace liftlint::testing {
+namespace {
+
+const Pack& rest_pack() {
+  static const auto loaded =
+      load_pack(base_files, {{"rest.rules",
+                              "rule rest {\n  severity error\n  cite shields_psereckis\n"
+                              "  require rest >= 1 day between sessions where kind = strength\n}\n"},
+                             {"deload.rules",
+                              "rule light-deload {\n  severity warning\n  cite shields_psereckis\n"
+                              "  require every exercise where deload: not loaded\n}\n"}});
+  return *loaded;
+}
+
+const Pack& default_rules() {
+  static const auto loaded = load_pack(default_pack, {});
+  return *loaded;
+}
+
+TEST(Structure, TwoStrengthSessionsOnOneDayLeaveNoRestDay) {
+  const auto out = check_plan(rest_pack(), "Mon am - strength\nGlute bridge 3x12\nMon pm - strength\nGoblet squat 3x10\n");
+  EXPECT_NE(out.find("plan.plan:3:1: error[rest]"), std::string::npos) << out;
+  EXPECT_NE(out.find("Mon am and Mon pm"), std::string::npos) << out;
+}
+
+TEST(Structure, DaysWithoutWeekdaysAreJudgedOnlyOnWhatIsCertain) {
+  const std::string day = " - strength\nGlute bridge 3x12\n";
+  EXPECT_EQ(finding_ids(rest_pack(), "Day 1" + day + "Day 2" + day + "Day 3" + day), std::vector<std::string>{});
+  const auto out = check_plan(rest_pack(), "Day 1" + day + "Day 2" + day + "Day 3" + day + "Day 4" + day);
+  EXPECT_NE(out.find("error[rest]: week 1 has 4 of these sessions (Day 1, Day 2, Day 3, Day 4); in 7 days they "
+                     "cannot all have 1 rest day between them"),
+            std::string::npos)
+      << out;
+  EXPECT_NE(out.find("the plan gives no weekdays"), std::string::npos) << out;
+}
+
+TEST(Structure, ADeloadWeekIsReadByRules) {
+  const std::string week = "Monday - strength\nGoblet squat 3x10 @ 12kg\n";
+  EXPECT_EQ(finding_ids(rest_pack(), "Week 1-3\n" + week + "Week 4 (deload)\n" + week),
+            std::vector<std::string>{"light-deload"});
+  EXPECT_EQ(finding_ids(rest_pack(), "Week 1-3\n" + week + "Week 4\n" + week), std::vector<std::string>{});
+}
+
+TEST(Structure, ComingBackFromADeloadIsNotAJumpInLoad) {
+  const auto plan = [](int w1, int w2, int w3, int w4, int w5) {
+    std::string out = "Client: conditions chronic low back pain, cleared yes by GP\n";
+    const int loads[] = {w1, w2, w3, w4, w5};
+    for (int w = 1; w <= 5; ++w) {
+      out += "Week " + std::to_string(w) + (w == 4 ? " (deload)" : "") + "\nMonday - strength\nGoblet squat 3x10 @ " +
+             std::to_string(loads[w - 1]) + "kg\nThursday - strength\nGlute bridge 3x12\n";
+    }
+    return out;
+  };
+  const auto ids = [](const std::vector<std::string>& all) {
+    return std::count(all.begin(), all.end(), "bp.gradual-load");
+  };
+  EXPECT_EQ(ids(finding_ids(default_rules(), plan(10, 11, 12, 8, 12))), 0);
+  EXPECT_EQ(ids(finding_ids(default_rules(), plan(10, 11, 12, 8, 16))), 1);
+}
+
+TEST(Structure, APlanThatStartsAtWeekFiveHasNoEmptyWeeksBeforeIt) {
+  const std::string plan = "Client: conditions low back pain, cleared yes\nWeek 5-8\nMonday - strength\n"
+                           "Glute bridge 3x12\n";
+  const auto out = check_plan(default_rules(), plan);
+  EXPECT_EQ(out.find("week 1"), std::string::npos) << out;
+  EXPECT_NE(out.find("strength sessions in week 5: 1"), std::string::npos) << out;
+}
+
+TEST(Structure, ColumnsNameWhatABareNumberMeans) {
+  const std::string plan =
+      "Monday - strength\nExercise\tSets\tReps\tLoad (kg)\tRest (s)\nGoblet squat\t3\t10\t16\t90\n"
+      "Hip thrust\t4\t12/10/8/8\t40/50/60/60\t\n";
+  const auto out = check_plan(rest_pack(), plan);
+  EXPECT_EQ(out, "") << out;
+}
+
+TEST(Structure, AdviceUnderAnAvoidHeadingIsNotPlanned) {
+  const std::string plan =
+      "Client: conditions chronic low back pain, cleared yes\nMonday - strength\nGlute bridge 3x12\n"
+      "Avoid for now:\n- Sit-ups 3x20\n- Toe touches x10\n";
+  const auto ids = finding_ids(default_rules(), plan);
+  EXPECT_EQ(std::count(ids.begin(), ids.end(), "bp.no-crunches-sit-ups"), 0) << ids.size();
+  // the same lines without the heading are planned, and flagged
+  const auto planned = finding_ids(default_rules(), plan.substr(0, plan.find("Avoid")) + "- Sit-ups 3x20
+");
+  EXPECT_EQ(std::count(planned.begin(), planned.end(), "bp.no-crunches-sit-ups"), 1);
+}
+
+TEST(Structure, ANegatedConditionInAHistoryIsNotTheClients) {
+  const auto ids = finding_ids(default_rules(), "Client: Megan\nHistory: no back pain, healthy\nMonday - strength\n"
+                                                "Deadlift 5x5 @ 100kg\n");
+  EXPECT_EQ(std::count(ids.begin(), ids.end(), "bp.avoid-deadlift"), 0);
+  const auto ill = finding_ids(default_rules(), "Client: Megan\nHistory: chronic low back pain since 2023\n"
+                                                "Monday - strength\nDeadlift 5x5 @ 100kg\n");
+  EXPECT_EQ(std::count(ill.begin(), ill.end(), "bp.avoid-deadlift"), 1);
+}
+
+}  // namespace
+}  // namespace liftlint::testing
