@@ -87,8 +87,7 @@ TEST(Structure, AdviceUnderAnAvoidHeadingIsNotPlanned) {
   const auto ids = finding_ids(default_rules(), plan);
   EXPECT_EQ(std::count(ids.begin(), ids.end(), "bp.no-crunches-sit-ups"), 0) << ids.size();
   // the same lines without the heading are planned, and flagged
-  const auto planned = finding_ids(default_rules(), plan.substr(0, plan.find("Avoid")) + "- Sit-ups 3x20
-");
+  const auto planned = finding_ids(default_rules(), plan.substr(0, plan.find("Avoid")) + "- Sit-ups 3x20\n");
   EXPECT_EQ(std::count(planned.begin(), planned.end(), "bp.no-crunches-sit-ups"), 1);
 }
 
