@@ -38,24 +38,25 @@ struct tempo_x : one<'X'> {};
 struct tempo_code : seq<digit, digit, sor<seq<tempo_x, digit>, seq<digit, tempo_x>>, not_at<ident_other>> {};
 
 // `x` is a times sign where it cannot be part of a word: 3x12, x10, 3 x 10, 3xAMRAP.
-struct times_x : seq<one<'x', 'X'>, sor<at<digit>, not_at<ident_other>, at<istring<'a', 'm', 'r', 'a', 'p'>>,
-                                         at<istring<'m', 'a', 'x'>>>> {};
+struct times_x
+    : seq<one<'x', 'X'>,
+          sor<at<digit>, not_at<ident_other>, at<istring<'a', 'm', 'r', 'a', 'p'>>, at<istring<'m', 'a', 'x'>>>> {};
 struct times_token : sor<times_sign, one<'*'>, times_x> {};
 
 struct letter : ranges<'a', 'z', 'A', 'Z'> {};
 struct word_joint : sor<one<'-', '/', '\'', '.'>, right_quote> {};
-struct word_token : seq<letter, star<sor<letter, one<'_'>, seq<word_joint, at<letter>>,
-                                         seq<plus<digit>, at<letter>>>>> {};
+struct word_token
+    : seq<letter, star<sor<letter, one<'_'>, seq<word_joint, at<letter>>, seq<plus<digit>, at<letter>>>>> {};
 
 struct string_token : seq<one<'"'>, string_body, must<string_close>> {};
 struct dash_token : sor<one<'-'>, en_dash, em_dash, minus_sign> {};
-struct punct_token : one<'@', '(', ')', '[', ']', '+', '&', ':', '/', ',', '|', '.', '~', '=', '<', '>', '!', '?',
-                         '{', '}', ';', '\\', '$', '^', '_', '`', '\''> {};
+struct punct_token : one<'@', '(', ')', '[', ']', '+', '&', ':', '/', ',', '|', '.', '~', '=', '<', '>', '!', '?', '{',
+                         '}', ';', '\\', '$', '^', '_', '`', '\''> {};
 // Anything else: emoji, bullets, letters outside ASCII. One UTF-8 character per token.
 struct other_token : sor<seq<range<'\xC0', '\xFF'>, star<range<'\x80', '\xBF'>>>, any> {};
 
-struct token : sor<date_token, clock_token, tempo_code, number_token, times_token, word_token, string_token,
-                   dash_token, punct_token, other_token> {};
+struct token : sor<date_token, clock_token, tempo_code, number_token, times_token, word_token, string_token, dash_token,
+                   punct_token, other_token> {};
 struct statement : seq<star<sor<gap, seq<token, opt<number_mark>>>>, eof> {};
 
 }  // namespace liftlint::grammar::plan

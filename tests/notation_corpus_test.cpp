@@ -1,20 +1,18 @@
 // The notation corpus: single lines as trainers type them, each with what it means, field by field.
 // tests/notation/lines.txt says how the file is written.
-#include <gtest/gtest.h>
-
 #include <fmt/format.h>
+#include <gtest/gtest.h>
 
 #include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <sstream>
 
 #include "plan/parser.hpp"
 #include "plan/resolver.hpp"
 #include "support/units.hpp"
-#include <nlohmann/json.hpp>
-
 #include "test_support.hpp"
 
 namespace liftlint::testing {
@@ -99,7 +97,7 @@ std::string expected_value(const std::string& key, const std::string& value) {
       const auto low = std::stod(part.substr(0, dash)) * 0.45359237;
       const auto high = dash == std::string::npos ? low : std::stod(part.substr(dash + 1)) * 0.45359237;
       out += out.empty() ? "" : "/";
-    out += range(low, high);
+      out += range(low, high);
     }
     return out;
   }
@@ -116,7 +114,7 @@ std::string expected_value(const std::string& key, const std::string& value) {
       const auto low = std::stod(part.substr(0, dash));
       const auto high = dash == std::string::npos ? low : std::stod(part.substr(dash + 1));
       out += out.empty() ? "" : "/";
-    out += range(low, high);
+      out += range(low, high);
     } catch (const std::exception&) {
       return value;
     }
@@ -139,7 +137,8 @@ std::map<std::string, std::string> reading(const plan::ast::Line& a, const plan:
     if (kind && kind->kind == UnitKind::mass) r["load"] = range(q.low * kind->factor, q.high * kind->factor);
   }
   if (a.amrap) r["amrap"] = "yes";
-  if (a.distance) r["distance"] = range(a.distance->low * scale_of(a.distance->unit), a.distance->high * scale_of(a.distance->unit));
+  if (a.distance)
+    r["distance"] = range(a.distance->low * scale_of(a.distance->unit), a.distance->high * scale_of(a.distance->unit));
   if (a.load) {
     const auto f = scale_of(a.load->unit);
     r["load"] = a.load_list.empty() ? range(a.load->low * f, a.load->high * f) : list(a.load_list, f);
@@ -266,8 +265,8 @@ std::vector<std::pair<std::string, int>> located(const std::string& json_report)
 std::string with_bad_lines(int count, std::vector<int>& bad_lines) {
   const auto original = read_file(std::string(LIFTLINT_SOURCE_DIR) + "/examples/flawed-avoid.plan");
   static const std::vector<std::string> kinds = {"    Zorgblat press 3x10", "    Goblet squat 3x10 @ 60",
-                                                 "    Glute bridge 3x", "    Plank 3 x 1:75", "    Deadbug 3x10 rest",
-                                                 "    Hip thrust 3 sets of"};
+                                                 "    Glute bridge 3x",     "    Plank 3 x 1:75",
+                                                 "    Deadbug 3x10 rest",   "    Hip thrust 3 sets of"};
   std::string out;
   std::istringstream in(original);
   int line = 0;
@@ -316,7 +315,7 @@ TEST_P(Recovery, EveryBadLineIsAnErrorAndEveryGoodFindingStays) {
     EXPECT_EQ(code, 2) << format;
     for (const auto& rule : rules_before) EXPECT_NE(out.find(rule), std::string::npos) << format << " " << rule;
     for (const auto line : bad_lines) {
-      const auto at = format == "text" ? fmt::format("plan.plan:{}:", line)
+      const auto at = format == "text"     ? fmt::format("plan.plan:{}:", line)
                       : format == "github" ? fmt::format("line={},", line)
                                            : fmt::format("{}", line);
       EXPECT_NE(out.find(at), std::string::npos) << format << " line " << line;
@@ -355,7 +354,8 @@ TEST(Programmes, DocumentsPastedWholeMatchTheirGoldenReports) {
     if (entry.path().extension() != ".plan") continue;
     ++count;
     int code = 0;
-    const auto out = run_cli("check tests/pasted-documents/" + entry.path().filename().string() + " --color never", code);
+    const auto out =
+        run_cli("check tests/pasted-documents/" + entry.path().filename().string() + " --color never", code);
     auto golden = entry.path();
     golden.replace_extension(".golden");
     EXPECT_EQ(out, read_file(golden.string())) << entry.path();

@@ -24,7 +24,8 @@ const Pack& default_rules() {
 }
 
 TEST(Structure, TwoStrengthSessionsOnOneDayLeaveNoRestDay) {
-  const auto out = check_plan(rest_pack(), "Mon am - strength\nGlute bridge 3x12\nMon pm - strength\nGoblet squat 3x10\n");
+  const auto out =
+      check_plan(rest_pack(), "Mon am - strength\nGlute bridge 3x12\nMon pm - strength\nGoblet squat 3x10\n");
   EXPECT_NE(out.find("plan.plan:3:1: error[rest]"), std::string::npos) << out;
   EXPECT_NE(out.find("Mon am and Mon pm"), std::string::npos) << out;
 }
@@ -65,8 +66,9 @@ TEST(Structure, ComingBackFromADeloadIsNotAJumpInLoad) {
 }
 
 TEST(Structure, APlanThatStartsAtWeekFiveHasNoEmptyWeeksBeforeIt) {
-  const std::string plan = "Client: conditions low back pain, cleared yes\nWeek 5-8\nMonday - strength\n"
-                           "Glute bridge 3x12\n";
+  const std::string plan =
+      "Client: conditions low back pain, cleared yes\nWeek 5-8\nMonday - strength\n"
+      "Glute bridge 3x12\n";
   const auto out = check_plan(default_rules(), plan);
   EXPECT_EQ(out.find("week 1"), std::string::npos) << out;
   EXPECT_NE(out.find("strength sessions in week 5: 1"), std::string::npos) << out;
@@ -92,11 +94,13 @@ TEST(Structure, AdviceUnderAnAvoidHeadingIsNotPlanned) {
 }
 
 TEST(Structure, ANegatedConditionInAHistoryIsNotTheClients) {
-  const auto ids = finding_ids(default_rules(), "Client: Megan\nHistory: no back pain, healthy\nMonday - strength\n"
-                                                "Deadlift 5x5 @ 100kg\n");
+  const auto ids = finding_ids(default_rules(),
+                               "Client: Megan\nHistory: no back pain, healthy\nMonday - strength\n"
+                               "Deadlift 5x5 @ 100kg\n");
   EXPECT_EQ(std::count(ids.begin(), ids.end(), "bp.avoid-deadlift"), 0);
-  const auto ill = finding_ids(default_rules(), "Client: Megan\nHistory: chronic low back pain since 2023\n"
-                                                "Monday - strength\nDeadlift 5x5 @ 100kg\n");
+  const auto ill = finding_ids(default_rules(),
+                               "Client: Megan\nHistory: chronic low back pain since 2023\n"
+                               "Monday - strength\nDeadlift 5x5 @ 100kg\n");
   EXPECT_EQ(std::count(ill.begin(), ill.end(), "bp.avoid-deadlift"), 1);
 }
 

@@ -41,7 +41,8 @@ std::vector<std::string> finding_ids(const Pack& pack, const std::string& text);
 // A fresh directory under the system's temporary directory, removed afterwards.
 class TempDir {
  public:
-  TempDir() : path_(std::filesystem::temp_directory_path() / ("liftlint-test-" + std::to_string(getpid()) + "-" + next())) {
+  TempDir()
+      : path_(std::filesystem::temp_directory_path() / ("liftlint-test-" + std::to_string(getpid()) + "-" + next())) {
     std::filesystem::remove_all(path_);
     std::filesystem::create_directories(path_);
   }

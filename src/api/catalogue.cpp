@@ -104,8 +104,7 @@ std::vector<ExerciseInfo> Engine::catalogue(const std::string& search) const {
   for (std::uint32_t i = 0; i < rules->catalogue.size(); ++i) {
     if (auto rank = match_rank(rules->catalogue.at(i), words, wanted)) ranked.emplace_back(*rank, i);
   }
-  std::stable_sort(ranked.begin(), ranked.end(),
-                   [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::stable_sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
   // A name with modifiers or abbreviations reads as one entry: say which, and how it is changed.
   if (!search.empty() && !rules->catalogue.find(search)) {
     if (auto reading = plan::read_exercise_name(rules->catalogue, search)) {
@@ -115,9 +114,9 @@ std::vector<ExerciseInfo> Engine::catalogue(const std::string& search) const {
       info.read_as = info.name + (reading->posture.empty() ? "" : ", " + reading->posture) +
                      (reading->equipment.empty() ? "" : ", " + reading->equipment);
       out.push_back(std::move(info));
-      ranked.erase(std::remove_if(ranked.begin(), ranked.end(),
-                                  [&](const auto& r) { return r.second == reading->exercise; }),
-                   ranked.end());
+      ranked.erase(
+          std::remove_if(ranked.begin(), ranked.end(), [&](const auto& r) { return r.second == reading->exercise; }),
+          ranked.end());
     }
   }
   for (const auto& [rank, index] : ranked) out.push_back(info_of(*rules, rules->catalogue.at(index)));

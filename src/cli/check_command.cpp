@@ -279,7 +279,8 @@ void setup_check(CLI::App& app, CheckOptions& o) {
   auto* check = app.add_subcommand("check", "Check plans against rule packs and report every finding");
   check
       ->add_option("plans", o.plans,
-                   "Plan files (.plan or .json), directories searched for them, or - for JSON Lines on standard input")
+                   "Plan files (.plan or .json), directories searched for them, or - for standard input (a text plan, "
+                   "a JSON plan or JSON Lines)")
       ->required()
       ->type_name("PLAN");
   check->add_option("--jobs,-j", o.jobs, "Check this many plans at once (0: one per core); output is the same")

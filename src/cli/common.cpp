@@ -9,8 +9,8 @@
 #include <fstream>
 
 #include "cli/config.hpp"
-#include "support/names.hpp"
 #include "report/report.hpp"
+#include "support/names.hpp"
 
 namespace liftlint::cli {
 

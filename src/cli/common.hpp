@@ -1,12 +1,11 @@
 // Pieces shared by the subcommands.
 #pragma once
 
+#include <CLI/CLI.hpp>
 #include <cstdio>
 #include <optional>
 #include <string>
 #include <vector>
-
-#include <CLI/CLI.hpp>
 
 #include "liftlint/liftlint.hpp"
 

@@ -22,8 +22,10 @@ enum class Outcome { unchanged, changed, error };
 
 // Diagnostics point into `file`, so it must outlive them.
 bool parses(const SourceFile& file, authoring::FileKind kind, Diagnostics& diagnostics) {
-  return kind == authoring::FileKind::rules ? rules::parse_rule_file(file, diagnostics).has_value()
-                                            : plan::parse_plan_file(file, diagnostics).has_value();
+  // A plan is read on past a bad line, so its errors, not the result, say whether it can be laid out.
+  return kind == authoring::FileKind::rules
+             ? rules::parse_rule_file(file, diagnostics).has_value()
+             : plan::parse_plan_file(file, diagnostics).has_value() && !diagnostics.has_errors();
 }
 
 void print_error(const std::string& path, const std::string& message) {

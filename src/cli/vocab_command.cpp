@@ -57,8 +57,8 @@ nlohmann::ordered_json vocab_json(const std::vector<VocabularyEntry>& entries) {
 
 std::string exercise_text(const ExerciseInfo& x) {
   std::string out = x.read_as.empty() ? x.name : fmt::format("{} (read as {})", x.name, x.read_as);
-  out += fmt::format("\n  pattern {}, posture {}, equipment {}, spinal load {}, impact {}{}{}\n", x.pattern,
-                     x.posture, x.equipment.empty() ? "none" : joined(x.equipment), x.spinal_load, x.impact,
+  out += fmt::format("\n  pattern {}, posture {}, equipment {}, spinal load {}, impact {}{}{}\n", x.pattern, x.posture,
+                     x.equipment.empty() ? "none" : joined(x.equipment), x.spinal_load, x.impact,
                      x.loaded ? ", loaded" : "", x.supported ? ", supported" : "");
   out += fmt::format("  muscles {}\n", joined(x.muscles));
   if (!x.aliases.empty()) out += fmt::format("  also written {}\n", joined(x.aliases));
@@ -67,10 +67,10 @@ std::string exercise_text(const ExerciseInfo& x) {
 }
 
 nlohmann::ordered_json exercise_json(const ExerciseInfo& x) {
-  nlohmann::ordered_json j{{"name", x.name},       {"aliases", x.aliases},         {"muscles", x.muscles},
-                           {"pattern", x.pattern}, {"posture", x.posture},         {"equipment", x.equipment},
-                           {"tags", x.tags},       {"spinal_load", x.spinal_load}, {"impact", x.impact},
-                           {"supported", x.supported}, {"loaded", x.loaded}};
+  nlohmann::ordered_json j{
+      {"name", x.name},       {"aliases", x.aliases},     {"muscles", x.muscles}, {"pattern", x.pattern},
+      {"posture", x.posture}, {"equipment", x.equipment}, {"tags", x.tags},       {"spinal_load", x.spinal_load},
+      {"impact", x.impact},   {"supported", x.supported}, {"loaded", x.loaded}};
   if (!x.read_as.empty()) j["read_as"] = x.read_as;
   return j;
 }
@@ -86,6 +86,7 @@ VocabCommands setup_vocab(CLI::App& app, VocabOptions& o) {
   add_common(*c.vocab, o);
   c.catalog = app.add_subcommand("catalog", "Search the exercise catalogue by name, alias or words");
   c.catalog->add_option("search", o.search, "Words to look for, such as 'split squat' or 'standing DB OHP'");
+  c.catalog->alias("catalogue");
   add_common(*c.catalog, o);
   return c;
 }

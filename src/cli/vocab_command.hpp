@@ -10,8 +10,8 @@ namespace liftlint::cli {
 struct VocabOptions {
   std::vector<std::string> rules;
   bool no_default_rules = false;
-  std::string kind;                  // vocab: one list, or all when empty
-  std::vector<std::string> search;   // catalog: words to look for
+  std::string kind;                 // vocab: one list, or all when empty
+  std::vector<std::string> search;  // catalog: words to look for
   std::string format = "text";
 };
 

@@ -410,7 +410,8 @@ class Evaluator {
           if (!s.weekday_known) continue;  // only what is certain: see crowded_week
           const Context c{&plan_, w, block, &s, nullptr};
           if (eval(rule.filter, c) != Truth::yes) continue;
-          const Visit now{(pass * (plan_.weeks - plan_.first_week + 1) + w - plan_.first_week) * 7 + s.weekday, w, &s, pass};
+          const Visit now{(pass * (plan_.weeks - plan_.first_week + 1) + w - plan_.first_week) * 7 + s.weekday, w, &s,
+                          pass};
           const auto previous = rule.sharing_muscles ? latest_sharing(by_muscle, s) : last;
           if (previous && (pass == 0 || previous->pass == 0)) rest_gap(rule, *previous, now, c);
           last = now;

@@ -23,17 +23,17 @@ struct Quantity {
 struct Line {
   Value name;
   std::optional<Quantity> sets;
-  std::optional<Quantity> reps;   // unit: "", steps, reps, or a time unit for timed sets
-  std::optional<Quantity> load;   // kg or lb
-  std::vector<Quantity> amounts;  // bare "30-40s", "70%", "10kg"
+  std::optional<Quantity> reps;      // unit: "", steps, reps, or a time unit for timed sets
+  std::optional<Quantity> load;      // kg or lb
+  std::vector<Quantity> amounts;     // bare "30-40s", "70%", "10kg"
   std::optional<Quantity> distance;  // m, km, mi or yd
   std::vector<double> reps_list;     // 10/8/6: one count per set
   std::vector<double> load_list;     // 12/14/16kg: one load per set, in the load's unit
   bool amrap = false;                // as many as possible, to failure, or the + of 5+
   bool alternating = false;
-  int implements = 0;                // 2 for a pair such as 2x16kg
-  std::string group;                 // superset or circuit the line belongs to
-  bool unreadable = false;           // the dose could not be read: its values are unknown
+  int implements = 0;       // 2 for a pair such as 2x16kg
+  std::string group;        // superset or circuit the line belongs to
+  bool unreadable = false;  // the dose could not be read: its values are unknown
   // `5 min bike, cat-cow x10`: the line read as several exercises, and the errors of reading it as one. The
   // resolver uses the parts when each names an exercise, and reports the errors otherwise.
   std::vector<Line> parts;
@@ -62,8 +62,8 @@ struct Block {
 struct Day {
   Name day;  // "mon", or "day 3"
   std::optional<Quantity> number;
-  bool ordered = false;  // Day 1, Session A: a place in the week, not a weekday
-  std::string part;      // am, pm: one of several sessions on a day
+  bool ordered = false;   // Day 1, Session A: a place in the week, not a weekday
+  std::string part;       // am, pm: one of several sessions on a day
   std::uint32_t end = 0;  // byte offset where the session's text ends
   bool rest = false;
   Name kind;

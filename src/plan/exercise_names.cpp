@@ -22,43 +22,86 @@ struct Modifier {
 
 // normalize_name has already lower-cased, split hyphens and dropped plurals.
 constexpr Modifier modifiers[] = {
-    {"standing", Sets::posture, "standing"},      {"seated", Sets::posture, "seated"},
-    {"sitting", Sets::posture, "seated"},         {"half kneeling", Sets::posture, "half_kneeling"},
-    {"tall kneeling", Sets::posture, "kneeling"}, {"kneeling", Sets::posture, "kneeling"},
-    {"supine", Sets::posture, "supine"},          {"lying", Sets::posture, "supine"},
-    {"prone", Sets::posture, "prone"},            {"side lying", Sets::posture, "side_lying"},
-    {"split stance", Sets::posture, "split_stance"}, {"quadruped", Sets::posture, "quadruped"},
-    {"barbell", Sets::equipment, "barbell"},      {"dumbbell", Sets::equipment, "dumbbell"},
-    {"kettlebell", Sets::equipment, "kettlebell"}, {"band", Sets::equipment, "band"},
-    {"banded", Sets::equipment, "band"},          {"cable", Sets::equipment, "cable"},
-    {"machine", Sets::equipment, "machine"},      {"smith", Sets::equipment, "machine"},
-    {"trap bar", Sets::equipment, "trap_bar"},    {"hex bar", Sets::equipment, "trap_bar"},
-    {"landmine", Sets::equipment, "landmine"},     {"ez bar", Sets::equipment, "ez_bar"},
-    {"med ball", Sets::equipment, "medicine_ball"}, {"medicine ball", Sets::equipment, "medicine_ball"},
-    {"swiss ball", Sets::equipment, "stability_ball"}, {"stability ball", Sets::equipment, "stability_ball"},
-    {"single arm", Sets::other, ""},              {"single leg", Sets::other, ""},
-    {"one arm", Sets::other, ""},                 {"one leg", Sets::other, ""},
-    {"alternating", Sets::other, ""},             {"alternate", Sets::other, ""},
-    {"unilateral", Sets::other, ""},              {"incline", Sets::other, ""},
-    {"decline", Sets::other, ""},                 {"deficit", Sets::other, ""},
-    {"paused", Sets::other, ""},                  {"pause", Sets::other, ""},
-    {"tempo", Sets::other, ""},                   {"slow", Sets::other, ""},
-    {"heavy", Sets::other, ""},                   {"light", Sets::other, ""},
-    {"weighted", Sets::weighted, ""},             {"loaded", Sets::weighted, ""},
-    {"bodyweight", Sets::other, ""},              {"assisted", Sets::other, ""},
-    {"hold", Sets::other, ""},                    {"easy", Sets::other, ""},
-    {"then", Sets::other, ""},                    {"continue", Sets::other, ""},
-    {"progress", Sets::other, ""},                {"keep", Sets::other, ""},
+    {"standing", Sets::posture, "standing"},
+    {"seated", Sets::posture, "seated"},
+    {"sitting", Sets::posture, "seated"},
+    {"half kneeling", Sets::posture, "half_kneeling"},
+    {"tall kneeling", Sets::posture, "kneeling"},
+    {"kneeling", Sets::posture, "kneeling"},
+    {"supine", Sets::posture, "supine"},
+    {"lying", Sets::posture, "supine"},
+    {"prone", Sets::posture, "prone"},
+    {"side lying", Sets::posture, "side_lying"},
+    {"split stance", Sets::posture, "split_stance"},
+    {"quadruped", Sets::posture, "quadruped"},
+    {"barbell", Sets::equipment, "barbell"},
+    {"dumbbell", Sets::equipment, "dumbbell"},
+    {"kettlebell", Sets::equipment, "kettlebell"},
+    {"band", Sets::equipment, "band"},
+    {"banded", Sets::equipment, "band"},
+    {"cable", Sets::equipment, "cable"},
+    {"machine", Sets::equipment, "machine"},
+    {"smith", Sets::equipment, "machine"},
+    {"trap bar", Sets::equipment, "trap_bar"},
+    {"hex bar", Sets::equipment, "trap_bar"},
+    {"landmine", Sets::equipment, "landmine"},
+    {"ez bar", Sets::equipment, "ez_bar"},
+    {"med ball", Sets::equipment, "medicine_ball"},
+    {"medicine ball", Sets::equipment, "medicine_ball"},
+    {"swiss ball", Sets::equipment, "stability_ball"},
+    {"stability ball", Sets::equipment, "stability_ball"},
+    {"single arm", Sets::other, ""},
+    {"single leg", Sets::other, ""},
+    {"one arm", Sets::other, ""},
+    {"one leg", Sets::other, ""},
+    {"alternating", Sets::other, ""},
+    {"alternate", Sets::other, ""},
+    {"unilateral", Sets::other, ""},
+    {"incline", Sets::other, ""},
+    {"decline", Sets::other, ""},
+    {"deficit", Sets::other, ""},
+    {"paused", Sets::other, ""},
+    {"pause", Sets::other, ""},
+    {"tempo", Sets::other, ""},
+    {"slow", Sets::other, ""},
+    {"heavy", Sets::other, ""},
+    {"light", Sets::other, ""},
+    {"weighted", Sets::weighted, ""},
+    {"loaded", Sets::weighted, ""},
+    {"bodyweight", Sets::other, ""},
+    {"assisted", Sets::other, ""},
+    {"hold", Sets::other, ""},
+    {"easy", Sets::other, ""},
+    {"then", Sets::other, ""},
+    {"continue", Sets::other, ""},
+    {"progress", Sets::other, ""},
+    {"keep", Sets::other, ""},
 };
 
 const std::unordered_map<std::string_view, std::string_view>& abbreviations() {
-  static const std::unordered_map<std::string_view, std::string_view> table = {
-      {"db", "dumbbell"},      {"dbs", "dumbbell"},   {"kb", "kettlebell"},  {"kbs", "kettlebell"},
-      {"bb", "barbell"},       {"dl", "deadlift"},    {"dls", "deadlift"},   {"rdl", "romanian deadlift"},
-      {"rdls", "romanian deadlift"}, {"sldl", "stiff leg deadlift"}, {"ohp", "overhead press"},
-      {"bss", "bulgarian split squat"}, {"sl", "single leg"}, {"sa", "single arm"}, {"alt", "alternating"},
-      {"bw", "bodyweight"},    {"ghr", "glute ham raise"}, {"mb", "med ball"}, {"ez", "ez"},
-      {"1", "one"},            {"oh", "overhead"},    {"hex", "hex"},        {"lat", "lat"}};
+  static const std::unordered_map<std::string_view, std::string_view> table = {{"db", "dumbbell"},
+                                                                               {"dbs", "dumbbell"},
+                                                                               {"kb", "kettlebell"},
+                                                                               {"kbs", "kettlebell"},
+                                                                               {"bb", "barbell"},
+                                                                               {"dl", "deadlift"},
+                                                                               {"dls", "deadlift"},
+                                                                               {"rdl", "romanian deadlift"},
+                                                                               {"rdls", "romanian deadlift"},
+                                                                               {"sldl", "stiff leg deadlift"},
+                                                                               {"ohp", "overhead press"},
+                                                                               {"bss", "bulgarian split squat"},
+                                                                               {"sl", "single leg"},
+                                                                               {"sa", "single arm"},
+                                                                               {"alt", "alternating"},
+                                                                               {"bw", "bodyweight"},
+                                                                               {"ghr", "glute ham raise"},
+                                                                               {"mb", "med ball"},
+                                                                               {"ez", "ez"},
+                                                                               {"1", "one"},
+                                                                               {"oh", "overhead"},
+                                                                               {"hex", "hex"},
+                                                                               {"lat", "lat"}};
   return table;
 }
 
@@ -167,13 +210,12 @@ std::optional<NameReading> strip_modifiers(const model::Catalogue& catalogue, st
   return found(catalogue, join(base), r);
 }
 
-
-
 // A quick look, before the words are normalised: does the name mention equipment or a load at all?
 bool names_equipment(std::string_view text) {
   static const std::unordered_set<std::string_view> words = {
-      "barbell", "dumbbell", "dumbbells", "kettlebell", "kettlebells", "db", "dbs", "kb", "kbs", "bb", "band",
-      "banded", "trap", "hex", "landmine", "weighted", "loaded", "smith", "ez", "cable", "machine", "ball"};
+      "barbell", "dumbbell", "dumbbells", "kettlebell", "kettlebells", "db",  "dbs",      "kb",
+      "kbs",     "bb",       "band",      "banded",     "trap",        "hex", "landmine", "weighted",
+      "loaded",  "smith",    "ez",        "cable",      "machine",     "ball"};
   std::string word;
   for (std::size_t i = 0; i <= text.size(); ++i) {
     const char c = i < text.size() ? text[i] : ' ';
@@ -222,15 +264,16 @@ std::optional<NameReading> read_exercise_name(const model::Catalogue& catalogue,
   if (auto hit = whole_name(catalogue, words)) return hit;
   // `Step-ups onto a box`, `Hip hinge with dowel`, `clamshell w/ band`: the movement is named before the
   // preposition; what follows says how it is set up.
-  static const std::set<std::string> prepositions = {"onto", "on", "to", "with", "w", "using", "off", "from",
-                                                     "into", "over", "in", "against", "holding", "behind", "at"};
+  static const std::set<std::string> prepositions = {"onto",  "on",      "to",      "with",   "w",
+                                                     "using", "off",     "from",    "into",   "over",
+                                                     "in",    "against", "holding", "behind", "at"};
   for (std::size_t p = 1; p < words.size(); ++p) {
     if (prepositions.count(words[p]) == 0) continue;
-    return whole_name(catalogue, std::vector<std::string>(words.begin(), words.begin() + static_cast<std::ptrdiff_t>(p)));
+    return whole_name(catalogue,
+                      std::vector<std::string>(words.begin(), words.begin() + static_cast<std::ptrdiff_t>(p)));
   }
   return std::nullopt;
 }
-
 
 std::vector<std::string> compatible_names(const std::vector<std::string>& names, const std::string& typed) {
   const auto words = expanded(typed);

@@ -18,8 +18,7 @@ struct NameReading {
   bool banded = false;
 };
 
-[[nodiscard]] std::optional<NameReading> read_exercise_name(const model::Catalogue& catalogue,
-                                                            const std::string& text);
+[[nodiscard]] std::optional<NameReading> read_exercise_name(const model::Catalogue& catalogue, const std::string& text);
 
 // Catalogue names to offer for a name that was not found: none whose posture or equipment
 // words contradict a modifier the trainer typed.

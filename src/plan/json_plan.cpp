@@ -22,8 +22,7 @@ const Keys client_keys = {"conditions", "symptoms", "cleared", "cleared_by", "cl
 const Keys exercise_keys = {"name",        "aka",    "muscles",   "pattern", "posture", "equipment",
                             "spinal_load", "impact", "supported", "loaded",  "tags"};
 const Keys week_keys = {"week", "days", "waivers"};
-const Keys day_keys = {"day",       "rest",     "kind",     "minutes", "label", "time",
-                       "warmup",    "exercises", "cooldown", "waivers"};
+const Keys day_keys = {"day", "rest", "kind", "minutes", "label", "time", "warmup", "exercises", "cooldown", "waivers"};
 const Keys rest_day_keys = {"day", "rest", "waivers"};
 const Keys block_keys = {"minutes", "exercises"};
 const Keys line_keys = {"exercise",     "sets",        "reps",       "steps", "seconds", "each_side", "load_kg",

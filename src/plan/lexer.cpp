@@ -90,7 +90,9 @@ struct action<gp::number_mark> {
     auto& last = s.out.back();
     if (last.kind == K::number && last.mark == 0) {
       const char c = in.begin()[0];
-      last.mark = c == '"' || static_cast<unsigned char>(c) == 0xE2 ? (in.size() == 3 && in.begin()[2] == '\x99' ? '\'' : '"') : c;
+      last.mark = c == '"' || static_cast<unsigned char>(c) == 0xE2
+                      ? (in.size() == 3 && in.begin()[2] == '\x99' ? '\'' : '"')
+                      : c;
       last.text = std::string_view(last.text.data(), last.text.size() + in.size());
       return;
     }
@@ -128,8 +130,8 @@ bool lex_statement(const SourceFile& file, std::uint32_t begin, std::uint32_t en
         return false;
       }
       if (t.kind == K::number && t.value < 0) {
-        diagnostics.error(t.span(file), fmt::format("the number '{}' is too long; at most 15 digits are read",
-                                                    t.text.substr(0, 40)));
+        diagnostics.error(t.span(file),
+                          fmt::format("the number '{}' is too long; at most 15 digits are read", t.text.substr(0, 40)));
         return false;
       }
     }

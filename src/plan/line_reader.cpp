@@ -21,28 +21,39 @@ using WordSet = std::unordered_set<std::string_view>;
 using K = Token::Kind;
 
 // Words after which a line's name has ended: they only ever start a dose item.
-const WordSet dose_words = {
-    "rpe",  "rir",       "tempo", "rest",  "each", "per",  "amrap", "max",    "failure", "sets",  "set",
-    "reps", "rep",       "x",     "bw",    "e/s",  "ea",   "l/r",   "alt",    "rounds",  "round", "steps",
-    "step", "repetitions", "e/l", "each/side", "fail", "ecc", "waive", "rm", "e1rm", "1rm"};
+const WordSet dose_words = {"rpe",     "rir",       "tempo", "rest",   "each",  "per",   "amrap", "max",
+                            "failure", "sets",      "set",   "reps",   "rep",   "x",     "bw",    "e/s",
+                            "ea",      "l/r",       "alt",   "rounds", "round", "steps", "step",  "repetitions",
+                            "e/l",     "each/side", "fail",  "ecc",    "waive", "rm",    "e1rm",  "1rm"};
 
-const WordSet band_levels = {"red",   "green", "blue",  "black", "yellow", "purple", "orange",
-                                           "grey",  "gray",  "pink",  "light", "medium", "heavy",  "extra",
-                                           "thin",  "thick", "mini",  "x-heavy", "x-light", "strong", "lite",
-                                           "brown", "white", "silver", "gold"};
+const WordSet band_levels = {"red",     "green",  "blue",   "black", "yellow", "purple", "orange", "grey", "gray",
+                             "pink",    "light",  "medium", "heavy", "extra",  "thin",   "thick",  "mini", "x-heavy",
+                             "x-light", "strong", "lite",   "brown", "white",  "silver", "gold"};
 
 // Words after a time that make it part of a cue rather than a dose: `2s pause at top`.
 // Words after a time or a height that make it part of a cue rather than a dose: `2s pause at top`, `30cm box`.
-const WordSet cue_words = {"pause",  "paused", "pauses", "squeeze", "stop",   "at",
-                                                      "iso",    "isometric", "box", "step",   "bench",  "platform",
-                                                      "block",  "blocks", "high", "height", "tall", "plinth", "hurdle"};
+const WordSet cue_words = {"pause",     "paused", "pauses", "squeeze", "stop",     "at",    "iso",
+                           "isometric", "box",    "step",   "bench",   "platform", "block", "blocks",
+                           "high",      "height", "tall",   "plinth",  "hurdle"};
 
 std::string equipment_word(std::string_view w) {
   static const std::map<std::string, std::string, std::less<>> words = {
-      {"db", "dumbbell"},        {"dbs", "dumbbell"},        {"dumbbell", "dumbbell"},  {"dumbbells", "dumbbell"},
-      {"kb", "kettlebell"},      {"kbs", "kettlebell"},      {"kettlebell", "kettlebell"}, {"kettlebells", "kettlebell"},
-      {"bb", "barbell"},         {"barbell", "barbell"},     {"plate", "plate"},        {"plates", "plate"},
-      {"cable", "cable"},        {"machine", "machine"},     {"trx", "band"},           {"mb", "medicine_ball"},
+      {"db", "dumbbell"},
+      {"dbs", "dumbbell"},
+      {"dumbbell", "dumbbell"},
+      {"dumbbells", "dumbbell"},
+      {"kb", "kettlebell"},
+      {"kbs", "kettlebell"},
+      {"kettlebell", "kettlebell"},
+      {"kettlebells", "kettlebell"},
+      {"bb", "barbell"},
+      {"barbell", "barbell"},
+      {"plate", "plate"},
+      {"plates", "plate"},
+      {"cable", "cable"},
+      {"machine", "machine"},
+      {"trx", "band"},
+      {"mb", "medicine_ball"},
   };
   const auto it = words.find(w);
   return it == words.end() ? std::string{} : it->second;
@@ -52,8 +63,8 @@ std::string equipment_word(std::string_view w) {
 bool pair_word(std::string_view w) { return w == "dbs" || w == "kbs" || w == "dumbbells" || w == "kettlebells"; }
 
 bool side_word(std::string_view w) {
-  return w == "e/s" || w == "e/l" || w == "ea" || w == "l/r" || w == "each/side" || w == "per/side" ||
-         w == "es" || w == "ps";
+  return w == "e/s" || w == "e/l" || w == "ea" || w == "l/r" || w == "each/side" || w == "per/side" || w == "es" ||
+         w == "ps";
 }
 
 bool limb_word(std::string_view w) {
@@ -77,8 +88,8 @@ class Reader {
 
   // The exercise cell first, then each other cell with its column's meaning.
   std::optional<ast::Line> read_row(const std::vector<Cell>& cells) {
-    const auto exercise = std::find_if(cells.begin(), cells.end(),
-                                       [](const Cell& c) { return c.column.kind == Column::Kind::exercise; });
+    const auto exercise =
+        std::find_if(cells.begin(), cells.end(), [](const Cell& c) { return c.column.kind == Column::Kind::exercise; });
     if (exercise == cells.end() || exercise->first == exercise->last) return std::nullopt;
     i_ = exercise->first;
     last_ = exercise->last;
@@ -269,8 +280,8 @@ class Reader {
       return;
     }
     const Token* close = at(k);
-    const bool closes = close != nullptr && close->attached &&
-                        (close->is_punct(')') || close->is_punct('.') || close->is_punct(':'));
+    const bool closes =
+        close != nullptr && close->attached && (close->is_punct(')') || close->is_punct('.') || close->is_punct(':'));
     if (paren && !(close != nullptr && close->is_punct(')'))) return;
     if (!closes && !(group.size() == 1 && k > i_ + 1 && close != nullptr && close->is(K::word))) {
       // `A1 Goblet squat` without punctuation counts only with the digit.
@@ -288,8 +299,8 @@ class Reader {
   [[nodiscard]] bool unit_or_dose(std::size_t k) const {
     auto w = word_at(k);
     if (const auto slash = w.find('/'); slash != std::string_view::npos && slash > 0) w = w.substr(0, slash);
-    return w.empty() || dose_words.count(w) > 0 || !unit_word(w).empty() || side_word(w) || w == "of" ||
-           w == "kg" || w == "x";
+    return w.empty() || dose_words.count(w) > 0 || !unit_word(w).empty() || side_word(w) || w == "of" || w == "kg" ||
+           w == "x";
   }
 
   // A number belongs to the name when words follow it that are not a dose: 90/90 hip switch, Figure 4 stretch.
@@ -323,8 +334,8 @@ class Reader {
   bool name() {
     if (i_ < last_ && t_[i_].is(K::string)) {
       const auto& t = t_[i_];
-      line_.name = ast::Value{ast::Value::Kind::string, std::string(t.text.substr(1, t.text.size() - 2)), 0, {},
-                              t.span(file_)};
+      line_.name =
+          ast::Value{ast::Value::Kind::string, std::string(t.text.substr(1, t.text.size() - 2)), 0, {}, t.span(file_)};
       line_.span = line_.name.span;
       ++i_;
       return true;
@@ -343,7 +354,8 @@ class Reader {
           break;
         }
         const bool value_follows = at(i_ + 1) == nullptr || !at(i_ + 1)->is(K::word);
-        if (end == begin && (w == "rpe" || w == "rir" || w == "rest" || w == "waive" || (w == "tempo" && value_follows))) {
+        if (end == begin &&
+            (w == "rpe" || w == "rir" || w == "rest" || w == "waive" || (w == "tempo" && value_follows))) {
           break;
         }
         end = ++i_;
@@ -363,10 +375,9 @@ class Reader {
     }
     if (end == begin) {
       const auto& t = t_[std::min(begin, last_ - 1)];
-      d_.error(t.span(file_), begin < last_
-                                  ? fmt::format("expected an exercise name before '{}', as in 'goblet squat 3x10'",
-                                                t.text)
-                                  : std::string("expected an exercise name, as in 'goblet squat 3x10'"));
+      d_.error(t.span(file_),
+               begin < last_ ? fmt::format("expected an exercise name before '{}', as in 'goblet squat 3x10'", t.text)
+                             : std::string("expected an exercise name, as in 'goblet squat 3x10'"));
       return false;
     }
     i_ = end;
@@ -380,8 +391,8 @@ class Reader {
   [[nodiscard]] bool after_dose() const {
     if (i_ == 0) return false;
     const auto& before = t_[i_ - 1];
-    return before.is(K::number) || before.is(K::clock) || before.is(K::times) ||
-           dose_words.count(before.lower()) > 0 || side_word(before.lower());
+    return before.is(K::number) || before.is(K::clock) || before.is(K::times) || dose_words.count(before.lower()) > 0 ||
+           side_word(before.lower());
   }
 
   static std::string slashed(std::string_view dashed) {
@@ -406,10 +417,11 @@ class Reader {
     }
     if (close >= last_ || numbers != 1) return false;
     const bool before_dose = !line_.sets && !line_.reps && !line_.load;
-    const bool after_percent = std::any_of(line_.amounts.begin(), line_.amounts.end(),
-                                           [](const ast::Quantity& q) { return q.unit == "%"; });
-    const auto& number = *std::find_if(t_.begin() + static_cast<std::ptrdiff_t>(i_), t_.begin() + static_cast<std::ptrdiff_t>(close),
-                                       [](const Token& x) { return x.is(K::number); });
+    const bool after_percent =
+        std::any_of(line_.amounts.begin(), line_.amounts.end(), [](const ast::Quantity& q) { return q.unit == "%"; });
+    const auto& number =
+        *std::find_if(t_.begin() + static_cast<std::ptrdiff_t>(i_), t_.begin() + static_cast<std::ptrdiff_t>(close),
+                      [](const Token& x) { return x.is(K::number); });
     const bool bare = number.mark == 0 && close == i_ + 2;
     if (!(before_dose || (after_percent && bare))) return false;
     end_note();
@@ -424,12 +436,12 @@ class Reader {
 
   // A word one letter away from a dose word is a typo, not a note: `each sid`, `3x10 rets 60s`.
   static std::string near_dose_word(std::string_view w) {
-    static const std::vector<std::string> words = {"side", "sides", "reps", "sets", "rest", "tempo", "each",
-                                                   "rounds", "seconds", "minutes", "amrap", "failure"};
+    static const std::vector<std::string> words = {"side", "sides",  "reps",    "sets",    "rest",  "tempo",
+                                                   "each", "rounds", "seconds", "minutes", "amrap", "failure"};
     if (w.size() < 3 || std::find(words.begin(), words.end(), w) != words.end()) return {};
-    static const WordSet fine = {"red", "sit", "set", "rep", "site", "steps", "step", "tempi", "seat",
-                                               "slide", "ride", "wide", "tide", "best", "west", "rust", "test", "nest",
-                                               "reach", "peach", "beach", "round", "second", "minute", "sides", "beats"};
+    static const WordSet fine = {"red",   "sit",   "set",   "rep",   "site",   "steps",  "step",  "tempi", "seat",
+                                 "slide", "ride",  "wide",  "tide",  "best",   "west",   "rust",  "test",  "nest",
+                                 "reach", "peach", "beach", "round", "second", "minute", "sides", "beats"};
     if (fine.count(w) > 0) return {};
     for (const auto& d : words) {
       if (edit_distance(w, d) == 1 && w.size() >= d.size() - 1) return d;
@@ -610,7 +622,9 @@ class Reader {
     slot = as_quantity(q, std::move(unit));
   }
 
-  [[nodiscard]] bool has_count() const { return (line_.reps && line_.reps->unit != "s" && line_.reps->unit != "min") || line_.amrap; }
+  [[nodiscard]] bool has_count() const {
+    return (line_.reps && line_.reps->unit != "s" && line_.reps->unit != "min") || line_.amrap;
+  }
 
   void sets(const Q& q) {
     if (!q.unit.empty() || !q.list.empty()) {
@@ -623,8 +637,9 @@ class Reader {
   void reps(const Q& q) {
     if (!q.list.empty()) {
       line_.reps_list = q.list;
-      if (!line_.sets) line_.sets = ast::Quantity{static_cast<double>(q.list.size()),
-                                                  static_cast<double>(q.list.size()), {}, span(q.first, q.last)};
+      if (!line_.sets)
+        line_.sets = ast::Quantity{
+            static_cast<double>(q.list.size()), static_cast<double>(q.list.size()), {}, span(q.first, q.last)};
     }
     set_once(line_.reps, q, {}, "repetitions");
     if (q.plus) line_.amrap = true;
@@ -724,8 +739,13 @@ class Reader {
     }
     if (counts.size() < 3 || static_cast<double>(counts.size()) != count.low || count.low != count.high) return false;
     sets(count);
-    const Q q{*std::min_element(counts.begin(), counts.end()), *std::max_element(counts.begin(), counts.end()),
-              {}, counts, false, i_, k};
+    const Q q{*std::min_element(counts.begin(), counts.end()),
+              *std::max_element(counts.begin(), counts.end()),
+              {},
+              counts,
+              false,
+              i_,
+              k};
     i_ = k + 1;
     reps(q);
     return true;
@@ -741,8 +761,9 @@ class Reader {
     } else if (kind && kind->kind == UnitKind::distance) {
       set_once(line_.distance, q, q.unit, "a distance");
     } else {
-      fail(q.first, q.last, fmt::format("expected repetitions or a time per set, found '{}'",
-                                        file_.text.substr(t_[q.first].offset, t_[q.last].end() - t_[q.first].offset)));
+      fail(q.first, q.last,
+           fmt::format("expected repetitions or a time per set, found '{}'",
+                       file_.text.substr(t_[q.first].offset, t_[q.last].end() - t_[q.first].offset)));
     }
   }
 
@@ -843,8 +864,13 @@ class Reader {
         std::vector<double> counts;
         for (std::size_t p = 0; p < tempo_parts(i_); ++p) counts.push_back(t_[i_ + 2 * p].value);
         const auto last = i_ + 2 * counts.size() - 2;
-        const Q q{*std::min_element(counts.begin(), counts.end()), *std::max_element(counts.begin(), counts.end()),
-                  {}, counts, false, i_, last};
+        const Q q{*std::min_element(counts.begin(), counts.end()),
+                  *std::max_element(counts.begin(), counts.end()),
+                  {},
+                  counts,
+                  false,
+                  i_,
+                  last};
         i_ = last + 1;
         reps(q);
         return;
@@ -947,8 +973,9 @@ class Reader {
       return;
     }
     if (at_item_ && (kind->kind == UnitKind::time || kind->kind == UnitKind::distance)) {
-      fail(q.first, q.last, "after '@' write a load such as @ 8kg, an effort such as @ RPE 7 or a percentage such as "
-                            "@ 70%; a time or distance goes without '@'");
+      fail(q.first, q.last,
+           "after '@' write a load such as @ 8kg, an effort such as @ RPE 7 or a percentage such as "
+           "@ 70%; a time or distance goes without '@'");
       return;
     }
     switch (kind->kind) {
@@ -1130,9 +1157,10 @@ class Reader {
       return;
     }
     if (at_item_ && !note_first_) {
-      fail(i_, i_, fmt::format("after '@' write a load such as @ 8kg, an effort such as @ RPE 7, a percentage such as "
-                               "@ 70%, bodyweight or a band such as @ red band, found '{}'",
-                               t_[i_].text));
+      fail(i_, i_,
+           fmt::format("after '@' write a load such as @ 8kg, an effort such as @ RPE 7, a percentage such as "
+                       "@ 70%, bodyweight or a band such as @ red band, found '{}'",
+                       t_[i_].text));
       return;
     }
     if (const auto near = after_dose() ? near_dose_word(w) : std::string{}; !near.empty()) {
@@ -1147,14 +1175,16 @@ class Reader {
     const std::size_t start = i_++;
     if (punct_at(i_, ':') || punct_at(i_, '@') || punct_at(i_, '=')) ++i_;
     if (at(i_) == nullptr || !t_[i_].is(K::number)) {
-      fail(start, start, fmt::format("expected a number after '{}', such as {} {}", t_[start].text, t_[start].text,
-                                     w == "rpe" ? 7 : 2));
+      fail(start, start,
+           fmt::format("expected a number after '{}', such as {} {}", t_[start].text, t_[start].text,
+                       w == "rpe" ? 7 : 2));
       return;
     }
     const Q q = quantity();
     if (!q.unit.empty()) {
-      fail(q.first, q.last, fmt::format("{} is a number without a unit, such as {} {}", t_[start].text,
-                                        t_[start].text, w == "rpe" ? 7 : 2));
+      fail(q.first, q.last,
+           fmt::format("{} is a number without a unit, such as {} {}", t_[start].text, t_[start].text,
+                       w == "rpe" ? 7 : 2));
       return;
     }
     if (w == "rpe") {
@@ -1211,12 +1241,13 @@ class Reader {
     const auto kind = unit_scale(q.unit);
     if (!kind || kind->kind != UnitKind::time) {
       if (w != "rest" && q.unit.empty()) {
-        fail(start, q.last, fmt::format("'{} {}' has no unit: write rest {}s", t_[start].text, fmt_number(q.low),
-                                        fmt_number(q.low)));
+        fail(start, q.last,
+             fmt::format("'{} {}' has no unit: write rest {}s", t_[start].text, fmt_number(q.low), fmt_number(q.low)));
         return;
       }
-      fail(start, q.last, fmt::format("'rest {}' has no unit: write rest {}s or rest {}min", fmt_number(q.low),
-                                      fmt_number(q.low), fmt_number(q.low)));
+      fail(start, q.last,
+           fmt::format("'rest {}' has no unit: write rest {}s or rest {}min", fmt_number(q.low), fmt_number(q.low),
+                       fmt_number(q.low)));
       return;
     }
     time(q, true);
@@ -1281,7 +1312,8 @@ class Reader {
     }
     end_note();
     // mini band red: the colour says more than the size
-    if ((level == "mini" || level == "band" || level == "loop") && band_levels.count(word_at(k)) > 0) level = word_at(k++);
+    if ((level == "mini" || level == "band" || level == "loop") && band_levels.count(word_at(k)) > 0)
+      level = word_at(k++);
     if (!line_.band.empty()) {
       fail(i_, k - 1, "this line already gives a band; write it once");
       return true;
@@ -1348,14 +1380,13 @@ class Reader {
 
 std::string unit_word(std::string_view w) {
   static const std::map<std::string, std::string, std::less<>> units = {
-      {"s", "s"},         {"sec", "s"},        {"secs", "s"},     {"second", "s"},  {"seconds", "s"},
-      {"min", "min"},     {"mins", "min"},     {"minute", "min"}, {"minutes", "min"}, {"h", "h"},
-      {"hr", "h"},        {"hrs", "h"},        {"hour", "h"},     {"hours", "h"},   {"kg", "kg"},
-      {"kgs", "kg"},      {"kilo", "kg"},      {"kilos", "kg"},   {"lb", "lb"},     {"lbs", "lb"},
-      {"pound", "lb"},    {"pounds", "lb"},    {"m", "m"},        {"metre", "m"},   {"metres", "m"},
-      {"meter", "m"},     {"meters", "m"},     {"km", "km"},      {"k", "km"},      {"mi", "mi"},
-      {"mile", "mi"},     {"miles", "mi"},     {"yd", "yd"},      {"yds", "yd"},    {"yard", "yd"},
-      {"yards", "yd"},    {"sek", "s"},        {"cm", "cm"},      {"inch", "in"},   {"inches", "in"}};
+      {"s", "s"},      {"sec", "s"},      {"secs", "s"},      {"second", "s"},  {"seconds", "s"}, {"min", "min"},
+      {"mins", "min"}, {"minute", "min"}, {"minutes", "min"}, {"h", "h"},       {"hr", "h"},      {"hrs", "h"},
+      {"hour", "h"},   {"hours", "h"},    {"kg", "kg"},       {"kgs", "kg"},    {"kilo", "kg"},   {"kilos", "kg"},
+      {"lb", "lb"},    {"lbs", "lb"},     {"pound", "lb"},    {"pounds", "lb"}, {"m", "m"},       {"metre", "m"},
+      {"metres", "m"}, {"meter", "m"},    {"meters", "m"},    {"km", "km"},     {"k", "km"},      {"mi", "mi"},
+      {"mile", "mi"},  {"miles", "mi"},   {"yd", "yd"},       {"yds", "yd"},    {"yard", "yd"},   {"yards", "yd"},
+      {"sek", "s"},    {"cm", "cm"},      {"inch", "in"},     {"inches", "in"}};
   const auto it = units.find(w);
   return it == units.end() ? std::string{} : it->second;
 }
@@ -1377,9 +1408,8 @@ std::optional<ast::Line> read_table_row(const SourceFile& file, const std::vecto
   return Reader(file, tokens, cells.front().first, cells.front().last, context, diagnostics).read_row(cells);
 }
 
-std::optional<ast::Line> read_exercise_line(const SourceFile& file, const std::vector<Token>& tokens,
-                                            std::size_t first, std::size_t last, const LineContext& context,
-                                            Diagnostics& diagnostics) {
+std::optional<ast::Line> read_exercise_line(const SourceFile& file, const std::vector<Token>& tokens, std::size_t first,
+                                            std::size_t last, const LineContext& context, Diagnostics& diagnostics) {
   return Reader(file, tokens, first, last, context, diagnostics).read();
 }
 

@@ -24,7 +24,7 @@ struct Line {
   bool dose_unknown = false;      // the dose could not be read: its values are unknown
   bool amrap = false;
   bool alternating = false;
-  int implements = 0;             // 2 for a pair of dumbbells or kettlebells
+  int implements = 0;  // 2 for a pair of dumbbells or kettlebells
   bool each_side = false;
   bool bodyweight = false;
   bool has_tempo = false;
@@ -42,11 +42,11 @@ struct Line {
 
 struct Session {
   std::uint16_t kind = 0;
-  int weekday = 0;              // 0 = Monday; for Day 1, Session A: the place in the week, for ordering only
-  bool weekday_known = true;    // false for Day 1, Session A
-  std::string part;             // am, pm: one of several sessions on a day
-  std::string label;            // Day 1, Session A
-  Span span;        // the day token, where findings about the session point
+  int weekday = 0;            // 0 = Monday; for Day 1, Session A: the place in the week, for ordering only
+  bool weekday_known = true;  // false for Day 1, Session A
+  std::string part;           // am, pm: one of several sessions on a day
+  std::string label;          // Day 1, Session A
+  Span span;                  // the day token, where findings about the session point
   std::optional<double> duration_seconds;
   std::optional<double> warmup_seconds;  // 0 when there is no warm-up block
   bool has_cooldown = false;

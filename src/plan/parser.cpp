@@ -28,15 +28,16 @@ using K = Token::Kind;
 using TokenList = std::vector<Token>;
 
 template <typename Rule>
-using decl_selector = pt::selector<
-    Rule, pt::store_content::on<g::string_lit, g::expect_string_lit, g::ident, g::expect_ident, g::expect_level,
-                                g::expect_yes_no, g::expect_ex_name, g::exercise_decl, g::ex_aka, g::ex_muscles,
-                                g::ex_pattern, g::ex_posture, g::ex_equipment, g::ex_spinal_load, g::ex_impact,
-                                g::ex_supported, g::ex_loaded, g::ex_tags>>;
+using decl_selector =
+    pt::selector<Rule,
+                 pt::store_content::on<g::string_lit, g::expect_string_lit, g::ident, g::expect_ident, g::expect_level,
+                                       g::expect_yes_no, g::expect_ex_name, g::exercise_decl, g::ex_aka, g::ex_muscles,
+                                       g::ex_pattern, g::ex_posture, g::ex_equipment, g::ex_spinal_load, g::ex_impact,
+                                       g::ex_supported, g::ex_loaded, g::ex_tags>>;
 
-const WordSet weekday_words = {"mon",      "monday", "tue",    "tues",     "tuesday", "wed",
-                                             "weds",     "wednesday", "thu", "thur",     "thurs",   "thursday",
-                                             "fri",      "friday", "sat",    "saturday", "sun",     "sunday"};
+const WordSet weekday_words = {"mon",  "monday",    "tue", "tues",     "tuesday", "wed",
+                               "weds", "wednesday", "thu", "thur",     "thurs",   "thursday",
+                               "fri",  "friday",    "sat", "saturday", "sun",     "sunday"};
 const WordSet part_words = {"am", "pm", "morning", "evening", "afternoon", "lunch", "lunchtime", "night"};
 const WordSet rest_words = {"rest", "off", "day", "recovery", "complete", "full", "total"};
 
@@ -78,13 +79,13 @@ class Parser {
   StatementCursor cursor_;
   ast::File out_;
   std::vector<Level> braces_;
-  int week_ = -1;   // index into out_.weeks, -1 for days outside weeks
-  int day_ = -1;    // index into the current week's days
-  int block_ = -1;  // index into the current day's blocks; -1: the main block
+  int week_ = -1;                    // index into out_.weeks, -1 for days outside weeks
+  int day_ = -1;                     // index into the current week's days
+  int block_ = -1;                   // index into the current day's blocks; -1: the main block
   std::optional<Level> opens_next_;  // a header without `{`, whose `{` may come on the next line
   bool in_client_ = false;
   bool client_braced_ = false;  // `client {`: only client fields until `}`
-  bool section_ = false;  // block_ was opened by a header line, not by braces
+  bool section_ = false;        // block_ was opened by a header line, not by braces
   bool in_group_ = false;
   LineContext group_;
   std::size_t anonymous_groups_ = 0;
@@ -96,7 +97,9 @@ class Parser {
   };
   std::vector<PendingWaiver> pending_;
 
-  std::vector<ast::Day>& days() { return week_ >= 0 ? out_.weeks[static_cast<std::size_t>(week_)].days : out_.loose_days; }
+  std::vector<ast::Day>& days() {
+    return week_ >= 0 ? out_.weeks[static_cast<std::size_t>(week_)].days : out_.loose_days;
+  }
   ast::Day* day() { return day_ >= 0 ? &days()[static_cast<std::size_t>(day_)] : nullptr; }
 
   void extend_week(std::uint32_t end) {
@@ -141,7 +144,8 @@ class Parser {
       if (from < t.size()) read(TokenList(t.begin() + static_cast<std::ptrdiff_t>(from), t.end()), s);
       return;
     }
-    if (const auto from = section_label(t); from > 0) return read(TokenList(t.begin() + static_cast<std::ptrdiff_t>(from), t.end()), s);
+    if (const auto from = section_label(t); from > 0)
+      return read(TokenList(t.begin() + static_cast<std::ptrdiff_t>(from), t.end()), s);
     if (table_header(t, s)) return;
     if (header(t, s)) return;
     if (s.opens) {
@@ -179,7 +183,7 @@ class Parser {
     std::vector<std::uint32_t> starts;  // for aligned columns: where each column starts on its line
   };
   std::optional<Table> table_;
-  std::string row_day_;  // the Day cell of the last row of an export
+  std::string row_day_;    // the Day cell of the last row of an export
   bool in_notes_ = false;  // under an advice heading (`Avoid:`), until a blank line
 
   static char separator_of(std::string_view text) {
@@ -201,19 +205,54 @@ class Parser {
     }
     while (!name.empty() && (name.back() == ' ' || name.back() == ':')) name.pop_back();
     while (!name.empty() && (name.front() == ' ' || name.front() == '#')) name.erase(0, 1);
-    static const std::map<std::string, C, std::less<>> names = {
-        {"exercise", C::exercise}, {"exercises", C::exercise}, {"name", C::exercise},   {"movement", C::exercise},
-        {"exercise name", C::exercise}, {"lift", C::exercise}, {"drill", C::exercise},  {"sets", C::sets},
-        {"set", C::sets},          {"rounds", C::sets},        {"no. sets", C::sets},   {"reps", C::reps},
-        {"rep", C::reps},          {"repetitions", C::reps},   {"reps/time", C::reps},  {"reps / time", C::reps},
-        {"time", C::reps},         {"duration", C::reps},      {"hold", C::reps},       {"reps or time", C::reps},
-        {"load", C::load},         {"weight", C::load},        {"kg", C::load},         {"lb", C::load},
-        {"lbs", C::load},          {"rest", C::rest},          {"recovery", C::rest},   {"rest period", C::rest},
-        {"tempo", C::tempo},       {"rpe", C::rpe},            {"effort", C::rpe},      {"rir", C::rir},
-        {"%1rm", C::percent},      {"% 1rm", C::percent},      {"%", C::percent},       {"notes", C::notes},
-        {"note", C::notes},        {"comments", C::notes},     {"cues", C::notes},      {"coaching cues", C::notes},
-        {"instructions", C::notes}, {"week", C::week},         {"wk", C::week},         {"day", C::day},
-        {"session", C::day},       {"workout", C::day},        {"unit", C::unit},       {"units", C::unit}};
+    static const std::map<std::string, C, std::less<>> names = {{"exercise", C::exercise},
+                                                                {"exercises", C::exercise},
+                                                                {"name", C::exercise},
+                                                                {"movement", C::exercise},
+                                                                {"exercise name", C::exercise},
+                                                                {"lift", C::exercise},
+                                                                {"drill", C::exercise},
+                                                                {"sets", C::sets},
+                                                                {"set", C::sets},
+                                                                {"rounds", C::sets},
+                                                                {"no. sets", C::sets},
+                                                                {"reps", C::reps},
+                                                                {"rep", C::reps},
+                                                                {"repetitions", C::reps},
+                                                                {"reps/time", C::reps},
+                                                                {"reps / time", C::reps},
+                                                                {"time", C::reps},
+                                                                {"duration", C::reps},
+                                                                {"hold", C::reps},
+                                                                {"reps or time", C::reps},
+                                                                {"load", C::load},
+                                                                {"weight", C::load},
+                                                                {"kg", C::load},
+                                                                {"lb", C::load},
+                                                                {"lbs", C::load},
+                                                                {"rest", C::rest},
+                                                                {"recovery", C::rest},
+                                                                {"rest period", C::rest},
+                                                                {"tempo", C::tempo},
+                                                                {"rpe", C::rpe},
+                                                                {"effort", C::rpe},
+                                                                {"rir", C::rir},
+                                                                {"%1rm", C::percent},
+                                                                {"% 1rm", C::percent},
+                                                                {"%", C::percent},
+                                                                {"notes", C::notes},
+                                                                {"note", C::notes},
+                                                                {"comments", C::notes},
+                                                                {"cues", C::notes},
+                                                                {"coaching cues", C::notes},
+                                                                {"instructions", C::notes},
+                                                                {"week", C::week},
+                                                                {"wk", C::week},
+                                                                {"day", C::day},
+                                                                {"session", C::day},
+                                                                {"workout", C::day},
+                                                                {"unit", C::unit},
+                                                                {"units", C::unit}};
     const auto it = names.find(name);
     c.kind = it == names.end() ? C::other : it->second;
     if ((name == "kg" || name == "lb" || name == "lbs") && c.unit.empty()) c.unit = unit_word(name);
@@ -343,8 +382,8 @@ class Parser {
         const auto text = std::string(file_.text.substr(part.front().offset, part.back().end() - part.front().offset));
         if (text != row_day_ || day() == nullptr) {
           row_day_ = text;
-          const Statement header{Statement::Kind::text, part.front().offset, part.back().end(), part.front().line,
-                                 part.front().column, false};
+          const Statement header{Statement::Kind::text, part.front().offset, part.back().end(),
+                                 part.front().line,     part.front().column, false};
           if (!day_header(part, header)) implicit_session(part.front());
           opens_next_.reset();
         }
@@ -398,8 +437,7 @@ class Parser {
       return plan_name(t), true;
     }
     if (first == "client" || first == "athlete" || first == "patient") {
-      static const WordSet about = {"profile", "details", "info", "information",
-                                                               "summary", "notes", "background"};
+      static const WordSet about = {"profile", "details", "info", "information", "summary", "notes", "background"};
       if (t.size() == 1 || t[1].is_punct(':')) return client_header(t, s), true;
       if (about.count(t[1].lower()) > 0 && (t.size() == 2 || t[2].is_punct(':'))) {
         client_header(TokenList(t.begin() + 1, t.end()), s);
@@ -454,8 +492,9 @@ class Parser {
     // `Client: conditions chronic LBP, cleared yes by GP on 2026-01-10`: fields on the header line, after a
     // name or not (`Client: Dev, conditions low back pain`). Words before them are searched like a history.
     std::size_t fields = 2;
-    while (fields < t.size() && !(field_word(t[fields]) && (fields == 2 || t[fields - 1].is_punct(',') ||
-                                                           t[fields - 1].is_punct(';') || t[fields - 1].is_punct('|')))) {
+    while (fields < t.size() &&
+           !(field_word(t[fields]) && (fields == 2 || t[fields - 1].is_punct(',') || t[fields - 1].is_punct(';') ||
+                                       t[fields - 1].is_punct('|')))) {
       ++fields;
     }
     if (!s.opens && fields > 2) mentions(TokenList(t.begin(), t.begin() + static_cast<std::ptrdiff_t>(fields)), 2);
@@ -467,7 +506,8 @@ class Parser {
     if (!field_word(t[k])) return false;
     while (k < t.size()) {
       std::size_t e = k + 1;
-      while (e < t.size() && !((t[e].is_punct(',') || t[e].is_punct(';')) && e + 1 < t.size() && field_word(t[e + 1]))) {
+      while (e < t.size() &&
+             !((t[e].is_punct(',') || t[e].is_punct(';')) && e + 1 < t.size() && field_word(t[e + 1]))) {
         ++e;
       }
       client_field(TokenList(t.begin() + static_cast<std::ptrdiff_t>(k), t.begin() + static_cast<std::ptrdiff_t>(e)));
@@ -479,15 +519,22 @@ class Parser {
   // `History: chronic LBP since 2023, cleared by physio 14/01/2026`: a line about the client in prose. Its
   // conditions and clearance are taken from it; the resolver finds the conditions.
   bool client_note(const TokenList& t) {
-    static const WordSet medical = {
-        "history", "hx", "dx", "pmh", "background", "medical", "injury", "injuries", "back", "issues", "issue",
-        "presentation", "presenting", "complaint", "health", "current", "status", "condition"};
-    static const WordSet other = {
-        "notes", "note", "age", "goal", "goals", "schedule", "name", "occupation", "job", "training", "sport",
-        "precautions", "restrictions", "availability", "equipment", "gym", "sessions", "frequency", "contact",
-        "height", "weight", "dob", "gender", "sex", "email", "phone", "coach", "trainer", "start", "date",
-        "next", "meet", "competition", "event", "race", "target", "client", "athlete", "member", "level", "pt",
-        "reviews", "physio", "physiotherapist", "instructor", "therapist", "doctor", "gp", "referral", "referred"};
+    static const WordSet medical = {"history",    "hx",        "dx",     "pmh",     "background", "medical",
+                                    "injury",     "injuries",  "back",   "issues",  "issue",      "presentation",
+                                    "presenting", "complaint", "health", "current", "status",     "condition"};
+    static const WordSet other = {"notes",        "note",         "age",       "goal",
+                                  "goals",        "schedule",     "name",      "occupation",
+                                  "job",          "training",     "sport",     "precautions",
+                                  "restrictions", "availability", "equipment", "gym",
+                                  "sessions",     "frequency",    "contact",   "height",
+                                  "weight",       "dob",          "gender",    "sex",
+                                  "email",        "phone",        "coach",     "trainer",
+                                  "start",        "date",         "next",      "meet",
+                                  "competition",  "event",        "race",      "target",
+                                  "client",       "athlete",      "member",    "level",
+                                  "pt",           "reviews",      "physio",    "physiotherapist",
+                                  "instructor",   "therapist",    "doctor",    "gp",
+                                  "referral",     "referred"};
     std::size_t k = 0;
     while (k < t.size() && t[k].is(K::word) && k < 3) ++k;
     if (k == 0 || k >= t.size() || !(t[k].is_punct(':') || t[k].is(K::dash) || t[k].is_punct(','))) {
@@ -543,9 +590,9 @@ class Parser {
   // line says. Where the rest starts, or 0.
   static std::size_t section_label(const TokenList& t) {
     static const WordSet labels = {
-        "strength", "skill", "wod", "metcon", "conditioning", "accessory", "accessories", "power", "olympic",
-        "gymnastics", "add", "then", "plus", "also", "finish", "finisher", "buy", "odd", "even", "part", "daily",
-        "superset", "triset", "emom", "for", "time", "workout"};
+        "strength",   "skill", "wod",   "metcon",   "conditioning", "accessory", "accessories", "power", "olympic",
+        "gymnastics", "add",   "then",  "plus",     "also",         "finish",    "finisher",    "buy",   "odd",
+        "even",       "part",  "daily", "superset", "triset",       "emom",      "for",         "time",  "workout"};
     if (t.size() < 3) return 0;
     std::size_t k = 0;
     while (k < 3 && k < t.size() && (t[k].is(K::word) || (t[k].is(K::number) && k > 0))) ++k;
@@ -562,9 +609,9 @@ class Parser {
     for (std::size_t k = 0; k < t.size(); ++k) {
       const auto next = k + 1 < t.size() ? t[k + 1].lower() : std::string_view{};
       if (t[k].is(K::times) || t[k].is(K::clock) ||
-          (t[k].is(K::number) && (t[k].mark != 0 || !unit_word(next).empty() || next == "reps" || next == "sets" ||
-                                  next == "rounds" || next == "x" || next == "each" || next == "per" ||
-                                  next == "times" || next == "repetitions"))) {
+          (t[k].is(K::number) &&
+           (t[k].mark != 0 || !unit_word(next).empty() || next == "reps" || next == "sets" || next == "rounds" ||
+            next == "x" || next == "each" || next == "per" || next == "times" || next == "repetitions"))) {
         return true;
       }
     }
@@ -604,8 +651,7 @@ class Parser {
 
   // `Subject:`, `From:`, `On Tue, 3 Mar 2026, Tom wrote:`: the envelope of an email pasted whole.
   bool mail_line(const TokenList& t) {
-    static const WordSet keys = {"subject", "from", "to", "cc", "bcc", "sent", "date",
-                                                            "reply", "re", "fw", "fwd"};
+    static const WordSet keys = {"subject", "from", "to", "cc", "bcc", "sent", "date", "reply", "re", "fw", "fwd"};
     if (t.size() > 1 && t[1].is_punct(':') && keys.count(t.front().lower()) > 0 && day() == nullptr) return true;
     return t.size() > 2 && t.back().is_punct(':') && t[t.size() - 2].lower() == "wrote";
   }
@@ -613,10 +659,10 @@ class Parser {
   // `Avoid for now:`, `Red flags – stop and call me if:`, `General advice:`: the lines under such a heading, up
   // to a blank line, are advice, not exercises to do. Naming sit-ups under `Avoid:` must not plan sit-ups.
   bool note_section(const TokenList& t) {
-    static const WordSet words = {
-        "avoid",  "advice", "flags", "flag",    "precautions", "warning", "warnings", "tips",  "reminders",
-        "don't",  "dont",   "stop",  "contact", "important",   "seek",    "why",      "goals", "notes",
-        "appointment", "review", "follow", "follow-up", "education", "homework?"};
+    static const WordSet words = {"avoid",       "advice",    "flags",     "flag",      "precautions", "warning",
+                                  "warnings",    "tips",      "reminders", "don't",     "dont",        "stop",
+                                  "contact",     "important", "seek",      "why",       "goals",       "notes",
+                                  "appointment", "review",    "follow",    "follow-up", "education",   "homework?"};
     if (!t.back().is_punct(':') || has_dose(t) || t.size() > 10) return false;
     const bool advice = std::any_of(t.begin(), t.end(), [](const Token& x) { return words.count(x.lower()) > 0; });
     if (!advice) return false;
@@ -627,8 +673,7 @@ class Parser {
   // ---, ***, ===: a divider between parts of a pasted document.
   static bool divider(const TokenList& t) {
     return std::all_of(t.begin(), t.end(), [](const Token& x) {
-      return x.is(K::dash) || x.is(K::times) || x.is_punct('=') || x.is_punct('_') || x.is_punct('~') ||
-             x.is(K::other);
+      return x.is(K::dash) || x.is(K::times) || x.is_punct('=') || x.is_punct('_') || x.is_punct('~') || x.is(K::other);
     });
   }
 
@@ -636,14 +681,14 @@ class Parser {
   // exercise and not a header. A line with a dose (3x10, 30s) is never prose.
   static bool prose(const TokenList& t) {
     static const WordSet function_words = {
-        "i",    "you",   "your",  "we",    "our",  "my",    "me",    "she",   "he",    "her",   "him",   "they",
-        "them", "it",    "it's",  "this",  "that", "if",    "when",  "will",  "should", "can",  "could", "would",
-        "don't", "do",   "is",    "are",   "was",  "be",    "been",  "have",  "has",   "so",    "because", "but",
-        "just", "sure",  "let",   "know",  "here", "there", "what",  "how",   "why",   "any",   "let's", "i'll",
-        "you're", "we'll", "i'm", "here's", "please", "thanks", "thank", "cheers", "hi", "hello", "hey", "dear"};
-    const bool dose = std::any_of(t.begin(), t.end(), [](const Token& x) {
-      return x.is(K::times) || x.is(K::clock) || x.is(K::tempo);
-    });
+        "i",      "you",    "your",   "we",     "our",     "my",     "me",    "she",   "he",     "her",
+        "him",    "they",   "them",   "it",     "it's",    "this",   "that",  "if",    "when",   "will",
+        "should", "can",    "could",  "would",  "don't",   "do",     "is",    "are",   "was",    "be",
+        "been",   "have",   "has",    "so",     "because", "but",    "just",  "sure",  "let",    "know",
+        "here",   "there",  "what",   "how",    "why",     "any",    "let's", "i'll",  "you're", "we'll",
+        "i'm",    "here's", "please", "thanks", "thank",   "cheers", "hi",    "hello", "hey",    "dear"};
+    const bool dose = std::any_of(t.begin(), t.end(),
+                                  [](const Token& x) { return x.is(K::times) || x.is(K::clock) || x.is(K::tempo); });
     if (dose) return false;
     std::size_t words = 0, function = 0;
     for (const auto& x : t) {
@@ -656,8 +701,8 @@ class Parser {
     const auto& last = t[end - 1];
     const bool sentence = (last.is_punct('.') || last.is_punct('!') || last.is_punct('?')) && words >= 4;
     const auto first = t.front().lower();
-    const bool greeting = first == "hi" || first == "hey" || first == "hello" || first == "dear" ||
-                          first == "thanks" || first == "cheers" || first == "regards" || first == "sent";
+    const bool greeting = first == "hi" || first == "hey" || first == "hello" || first == "dear" || first == "thanks" ||
+                          first == "cheers" || first == "regards" || first == "sent";
     return sentence || greeting || function >= 2;
   }
 
@@ -682,8 +727,8 @@ class Parser {
     std::size_t k = 1;
     if (w == "medical" && t.size() > 1 && t[1].lower() == "clearance") k = 2;
     const auto key = k == 2 ? std::string("cleared") : std::string(w);
-    while (k < t.size() && (t[k].is_punct(':') || t[k].is(K::dash) || t[k].text == "*" || t[k].is_punct('_') ||
-                            t[k].is_punct('|'))) {
+    while (k < t.size() &&
+           (t[k].is_punct(':') || t[k].is(K::dash) || t[k].text == "*" || t[k].is_punct('_') || t[k].is_punct('|'))) {
       ++k;
     }
     if (key == "conditions" || key == "condition" || key == "diagnosis" || key == "diagnoses") {
@@ -748,9 +793,9 @@ class Parser {
       c.cleared = true;  // `Cleared by OB on 2/16/2026`, `cleared to train`
       --k;
     } else {
-      d_.error(k < t.size() ? t[k].span(file_) : t.back().span(file_),
-               fmt::format("expected 'yes' or 'no' after '{}', as in 'cleared yes by GP on 2026-10-02'",
-                           t.front().text));
+      d_.error(
+          k < t.size() ? t[k].span(file_) : t.back().span(file_),
+          fmt::format("expected 'yes' or 'no' after '{}', as in 'cleared yes by GP on 2026-10-02'", t.front().text));
       return;
     }
     ++k;
@@ -761,7 +806,7 @@ class Parser {
         while (e < t.size() && t[e].lower() != "on" && !t[e].is(K::date) && !t[e].is_punct(',')) ++e;
         const auto s = span_between(file_, t[k + 1], t[e - 1]);
         c.cleared_by = t[k + 1].is(K::string) ? parse_util::unquote(t[k + 1].text)
-                                               : std::string(file_.text.substr(s.offset, s.length));
+                                              : std::string(file_.text.substr(s.offset, s.length));
         k = e;
       } else if (t[k].is(K::date)) {
         c.cleared_on = ast::Value{ast::Value::Kind::string, std::string(t[k].text), 0, {}, t[k].span(file_)};
@@ -877,12 +922,12 @@ class Parser {
     }
     if ((w == "day" || w == "session" || w == "workout") && k + 1 < t.size()) {
       const auto& n = t[k + 1];
-      const bool numbered = n.is(K::number) && n.mark == 0 && n.text.find('.') == std::string_view::npos &&
-                            n.value >= 1 && n.value <= 28;
+      const bool numbered =
+          n.is(K::number) && n.mark == 0 && n.text.find('.') == std::string_view::npos && n.value >= 1 && n.value <= 28;
       const bool lettered = w != "day" && n.is(K::word) && n.text.size() == 1;
       if (!numbered && !lettered) return 0;
-      day.day = ast::Name{std::string(file_.text.substr(t[k].offset, n.end() - t[k].offset)),
-                          span_between(file_, t[k], n)};
+      day.day =
+          ast::Name{std::string(file_.text.substr(t[k].offset, n.end() - t[k].offset)), span_between(file_, t[k], n)};
       if (numbered) day.number = ast::Quantity{n.value, n.value, {}, n.span(file_)};
       day.ordered = true;
       return k + 2;
@@ -992,8 +1037,8 @@ class Parser {
   bool misspelt_day(const TokenList& t, std::size_t k, const Statement& s) const {
     if (!t[k].is(K::word) || t[k].text.size() < 3 || block_word(t[k].lower())) return false;
     if (t[k].text.size() <= 3 && !s.opens) return false;
-    static const WordSet kind_words = {"strength", "mobility", "cardio", "core", "yoga", "upper", "lower",
-                                                     "legs", "full", "run", "walk", "gym"};
+    static const WordSet kind_words = {"strength", "mobility", "cardio", "core", "yoga", "upper",
+                                       "lower",    "legs",     "full",   "run",  "walk", "gym"};
     const auto next = k + 1 < t.size() ? t[k + 1].lower() : std::string_view{};
     const bool header_like = s.opens || (k + 1 < t.size() && (t[k + 1].is_punct(':') || t[k + 1].is(K::dash))) ||
                              rest_words.count(next) > 0 || kind_words.count(next) > 0;
@@ -1009,13 +1054,12 @@ class Parser {
   // How many tokens a date (2026-03-02, 2/3, 2 Mar) or a time of day (6am, 18:00) takes at j; a time
   // of day tells sessions on one day apart.
   std::size_t date_or_time(const TokenList& t, std::size_t j, ast::Day& day) const {
-    static const WordSet months = {
-        "jan", "january", "feb", "february", "mar", "march", "apr", "april", "may", "jun", "june", "jul", "july",
-        "aug", "august", "sep", "sept", "september", "oct", "october", "nov", "november", "dec", "december"};
+    static const WordSet months = {"jan",  "january",   "feb",  "february", "mar",  "march",    "apr",    "april",
+                                   "may",  "jun",       "june", "jul",      "july", "aug",      "august", "sep",
+                                   "sept", "september", "oct",  "october",  "nov",  "november", "dec",    "december"};
     const auto next = [&](std::size_t k) { return k < t.size() ? &t[k] : nullptr; };
     if (t[j].is(K::date)) return 1;
-    if (t[j].is(K::number) && next(j + 1) && next(j + 1)->is_punct('/') && next(j + 2) &&
-        next(j + 2)->is(K::number)) {
+    if (t[j].is(K::number) && next(j + 1) && next(j + 1)->is_punct('/') && next(j + 2) && next(j + 2)->is(K::number)) {
       return next(j + 3) && next(j + 3)->is_punct('/') && next(j + 4) && next(j + 4)->is(K::number) ? 5 : 3;
     }
     if (t[j].is(K::number) && next(j + 1) && months.count(next(j + 1)->lower()) > 0) return 2;
@@ -1068,7 +1112,8 @@ class Parser {
     const auto words = joined_lower(t, first, last + 1);
     // `Rest or 30 min easy spin`: an optional session is planned as rest
     const bool rest_first = t[first].lower() == "rest" || t[first].lower() == "off";
-    if ((only_rest || rest_first) && (words.find("rest") != std::string::npos || words.find("off") != std::string::npos)) {
+    if ((only_rest || rest_first) &&
+        (words.find("rest") != std::string::npos || words.find("off") != std::string::npos)) {
       day.rest = true;
       return;
     }
@@ -1140,8 +1185,8 @@ class Parser {
       }
       if (t[j].is(K::number) && j + 1 < t.size() && !unit_word(t[j + 1].lower()).empty() &&
           unit_scale_is_time(t[j + 1].lower()) && !block.duration) {
-        block.duration = ast::Quantity{t[j].value, t[j].value, unit_word(t[j + 1].lower()),
-                                       span_between(file_, t[j], t[j + 1])};
+        block.duration =
+            ast::Quantity{t[j].value, t[j].value, unit_word(t[j + 1].lower()), span_between(file_, t[j], t[j + 1])};
         ++j;
         continue;
       }
@@ -1187,9 +1232,9 @@ class Parser {
       if (w == "circuit" || w == "superset" || w == "super" || w == "triset" || w == "tri-set" || w == "giant" ||
           w == "complex" || w == "finisher" || w == "emom" || w == "e2mom" || w == "amrap" || w == "chipper" ||
           w == "rft" || w == "for" || w == "time" || w == "set" || w == "sets" || w == "of" || w == "through" ||
-          w == "rounds" || w == "round" || w == "x" || w == "times" || w == "min" || w == "mins" ||
-          w == "minutes" || w == "every" || w == "minute" || w == "on" || w == "the" || w == "with" ||
-          w == "rest" || w == "between" || w == "total" || w == "repeat") {
+          w == "rounds" || w == "round" || w == "x" || w == "times" || w == "min" || w == "mins" || w == "minutes" ||
+          w == "every" || w == "minute" || w == "on" || w == "the" || w == "with" || w == "rest" || w == "between" ||
+          w == "total" || w == "repeat") {
         if (w == "circuit" || w == "superset" || w == "emom" || w == "e2mom" || w == "amrap" || w == "triset" ||
             w == "tri-set" || w == "giant" || w == "rounds" || w == "round" || w == "through" || w == "chipper") {
           grouped = true;
@@ -1276,10 +1321,11 @@ class Parser {
   // A title made of session-kind words and at most a letter or number: `Lower A – Strength`, `STRENGTH B`.
   static bool title_like(const TokenList& t) {
     static const WordSet kind_words = {
-        "strength", "lower", "upper", "full", "body", "push", "pull", "legs", "mobility", "conditioning",
-        "cardio",   "core",  "yoga",  "recovery", "hypertrophy", "power", "accessory", "accessories", "metcon",
-        "endurance", "day",  "session", "workout", "and", "gym", "training", "circuit", "total", "glutes",
-        "posterior", "chain", "arms", "shoulders", "chest", "back", "stability", "balance", "prehab", "rehab"};
+        "strength",  "lower",        "upper",   "full",      "body",    "push",      "pull",        "legs",
+        "mobility",  "conditioning", "cardio",  "core",      "yoga",    "recovery",  "hypertrophy", "power",
+        "accessory", "accessories",  "metcon",  "endurance", "day",     "session",   "workout",     "and",
+        "gym",       "training",     "circuit", "total",     "glutes",  "posterior", "chain",       "arms",
+        "shoulders", "chest",        "back",    "stability", "balance", "prehab",    "rehab"};
     bool kind = false;
     std::size_t labels = 0;
     for (const auto& x : t) {
@@ -1435,13 +1481,14 @@ class Parser {
   void waiver_error(const TokenList& t, std::size_t k, const char* expected) {
     std::size_t e = k;
     while (e + 1 < t.size() && t[e + 1].attached) ++e;
-    const auto token = k < t.size() ? std::string(file_.text.substr(t[k].offset, t[e].end() - t[k].offset))
-                                    : std::string{};
-    const auto at = k < t.size() ? t[k].span(file_)
-                                 : Span{&file_, t.back().line, t.back().column + static_cast<std::uint32_t>(
-                                                                                      t.back().text.size()),
-                                        1, t.back().end()};
-    d_.error(at, fmt::format("{}, {}", expected, token.empty() ? "found end of line" : fmt::format("found '{}'", token)));
+    const auto token =
+        k < t.size() ? std::string(file_.text.substr(t[k].offset, t[e].end() - t[k].offset)) : std::string{};
+    const auto at = k < t.size()
+                        ? t[k].span(file_)
+                        : Span{&file_, t.back().line,
+                               t.back().column + static_cast<std::uint32_t>(t.back().text.size()), 1, t.back().end()};
+    d_.error(at,
+             fmt::format("{}, {}", expected, token.empty() ? "found end of line" : fmt::format("found '{}'", token)));
   }
 
   void waiver(const TokenList& t, std::size_t k, ast::Waiver::Scope scope, const Statement& s) {
@@ -1479,8 +1526,9 @@ class Parser {
       if (k < t.size() && t[k].lower() == "reason") {
         return waiver_error(t, k + 1, "expected a string in double quotes");
       }
-      return waiver_error(t, k, "expected 'reason \"...\"' after the rule id: every waiver says why the rule does "
-                                "not apply");
+      return waiver_error(t, k,
+                          "expected 'reason \"...\"' after the rule id: every waiver says why the rule does "
+                          "not apply");
     }
     w.reason = parse_util::unquote(t[k + 1].text);
     w.reason_span = t[k + 1].span(file_);
@@ -1489,7 +1537,8 @@ class Parser {
       if (!(k + 1 < t.size() && t[k + 1].lower() == "by")) {
         return waiver_error(t, k + 1, "expected 'by' after 'approved', as in 'approved by \"Dr Lee\"'");
       }
-      if (!(k + 2 < t.size() && t[k + 2].is(K::string))) return waiver_error(t, k + 2, "expected a string in double quotes");
+      if (!(k + 2 < t.size() && t[k + 2].is(K::string)))
+        return waiver_error(t, k + 2, "expected a string in double quotes");
       w.approver = parse_util::unquote(t[k + 2].text);
       k += 3;
     }
@@ -1498,7 +1547,8 @@ class Parser {
       w.until = ast::Value{ast::Value::Kind::string, std::string(t[k + 1].text), 0, {}, t[k + 1].span(file_)};
       k += 2;
     }
-    if (k < t.size()) return waiver_error(t, k, "expected 'approved by \"...\"', 'until YYYY-MM-DD' or the end of the line");
+    if (k < t.size())
+      return waiver_error(t, k, "expected 'approved by \"...\"', 'until YYYY-MM-DD' or the end of the line");
     w.begin = scope == ast::Waiver::Scope::line ? s.begin : 0;
     w.end = scope == ast::Waiver::Scope::line ? s.end : static_cast<std::uint32_t>(file_.text.size());
     out_.waivers.push_back(std::move(w));
@@ -1513,7 +1563,8 @@ class Parser {
     const auto end = cursor_.skip_block(s);
     const auto root = parse_util::parse_range<g::exercise_decl, decl_selector, tao::pegtl::nothing>(
         file_, s.begin, end, s.line, s.column, d_);
-    if (root && !root->children.empty()) out_.exercises.push_back(rules::convert_exercise(*root->children.front(), file_));
+    if (root && !root->children.empty())
+      out_.exercises.push_back(rules::convert_exercise(*root->children.front(), file_));
   }
 
   // --- the end ------------------------------------------------------------------

@@ -7,8 +7,8 @@
 #include <cmath>
 #include <limits>
 #include <map>
-#include <unordered_map>
 #include <set>
+#include <unordered_map>
 
 #include "plan/exercise_names.hpp"
 #include "rules/expr_checker.hpp"
@@ -150,9 +150,8 @@ class Resolver {
       }
     }
     end_word();
-    if (parts.size() < 2 || !std::all_of(parts.begin(), parts.end(), [&](const ast::Name& p) {
-          return vocabulary.lookup(p.text).has_value();
-        })) {
+    if (parts.size() < 2 || !std::all_of(parts.begin(), parts.end(),
+                                         [&](const ast::Name& p) { return vocabulary.lookup(p.text).has_value(); })) {
       return {name};
     }
     return parts;
@@ -178,8 +177,8 @@ class Resolver {
   }
 
   static bool negated(const std::vector<std::string>& words, std::size_t at) {
-    static const std::set<std::string> negations = {"no", "not", "without", "denie", "deny", "nil", "never",
-                                                    "negative", "free", "non"};
+    static const std::set<std::string> negations = {"no",  "not",   "without",  "denie", "deny",
+                                                    "nil", "never", "negative", "free",  "non"};
     for (std::size_t k = at >= 3 ? at - 3 : 0; k < at; ++k) {
       if (negations.count(words[k]) > 0) return true;
     }
@@ -374,13 +373,13 @@ class Resolver {
   }
 
   void rest_and_session(const ast::Day& day, const ast::Day& first, int weekday) {
-    diagnostics_.add(Diagnostic{
-        Severity::error,
-        {},
-        fmt::format("{} is both a rest day and a training day in this week", weekdays[static_cast<std::size_t>(weekday)]),
-        day.day.span,
-        {Note{fmt::format("first written at {}", first.day.span.location()), first.day.span}},
-        {"remove 'rest', or move the session to another day"}});
+    diagnostics_.add(Diagnostic{Severity::error,
+                                {},
+                                fmt::format("{} is both a rest day and a training day in this week",
+                                            weekdays[static_cast<std::size_t>(weekday)]),
+                                day.day.span,
+                                {Note{fmt::format("first written at {}", first.day.span.location()), first.day.span}},
+                                {"remove 'rest', or move the session to another day"}});
   }
 
   // Day 3 is third in the week; Session B is second. Neither names a weekday.
@@ -460,9 +459,10 @@ class Resolver {
     const auto named = [&](const char* id) { return kinds.find(id); };
     if (s.lines.empty()) {
       if (!day.kind.text.empty()) {
-        error(day.kind.span, fmt::format("'{}' is not a session kind, and the session has no exercises to tell "
-                                         "what it is",
-                                         shorten(day.kind.text)),
+        error(day.kind.span,
+              fmt::format("'{}' is not a session kind, and the session has no exercises to tell "
+                          "what it is",
+                          shorten(day.kind.text)),
               {"name the kind, such as strength, mobility, cardio or 'upper body'; 'liftlint vocab kinds' lists them"});
       }
       return std::nullopt;
@@ -483,10 +483,14 @@ class Resolver {
       }
     }
     std::optional<std::uint16_t> kind;
-    if (strength > 0) kind = named("strength");
-    else if (core > 0 && core >= stretch) kind = named("core");
-    else if (stretch > 0 && stretch >= locomotion) kind = named("mobility");
-    else if (locomotion > 0) kind = named("cardio");
+    if (strength > 0)
+      kind = named("strength");
+    else if (core > 0 && core >= stretch)
+      kind = named("core");
+    else if (stretch > 0 && stretch >= locomotion)
+      kind = named("mobility");
+    else if (locomotion > 0)
+      kind = named("cardio");
     return kind ? kind : named("strength");
   }
 
@@ -499,9 +503,9 @@ class Resolver {
     if (kind == model::Block::warmup) s.warmup_seconds = length;
     if (kind == model::Block::cooldown) s.has_cooldown = true;
     for (const auto& line : block.lines) {
-      const bool parts = !line.parts.empty() && std::all_of(line.parts.begin(), line.parts.end(), [&](const ast::Line& p) {
-        return known_exercise(p.name.text);
-      });
+      const bool parts =
+          !line.parts.empty() && std::all_of(line.parts.begin(), line.parts.end(),
+                                             [&](const ast::Line& p) { return known_exercise(p.name.text); });
       if (!parts) {
         for (const auto& d : line.errors) diagnostics_.add(d);
       }

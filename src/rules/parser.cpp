@@ -28,8 +28,8 @@ using selector = pt::selector<
         gr::severity_field, gr::cite_field, gr::message_field, gr::help_field, gr::doc_field, gr::when_field,
         gr::require_field, gr::forbid_field, gr::suggest_field, gr::rule_decl, gr::text_field_name, gr::text_field,
         gr::expect_year, gr::year_field, gr::evidence_field, gr::source_decl, gr::scheme_decl, gr::vocab_kind,
-        gr::vocab_label, gr::vocab_implies, gr::vocab_aka, gr::vocab_decl, gr::include_decl, gr::version_field, gr::reviewed_field,
-        gr::status_field, gr::expect_version, gr::expect_reviewed_date, gr::expect_status>,
+        gr::vocab_label, gr::vocab_implies, gr::vocab_aka, gr::vocab_decl, gr::include_decl, gr::version_field,
+        gr::reviewed_field, gr::status_field, gr::expect_version, gr::expect_reviewed_date, gr::expect_status>,
     pt::fold_one::on<gr::expect_expr, gr::conjunction>>;
 
 class Converter {

@@ -16,7 +16,8 @@ std::optional<UnitScale> unit_scale(std::string_view unit) {
   if (u == "kg" || u == "kgs") return UnitScale{UnitKind::mass, 1};
   if (u == "lb" || u == "lbs") return UnitScale{UnitKind::mass, 0.45359237};
   if (u == "%") return UnitScale{UnitKind::percent, 1};
-  if (u == "m" || u == "metre" || u == "metres" || u == "meter" || u == "meters") return UnitScale{UnitKind::distance, 1};
+  if (u == "m" || u == "metre" || u == "metres" || u == "meter" || u == "meters")
+    return UnitScale{UnitKind::distance, 1};
   if (u == "km") return UnitScale{UnitKind::distance, 1000};
   if (u == "cm") return UnitScale{UnitKind::distance, 0.01};
   if (u == "in" || u == "inch" || u == "inches") return UnitScale{UnitKind::distance, 0.0254};
