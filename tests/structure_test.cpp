@@ -104,5 +104,25 @@ TEST(Structure, ANegatedConditionInAHistoryIsNotTheClients) {
   EXPECT_EQ(std::count(ill.begin(), ill.end(), "bp.avoid-deadlift"), 1);
 }
 
+TEST(Structure, RepeatForWeeksMakesTheWeekATemplate) {
+  const std::string week = "Client: conditions chronic low back pain, cleared yes\nMonday - strength\n"
+                           "Goblet squat 3x10 @ 12kg\nThursday - strength\nGlute bridge 3x12\n";
+  const auto repeated = check_plan(default_rules(), week + "Repeat for 3 weeks\n");
+  EXPECT_NE(repeated.find("this happens in weeks 1-3"), std::string::npos) << repeated;
+  const auto once = check_plan(default_rules(), week);
+  EXPECT_EQ(once.find("this happens in weeks"), std::string::npos) << once;
+}
+
+TEST(Structure, SameAsAnEarlierWeekCopiesItsDaysWithNewDoses) {
+  const std::string plan =
+      "Client: conditions chronic low back pain, cleared yes\nWeek 1\nMonday - strength\nGoblet squat 3x10 @ 10kg\n"
+      "Thursday - strength\nDead bug 3x8 each side\nWeek 2 - same as week 1 but:\nGoblet squat 3x10 @ 16kg\n";
+  const auto out = check_plan(default_rules(), plan);
+  EXPECT_NE(out.find("plan.plan:8:1: warning[bp.gradual-load]: the load of goblet squat rises by 60% from week 1 to "
+                     "week 2"),
+            std::string::npos)
+      << out;
+}
+
 }  // namespace
 }  // namespace liftlint::testing

@@ -185,6 +185,7 @@ class Parser {
   std::optional<Table> table_;
   std::string row_day_;    // the Day cell of the last row of an export
   bool in_notes_ = false;  // under an advice heading (`Avoid:`), until a blank line
+  bool copied_ = false;    // the current week copies an earlier one (`same as week 1`)
 
   static char separator_of(std::string_view text) {
     if (text.find('\t') != std::string_view::npos) return '\t';
@@ -450,6 +451,7 @@ class Parser {
       if (client_note(t)) return true;
       in_client_ = false;
     }
+    if (repeat_weeks(t) || same_as_week(t)) return true;
     if (divider(t) || prose(t) || heading(t) || export_note(t) || mail_line(t)) return true;
     if (note_section(t)) return true;
     if (week_header(t, s)) return true;
@@ -654,6 +656,88 @@ class Parser {
     static const WordSet keys = {"subject", "from", "to", "cc", "bcc", "sent", "date", "reply", "re", "fw", "fwd"};
     if (t.size() > 1 && t[1].is_punct(':') && keys.count(t.front().lower()) > 0 && day() == nullptr) return true;
     return t.size() > 2 && t.back().is_punct(':') && t[t.size() - 2].lower() == "wrote";
+  }
+
+  // `Repeat for 4 weeks`, `Do this week x 6 weeks`, `Run for 3 wks`: the week written so far repeats. Days
+  // written without a week become weeks 1 to N; a `Week 2` block becomes weeks 2 to N+1.
+  bool repeat_weeks(const TokenList& t) {
+    static const WordSet verbs = {"repeat", "repeated", "run", "do", "follow", "continue", "same"};
+    if (!verbs.count(t.front().lower()) || t.size() > 12) return false;
+    std::optional<double> count;
+    for (std::size_t k = 1; k + 1 < t.size(); ++k) {
+      const auto unit = t[k + 1].lower();
+      if (t[k].is(K::number) && (unit == "weeks" || unit == "week" || unit == "wks" || unit == "wk")) {
+        count = t[k].value;
+      }
+    }
+    if (!count || *count < 1 || *count > 520 || (out_.weeks.empty() && out_.loose_days.empty())) return false;
+    if (out_.weeks.empty()) {
+      ast::Week week;
+      week.first = ast::Quantity{1, 1, {}, t.front().span(file_)};
+      week.span = out_.loose_days.front().span;
+      week.end = t.back().end();
+      week.days = std::move(out_.loose_days);
+      out_.loose_days.clear();
+      out_.weeks.push_back(std::move(week));
+      for (auto& p : pending_) {
+        if (p.week < 0) p.week = 0;
+      }
+      week_ = 0;
+    }
+    auto& week = out_.weeks[static_cast<std::size_t>(week_ >= 0 ? week_ : 0)];
+    const double last = week.first->low + *count - 1;
+    week.last = ast::Quantity{last, last, {}, span_between(file_, t.front(), t.back())};
+    day_ = -1;
+    return true;
+  }
+
+  // `Week 3: same as week 1`: the week repeats the days of an earlier one. Lines under it that name an
+  // exercise of those days change its dose (`Goblet squat 3x10 @ 14kg`).
+  bool same_as_week(const TokenList& t) {
+    if (week_ < 0 || !out_.weeks[static_cast<std::size_t>(week_)].days.empty()) return false;
+    std::size_t k = 0;
+    while (k + 3 < t.size() && !(t[k].lower() == "same" && t[k + 1].lower() == "as")) ++k;
+    if (k + 3 >= t.size() || !(t[k + 2].lower() == "week" || t[k + 2].lower() == "wk") ||
+        !t[k + 3].is(K::number)) {
+      return false;
+    }
+    const auto source = std::find_if(out_.weeks.begin(), out_.weeks.end(), [&](const ast::Week& w) {
+      return w.first->low <= t[k + 3].value && t[k + 3].value <= w.last->low;
+    });
+    if (source == out_.weeks.end() || &*source == &out_.weeks[static_cast<std::size_t>(week_)]) return false;
+    auto days = source->days;
+    for (auto& d : days) {
+      for (auto& b : d.blocks) {
+        for (auto& l : b.lines) l.errors.clear();  // reported once, where they are written
+      }
+    }
+    auto& week = out_.weeks[static_cast<std::size_t>(week_)];
+    week.days = std::move(days);
+    copied_ = true;
+    return true;
+  }
+
+  // Under a copied week, a line naming an exercise of those days gives it a new dose.
+  bool replace_dose(const TokenList& t) {
+    if (!copied_ || week_ < 0 || day_ >= 0) return false;
+    Diagnostics quiet;
+    auto line = read_exercise_line(file_, t, 0, t.size(), LineContext{}, quiet);
+    if (!line || quiet.has_errors()) return false;
+    const auto key = normalize_name(line->name.text);
+    for (auto& d : out_.weeks[static_cast<std::size_t>(week_)].days) {
+      for (auto& b : d.blocks) {
+        for (auto& l : b.lines) {
+          if (normalize_name(l.name.text) != key) continue;
+          const auto name = l.name;
+          const auto group = l.group;
+          l = std::move(*line);
+          l.name.text = name.text;
+          l.group = group;
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   // `Avoid for now:`, `Red flags – stop and call me if:`, `General advice:`: the lines under such a heading, up
@@ -876,6 +960,7 @@ class Parser {
     week.end = s.end;
     start_week(std::move(week), s);
     if (!s.opens) opens_next_ = Level::week;
+    same_as_week(t);  // `Week 2 – same as week 1`
     return true;
   }
 
@@ -889,6 +974,7 @@ class Parser {
     }
     out_.weeks.push_back(std::move(week));
     week_ = static_cast<int>(out_.weeks.size()) - 1;
+    copied_ = false;
     // Days written before the first week header (`Thursday 10:30` then `Week 7 of 24`) belong to it.
     if (week_ == 0 && !out_.loose_days.empty()) {
       auto& first = out_.weeks.front();
@@ -1290,7 +1376,7 @@ class Parser {
   // --- lines --------------------------------------------------------------------
 
   void body_line(const TokenList& t, const Statement& s) {
-    if (in_notes_) return;
+    if (in_notes_ || replace_dose(t)) return;
     const auto first = t.front().lower();
     if (in_client_) {
       d_.error(t.front().span(file_),
