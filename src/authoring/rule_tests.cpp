@@ -24,18 +24,23 @@ std::vector<std::string> split_ids(const std::string& list) {
   return ids;
 }
 
-// Reads "# expect: a, b" or "# expect-not: c" from one line's comment.
+// Reads "# expect: a, b", "# expect-not: c" or both, "# expect: a; expect-not: c", from one line's comment.
 void read_line(const std::string& line, unsigned number, std::vector<Expectation>& out) {
   const auto hash = line.find('#');
   if (hash == std::string::npos) return;
-  for (const auto& [keyword, fires] : {std::pair<std::string, bool>{"expect-not:", false}, {"expect:", true}}) {
-    const auto at = line.find(keyword, hash);
-    if (at == std::string::npos) continue;
-    for (const auto& id : split_ids(line.substr(at + keyword.size()))) {
+  const auto negative = line.find("expect-not:", hash);
+  const auto positive = line.find("expect:", hash);
+  const auto read = [&](std::size_t at, std::size_t keyword, bool fires) {
+    if (at == std::string::npos) return;
+    const auto other = fires ? negative : positive;
+    const auto end = other != std::string::npos && other > at ? line.find_last_of(';', other) : std::string::npos;
+    for (const auto& id :
+         split_ids(line.substr(at + keyword, end == std::string::npos ? std::string::npos : end - at - keyword))) {
       out.push_back(Expectation{number, static_cast<unsigned>(at + 1), id, fires});
     }
-    return;
-  }
+  };
+  read(positive, 7, true);
+  read(negative, 11, false);
 }
 
 std::optional<std::string> read_text(const std::string& path) {
