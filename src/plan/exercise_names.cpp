@@ -264,9 +264,9 @@ std::optional<NameReading> read_exercise_name(const model::Catalogue& catalogue,
   if (auto hit = whole_name(catalogue, words)) return hit;
   // `Step-ups onto a box`, `Hip hinge with dowel`, `clamshell w/ band`: the movement is named before the
   // preposition; what follows says how it is set up.
-  static const std::set<std::string> prepositions = {"onto",  "on",      "to",      "with",   "w",
-                                                     "using", "off",     "from",    "into",   "over",
-                                                     "in",    "against", "holding", "behind", "at"};
+  static const std::set<std::string> prepositions = {"onto",    "on",     "to",   "with", "w",  "using",
+                                                     "off",     "from",   "into", "over", "in", "against",
+                                                     "holding", "behind", "at",   "for"};
   for (std::size_t p = 1; p < words.size(); ++p) {
     if (prepositions.count(words[p]) == 0) continue;
     return whole_name(catalogue,

@@ -772,7 +772,8 @@ class Reader {
     std::vector<double> counts{line_.reps->low};
     while (punct_at(i_, ',') && at(i_ + 1) != nullptr && t_[i_ + 1].is(K::number) && t_[i_ + 1].mark == 0 &&
            unit_word(word_at(i_ + 2)).empty() && !t_[i_ + 1].text.empty() && !range_dash(i_ + 2) &&
-           !(punct_at(i_ + 2, '/'))) {
+           !(punct_at(i_ + 2, '/')) && !(at(i_ + 2) != nullptr && t_[i_ + 2].is(K::times)) &&
+           dose_words.count(word_at(i_ + 2)) == 0) {
       counts.push_back(t_[i_ + 1].value);
       i_ += 2;
     }
@@ -931,6 +932,21 @@ class Reader {
       ++count;
     }
     if (count < 3) return false;
+    if (count >= 5) {
+      // 10-10-10-10-10: no tempo has five phases, so one count per set
+      std::vector<double> counts;
+      for (std::size_t p = i_; p <= k; p += 2) counts.push_back(t_[p].value);
+      const Q q{*std::min_element(counts.begin(), counts.end()),
+                *std::max_element(counts.begin(), counts.end()),
+                {},
+                counts,
+                false,
+                i_,
+                k};
+      i_ = k + 1;
+      reps(q);
+      return true;
+    }
     const auto shown = file_.text.substr(t_[i_].offset, t_[k].end() - t_[i_].offset);
     fail(i_, k,
          fmt::format("'{}' could be repetitions per set or a tempo: write reps per set with slashes, such as "
@@ -1015,7 +1031,14 @@ class Reader {
       time(q, true);
       return;
     }
-    if (w == "hold" || w == "holds" || w == "iso") ++i_;
+    if (w == "hold" || w == "holds" || w == "iso") {
+      // `x10, 5s hold`: each repetition held, not rest between sets
+      ++i_;
+      if (has_count()) {
+        line_.amounts.push_back(as_quantity(q, q.unit));
+        return;
+      }
+    }
     if (w == "on" && word_at(i_ + 1) == "off") ++i_;
     // A time after a count of repetitions or a distance is the rest between sets: trainers write it there.
     // After a time per set it could be rest or a second hold, so it is asked for.
@@ -1042,12 +1065,25 @@ class Reader {
       return;
     }
     if (w == "sets" || w == "set" || w == "rounds" || w == "round" || w == "circuits") return sets_word(q);
+    if (w == "cal" || w == "cals" || w == "calories" || w == "kcal") {
+      if (!note_first_) note_first_ = q.first;  // 12 cal: a calorie target on a machine
+      note_last_ = i_++;
+      end_note();
+      return;
+    }
     if (w == "times" && !line_.sets && line_.reps && !has_count()) {
       ++i_;  // hold 20 seconds, 3 times: three holds
       set_once(line_.sets, q, {}, "a number of sets");
       return;
     }
     if (w == "times") ++i_;  // 10 times: ten repetitions
+    if ((w == "reps" || w == "repetitions" || w == "rep") && line_.reps && !has_count()) {
+      // `hold 5 seconds, 10 repetitions`: ten repetitions, each held
+      line_.amounts.push_back(*line_.reps);
+      line_.reps.reset();
+      reps(q);
+      return;
+    }
     if (!equipment_word(w).empty() && q.low <= 2 && q.low >= 1) {
       // 2 DBs of 10kg, 2 KB @ 16kg
       line_.implements = static_cast<int>(q.low);

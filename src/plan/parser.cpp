@@ -311,7 +311,8 @@ class Parser {
   }
 
   bool aligned_row(const TokenList& t) {
-    if (day() == nullptr || t.front().column > table_->starts[1]) return false;
+    if (t.front().column > table_->starts[1] || t.back().column < table_->starts[1] - 2) return false;
+    if (day() == nullptr) implicit_session(t.front());
     std::vector<Cell> cells;
     std::size_t k = 0;
     for (std::size_t c = 0; c < table_->columns.size(); ++c) {
@@ -333,7 +334,8 @@ class Parser {
     const auto text = std::string_view(file_.text).substr(s.begin, s.end - s.begin);
     const bool day_column = std::any_of(table_->columns.begin(), table_->columns.end(),
                                         [](const Column& c) { return c.kind == Column::Kind::day; });
-    if (text.find(table_->separator) == std::string_view::npos || (day() == nullptr && !day_column)) return false;
+    if (text.find(table_->separator) == std::string_view::npos) return false;
+    if (day() == nullptr && !day_column) implicit_session(t.front());
     std::vector<Cell> cells;
     std::size_t k = 0;
     std::uint32_t cell_begin = s.begin;
@@ -452,15 +454,21 @@ class Parser {
       in_client_ = false;
     }
     if (repeat_weeks(t) || same_as_week(t)) return true;
-    if (divider(t) || prose(t) || heading(t) || export_note(t) || mail_line(t)) return true;
-    if (note_section(t)) return true;
+    if (note_section(t) || divider(t) || prose(t) || instruction(t)) return true;
+    // rows of a separated table come before headers (a first cell may say `Phase 1`); rows of an aligned
+    // table, which any line could look like, after them
+    if (table_ && table_->separator != ' ' && !weekday_words.count(first) && first != "week" && first != "day" &&
+        table_row(t, s)) {
+      return true;
+    }
     if (week_header(t, s)) return true;
     if (first == "exercise" && t.size() >= 2 && t[1].is(K::string)) return declaration(s), true;
     if (first == "waive") return waiver(t, 0, scope_here(), s), true;
     if (day_header(t, s)) return true;
     if (block_header(t, s)) return true;
     if (group_header(t, s)) return true;
-    if (table_ && table_row(t, s)) return true;
+    if (heading(t) || export_note(t) || mail_line(t)) return true;
+    if (table_ && table_->separator == ' ' && table_row(t, s)) return true;
     if (first == "notes" || first == "note" || first == "cues" || first == "cue" || first == "focus" ||
         first == "goal" || first == "goals" || first == "coach") {
       return t.size() > 1 && (t[1].is_punct(':') || t[1].is(K::dash) || first == "coach");
@@ -539,6 +547,11 @@ class Parser {
                                   "referral",     "referred"};
     std::size_t k = 0;
     while (k < t.size() && t[k].is(K::word) && k < 3) ++k;
+    const bool lower_start = t.front().is(K::word) && t.front().text[0] >= 'a' && t.front().text[0] <= 'z';
+    if (lower_start && (k >= t.size() || !t[k].is_punct(':'))) {
+      mentions(t, 0);  // a line wrapped from the one above: `back pain, overweight. Sedentary for years.`
+      return true;
+    }
     if (k == 0 || k >= t.size() || !(t[k].is_punct(':') || t[k].is(K::dash) || t[k].is_punct(','))) {
       // a wrapped line of the paragraph, without a dose: more of the same prose
       if (!has_dose(t) && !prose(t)) return false;
@@ -547,7 +560,16 @@ class Parser {
     }
     for (std::size_t j = 0; j < k; ++j) {
       const auto w = t[j].lower();
-      if (medical.count(w) > 0 || w == "clearance" || w == "cleared") {
+      if (w == "clearance" || w == "cleared" ||
+          ((w == "physiotherapist" || w == "physio" || w == "gp" || w == "doctor") && k == 1 && k + 1 < t.size())) {
+        // `GP clearance: Dr Mahmood, 05/01/2026`: a clearance, unless the value says otherwise
+        const auto value = k + 1 < t.size() ? t[k + 1].lower() : std::string_view{};
+        auto& c = client(t.front());
+        if (!c.cleared) c.cleared = value != "no" && value != "not" && value != "pending" && value != "awaiting";
+        mentions(t, k + 1);
+        return true;
+      }
+      if (medical.count(w) > 0) {
         mentions(t, k + 1);
         return true;
       }
@@ -697,8 +719,7 @@ class Parser {
     if (week_ < 0 || !out_.weeks[static_cast<std::size_t>(week_)].days.empty()) return false;
     std::size_t k = 0;
     while (k + 3 < t.size() && !(t[k].lower() == "same" && t[k + 1].lower() == "as")) ++k;
-    if (k + 3 >= t.size() || !(t[k + 2].lower() == "week" || t[k + 2].lower() == "wk") ||
-        !t[k + 3].is(K::number)) {
+    if (k + 3 >= t.size() || !(t[k + 2].lower() == "week" || t[k + 2].lower() == "wk") || !t[k + 3].is(K::number)) {
       return false;
     }
     const auto source = std::find_if(out_.weeks.begin(), out_.weeks.end(), [&](const ast::Week& w) {
@@ -771,15 +792,15 @@ class Parser {
         "been",   "have",   "has",    "so",     "because", "but",    "just",  "sure",  "let",    "know",
         "here",   "there",  "what",   "how",    "why",     "any",    "let's", "i'll",  "you're", "we'll",
         "i'm",    "here's", "please", "thanks", "thank",   "cheers", "hi",    "hello", "hey",    "dear"};
-    const bool dose = std::any_of(t.begin(), t.end(),
-                                  [](const Token& x) { return x.is(K::times) || x.is(K::clock) || x.is(K::tempo); });
-    if (dose) return false;
     std::size_t words = 0, function = 0;
     for (const auto& x : t) {
       if (!x.is(K::word)) continue;
       ++words;
       function += function_words.count(x.lower()) > 0 ? 1 : 0;
     }
+    // `Walk 30 min most days.` is an exercise; `So ~105kg for your work sets, if it moves well.` is not
+    const bool dose = has_dose(t) || std::any_of(t.begin(), t.end(), [](const Token& x) { return x.is(K::tempo); });
+    if (dose) return function >= 2 && !std::any_of(t.begin(), t.end(), [](const Token& x) { return x.is(K::times); });
     std::size_t end = t.size();
     while (end > 1 && t[end - 1].is(K::other)) --end;  // emoji after the full stop
     const auto& last = t[end - 1];
@@ -790,8 +811,22 @@ class Parser {
     return sentence || greeting || function >= 2;
   }
 
+  // `Progress loads by ~5% when all reps are done.`, `Replace the bike with the cross trainer.`: an instruction
+  // about the plan, written as a sentence, even with numbers in it.
+  static bool instruction(const TokenList& t) {
+    static const WordSet verbs = {"progress", "replace", "increase", "decrease", "reduce", "keep",  "make",
+                                  "try",      "aim",     "focus",    "check",    "stop",   "avoid", "remember",
+                                  "use",      "swap",    "drop",     "build",    "deload", "rest",  "take"};
+    std::size_t end = t.size();
+    while (end > 1 && t[end - 1].is(K::other)) --end;
+    const auto& last = t[end - 1];
+    return t.size() >= 5 && verbs.count(t.front().lower()) > 0 && (last.is_punct('.') || last.is_punct('!')) &&
+           std::none_of(t.begin(), t.end(), [](const Token& x) { return x.is(K::times); });
+  }
+
   static bool field_word(const Token& x) {
     const auto w = x.lower();
+    if (w == "medical") return true;  // `Medical clearance: yes`; client_field tells it from a medical history
     return w == "conditions" || w == "condition" || w == "diagnosis" || w == "symptoms" || w == "symptom" ||
            w == "cleared" || w == "clearance" || w == "experience" || w == "level";
   }
@@ -809,7 +844,8 @@ class Parser {
     if (day() != nullptr && !in_client_) return false;
     const auto w = t.front().lower();
     std::size_t k = 1;
-    if (w == "medical" && t.size() > 1 && t[1].lower() == "clearance") k = 2;
+    if (w == "medical" && !(t.size() > 1 && t[1].lower() == "clearance")) return false;
+    if (w == "medical") k = 2;
     const auto key = k == 2 ? std::string("cleared") : std::string(w);
     while (k < t.size() &&
            (t[k].is_punct(':') || t[k].is(K::dash) || t[k].text == "*" || t[k].is_punct('_') || t[k].is_punct('|'))) {

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <cmath>
 #include <limits>
 #include <map>
@@ -96,21 +97,7 @@ class Resolver {
     if (!file_.client) return;
     const auto& c = *file_.client;
     plan_.client.span = c.span;
-    for (const auto* list : {&c.conditions, &c.symptoms}) {
-      for (const auto& name : *list) {
-        for (const auto& part : condition_parts(name)) {
-          // `Acute non-specific low back pain (onset 3 weeks ago)`: a diagnosis written out is searched for the
-          // conditions it names; a short unknown name is a typo to report
-          if (rules_.vocab(Category::condition).lookup(part.text) || split(part.text).size() < 3) {
-            if (auto index = vocab(Category::condition, part, list == &c.symptoms ? "symptom" : "condition")) {
-              plan_.client.conditions |= rules_.vocab(Category::condition).at(*index).closure;
-            }
-          } else {
-            conditions_in(part);
-          }
-        }
-      }
-    }
+    for (const auto* list : {&c.conditions, &c.symptoms}) field_conditions(*list, list == &c.symptoms);
     for (const auto& mention : c.mentions) conditions_in(mention);
     plan_.client.cleared = c.cleared.value_or(false);
     plan_.client.cleared_by = c.cleared_by;
@@ -122,6 +109,30 @@ class Resolver {
       }
     }
     if (c.experience) experience(*c.experience);
+  }
+
+  // `conditions sciatica, facet pain`: each name from the vocabulary; a short unknown one is a typo to report.
+  // `Diagnosis: Acute non-specific low back pain (onset 3 weeks ago). No red flags.`: a longer one is prose,
+  // searched for the conditions it names, and reported only when the field names none at all.
+  void field_conditions(const std::vector<ast::Name>& list, bool symptoms) {
+    const char* what = symptoms ? "symptom" : "condition";
+    bool found = false;
+    std::optional<ast::Name> unknown;
+    for (const auto& name : list) {
+      for (const auto& part : condition_parts(name)) {
+        if (rules_.vocab(Category::condition).lookup(part.text) || split(part.text).size() < 3) {
+          if (auto index = vocab(Category::condition, part, what)) {
+            plan_.client.conditions |= rules_.vocab(Category::condition).at(*index).closure;
+            found = true;
+          }
+        } else if (conditions_in(part)) {
+          found = true;
+        } else if (!unknown) {
+          unknown = part;
+        }
+      }
+    }
+    if (!found && unknown) vocab(Category::condition, *unknown, what);  // says what is known
   }
 
   // `pins and needles` is one symptom; `lbp/sciatica` and `sciatica and facet pain` are two conditions.
@@ -159,8 +170,14 @@ class Resolver {
 
   // Conditions and symptoms named in prose about the client (`chronic LBP since 2023, no leg symptoms`):
   // the longest vocabulary phrase at each place, unless a negation stands just before it.
-  void conditions_in(const ast::Name& mention) {
-    const auto words = split(normalize_name(mention.text));
+  bool conditions_in(const ast::Name& mention) {
+    std::string text;
+    for (const char c : mention.text) {
+      text.push_back(std::isalnum(static_cast<unsigned char>(c)) || c == '\'' || c == '-' || c == '_' || c < 0 ? c
+                                                                                                               : ' ');
+    }
+    const auto words = split(normalize_name(text));
+    bool found = false;
     const auto& vocabulary = rules_.vocab(Category::condition);
     for (std::size_t i = 0; i < words.size();) {
       std::size_t taken = 0;
@@ -170,15 +187,17 @@ class Resolver {
         if (auto index = vocabulary.lookup(phrase)) {
           taken = n;
           if (!negated(words, i)) plan_.client.conditions |= vocabulary.at(*index).closure;
+          found = true;
         }
       }
       i += std::max<std::size_t>(taken, 1);
     }
+    return found;
   }
 
   static bool negated(const std::vector<std::string>& words, std::size_t at) {
     static const std::set<std::string> negations = {"no",  "not",   "without",  "denie", "deny",
-                                                    "nil", "never", "negative", "free",  "non"};
+                                                    "nil", "never", "negative", "free"};
     for (std::size_t k = at >= 3 ? at - 3 : 0; k < at; ++k) {
       if (negations.count(words[k]) > 0) return true;
     }
@@ -482,15 +501,20 @@ class Resolver {
         ++strength;
       }
     }
+    // resistance work: a loaded lift, or most of the session (a bridge among stretches is a mobility session)
+    const bool loaded =
+        std::any_of(s.lines.begin(), s.lines.end(), [](const Line& l) { return l.loaded && !l.unknown; });
+    const bool resistance = strength > 0 && (loaded || strength * 2 >= strength + core + stretch + locomotion);
     std::optional<std::uint16_t> kind;
-    if (strength > 0)
+    if (resistance) {
       kind = named("strength");
-    else if (core > 0 && core >= stretch)
+    } else if (core > 0 && core >= stretch && core >= strength) {
       kind = named("core");
-    else if (stretch > 0 && stretch >= locomotion)
+    } else if ((stretch > 0 || strength > 0) && stretch + strength >= locomotion) {
       kind = named("mobility");
-    else if (locomotion > 0)
+    } else if (locomotion > 0) {
       kind = named("cardio");
+    }
     return kind ? kind : named("strength");
   }
 
