@@ -112,6 +112,7 @@ struct Waiver {
 
 struct File {
   const SourceFile* source = nullptr;
+  bool json = false;  // read from JSON, so help speaks of JSON keys
   std::vector<Waiver> waivers;
   std::optional<Value> name;
   std::optional<Client> client;

@@ -55,6 +55,7 @@ class Reader {
 
   ast::File read(const Node& root) {
     out_.source = &file_;
+    out_.json = true;
     if (!object(root, "a plan", plan_keys)) return std::move(out_);
     // In file order, so that errors come out in the order they are read.
     for (const auto& m : root.members) {
@@ -272,6 +273,10 @@ class Reader {
   }
 
   void day_name(const Node& v, ast::Day& d) {
+    if (v.kind == K::integer && (v.number < 1 || v.number > 28)) {
+      error(v.span, fmt::format("\"day\" numbers the sessions of a week from 1 to 28, found {}", v.number));
+      return;
+    }
     if (v.kind == K::integer) {
       d.day = ast::Name{fmt::format("day {}", v.number), v.span};
       d.ordered = true;
@@ -281,13 +286,27 @@ class Reader {
     }
   }
 
+  void time_of_day(const Node& v, ast::Day& d) {
+    static const std::vector<std::string> parts = {"am", "pm", "morning", "afternoon", "evening", "lunch", "night"};
+    const auto text = string(v, "time").value_or(ast::Value{}).text;
+    if (std::find(parts.begin(), parts.end(), text) == parts.end()) {
+      std::vector<std::string> help;
+      if (auto hint = did_you_mean(text, parts); !hint.empty()) help.push_back(hint);
+      error(v.span, fmt::format("\"time\" is one of am, pm, morning, afternoon, evening, lunch or night, found '{}'",
+                                shorten(text)),
+            std::move(help));
+      return;
+    }
+    d.part = text;
+  }
+
   void session(const Node& n, ast::Day& d) {
     if (const auto* v = required(n, "kind", "a day", "a session kind such as \"strength\", or \"rest\": true")) {
       if (auto k = name(*v, "kind")) d.kind = std::move(*k);
     }
     if (const auto* v = n.find("minutes")) d.duration = duration(*v, "minutes", "min", false);
     if (const auto* v = n.find("label")) d.label = string(*v, "label").value_or(ast::Value{}).text;
-    if (const auto* v = n.find("time")) d.part = string(*v, "time").value_or(ast::Value{}).text;
+    if (const auto* v = n.find("time")) time_of_day(*v, d);
     if (const auto* m = n.member("warmup")) d.blocks.push_back(block(*m, ast::Block::Kind::warmup));
     ast::Block main;
     each(n, "exercises", [&](const Node& l) { line(l, main); });

@@ -572,7 +572,7 @@ class Resolver {
     return exercise_names_;
   }
 
-  [[nodiscard]] bool json_plan() const { return file_.source->path.ends_with(".json"); }
+  [[nodiscard]] bool json_plan() const { return file_.json; }
 
   const model::Exercise* find_exercise(const ast::Value& name, std::uint32_t& id, NameReading& reading) {
     if (!own_names_.empty()) {
