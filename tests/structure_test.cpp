@@ -104,6 +104,16 @@ TEST(Structure, ANegatedConditionInAHistoryIsNotTheClients) {
   EXPECT_EQ(std::count(ill.begin(), ill.end(), "bp.avoid-deadlift"), 1);
 }
 
+TEST(Structure, ALoadedCircuitLabelledCardioIsStrengthWork) {
+  const std::string legs = "Monday - legs\nGoblet squat 3x10 @ 16kg\nGlute bridge 3x12\n";
+  const auto circuit = check_plan(rest_pack(), legs + "Tuesday - cardio\nKettlebell swing 3x15 @ 16kg\n"
+                                                      "Walking lunge 3x10 each leg @ 2x10kg\n");
+  EXPECT_NE(circuit.find("plan.plan:4:1: error[rest]"), std::string::npos) << circuit;
+  // an ab circuit with one weighted twist stays what its label says
+  const auto abs = check_plan(rest_pack(), legs + "Tuesday - core\nRussian twist 3x20 @ 5kg\nDead bug 3x8 each side\n");
+  EXPECT_EQ(abs.find("error[rest]"), std::string::npos) << abs;
+}
+
 TEST(Structure, RepeatForWeeksMakesTheWeekATemplate) {
   const std::string week = "Client: conditions chronic low back pain, cleared yes\nMonday - strength\n"
                            "Goblet squat 3x10 @ 12kg\nThursday - strength\nGlute bridge 3x12\n";

@@ -138,8 +138,12 @@ class Evaluator {
     const auto closure = [&](Category cat, std::uint16_t i) { return rules_.vocab(cat).at(i).closure; };
     switch (a) {
       case Attr::client_conditions: return c.plan->client.conditions;
-      case Attr::session_kind: return closure(Category::session_kind, c.session->kind);
-      case Attr::exercise_kind: return closure(Category::session_kind, c.session->kind);
+      case Attr::session_kind:
+      case Attr::exercise_kind: {
+        auto kinds = closure(Category::session_kind, c.session->kind);
+        if (c.session->content_kind) kinds |= closure(Category::session_kind, *c.session->content_kind);
+        return kinds;
+      }
       case Attr::exercise_muscles: return c.line->exercise->muscles;
       case Attr::exercise_pattern: return closure(Category::pattern, c.line->exercise->pattern);
       case Attr::exercise_posture: return closure(Category::posture, c.line->posture);

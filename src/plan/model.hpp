@@ -42,6 +42,7 @@ struct Line {
 
 struct Session {
   std::uint16_t kind = 0;
+  std::optional<std::uint16_t> content_kind;  // strength, for resistance work under another label
   int weekday = 0;            // 0 = Monday; for Day 1, Session A: the place in the week, for ordering only
   bool weekday_known = true;  // false for Day 1, Session A
   std::string part;           // am, pm: one of several sessions on a day

@@ -435,7 +435,27 @@ class Resolver {
     const auto kind = session_kind(day, s);
     if (!kind) return std::nullopt;
     s.kind = *kind;
+    content_kind(day, s);
     return s;
+  }
+
+  // A loaded leg circuit labelled `cardio` is strength work too: the rules see the kind its content shows
+  // beside the one its label gives.
+  void content_kind(const ast::Day&, Session& s) {
+    const auto& kinds = rules_.vocab(Category::session_kind);
+    const auto strength = kinds.find("strength");
+    if (!strength || kinds.at(s.kind).closure.test(*strength)) return;
+    // two loaded lifts of the limbs (squats, hinges, lunges, presses, rows, carries) make resistance work; a
+    // weighted twist in an ab circuit does not
+    static const std::set<std::string> lifts = {
+        "squat",         "hinge", "lunge",         "push_horizontal", "push_vertical",   "pull_horizontal",
+        "pull_vertical", "carry", "hip_extension", "olympic",         "isolation_upper", "isolation_lower"};
+    const auto& patterns = rules_.vocab(Category::pattern);
+    const auto loaded_lifts = std::count_if(s.lines.begin(), s.lines.end(), [&](const Line& l) {
+      return !l.unknown && l.loaded && l.block == model::Block::main &&
+             lifts.count(patterns.at(l.exercise->pattern).id) > 0;
+    });
+    if (loaded_lifts >= 2) s.content_kind = strength;
   }
 
   // The kind the header names, in words (`lower body`, `Legs & core`, `easy run`), or else the one the
