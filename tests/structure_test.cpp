@@ -114,6 +114,20 @@ TEST(Structure, ALoadedCircuitLabelledCardioIsStrengthWork) {
   EXPECT_EQ(abs.find("error[rest]"), std::string::npos) << abs;
 }
 
+TEST(Structure, ARedFlagThatBeganAfterTheClearanceIsNotCoveredByIt) {
+  const auto plan = [](const std::string& symptom) {
+    return "client {\n  conditions chronic_low_back_pain\n  symptoms " + symptom +
+           "\n  cleared yes by \"GP\" on 2026-03-01\n}\nmon strength { glute bridge 3x12 }\n";
+  };
+  const auto count = [](const std::vector<std::string>& ids) {
+    return std::count(ids.begin(), ids.end(), "bp.warning-signs-in-training");
+  };
+  EXPECT_EQ(count(finding_ids(default_rules(), plan("sharp pain since 2026-11-20"))), 1);
+  EXPECT_EQ(count(finding_ids(default_rules(), plan("sharp pain (new since clearance)"))), 1);
+  EXPECT_EQ(count(finding_ids(default_rules(), plan("sharp pain since 2026-02-20"))), 0);
+  EXPECT_EQ(count(finding_ids(default_rules(), plan("sharp pain"))), 0);
+}
+
 TEST(Structure, RepeatForWeeksMakesTheWeekATemplate) {
   const std::string week = "Client: conditions chronic low back pain, cleared yes\nMonday - strength\n"
                            "Goblet squat 3x10 @ 12kg\nThursday - strength\nGlute bridge 3x12\n";

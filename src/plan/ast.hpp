@@ -82,6 +82,14 @@ struct Week {
   Span span;
 };
 
+// When a symptom began, as far as the plan says: a date, or new since the clearance.
+struct Onset {
+  std::size_t symptom = 0;  // index into Client::symptoms
+  std::optional<Value> date;
+  bool fresh = false;
+  Span span;
+};
+
 struct Client {
   std::vector<Name> conditions;
   std::vector<Name> symptoms;
@@ -90,6 +98,7 @@ struct Client {
   std::optional<Value> cleared_on;
   std::optional<Name> experience;
   std::vector<Name> mentions;  // prose about the client (`History: ...`), searched for conditions
+  std::vector<Onset> onsets;
   Span span;
 };
 

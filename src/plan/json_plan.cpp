@@ -292,8 +292,9 @@ class Reader {
     if (std::find(parts.begin(), parts.end(), text) == parts.end()) {
       std::vector<std::string> help;
       if (auto hint = did_you_mean(text, parts); !hint.empty()) help.push_back(hint);
-      error(v.span, fmt::format("\"time\" is one of am, pm, morning, afternoon, evening, lunch or night, found '{}'",
-                                shorten(text)),
+      error(v.span,
+            fmt::format("\"time\" is one of am, pm, morning, afternoon, evening, lunch or night, found '{}'",
+                        shorten(text)),
             std::move(help));
       return;
     }

@@ -870,34 +870,59 @@ class Parser {
   }
 
   // chronic low back pain, sciatica and facet joint pain
+  // chronic low back pain, sciatica (left) and facet joint pain; for symptoms, when each began:
+  // `sharp pain since 2026-11-20`, `numbness (new since clearance)`
   void names(const TokenList& t, std::size_t k, std::vector<ast::Name>& list, const char* what) {
-    std::size_t start = k;
+    static const WordSet onset_words = {"since", "from", "onset", "started", "began", "new"};
+    const bool symptoms = std::string_view(what) == "symptom";
+    std::string text;
+    Span s;
+    bool in_onset = false;
     int depth = 0;
-    const auto flush = [&](std::size_t end) {
-      std::string text;
-      Span s;
-      for (std::size_t j = start; j < end; ++j) {
-        if (!t[j].is(K::word) && !t[j].is(K::number)) continue;
-        if (text.empty()) s = t[j].span(file_);
-        s.length = t[j].end() - s.offset;
-        text += text.empty() ? "" : " ";
-        text += t[j].lower();
-      }
+    const auto flush = [&] {
       if (!text.empty()) list.push_back(ast::Name{text, s});
+      text.clear();
+      in_onset = false;
     };
     for (; k < t.size(); ++k) {
-      if (t[k].is_punct('(')) ++depth;
-      if (t[k].is_punct(')')) depth = std::max(0, depth - 1);
-      // `and` and `/` may be inside a name (`pins and needles`); the resolver splits them when they are not
-      const bool split = t[k].is_punct(',') || t[k].is_punct('&') || t[k].is_punct('+') || t[k].is_punct(';') ||
-                         t[k].is_punct('(') || t[k].is_punct(')');
-      if (split || depth > 0) {
-        flush(k);
-        start = k + 1;
+      const auto& x = t[k];
+      if (x.is_punct('(')) ++depth;
+      if (x.is_punct(')')) depth = std::max(0, depth - 1);
+      if (x.is_punct(',') || x.is_punct('&') || x.is_punct('+') || x.is_punct(';')) {
+        if (depth == 0) flush();
+        continue;
       }
+      if (symptoms && (onset_words.count(x.lower()) > 0 || x.is(K::date)) && !text.empty()) {
+        onset(x, list.size());
+        in_onset = true;
+        continue;
+      }
+      // words in parentheses (`sciatica (left)`) and after an onset are notes
+      if (depth > 0 || in_onset || !(x.is(K::word) || x.is(K::number))) continue;
+      if (text.empty()) s = x.span(file_);
+      s.length = x.end() - s.offset;
+      text += text.empty() ? "" : " ";
+      text += x.lower();
     }
-    flush(t.size());
+    flush();
     if (list.empty()) d_.error(t.back().span(file_), fmt::format("expected a {} name, or a list of them", what));
+  }
+
+  // When the symptom at `index` began: a date, or new since the clearance.
+  void onset(const Token& x, std::size_t index) {
+    auto& c = *out_.client;
+    if (!c.onsets.empty() && c.onsets.back().symptom == index && c.onsets.back().date) return;
+    ast::Onset o;
+    o.symptom = index;
+    o.span = x.span(file_);
+    if (x.is(K::date)) o.date = ast::Value{ast::Value::Kind::string, std::string(x.text), 0, {}, x.span(file_)};
+    if (x.lower() == "new") o.fresh = true;
+    if (!c.onsets.empty() && c.onsets.back().symptom == index) {
+      c.onsets.back().date = o.date ? o.date : c.onsets.back().date;
+      c.onsets.back().fresh = c.onsets.back().fresh || o.fresh;
+      return;
+    }
+    c.onsets.push_back(std::move(o));
   }
 
   // cleared yes by GP on 2026-10-02; cleared: no; cleared yes by "Dr Lee"

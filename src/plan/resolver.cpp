@@ -109,6 +109,19 @@ class Resolver {
       }
     }
     if (c.experience) experience(*c.experience);
+    for (const auto& o : c.onsets) onset(o);
+  }
+
+  // A clearance covers what was known when it was given: a symptom that began after it, or is new since it,
+  // leaves the client not cleared, so the red-flag rules speak again.
+  void onset(const ast::Onset& o) {
+    if (o.date && !valid_date(o.date->text)) {
+      error(o.date->span, fmt::format("'{}' is not a date in the calendar", o.date->text));
+      return;
+    }
+    const bool later =
+        o.fresh || (o.date && (plan_.client.cleared_on.empty() || o.date->text > plan_.client.cleared_on));
+    if (later) plan_.client.cleared = false;
   }
 
   // `conditions sciatica, facet pain`: each name from the vocabulary; a short unknown one is a typo to report.
