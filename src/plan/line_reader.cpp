@@ -124,6 +124,7 @@ class Reader {
   // The first value of a cell, read as its column says; what follows is read like any dose.
   void column_value(const Column& column) {
     using C = Column::Kind;
+    if (column.kind == C::dose) return;  // `Prescription`, `Sets x Reps`: read as written
     if (column.kind == C::notes || column.kind == C::other) {
       const auto s = span(i_, last_ - 1);
       line_.notes.emplace_back(file_.text.substr(s.offset, s.length));
@@ -327,7 +328,10 @@ class Reader {
     }
     if (!name_empty && !joined && t_[k].value >= 10) return 0;
     if (next == nullptr || !next->is(K::word) || unit_or_dose(end) || band_levels.count(next->lower()) > 0) return 0;
-    if (name_empty && !joined) return 0;  // `10 push-ups`: a count before the name
+    // `1 arm DB row`, `2 leg glute bridge`: one-armed, not one repetition
+    const auto limb = word_at(end);
+    const bool sided = (t_[k].value == 1 || t_[k].value == 2) && (limb == "arm" || limb == "leg" || limb == "hand");
+    if (name_empty && !joined && !sided) return 0;  // `10 push-ups`: a count before the name
     return end;
   }
 
@@ -703,6 +707,15 @@ class Reader {
       return;
     }
     if (dashed_counts(count)) return;
+    // 120x5x4 with no unit: load x reps x sets, or something else?
+    if (count.low >= 20 && at(i_ + 1) != nullptr && t_[i_ + 1].is(K::times) && at(i_ + 2) != nullptr &&
+        t_[i_ + 2].is(K::number) && t_[i_].is(K::number) && t_[i_].mark == 0) {
+      const auto shown = file_.text.substr(t_[count.first].offset, t_[i_ + 2].end() - t_[count.first].offset);
+      fail(count.first, i_ + 2,
+           fmt::format("'{}' has no unit: for load x reps x sets write '{}kg x {} x {}'", shown, fmt_number(count.low),
+                       t_[i_].text, t_[i_ + 2].text));
+      return;
+    }
     const Q q = quantity();
     // 3 x 12,5kg with no reps on the line: 12 reps at 5 kg, or sets of 12.5 kg?
     if ((q.unit == "kg" || q.unit == "lb") && t_[q.first].text.find(',') != std::string_view::npos && !line_.reps &&
@@ -970,6 +983,12 @@ class Reader {
     if (kind->kind == UnitKind::mass) {
       load(q);
       reps(count);
+      // 120kg x 5 x 4: load x reps x sets, as powerlifting sheets write it
+      if (at(i_) != nullptr && t_[i_].is(K::times) && at(i_ + 1) != nullptr && t_[i_ + 1].is(K::number)) {
+        ++i_;
+        const Q sets_count = quantity();
+        sets(sets_count);
+      }
     } else {
       set_once(line_.sets, count, {}, "a number of sets");
       dose_per_set(q);

@@ -19,7 +19,7 @@ struct LineContext {
 
 // A column of a table pasted from a spreadsheet, named by its header row.
 struct Column {
-  enum class Kind { exercise, sets, reps, load, rest, tempo, rpe, rir, percent, notes, week, day, unit, other };
+  enum class Kind { exercise, sets, reps, load, rest, tempo, rpe, rir, percent, notes, week, day, unit, dose, other };
   Kind kind = Kind::other;
   std::string unit;  // from the header, as in `Load (kg)` or `Rest (s)`
 };

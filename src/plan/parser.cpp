@@ -253,7 +253,18 @@ class Parser {
                                                                 {"session", C::day},
                                                                 {"workout", C::day},
                                                                 {"unit", C::unit},
-                                                                {"units", C::unit}};
+                                                                {"units", C::unit},
+                                                                {"prescription", C::dose},
+                                                                {"dose", C::dose},
+                                                                {"scheme", C::dose},
+                                                                {"sets x reps", C::dose},
+                                                                {"sets/reps", C::dose},
+                                                                {"volume", C::dose},
+                                                                {"work", C::dose},
+                                                                {"protocol", C::dose},
+                                                                {"target", C::dose},
+                                                                {"sets & reps", C::dose},
+                                                                {"sets and reps", C::dose}};
     const auto it = names.find(name);
     c.kind = it == names.end() ? C::other : it->second;
     if ((name == "kg" || name == "lb" || name == "lbs") && c.unit.empty()) c.unit = unit_word(name);
@@ -284,6 +295,16 @@ class Parser {
     }
     if (!exercise || known < 2 || known * 2 < table.columns.size()) return false;
     table_ = std::move(table);
+    // `W1D1<TAB>Exercise<TAB>Prescription`: the first cell names the session the rows belong to
+    const auto first_cell = std::find_if(t.begin(), t.end(), [&](const Token& x) { return x.offset >= s.begin; });
+    if (first_cell != t.end() && table_->columns.front().kind == Column::Kind::other) {
+      const auto end = static_cast<std::size_t>(std::distance(t.begin(), first_cell)) + 2;
+      const TokenList cell(first_cell, t.begin() + static_cast<std::ptrdiff_t>(std::min(end, t.size())));
+      if (!cell.empty())
+        day_header(cell, Statement{Statement::Kind::text, cell.front().offset, cell.back().end(), cell.front().line,
+                                   cell.front().column, false});
+      opens_next_.reset();
+    }
     return true;
   }
 
@@ -336,12 +357,16 @@ class Parser {
                                         [](const Column& c) { return c.kind == Column::Kind::day; });
     if (text.find(table_->separator) == std::string_view::npos) return false;
     if (day() == nullptr && !day_column) implicit_session(t.front());
+    // cells count from the start of the line: a row that starts with a tab has an empty first cell
+    auto line_start = static_cast<std::uint32_t>(file_.text.rfind('\n', s.begin == 0 ? 0 : s.begin - 1) + 1);
+    if (s.begin == 0 || file_.text.rfind('\n', s.begin - 1) == std::string::npos) line_start = 0;
+    const auto row = std::string_view(file_.text).substr(line_start, s.end - line_start);
     std::vector<Cell> cells;
     std::size_t k = 0;
-    std::uint32_t cell_begin = s.begin;
+    std::uint32_t cell_begin = line_start;
     for (std::size_t column = 0; column < table_->columns.size() && cell_begin <= s.end; ++column) {
-      const auto found = text.find(table_->separator, cell_begin - s.begin);
-      const auto cell_end = found == std::string_view::npos ? s.end : s.begin + static_cast<std::uint32_t>(found);
+      const auto found = row.find(table_->separator, cell_begin - line_start);
+      const auto cell_end = found == std::string_view::npos ? s.end : line_start + static_cast<std::uint32_t>(found);
       Cell cell{table_->columns[column], k, k};
       while (k < t.size() && t[k].offset < cell_end) ++k;
       cell.last = k;
@@ -971,6 +996,7 @@ class Parser {
   // --- weeks and days -----------------------------------------------------------
 
   bool week_header(const TokenList& t, const Statement& s) {
+    if (t.size() > 3 && (t[2].lower() == "day" || t[2].lower() == "d") && t[1].is(K::number)) return false;
     std::size_t k = 0;
     bool deload = false;
     if (t[k].lower() == "deload" && t.size() > 1) deload = true, ++k;
@@ -1082,10 +1108,53 @@ class Parser {
     return 0;
   }
 
+  // `W1D1`, `Week 2 Day 3`, `wk1 d2`: a week and a day in one header. Starts the week when it is a new one, and
+  // returns where the day's number is, or 0.
+  std::size_t week_and_day(const TokenList& t, std::size_t k, const Statement& s) {
+    std::optional<double> week;
+    std::size_t day_at = 0;
+    const auto w = t[k].lower();
+    // W1D1 is read as the word `W1D` and the number 1
+    if (w.size() >= 3 && w.front() == 'w' && w.back() == 'd' && k + 1 < t.size() && t[k + 1].is(K::number) &&
+        t[k + 1].attached && std::all_of(w.begin() + 1, w.end() - 1, [](char c) { return c >= '0' && c <= '9'; })) {
+      week = std::stod(std::string(w.substr(1, w.size() - 2)));
+      day_at = k + 1;
+    } else if ((w == "week" || w == "wk" || w == "w") && k + 3 < t.size() && t[k + 1].is(K::number) &&
+               (t[k + 2].lower() == "day" || t[k + 2].lower() == "d") && t[k + 3].is(K::number)) {
+      week = t[k + 1].value;
+      day_at = k + 3;
+    }
+    if (!week || *week < 1 || *week > 520 || t[day_at].value < 1 || t[day_at].value > 28) return 0;
+    if (week_ < 0 || out_.weeks[static_cast<std::size_t>(week_)].first->low != *week) {
+      ast::Week block;
+      block.first = ast::Quantity{*week, *week, {}, t[k].span(file_)};
+      block.last = block.first;
+      block.span = t[k].span(file_);
+      block.end = s.end;
+      start_week(std::move(block), s);
+    }
+    return day_at;
+  }
+
   bool day_header(const TokenList& t, const Statement& s) {
     std::size_t k = 0;
     while (k < t.size() && (t[k].is(K::other) || t[k].is_punct('*') || t[k].is(K::times) || t[k].is(K::dash))) ++k;
     if (k >= t.size()) return false;
+    if (const auto at = week_and_day(t, k, s); at > 0) {
+      ast::Day day;
+      day.day = ast::Name{std::string(file_.text.substr(t[k].offset, t[at].end() - t[k].offset)),
+                          span_between(file_, t[k], t[at])};
+      day.number = ast::Quantity{t[at].value, t[at].value, {}, t[at].span(file_)};
+      day.ordered = true;
+      day.span = Span{&file_, t[k].line, t[k].column, s.end - t[k].offset, t[k].offset};
+      day.end = s.end;
+      start_day(std::move(day), s);
+      if (at + 1 < t.size()) {
+        const auto from = inline_content(t, at + 1);
+        if (from < t.size()) exercise_line(t, from, t.size());
+      }
+      return true;
+    }
     ast::Day day;
     const auto start = k;
     k = day_word(t, k, day);
@@ -1381,9 +1450,11 @@ class Parser {
           w == "rft" || w == "for" || w == "time" || w == "set" || w == "sets" || w == "of" || w == "through" ||
           w == "rounds" || w == "round" || w == "x" || w == "times" || w == "min" || w == "mins" || w == "minutes" ||
           w == "every" || w == "minute" || w == "on" || w == "the" || w == "with" || w == "rest" || w == "between" ||
-          w == "total" || w == "repeat") {
+          w == "total" || w == "repeat" || w == "rds" || w == "rnds" || w == "rd" || w == "then" || w == "tabata" ||
+          w == "stations" || w == "station") {
         if (w == "circuit" || w == "superset" || w == "emom" || w == "e2mom" || w == "amrap" || w == "triset" ||
-            w == "tri-set" || w == "giant" || w == "rounds" || w == "round" || w == "through" || w == "chipper") {
+            w == "tri-set" || w == "giant" || w == "rounds" || w == "round" || w == "through" || w == "chipper" ||
+            w == "rds" || w == "rnds" || w == "tabata") {
           grouped = true;
         }
         if (kind.empty() && (w == "emom" || w == "amrap" || w == "circuit" || w == "superset")) kind = w;
