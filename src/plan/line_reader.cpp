@@ -436,6 +436,36 @@ class Reader {
     return true;
   }
 
+  // `3 x 20 steps (10 each leg)`, `2 x 5 heavy (top set ~220)`: after a complete dose, numbers in parentheses
+  // restate or explain it. The group is a note; a side in it still counts. Rest, tempo and effort are read.
+  bool restated_group() {
+    if (!has_count() && !(line_.reps && line_.sets)) return false;
+    std::size_t close = i_ + 1;
+    bool numbers = false;
+    bool side = false;
+    while (close < last_ && !t_[close].is_punct(')')) {
+      const auto w = t_[close].lower();
+      if (w == "rest" || w == "tempo" || w == "rpe" || w == "rir" || t_[close].is_punct('@') ||
+          t_[close].is(K::tempo)) {
+        return false;
+      }
+      side = side || side_word(w) ||
+             ((w == "each" || w == "per") && close + 1 < last_ && limb_word(t_[close + 1].lower()));
+      // `(60kg, pause at top)`: a load or a time in the group is read, not restated
+      if (t_[close].is(K::number) && (t_[close].mark != 0 || !unit_word(word_at(close + 1)).empty())) return false;
+      numbers = numbers || t_[close].is(K::number);
+      ++close;
+    }
+    if (close >= last_ || !numbers) return false;
+    end_note();
+    if (side) line_.each_side = true;
+    note_first_ = i_ + 1;
+    note_last_ = close - 1;
+    end_note();
+    i_ = close + 1;
+    return true;
+  }
+
   // --- notes --------------------------------------------------------------------
 
   // A word one letter away from a dose word is a typo, not a note: `each sid`, `3x10 rets 60s`.
@@ -635,6 +665,13 @@ class Reader {
       fail(q.first, q.last, "expected a number of sets before 'x', such as 3x10");
       return;
     }
+    if (line_.sets && line_.reps && q.first > 0 && t_[q.first - 1].is_punct('/')) {
+      // 3x6 / 3x6 / 4x5 / 2x5: one dose for each week of a block
+      fail(q.first, q.last,
+           "several doses separated by '/' look like one for each week: write each week's dose under its own "
+           "week header, or give one dose");
+      return;
+    }
     set_once(line_.sets, q, {}, "a number of sets");
   }
 
@@ -822,7 +859,7 @@ class Reader {
       ++i_;
       return;
     }
-    if (t.is_punct('(') && qualifier_group()) return;
+    if (t.is_punct('(') && (qualifier_group() || restated_group())) return;
     if (t.is_punct('/') && at(i_ + 1) != nullptr && limb_word(word_at(i_ + 1))) {
       end_note();
       line_.each_side = true;
@@ -855,6 +892,11 @@ class Reader {
   void times_first() {
     end_note();
     const std::size_t start = i_++;
+    if (has_count() && !line_.sets && at(i_) != nullptr && t_[i_].is(K::number) && t_[i_].mark == 0 &&
+        unit_word(word_at(i_ + 1)).empty()) {
+      set_once(line_.sets, quantity(), {}, "a number of sets");  // `10 steps each way x 3`: three sets
+      return;
+    }
     if (at(i_) != nullptr && t_[i_].is(K::number) && (word_at(i_ + 1) == "rounds" || word_at(i_ + 1) == "sets")) {
       const Q q = quantity();
       sets_word(q);  // x 3 rounds of 10
@@ -1084,7 +1126,8 @@ class Reader {
       return;
     }
     if (w == "sets" || w == "set" || w == "rounds" || w == "round" || w == "circuits") return sets_word(q);
-    if (w == "cal" || w == "cals" || w == "calories" || w == "kcal") {
+    if (w == "wu" || w == "ramp" || w == "warm-up" || w == "warmup" || w == "feeder" || w == "feeders" || w == "cal" ||
+        w == "cals" || w == "calories" || w == "kcal") {
       if (!note_first_) note_first_ = q.first;  // 12 cal: a calorie target on a machine
       note_last_ = i_++;
       end_note();

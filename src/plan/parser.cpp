@@ -557,19 +557,17 @@ class Parser {
     static const WordSet medical = {"history",    "hx",        "dx",     "pmh",     "background", "medical",
                                     "injury",     "injuries",  "back",   "issues",  "issue",      "presentation",
                                     "presenting", "complaint", "health", "current", "status",     "condition"};
-    static const WordSet other = {"notes",        "note",         "age",       "goal",
-                                  "goals",        "schedule",     "name",      "occupation",
-                                  "job",          "training",     "sport",     "precautions",
-                                  "restrictions", "availability", "equipment", "gym",
-                                  "sessions",     "frequency",    "contact",   "height",
-                                  "weight",       "dob",          "gender",    "sex",
-                                  "email",        "phone",        "coach",     "trainer",
-                                  "start",        "date",         "next",      "meet",
-                                  "competition",  "event",        "race",      "target",
-                                  "client",       "athlete",      "member",    "level",
-                                  "pt",           "reviews",      "physio",    "physiotherapist",
-                                  "instructor",   "therapist",    "doctor",    "gp",
-                                  "referral",     "referred"};
+    static const WordSet other = {"notes",      "note",        "age",          "goal",         "goals",
+                                  "schedule",   "name",        "occupation",   "job",          "training",
+                                  "sport",      "precautions", "restrictions", "availability", "equipment",
+                                  "gym",        "sessions",    "frequency",    "contact",      "height",
+                                  "weight",     "dob",         "gender",       "sex",          "email",
+                                  "phone",      "coach",       "trainer",      "start",        "date",
+                                  "format",     "next",        "meet",         "competition",  "event",
+                                  "race",       "target",      "client",       "athlete",      "member",
+                                  "level",      "pt",          "reviews",      "physio",       "physiotherapist",
+                                  "instructor", "therapist",   "doctor",       "gp",           "referral",
+                                  "referred"};
     std::size_t k = 0;
     while (k < t.size() && t[k].is(K::word) && k < 3) ++k;
     const bool lower_start = t.front().is(K::word) && t.front().text[0] >= 'a' && t.front().text[0] <= 'z';
@@ -1675,9 +1673,11 @@ class Parser {
     for (std::size_t k = first; k < last; ++k) {
       if (t[k].is_punct('(')) ++depth;
       if (t[k].is_punct(')')) depth = std::max(0, depth - 1);
-      if (depth > 0 || !(t[k].is_punct(',') || t[k].is_punct('+') || t[k].is_punct(';')) || k + 1 >= last) continue;
+      // `5 min bike then 2x10 glute bridges`: `then` parts exercises too
+      const bool joint = t[k].is_punct(',') || t[k].is_punct('+') || t[k].is_punct(';') || t[k].lower() == "then";
+      if (depth > 0 || !joint || k + 1 >= last) continue;
       std::size_t end = k + 1;
-      while (end < last && !t[end].is_punct(',') && !t[end].is_punct('+')) ++end;
+      while (end < last && !t[end].is_punct(',') && !t[end].is_punct('+') && t[end].lower() != "then") ++end;
       const auto& next = t[k + 1];
       const bool starts = next.is(K::word) || (next.is(K::number) && k + 2 < last && t[k + 2].is(K::word));
       if (starts && dose_in(begin, k) && dose_in(k + 1, end)) {
