@@ -789,16 +789,16 @@ class Reader {
     }
     if (counts.size() < 3 || static_cast<double>(counts.size()) != count.low || count.low != count.high) return false;
     sets(count);
-    const Q q{*std::min_element(counts.begin(), counts.end()),
-              *std::max_element(counts.begin(), counts.end()),
-              {},
-              counts,
-              false,
-              i_,
-              k};
-    i_ = k + 1;
-    reps(q);
+    counts_per_set(counts, k);
     return true;
+  }
+
+  // One count per set, read from tokens i_ to last: `10/8/6`, `3x10-8-6`, `5-5-5-5-5`.
+  void counts_per_set(const std::vector<double>& counts, std::size_t last) {
+    const auto [low, high] = std::minmax_element(counts.begin(), counts.end());
+    const Q q{*low, *high, {}, counts, false, i_, last};
+    i_ = last + 1;
+    reps(q);
   }
 
   void dose_per_set(const Q& q) {
@@ -919,16 +919,7 @@ class Reader {
         // 5-5-5-5-5: no tempo has five phases, so one count per set
         std::vector<double> counts;
         for (std::size_t p = 0; p < tempo_parts(i_); ++p) counts.push_back(t_[i_ + 2 * p].value);
-        const auto last = i_ + 2 * counts.size() - 2;
-        const Q q{*std::min_element(counts.begin(), counts.end()),
-                  *std::max_element(counts.begin(), counts.end()),
-                  {},
-                  counts,
-                  false,
-                  i_,
-                  last};
-        i_ = last + 1;
-        reps(q);
+        counts_per_set(counts, i_ + 2 * counts.size() - 2);
         return;
       }
       if (!line_.reps && !line_.amrap) {
@@ -991,15 +982,7 @@ class Reader {
       // 10-10-10-10-10: no tempo has five phases, so one count per set
       std::vector<double> counts;
       for (std::size_t p = i_; p <= k; p += 2) counts.push_back(t_[p].value);
-      const Q q{*std::min_element(counts.begin(), counts.end()),
-                *std::max_element(counts.begin(), counts.end()),
-                {},
-                counts,
-                false,
-                i_,
-                k};
-      i_ = k + 1;
-      reps(q);
+      counts_per_set(counts, k);
       return true;
     }
     const auto shown = file_.text.substr(t_[i_].offset, t_[k].end() - t_[i_].offset);
