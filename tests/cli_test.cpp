@@ -97,6 +97,26 @@ TEST(Cli, ExtraPackAddsRules) {
   EXPECT_NE(out.find("error[clinic.no-back-extension]"), std::string::npos) << out;
 }
 
+TEST(Cli, ReadShowsWhatEachLineWasReadAsAndNamesTheLinesItCouldNot) {
+  const TempDir dir;
+  const auto path =
+      dir.write("read.plan", "Week 1\nMon: squat 3x5 @ 100kg RPE 7\nfoo bar baz 3x5\nDay 2\nplank 3 x 30s\n");
+  int code = 0;
+  const auto out = run_cli("read " + path, code, false);
+  EXPECT_NE(out.find("  week 1\n    Mon, strength\n"), std::string::npos) << out;
+  EXPECT_NE(out.find("back squat                       3 x 5, 100 kg, RPE 7, loaded"), std::string::npos) << out;
+  EXPECT_NE(out.find("foo bar baz (not in the catalogue"), std::string::npos) << out;
+  EXPECT_NE(out.find("    Day 2 (weekday not given)"), std::string::npos) << out;
+  EXPECT_NE(out.find("3 sets, 30 s per set"), std::string::npos) << out;
+  EXPECT_NE(out.find("1 line(s) not read"), std::string::npos) << out;
+  EXPECT_EQ(code, 2);
+  const auto json = nlohmann::json::parse(run_cli("read --format json " + path, code, false));
+  const auto& squat = json["plans"][0]["weeks"][0]["sessions"][0]["lines"][0];
+  EXPECT_EQ(squat["exercise"], "back squat");
+  EXPECT_EQ(squat["load_kg"], 100);
+  EXPECT_EQ(json["plans"][0]["errors"], 1);
+}
+
 TEST(Cli, NoDefaultRulesKeepsTheVocabularyButNotTheRules) {
   int code = 0;
   const auto out = run_cli("check examples/flawed-rest.plan --no-default-rules", code);

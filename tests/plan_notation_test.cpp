@@ -83,6 +83,18 @@ TEST(PlanNotation, BodyweightAndBandsAreNotLoaded) {
   EXPECT_FALSE(band.loaded);
 }
 
+TEST(PlanNotation, AWeightOnABareBodyweightNameIsTheLoadedLift) {
+  EXPECT_EQ(line_of("squat 3x5 @ 100kg").exercise->name, "back squat");
+  EXPECT_EQ(line_of("squat 5x5 @ 75%").exercise->name, "back squat");
+  EXPECT_EQ(line_of("squat 3x10 16kg").exercise->name, "dumbbell squat");
+  EXPECT_EQ(line_of("lunge 3x10 2x10kg").exercise->name, "dumbbell lunge");
+  // what the trainer named, or no weight at all, is kept
+  EXPECT_EQ(line_of("squat 3x10").exercise->name, "bodyweight squat");
+  EXPECT_EQ(line_of("goblet squat 3x10 16kg").exercise->name, "goblet squat");
+  EXPECT_EQ(line_of("squat 3x10 band").exercise->name, "bodyweight squat");
+  EXPECT_EQ(line_of("push-up 3x10 +10kg").exercise->name, "push-up");
+}
+
 TEST(PlanNotation, OverridesAndNotes) {
   const auto l = line_of("Romanian deadlift (light dumbbells) – 3 × 10 posture seated equipment dumbbell");
   const auto& vocab = pack().rules->vocab(model::Category::posture);

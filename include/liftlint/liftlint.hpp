@@ -116,6 +116,50 @@ struct ExerciseInfo {
   std::string read_as;  // for a search that names no entry but reads as one: "overhead press, standing, barbell"
 };
 
+// What one exercise line was read as: the values rules see. A value the line does not give is empty.
+struct LineReading {
+  Location location;
+  std::string exercise;   // the catalogue entry, or the name as written when none was found
+  bool known = true;      // false: no catalogue entry, so the rules know nothing of it
+  bool dose_read = true;  // false: the dose could not be read
+  std::string block;      // warmup, main or cooldown
+  std::string group;      // superset letter or circuit
+  std::optional<double> sets, reps, reps_max, hold_seconds, load_kg, percent, rpe, rir, rest_seconds, distance_m;
+  std::vector<double> reps_per_set;
+  bool each_side = false;
+  bool amrap = false;
+  bool bodyweight = false;
+  bool loaded = false;
+  std::string posture;
+  std::vector<std::string> equipment;
+};
+
+struct SessionReading {
+  Location location;
+  std::string day;   // Mon, Mon pm, Day 2, Session 1
+  std::string kind;  // the session kind, with `strength` added when its content is resistance work
+  bool weekday_known = true;
+  std::optional<double> minutes;
+  std::vector<LineReading> lines;
+};
+
+struct WeekReading {
+  int first = 1;
+  int last = 1;
+  bool deload = false;
+  std::vector<SessionReading> sessions;
+};
+
+// What a plan was read as, for a trainer to compare with what they meant.
+struct PlanReading {
+  std::string path;
+  std::vector<Problem> errors;
+  std::vector<std::string> conditions;  // with everything they imply
+  bool cleared = false;
+  std::string experience;
+  std::vector<WeekReading> weeks;
+};
+
 struct EngineOptions {
   // The built-in vocabulary, catalogue and sources are always loaded; this adds the built-in rules.
   bool default_rules = true;
@@ -144,6 +188,8 @@ class Engine {
   // What arrives on standard input: one text plan, one JSON plan (pretty-printed or not), or JSON Lines.
   [[nodiscard]] std::vector<PlanReport> check_stdin(std::string text) const;
   [[nodiscard]] std::vector<VocabularyEntry> vocabulary(VocabularyKind kind) const;
+  // Reads a plan without checking it: what each line, session and week was read as.
+  [[nodiscard]] PlanReading read_text(const std::string& path, std::string text) const;
   // Exercises whose name or alias matches every word of `search` (all when empty), best first; a
   // name written as trainers do (`standing barbell OHP`) also finds the entry it reads as.
   [[nodiscard]] std::vector<ExerciseInfo> catalogue(const std::string& search = {}) const;

@@ -51,5 +51,6 @@ int main(int argc, char** argv) {
   if (rules_commands.check->parsed()) return liftlint::cli::run_rules_check(rules);
   if (vocab_commands.vocab->parsed()) return liftlint::cli::run_vocab(vocab);
   if (vocab_commands.catalog->parsed()) return liftlint::cli::run_catalog(vocab);
+  if (vocab_commands.read->parsed()) return liftlint::cli::run_read(vocab);
   return liftlint::cli::exit_input_error;
 }

@@ -2,10 +2,15 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <fstream>
+#include <iostream>
+#include <iterator>
 #include <nlohmann/json.hpp>
 
 #include "cli/common.hpp"
 #include "liftlint/liftlint.hpp"
+#include "report/report.hpp"
 
 namespace liftlint::cli {
 namespace {
@@ -88,7 +93,42 @@ VocabCommands setup_vocab(CLI::App& app, VocabOptions& o) {
   c.catalog->add_option("search", o.search, "Words to look for, such as 'split squat' or 'standing DB OHP'");
   c.catalog->alias("catalogue");
   add_common(*c.catalog, o);
+  c.read =
+      app.add_subcommand("read", "Show what a plan was read as: its client, weeks, sessions and every line's values");
+  c.read->add_option("plans", o.plans, "Plan files (.plan or .json), or - for standard input")->required();
+  add_common(*c.read, o);
   return c;
+}
+
+int run_read(const VocabOptions& o) {
+  auto engine = load_engine(o.rules, o.no_default_rules, true, "never", o.format == "json");
+  if (!engine) return exit_input_error;
+  std::vector<PlanReading> readings;
+  for (const auto& path : o.plans) {
+    std::string text;
+    if (path == "-") {
+      text.assign(std::istreambuf_iterator<char>(std::cin), {});
+    } else {
+      std::ifstream in(path, std::ios::binary);
+      if (!in) {
+        fmt::print(stderr, "{}: error: cannot read '{}'\n", path, path);
+        return exit_input_error;
+      }
+      text.assign(std::istreambuf_iterator<char>(in), {});
+    }
+    readings.push_back(engine->read_text(path == "-" ? "<stdin>" : path, std::move(text)));
+  }
+  if (o.format == "json") {
+    fmt::print("{}", report::render_reading_json(readings));
+  } else {
+    for (const auto& r : readings) {
+      fmt::print("{}", report::render_reading_text(r));
+      for (const auto& e : r.errors) fmt::print(stderr, "{}\n", report::render_problem(e, false));
+    }
+  }
+  const bool errors =
+      std::any_of(readings.begin(), readings.end(), [](const PlanReading& r) { return !r.errors.empty(); });
+  return errors ? exit_input_error : exit_clean;
 }
 
 int run_vocab(const VocabOptions& o) {

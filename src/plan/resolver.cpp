@@ -682,7 +682,28 @@ class Resolver {
     out.reps_list = in.reps_list;
     out.band = !in.band.empty() || reading.banded;
     out.loaded = !out.unknown && (plan::loaded(out) || (reading.weighted && !out.band));
+    barbell_counterpart(in.name.text, reading, out);
     return out;
+  }
+
+  // `Squat 3x5 @ 100kg`: a bare body-weight name with a heavy weight or a percentage of a maximum is the barbell
+  // lift, a light weight the dumbbell one; the rules must weigh that lift's spinal load, not the air squat's.
+  void barbell_counterpart(const std::string& written, const NameReading& reading, Line& out) {
+    const bool external_load = (out.load_kg && *out.load_kg > 0) || out.percent.has_value();
+    if (!external_load || out.unknown || out.band || out.bodyweight || reading.weighted || !reading.equipment.empty() ||
+        out.exercise->loaded || out.exercise_id >= rules_.catalogue.size())
+      return;
+    constexpr double barbell_kg = 40;  // more than a pair of dumbbells is commonly held for reps
+    const bool heavy = out.percent.has_value() || *out.load_kg >= barbell_kg;
+    const auto found = read_exercise_name(rules_.catalogue, (heavy ? "barbell " : "dumbbell ") + written);
+    if (!found || found->exercise == out.exercise_id) return;
+    const auto& counterpart = rules_.catalogue.at(found->exercise);
+    if (!counterpart.loaded || counterpart.pattern != out.exercise->pattern) return;
+    out.exercise = &counterpart;
+    out.exercise_id = found->exercise;
+    out.posture = counterpart.posture;
+    out.equipment = counterpart.equipment;
+    modifiers(*found, out);
   }
 
   // `Standing barbell overhead press`: what the modifiers say replaces the catalogue's posture and equipment.

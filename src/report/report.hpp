@@ -33,6 +33,9 @@ struct Counts {
                                        Severity fail_on);
 // GitHub Actions workflow commands: one ::error, ::warning or ::notice line per problem.
 [[nodiscard]] std::string render_github(const std::vector<PlanReport>& reports);
+// What a plan was read as: its client, weeks, sessions and each line's values, one line each.
+[[nodiscard]] std::string render_reading_text(const PlanReading& reading);
+[[nodiscard]] std::string render_reading_json(const std::vector<PlanReading>& readings);
 // {"version": 1, "rule_errors": [...]} when the rule packs themselves do not load.
 [[nodiscard]] std::string render_rule_errors_json(const std::vector<Problem>& errors);
 
