@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <optional>
 #include <regex>
 
 #include "liftlint/liftlint.hpp"
@@ -70,6 +71,39 @@ TEST(Docs, JsonPlanExamplesReadWithoutErrors) {
     for (const auto& e : report.errors) errors += e.message + "\n";
     EXPECT_TRUE(report.errors.empty()) << b.file << ":" << b.line << "\n" << errors;
   }
+}
+
+// A `$ liftlint ...` line followed by what it prints. A transcript whose files are made earlier in a
+// walkthrough, that elides lines (`...`) or that filters with more than `head` cannot be replayed alone.
+std::optional<std::string> replayable_command(const Block& b) {
+  static const std::regex head_only(R"(^\$ liftlint ([^|<>'"`]*)(\| head -\d+)?$)");
+  const auto first_line = b.text.substr(0, b.text.find('\n'));
+  std::smatch match;
+  if (!std::regex_match(first_line, match, head_only)) return std::nullopt;
+  if (b.text.find("\n$ ") != std::string::npos || b.text.find("\n...\n") != std::string::npos) return std::nullopt;
+  std::istringstream words(match[1].str());
+  for (std::string word; words >> word;) {
+    const bool names_a_file = word.front() != '-' && (word.find('/') != std::string::npos ||
+                                                      std::regex_search(word, std::regex(R"(\.(plan|rules|json)$)")));
+    if (names_a_file && !std::filesystem::exists(std::string(LIFTLINT_SOURCE_DIR) + "/" + word)) return std::nullopt;
+  }
+  return first_line.substr(std::string("$ liftlint ").size());
+}
+
+TEST(Docs, CommandTranscriptsMatchWhatTheCommandPrints) {
+  std::size_t replayed = 0;
+  for (const auto& b : blocks("text")) {
+    const auto command = replayable_command(b);
+    if (!command) continue;
+    int code = 0;
+    auto out = run_cli(*command, code);
+    // usage text names the program as it was run
+    for (auto at = out.find(LIFTLINT_BINARY); at != std::string::npos; at = out.find(LIFTLINT_BINARY))
+      out.replace(at, std::string(LIFTLINT_BINARY).size(), "liftlint");
+    EXPECT_EQ(out, b.text.substr(b.text.find('\n') + 1)) << b.file << ":" << b.line << ": $ liftlint " << *command;
+    ++replayed;
+  }
+  EXPECT_GE(replayed, 12U);
 }
 
 TEST(Docs, ThereAreExamplesToRun) {
