@@ -2,6 +2,8 @@
 // weekdays, deload weeks, plans that start after week 1, and tables with named columns.
 #include <gtest/gtest.h>
 
+#include "plan/parser.hpp"
+#include "plan/resolver.hpp"
 #include "test_support.hpp"
 
 namespace liftlint::testing {
@@ -39,6 +41,31 @@ TEST(Structure, DaysWithoutWeekdaysAreJudgedOnlyOnWhatIsCertain) {
             std::string::npos)
       << out;
   EXPECT_NE(out.find("the plan gives no weekdays"), std::string::npos) << out;
+}
+
+TEST(Structure, SportsMachinesAndDistancesAreNotStrengthDays) {
+  const std::string strength = " - strength\nGoblet squat 3x10 @ 8kg\n";
+  const auto out = check_plan(rest_pack(), "Mon" + strength + "Tue: tennis\nWed: elliptical\nThu - 8 km run\nFri" +
+                                               strength + "Sat: Zercher squat 3x5 @ 100kg\n");
+  EXPECT_NE(out.find("plan.plan:8:1: error[rest]: strength sessions on Fri and Sat"), std::string::npos) << out;
+  EXPECT_EQ(out.find("Mon and Tue"), std::string::npos) << out;
+  EXPECT_EQ(out.find("Wed and Thu"), std::string::npos) << out;
+}
+
+// Names the catalogue lacks still show by their doses what kind of session they make.
+TEST(Structure, UnknownExercisesTellTheKindByTheirDoses) {
+  const auto kinds = [](const std::string& text) {
+    const SourceFile file{"plan.plan", text};
+    Diagnostics diagnostics;
+    const auto parsed = plan::parse_plan_file(file, diagnostics);
+    const auto resolved = plan::resolve_plan(*parsed, *default_rules().rules, diagnostics);
+    std::vector<std::string> out;
+    for (const auto& s : resolved->blocks.front().sessions)
+      out.push_back(default_rules().rules->vocab(model::Category::session_kind).at(s.kind).id);
+    return out;
+  };
+  EXPECT_EQ(kinds("Mon - 8 km easy\nWed\ntrail thing 45min\nFri: frobnicator 3x5 @ 60kg\nSat\nfrobnicator\n"),
+            (std::vector<std::string>{"cardio", "cardio", "strength", "strength"}));
 }
 
 TEST(Structure, ADeloadWeekIsReadByRules) {
@@ -104,10 +131,51 @@ TEST(Structure, ANegatedConditionInAHistoryIsNotTheClients) {
   EXPECT_EQ(std::count(ill.begin(), ill.end(), "bp.avoid-deadlift"), 1);
 }
 
+// How many findings of one rule of the default pack a plan gets.
+std::ptrdiff_t findings_of(const std::string& rule, const std::string& plan) {
+  const auto ids = finding_ids(default_rules(), plan);
+  return std::count(ids.begin(), ids.end(), rule);
+}
+
+TEST(Structure, ASymptomTheClientHadOrThatComesWithATriggerIsNotAPresentOne) {
+  const std::vector<std::pair<const char*, int>> histories = {
+      {"currently in a flare", 1},   {"flare-up since Monday", 1}, {"flares with long sitting", 0},
+      {"flares up when driving", 0}, {"occasional flare-ups", 0},  {"previous flare-up in 2024", 0}};
+  for (const auto& [history, expected] : histories) {
+    EXPECT_EQ(findings_of("bp.flare-up", std::string("Client: cleared yes\nHistory: chronic LBP, ") + history +
+                                             "\nMonday - strength\nGlute bridge 3x12\n"),
+              expected)
+        << history;
+  }
+}
+
+TEST(Structure, AClinicalNoteHeadNamesThePatientsConditions) {
+  const auto ids = finding_ids(default_rules(),
+                               "Pt: D. Osei, 36 M\nDx: L5/S1 disc herniation, R S1 radicular pain\n"
+                               "Monday - strength\nGlute bridge 3x12\n");
+  EXPECT_EQ(std::count(ids.begin(), ids.end(), "bp.clearance"), 1);
+  EXPECT_TRUE(ids.empty() || ids.front().front() != '<') << ids.front();
+}
+
+TEST(Structure, AnExerciseMarkedSkippedIsNotPlanned) {
+  const std::vector<std::pair<const char*, int>> lines = {
+      {"Sit-ups 3x10 – skip today", 0},      {"Sit-ups 3x10 (skip)", 0},
+      {"Sit-ups 3x10 - not this week", 0},   {"Exercise | Sets | Reps | Notes\nSit-ups | 3 | 10 | omit for now", 0},
+      {"Sit-ups 3x10 – skip if painful", 1}, {"Sit-ups 3x10 – not too fast", 1}};
+  for (const auto& [line, expected] : lines) {
+    EXPECT_EQ(findings_of("bp.no-crunches-sit-ups", std::string("Client: conditions chronic low back pain, cleared "
+                                                                "yes\nMonday - strength\nGlute bridge 3x12\n") +
+                                                        line + "\n"),
+              expected)
+        << line;
+  }
+}
+
 TEST(Structure, ALoadedCircuitLabelledCardioIsStrengthWork) {
   const std::string legs = "Monday - legs\nGoblet squat 3x10 @ 16kg\nGlute bridge 3x12\n";
-  const auto circuit = check_plan(rest_pack(), legs + "Tuesday - cardio\nKettlebell swing 3x15 @ 16kg\n"
-                                                      "Walking lunge 3x10 each leg @ 2x10kg\n");
+  const auto circuit = check_plan(rest_pack(), legs +
+                                                   "Tuesday - cardio\nKettlebell swing 3x15 @ 16kg\n"
+                                                   "Walking lunge 3x10 each leg @ 2x10kg\n");
   EXPECT_NE(circuit.find("plan.plan:4:1: error[rest]"), std::string::npos) << circuit;
   // an ab circuit with one weighted twist stays what its label says
   const auto abs = check_plan(rest_pack(), legs + "Tuesday - core\nRussian twist 3x20 @ 5kg\nDead bug 3x8 each side\n");
@@ -129,8 +197,9 @@ TEST(Structure, ARedFlagThatBeganAfterTheClearanceIsNotCoveredByIt) {
 }
 
 TEST(Structure, RepeatForWeeksMakesTheWeekATemplate) {
-  const std::string week = "Client: conditions chronic low back pain, cleared yes\nMonday - strength\n"
-                           "Goblet squat 3x10 @ 12kg\nThursday - strength\nGlute bridge 3x12\n";
+  const std::string week =
+      "Client: conditions chronic low back pain, cleared yes\nMonday - strength\n"
+      "Goblet squat 3x10 @ 12kg\nThursday - strength\nGlute bridge 3x12\n";
   const auto repeated = check_plan(default_rules(), week + "Repeat for 3 weeks\n");
   EXPECT_NE(repeated.find("this happens in weeks 1-3"), std::string::npos) << repeated;
   const auto once = check_plan(default_rules(), week);

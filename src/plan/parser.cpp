@@ -345,7 +345,7 @@ class Parser {
       cells.push_back(cell);
     }
     auto line = read_table_row(file_, t, cells, in_group_ ? group_ : LineContext{}, d_);
-    if (line) current_block().lines.push_back(std::move(*line));
+    if (line && !skipped(*line)) current_block().lines.push_back(std::move(*line));
     return true;
   }
 
@@ -382,7 +382,7 @@ class Parser {
     place_row(t, cells, s);
     if (day() == nullptr) return false;
     auto line = read_table_row(file_, t, cells, in_group_ ? group_ : LineContext{}, d_);
-    if (!line) return true;
+    if (!line || skipped(*line)) return true;
     current_block().lines.push_back(std::move(*line));
     return true;
   }
@@ -473,6 +473,7 @@ class Parser {
       }
     }
     if ((day() == nullptr || in_client_) && client_fields(t, 0)) return true;
+    if (day() == nullptr && !in_client_ && clinical_record_line(t)) return true;
     if (in_client_ && !client_braced_) {
       // A client written as a paragraph ends at the first line that is not about the client.
       if (client_note(t)) return true;
@@ -549,6 +550,18 @@ class Parser {
       k = e + 1;
     }
     return true;
+  }
+
+  // `Pt: D. Osei, 36 M` or `Dx: L5/S1 disc herniation`: the head of a clinical note, about the patient, not
+  // an exercise. A diagnosis opens the client paragraph.
+  bool clinical_record_line(const TokenList& t) {
+    if (t.size() < 2 || !t[1].is_punct(':')) return false;
+    const auto first = t.front().lower();
+    if (first == "pt") return true;
+    static const WordSet diagnosis = {"dx", "hx", "pmh", "diagnosis", "history", "presentation", "complaint"};
+    if (diagnosis.count(first) == 0) return false;
+    in_client_ = true;
+    return client_note(t);
   }
 
   // `History: chronic LBP since 2023, cleared by physio 14/01/2026`: a line about the client in prose. Its
@@ -1596,6 +1609,27 @@ class Parser {
            std::none_of(t.begin(), t.end(), [](const Token& x) { return x.is(K::times); });
   }
 
+  // `Rowing back – skip today`: an exercise written down only to say it is not done. `skip if painful` is done.
+  static bool skipped(const ast::Line& line) {
+    static const std::vector<std::string> verbs = {"skip", "skipped", "omit", "omitted", "leave out", "not"};
+    static const std::set<std::string> now = {"today",     "this week", "this session", "for now",
+                                              "for today", "this time", "tonight"};
+    for (const auto& note : line.notes) {
+      std::string words;
+      for (const char c : note) {
+        const bool letter = std::isalnum(static_cast<unsigned char>(c)) != 0;
+        if (letter) words.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+        if (!letter && !words.empty() && words.back() != ' ') words.push_back(' ');
+      }
+      if (!words.empty() && words.back() == ' ') words.pop_back();
+      for (const auto& verb : verbs) {
+        if (words == verb && verb != "not") return true;
+        if (words.rfind(verb + " ", 0) == 0 && now.count(words.substr(verb.size() + 1)) > 0) return true;
+      }
+    }
+    return false;
+  }
+
   ast::Block& current_block() {
     auto& d = *day();
     if (block_ >= 0) return d.blocks[static_cast<std::size_t>(block_)];
@@ -1609,7 +1643,7 @@ class Parser {
     const auto waive_at = waiver_start(t, first, last);
     const auto context = in_group_ ? group_ : LineContext{};
     auto line = read_with_parts(t, first, waive_at, context);
-    if (!line) return;
+    if (!line || skipped(*line)) return;
     // A superset label ends a warm-up written as a section.
     if (!line->group.empty() && section_ && block_ >= 0 && !in_group_ &&
         day()->blocks[static_cast<std::size_t>(block_)].kind == ast::Block::Kind::warmup) {

@@ -190,6 +190,7 @@ class Resolver {
                                                                                                                : ' ');
     }
     const auto words = split(normalize_name(text));
+    const auto written = written_words(text);
     bool found = false;
     const auto& vocabulary = rules_.vocab(Category::condition);
     for (std::size_t i = 0; i < words.size();) {
@@ -199,13 +200,46 @@ class Resolver {
         for (std::size_t k = i; k < i + n; ++k) phrase += (k == i ? "" : " ") + words[k];
         if (auto index = vocabulary.lookup(phrase)) {
           taken = n;
-          if (!negated(words, i)) plan_.client.conditions |= vocabulary.at(*index).closure;
+          const bool past =
+              vocabulary.at(*index).symptom && (in_the_past(written, words, i) || provoked(written, words, i, n));
+          if (!negated(words, i) && !past) plan_.client.conditions |= vocabulary.at(*index).closure;
           found = true;
         }
       }
       i += std::max<std::size_t>(taken, 1);
     }
     return found;
+  }
+
+  static std::vector<std::string> written_words(std::string text) {
+    for (auto& c : text)
+      c = c == '-' || c == '_' ? ' ' : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return split(text);
+  }
+
+  // `previous numbness`, `occasional flare-ups`: a symptom the client had, not one they have.
+  static bool in_the_past(const std::vector<std::string>& written, const std::vector<std::string>& words,
+                          std::size_t at) {
+    static const std::set<std::string> qualifiers = {
+        "previous",     "past",         "prior",     "old",       "history", "hx",       "occasional",
+        "occasionally", "intermittent", "recurrent", "recurring", "prone",   "episodic", "former"};
+    const auto& as_written = written.size() == words.size() ? written : words;
+    for (std::size_t k = at >= 3 ? at - 3 : 0; k < at; ++k) {
+      if (qualifiers.count(as_written[k]) > 0) return true;
+    }
+    return false;
+  }
+
+  // `flares with long sitting`, `flares up when driving`: the symptom as a verb, followed by what sets it
+  // off, describes a pattern rather than the present.
+  static bool provoked(const std::vector<std::string>& written, const std::vector<std::string>& words, std::size_t at,
+                       std::size_t length) {
+    static const std::set<std::string> triggers = {"with", "when", "whenever", "if", "on", "after"};
+    if (written.size() != words.size()) return false;
+    const bool third_person = written[at].size() > words[at].size() && written[at].back() == 's';
+    auto next = at + length;
+    if (next < words.size() && words[next] == "up") ++next;
+    return third_person && next < words.size() && triggers.count(words[next]) > 0;
   }
 
   static bool negated(const std::vector<std::string>& words, std::size_t at) {
@@ -445,11 +479,29 @@ class Resolver {
     if (day.duration) s.duration_seconds = seconds(*day.duration);
     s.warmup_seconds = 0;
     for (const auto& block : day.blocks) add_block(block, s);
+    label_as_exercise(day, s);
     const auto kind = session_kind(day, s);
     if (!kind) return std::nullopt;
     s.kind = *kind;
     content_kind(day, s);
     return s;
+  }
+
+  // `Sat: elliptical`: a header whose only content is the name of an exercise is that exercise, without a dose.
+  void label_as_exercise(const ast::Day& day, Session& s) {
+    if (!s.lines.empty() || day.kind.text.empty() || rules_.vocab(Category::session_kind).lookup(day.kind.text)) return;
+    const auto found = read_exercise_name(rules_.catalogue, day.kind.text);
+    if (!found) return;
+    Line l;
+    l.exercise = &rules_.catalogue.at(found->exercise);
+    l.exercise_id = found->exercise;
+    l.span = day.kind.span;
+    l.block = model::Block::main;
+    l.posture = l.exercise->posture;
+    l.equipment = l.exercise->equipment;
+    modifiers(*found, l);
+    l.loaded = l.exercise->loaded || (found->weighted && !found->banded);
+    s.lines.push_back(std::move(l));
   }
 
   // A loaded leg circuit labelled `cardio` is strength work too: the rules see the kind its content shows
@@ -548,7 +600,21 @@ class Resolver {
     } else if (locomotion > 0) {
       kind = named("cardio");
     }
-    return kind ? kind : named("strength");
+    return kind ? kind : kind_from_unknown_lines(s);
+  }
+
+  // Only names the catalogue lacks: their doses still tell. `8 km easy` or `45 min tennis` is endurance work,
+  // `Zercher squat 3x5 @ 100kg` resistance work; with no dose either, the session counts as strength.
+  std::optional<std::uint16_t> kind_from_unknown_lines(const Session& s) const {
+    const auto& kinds = rules_.vocab(Category::session_kind);
+    constexpr double endurance_seconds = 600;
+    bool resistance = false, endurance = false;
+    for (const auto& l : s.lines) {
+      if (l.block != model::Block::main) continue;
+      resistance |= (l.load_kg && *l.load_kg > 0) || l.percent.has_value() || (l.reps && l.sets);
+      endurance |= l.distance_m.has_value() || (l.hold_seconds && *l.hold_seconds >= endurance_seconds);
+    }
+    return kinds.find(endurance && !resistance ? "cardio" : "strength");
   }
 
   void add_block(const ast::Block& block, Session& s) {
