@@ -493,13 +493,9 @@ class Resolver {
     const auto found = read_exercise_name(rules_.catalogue, day.kind.text);
     if (!found) return;
     Line l;
-    l.exercise = &rules_.catalogue.at(found->exercise);
-    l.exercise_id = found->exercise;
+    use_exercise(rules_.catalogue.at(found->exercise), found->exercise, *found, l);
     l.span = day.kind.span;
     l.block = model::Block::main;
-    l.posture = l.exercise->posture;
-    l.equipment = l.exercise->equipment;
-    modifiers(*found, l);
     l.loaded = l.exercise->loaded || (found->weighted && !found->banded);
     s.lines.push_back(std::move(l));
   }
@@ -712,18 +708,17 @@ class Resolver {
   std::optional<Line> resolve_line(const ast::Line& in, model::Block block) {
     Line out;
     NameReading reading;
-    out.exercise = find_exercise(in.name, out.exercise_id, reading);
-    if (out.exercise == nullptr) {
-      out.exercise = unknown_exercise(in.name);
-      out.exercise_id = std::numeric_limits<std::uint32_t>::max();
-      out.unknown = true;
+    std::uint32_t id = 0;
+    const auto* found = find_exercise(in.name, id, reading);
+    out.unknown = found == nullptr;
+    if (out.unknown) {
+      found = unknown_exercise(in.name);
+      id = std::numeric_limits<std::uint32_t>::max();
     }
+    use_exercise(*found, id, reading, out);
     out.span = in.span;
     out.block = block;
     out.group = in.group;
-    out.posture = out.exercise->posture;
-    out.equipment = out.exercise->equipment;
-    modifiers(reading, out);
     const bool ok = !in.unreadable && dose(in, out) && overrides(in, out);
     if (!ok) {
       // A dose that could not be read tells the rules nothing.
@@ -765,11 +760,16 @@ class Resolver {
     if (!found || found->exercise == out.exercise_id) return;
     const auto& counterpart = rules_.catalogue.at(found->exercise);
     if (!counterpart.loaded || counterpart.pattern != out.exercise->pattern) return;
-    out.exercise = &counterpart;
-    out.exercise_id = found->exercise;
-    out.posture = counterpart.posture;
-    out.equipment = counterpart.equipment;
-    modifiers(*found, out);
+    use_exercise(counterpart, found->exercise, *found, out);
+  }
+
+  // The exercise a line names, with the posture and equipment its modifiers give it.
+  void use_exercise(const model::Exercise& exercise, std::uint32_t id, const NameReading& reading, Line& out) {
+    out.exercise = &exercise;
+    out.exercise_id = id;
+    out.posture = exercise.posture;
+    out.equipment = exercise.equipment;
+    modifiers(reading, out);
   }
 
   // `Standing barbell overhead press`: what the modifiers say replaces the catalogue's posture and equipment.
