@@ -171,6 +171,12 @@ TEST(Structure, AnExerciseMarkedSkippedIsNotPlanned) {
   }
 }
 
+TEST(Structure, StretchesAfterTheLastLiftAreTheCoolDown) {
+  const std::string client = "Client: conditions chronic low back pain, cleared yes\nMonday - strength\n";
+  EXPECT_EQ(findings_of("bp.cool-down", client + "Goblet squat 3x10 @ 12kg\nStretch: hamstrings 2 x 30s\n"), 0);
+  EXPECT_EQ(findings_of("bp.cool-down", client + "Hamstring stretch 2 x 30s\nGoblet squat 3x10 @ 12kg\n"), 1);
+}
+
 TEST(Structure, ALoadedCircuitLabelledCardioIsStrengthWork) {
   const std::string legs = "Monday - legs\nGoblet squat 3x10 @ 16kg\nGlute bridge 3x12\n";
   const auto circuit = check_plan(rest_pack(), legs +

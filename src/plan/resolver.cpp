@@ -484,7 +484,26 @@ class Resolver {
     if (!kind) return std::nullopt;
     s.kind = *kind;
     content_kind(day, s);
+    closing_stretches(s);
     return s;
+  }
+
+  // `Stretch: hip flexors & hamstrings 2 x 30s` after the last lift is the cool-down, written without the
+  // word. A session of stretches only is a mobility session, not one long cool-down.
+  void closing_stretches(Session& s) const {
+    if (s.has_cooldown) return;
+    const auto& patterns = rules_.vocab(Category::pattern);
+    const auto main = [](const Line& l) { return l.block == model::Block::main && !l.unknown; };
+    const auto stretch = [&](const Line& l) {
+      if (!main(l)) return false;
+      const auto& p = patterns.at(l.exercise->pattern).id;
+      return p == "stretch" || p == "mobility";
+    };
+    auto first = s.lines.end();
+    while (first != s.lines.begin() && stretch(*std::prev(first))) --first;
+    if (first == s.lines.end() || std::none_of(s.lines.begin(), first, main)) return;
+    for (auto it = first; it != s.lines.end(); ++it) it->block = model::Block::cooldown;
+    s.has_cooldown = true;
   }
 
   // `Sat: elliptical`: a header whose only content is the name of an exercise is that exercise, without a dose.
