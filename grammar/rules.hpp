@@ -27,6 +27,7 @@ LL_KW(when_key, 'w', 'h', 'e', 'n');
 LL_KW(require_key, 'r', 'e', 'q', 'u', 'i', 'r', 'e');
 LL_KW(forbid_key, 'f', 'o', 'r', 'b', 'i', 'd');
 LL_KW(suggest_key, 's', 'u', 'g', 'g', 'e', 's', 't');
+LL_KW(supersedes_key, 's', 'u', 'p', 'e', 'r', 's', 'e', 'd', 'e', 's');
 LL_KW(where_key, 'w', 'h', 'e', 'r', 'e');
 LL_KW(every_key, 'e', 'v', 'e', 'r', 'y');
 LL_KW(some_key, 's', 'o', 'm', 'e');
@@ -134,8 +135,14 @@ struct quantity : seq<decimal, sp, unit> {};
 struct expect_quantity : quantity {};
 struct metric : sor<load_key, volume_key> {};
 struct expect_metric : metric {};
-struct expect_muscles : muscles_key {};
-struct sharing_muscles : if_must<sharing_key, ws, expect_muscles> {};
+struct muscle_groups_key : kw<string<'m', 'u', 's', 'c', 'l', 'e', '_', 'g', 'r', 'o', 'u', 'p', 's'>> {};
+struct shared_attr : sor<muscle_groups_key, muscles_key> {};
+struct expect_muscles : shared_attr {};
+struct expect_exercises : exercises_key {};
+struct expect_where : where_clause {};
+// `sharing muscle_groups of exercises where loaded`: which lines of a session count as working a muscle.
+struct shared_lines : if_must<of_key, ws, expect_exercises, ws, expect_where> {};
+struct sharing_muscles : if_must<sharing_key, ws, expect_muscles, opt<ws, shared_lines>> {};
 
 struct every_form : if_must<every_key, ws, expect_scope, opt<ws, where_clause>, ws, expect_colon, ws, expect_expr> {};
 struct frequency_form
@@ -149,7 +156,6 @@ struct require_body : sor<every_form, frequency_form, rest_form, increase_form, 
 struct expect_require_body : require_body {};
 
 struct forbid_names : if_must<seq<exercise_key, sp, at<one<'"'>>>, expect_string_list> {};
-struct expect_where : where_clause {};
 struct forbid_where : seq<expect_scope, ws, expect_where> {};
 struct forbid_body : sor<forbid_names, forbid_where> {};
 struct expect_forbid_body : forbid_body {};
@@ -164,8 +170,8 @@ struct citation_locator : if_must<at_key, sp, expect_string> {};
 // A field keyword after a trailing comma starts the next field; it is no source name.
 struct field_keyword
     : sor<severity_key, cite_key, message_key, help_key, doc_key, when_key, require_key, forbid_key, suggest_key,
-          kw<string<'v', 'e', 'r', 's', 'i', 'o', 'n'>>, kw<string<'r', 'e', 'v', 'i', 'e', 'w', 'e', 'd'>>,
-          kw<string<'s', 't', 'a', 't', 'u', 's'>>> {};
+          supersedes_key, kw<string<'v', 'e', 'r', 's', 'i', 'o', 'n'>>,
+          kw<string<'r', 'e', 'v', 'i', 'e', 'w', 'e', 'd'>>, kw<string<'s', 't', 'a', 't', 'u', 's'>>> {};
 struct citation : seq<not_at<field_keyword>, ident, opt<sp, citation_locator>> {};
 struct citation_list : list<citation, comma> {};
 struct expect_citations : citation_list {};
@@ -179,6 +185,9 @@ struct when_field : if_must<when_key, ws, expect_expr> {};
 struct require_field : if_must<require_key, ws, expect_require_body> {};
 struct forbid_field : if_must<forbid_key, ws, expect_forbid_body> {};
 struct suggest_field : if_must<suggest_key, sp, expect_string_list> {};
+struct superseded_rule : rule_id {};
+struct expect_rule_ids : list<superseded_rule, comma> {};
+struct supersedes_field : if_must<supersedes_key, sp, expect_rule_ids> {};
 struct version_value : seq<plus<digit>, star<one<'.'>, plus<digit>>> {};
 struct expect_version : version_value {};
 struct version_field : if_must<kw<string<'v', 'e', 'r', 's', 'i', 'o', 'n'>>, sp, expect_version> {};
@@ -189,7 +198,7 @@ struct status_value : sor<kw<string<'d', 'r', 'a', 'f', 't'>>, kw<string<'r', 'e
 struct expect_status : status_value {};
 struct status_field : if_must<kw<string<'s', 't', 'a', 't', 'u', 's'>>, sp, expect_status> {};
 struct rule_field : sor<severity_field, cite_field, message_field, help_field, doc_field, when_field, require_field,
-                        forbid_field, suggest_field, version_field, reviewed_field, status_field> {};
+                        forbid_field, suggest_field, supersedes_field, version_field, reviewed_field, status_field> {};
 struct expect_rule_field : rule_field {};
 struct rule_decl : if_must<rule_key, sp, expect_rule_id, ws, expect_open_brace, ws,
                            star<not_at<close_brace>, must<expect_rule_field>, ws>, must<expect_close_brace>> {};
@@ -216,14 +225,21 @@ struct scheme_decl
 
 struct vocab_kind
     : sor<kw<string<'c', 'o', 'n', 'd', 'i', 't', 'i', 'o', 'n'>>, kw<string<'s', 'y', 'm', 'p', 't', 'o', 'm'>>,
+          kw<string<'m', 'u', 's', 'c', 'l', 'e', '_', 'g', 'r', 'o', 'u', 'p'>>,
           kw<string<'m', 'u', 's', 'c', 'l', 'e'>>, kw<string<'p', 'a', 't', 't', 'e', 'r', 'n'>>,
           kw<string<'p', 'o', 's', 't', 'u', 'r', 'e'>>, kw<string<'e', 'q', 'u', 'i', 'p', 'm', 'e', 'n', 't'>>,
           kw<string<'s', 'e', 's', 's', 'i', 'o', 'n', '_', 'k', 'i', 'n', 'd'>>, kw<string<'t', 'a', 'g'>>> {};
 struct vocab_label : string_lit {};
 struct vocab_implies : if_must<implies_key, sp, expect_ident_list> {};
 struct vocab_aka : if_must<ex_aka_key, sp, expect_string_list> {};
-struct vocab_decl
-    : if_must<vocab_kind, sp, expect_ident, opt<sp, vocab_label>, opt<sp, vocab_implies>, opt<sp, vocab_aka>> {};
+struct includes_key : kw<string<'i', 'n', 'c', 'l', 'u', 'd', 'e', 's'>> {};
+// `equipment dumbbell "Dumbbell" step 2kg`: the smallest practical increase of load.
+struct step_key : kw<string<'s', 't', 'e', 'p'>> {};
+struct expect_step : quantity {};
+struct vocab_step : if_must<step_key, sp, expect_step> {};
+struct vocab_includes : if_must<includes_key, sp, expect_ident_list> {};
+struct vocab_decl : if_must<vocab_kind, sp, expect_ident, opt<sp, vocab_label>, opt<sp, vocab_implies>,
+                            opt<sp, vocab_includes>, opt<sp, vocab_step>, opt<sp, vocab_aka>> {};
 
 struct include_decl : if_must<include_key, sp, expect_string> {};
 
@@ -268,8 +284,9 @@ LL_MSG(expect_severity, "expected one of: error, warning, info");
 LL_MSG(expect_citations, "expected a source name, optionally followed by at \"locator\"");
 LL_MSG(expect_string, "expected a string in double quotes");
 LL_MSG(expect_rule_field,
-       "expected a rule field (severity, cite, message, help, doc, when, require, forbid, suggest, version, "
-       "reviewed, status) or '}'");
+       "expected a rule field (severity, cite, message, help, doc, when, require, forbid, suggest, supersedes, "
+       "version, reviewed, status) or '}'");
+LL_MSG(expect_rule_ids, "expected the ids of the rules this one supersedes, such as bp.strength-days");
 LL_MSG(expect_version, "expected a version such as 1 or 1.2");
 LL_MSG(expect_reviewed_date, "expected the date of the last review as YYYY-MM-DD");
 LL_MSG(expect_status, "expected one of: draft, reviewed, retired");
@@ -279,9 +296,11 @@ LL_MSG(expect_source_field,
        "expected a source field (author, title, journal, publisher, year, doi, url, isbn, note, evidence) "
        "or '}'");
 LL_MSG(expect_declaration,
-       "expected a declaration: include, evidence_scheme, source, condition, symptom, muscle, pattern, "
-       "posture, equipment, session_kind, tag, exercise or rule");
-LL_MSG(expect_muscles, "expected 'muscles' after 'sharing'");
+       "expected a declaration: include, evidence_scheme, source, condition, symptom, muscle, muscle_group, "
+       "pattern, posture, equipment, session_kind, tag, exercise or rule");
+LL_MSG(expect_muscles, "expected 'muscles' or 'muscle_groups' after 'sharing'");
+LL_MSG(expect_step, "expected the smallest load step, such as 2kg");
+LL_MSG(expect_exercises, "expected 'exercises where ...' after 'of'");
 LL_MSG(expect_where, "expected 'where' and a condition");
 #undef LL_MSG
 

@@ -140,7 +140,7 @@ TEST(CiFormats, JunitHasATestCasePerPlanAndRule) {
   const auto out = run_cli("check examples/flawed-rest.plan tests/golden/bad-weekday.plan --format junit", code, false);
   EXPECT_EQ(code, 2);
   EXPECT_EQ(out.rfind("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"liftlint\"", 0), 0U);
-  EXPECT_NE(out.find("<testsuite name=\"examples/flawed-rest.plan\" tests=\"33\" failures=\"1\" errors=\"0\" "
+  EXPECT_NE(out.find("<testsuite name=\"examples/flawed-rest.plan\" tests=\"34\" failures=\"1\" errors=\"0\" "
                      "skipped=\"0\">"),
             std::string::npos);
   EXPECT_NE(out.find("<testcase name=\"bp.rest-between-strength\" classname=\"examples/flawed-rest.plan\">\n"

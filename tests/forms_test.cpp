@@ -108,7 +108,13 @@ TEST(Forms, H_ProgressionOfLoadAndVolume) {
            "}\n";
   };
   EXPECT_EQ(ids(week(1, "10kg", "3") + week(2, "11kg", "3")), Ids{});
-  EXPECT_EQ(ids(week(1, "10kg", "3") + week(2, "12kg", "3")), Ids{"h.load"});
+  EXPECT_EQ(ids(week(1, "10kg", "3") + week(2, "12kg", "3")), Ids{}) << "one dumbbell step is always allowed";
+  EXPECT_EQ(ids(week(1, "10kg", "3") + week(2, "13kg", "3")), Ids{"h.load"});
+  EXPECT_EQ(ids(week(1, "10kg", "3") + week(2, "10kg", "3") + week(3, "10kg", "3") + week(4, "13kg", "3")), Ids{})
+      << "30% after three weeks at one load is 10% a week";
+  EXPECT_EQ(ids(week(1, "10kg", "3") + week(2, "7kg", "3") + week(3, "10kg", "3") + week(4, "13kg", "3")),
+            Ids{"h.load"})
+      << "a lighter week starts the count again";
   EXPECT_EQ(ids(week(1, "10kg", "3") + week(2, "10kg", "6")), Ids{}) << "162 to 192 reps is under 20%";
   EXPECT_EQ(ids(week(1, "10kg", "3") + week(2, "10kg", "9")), Ids{"h.volume"});
 }

@@ -58,7 +58,8 @@ TEST(RuleErrors, UnknownAttributeListsTheScopesAttributes) {
             "4 |   require  every exercise: postur = seated\n"
             "  |                            ^^^^^^\n"
             "  = help: did you mean 'posture'?\n"
-            "  = help: an exercise has: name, muscles, pattern, posture, equipment, spinal_load, impact, supported, "
+            "  = help: an exercise has: name, muscles, muscle_groups, pattern, posture, equipment, spinal_load, "
+            "impact, supported, "
             "loaded, tags, sets, reps, reps_max, hold, load, rpe, rir, percent, tempo, eccentric, rest, block, "
             "each_side, bodyweight, week, day, kind, deload\n");
 }
@@ -85,7 +86,7 @@ TEST(RuleErrors, RuleWithoutCitation) {
 TEST(RuleErrors, MissingClosingBrace) {
   EXPECT_EQ(errors_of("rule t.brace {\n  severity warning\n  cite     who2020\n  require  clearance\n"),
             "test.rules:5:1: error: expected a rule field (severity, cite, message, help, doc, when, require, forbid, "
-            "suggest, version, reviewed, status) or '}', found end of file\n"
+            "suggest, supersedes, version, reviewed, status) or '}', found end of file\n"
             "  |\n"
             "5 | \n"
             "  | ^\n");

@@ -59,7 +59,10 @@ std::vector<std::string> finding_ids(const Pack& pack, const std::string& text) 
   if (!parsed) return {"<parse error>"};
   const auto resolved = plan::resolve_plan(*parsed, *pack.rules, diagnostics);
   if (!resolved || diagnostics.has_errors()) return {"<input error> " + render(diagnostics)};
-  for (const auto& f : eval::evaluate(*pack.rules, *resolved)) ids.push_back(f.rule->id);
+  // What a user is told: a finding another rule supersedes is not a violation.
+  for (const auto& f : eval::evaluate(*pack.rules, *resolved)) {
+    if (f.superseded_by == nullptr) ids.push_back(f.rule->id);
+  }
   return ids;
 }
 

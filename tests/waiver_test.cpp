@@ -32,7 +32,7 @@ std::vector<std::string> ids(const std::vector<Problem>& problems) {
 }
 
 std::string errors_of(const PlanReport& r) {
-  return report::render_text({PlanReport{r.path, r.errors, {}, {}, true}}, false);
+  return report::render_text({PlanReport{r.path, r.errors, {}, {}, {}, true}}, false);
 }
 
 TEST(Waivers, PlanWaiverSuppressesAndKeepsTheFinding) {

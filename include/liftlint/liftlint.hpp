@@ -63,11 +63,19 @@ struct Suppressed {
   Waiver waiver;
 };
 
+// A finding made moot by another rule that applies to the same client: a flare-up pauses strength
+// training, so missing the weekly strength target is not a violation. Reported, not counted.
+struct Superseded {
+  Problem finding;
+  std::string by;  // the id of the rule that supersedes it
+};
+
 struct PlanReport {
   std::string path;
   std::vector<Problem> errors;         // the plan could not be read or resolved
   std::vector<Problem> findings;       // rule violations and waiver problems, in file order
   std::vector<Suppressed> suppressed;  // findings a waiver covers: reported, not counted
+  std::vector<Superseded> superseded;  // findings another rule makes moot: reported, not counted
   bool plan = true;                    // false for a configuration file or an empty directory
   // The rules ran. A plan with input errors is still checked: its findings stand beside the errors,
   // and what could not be read is unknown to the rules.
@@ -88,6 +96,8 @@ struct RuleInfo {
   std::string text;  // the declaration as written
   std::vector<std::string> suggest;
   std::vector<Citation> citations;
+  std::vector<std::string> supersedes;     // rules whose findings are moot when this one applies
+  std::vector<std::string> superseded_by;  // rules that make this one's findings moot when they apply
 };
 
 // A name a plan may use for a condition, symptom, session kind, posture, piece of equipment or muscle.

@@ -1,5 +1,7 @@
 #include "api/convert.hpp"
 
+#include <algorithm>
+
 namespace liftlint {
 
 Location location_of(const Span& span) {
@@ -69,6 +71,13 @@ RuleInfo rule_info_of(const model::RuleSet& rules, const model::Rule& rule) {
   info.pack = pack_name(info.location.file);
   for (const auto id : rule.suggest) info.suggest.push_back(rules.catalogue.at(id).name);
   for (const auto& c : rule.citations) info.citations.push_back(citation_of(rules, c));
+  for (const auto index : rule.supersedes) info.supersedes.push_back(rules.rules.at(index).id);
+  const auto self = static_cast<std::uint32_t>(&rule - rules.rules.data());
+  for (const auto& other : rules.rules) {
+    if (std::find(other.supersedes.begin(), other.supersedes.end(), self) != other.supersedes.end()) {
+      info.superseded_by.push_back(other.id);
+    }
+  }
   return info;
 }
 

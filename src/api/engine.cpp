@@ -49,7 +49,7 @@ struct Engine::Impl {
   };
 
   PlanReport check(const SourceFile& file, std::string report_path, bool json, const Extent& extent) const {
-    PlanReport report{std::move(report_path), {}, {}, {}, true};
+    PlanReport report{std::move(report_path), {}, {}, {}, {}, true};
     Diagnostics diagnostics;
     const auto parsed = json ? plan::parse_json_plan(file, extent.begin, extent.end, extent.first_line, diagnostics)
                              : plan::parse_plan_file(file, diagnostics);
@@ -98,7 +98,7 @@ std::vector<RuleInfo> Engine::rules() const {
 namespace {
 
 PlanReport not_loaded(const std::string& path) {
-  PlanReport report{path, {}, {}, {}, true};
+  PlanReport report{path, {}, {}, {}, {}, true};
   Problem p;
   p.message = "the rule packs did not load, so the plan was not checked";
   p.location.file = path;
@@ -162,7 +162,7 @@ bool Engine::configure_rule(const std::string& id, std::optional<Severity> sever
 PlanReport Engine::check_file(const std::string& path) const {
   auto text = impl_->disk.read(path);
   if (!text) {
-    PlanReport report{path, {}, {}, {}, true};
+    PlanReport report{path, {}, {}, {}, {}, true};
     Problem p;
     p.message = fmt::format("cannot read plan file '{}'", path);
     p.location.file = path;

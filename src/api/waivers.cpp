@@ -58,6 +58,10 @@ std::size_t apply_waivers(const model::RuleSet& rules, const plan::Plan& plan,
     live[i] = plan.waivers[i].until.empty() || plan.waivers[i].until >= today;
   std::size_t counted = 0;
   for (const auto& f : findings) {
+    if (f.superseded_by != nullptr) {
+      report.superseded.push_back(Superseded{problem_of(rules, f), f.superseded_by->id});
+      continue;
+    }
     if (const auto* w = covering(plan, f, live)) {
       ++uses[static_cast<std::size_t>(w - plan.waivers.data())];
       report.suppressed.push_back(Suppressed{problem_of(rules, f), waiver_of(*w)});

@@ -101,12 +101,33 @@ std::optional<RuleExample> find_example(const Engine& engine, const RuleInfo& ru
   return std::nullopt;
 }
 
+// Which rules this one silences, and which silence it, for the clients they apply to.
+static std::string precedence(const RuleInfo& r, const char* bullet) {
+  std::string out;
+  const auto list = [](const std::vector<std::string>& ids) {
+    std::string text;
+    for (const auto& id : ids) text += (text.empty() ? "" : ", ") + id;
+    return text;
+  };
+  if (!r.supersedes.empty()) {
+    out += fmt::format(
+        "{}When it applies to a client, it supersedes: {}. Their findings are reported as superseded, "
+        "not as violations.\n",
+        bullet, list(r.supersedes));
+  }
+  if (!r.superseded_by.empty()) {
+    out += fmt::format("{}Superseded by {} for the clients that rule applies to.\n", bullet, list(r.superseded_by));
+  }
+  return out;
+}
+
 std::string explain_text(const RuleInfo& r, const std::optional<RuleExample>& example) {
   const char* severity = r.severity == Severity::error ? "error" : r.severity == Severity::warning ? "warning" : "info";
   std::string out = fmt::format("{} ({}, {})\n", r.id, severity, lifecycle(r));
   out += fmt::format("pack {}, declared at {}:{}\n\n", r.pack, r.location.file, r.location.line);
   out += "What it checks:\n" + indent(r.text) + "\n";
   if (!r.doc.empty()) out += "Why:\n" + indent(r.doc) + "\n";
+  if (const auto p = precedence(r, "    "); !p.empty()) out += "Precedence:\n" + p + "\n";
   if (example) {
     out += fmt::format("Example (from {}):\n{}\n", example->path, indent(example->excerpt));
     out += indent(report::render_problem(example->finding, false)) + "\n";
@@ -121,6 +142,7 @@ std::string explain_markdown(const RuleInfo& r, const std::optional<RuleExample>
   std::string out = fmt::format("## {}\n\nSeverity: {}. Status: {}.\n\n", r.id, severity, lifecycle(r));
   if (!r.doc.empty()) out += fmt::format("{}\n\n", r.doc);
   out += fmt::format("### What it checks\n\n```text\n{}\n```\n\n", r.text);
+  if (const auto p = precedence(r, "- "); !p.empty()) out += "### Precedence\n\n" + p + "\n";
   if (example) {
     out += fmt::format("### Example\n\nFrom `{}`:\n\n```text\n{}```\n\nreports:\n\n```text\n{}```\n\n", example->path,
                        example->excerpt, report::render_problem(example->finding, false));

@@ -15,10 +15,10 @@ namespace {
 // Field keywords whose values are aligned inside a block.
 const std::set<std::string>& field_keywords(FileKind kind) {
   static const std::set<std::string> rules = {
-      "severity", "cite",    "message",   "help",        "doc",    "when",      "require", "forbid",
-      "suggest",  "version", "reviewed",  "status",      "author", "title",     "journal", "publisher",
-      "year",     "doi",     "url",       "isbn",        "note",   "evidence",  "aka",     "muscles",
-      "pattern",  "posture", "equipment", "spinal_load", "impact", "supported", "loaded",  "tags"};
+      "severity",   "cite",        "message",  "help",      "doc",      "when",  "require", "forbid",    "suggest",
+      "supersedes", "version",     "reviewed", "status",    "author",   "title", "journal", "publisher", "year",
+      "doi",        "url",         "isbn",     "note",      "evidence", "aka",   "muscles", "pattern",   "posture",
+      "equipment",  "spinal_load", "impact",   "supported", "loaded",   "tags"};
   // Plans keep the trainer's spacing inside a line; only indentation is canonical.
   static const std::set<std::string> plans;
   return kind == FileKind::rules ? rules : plans;

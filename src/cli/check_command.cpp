@@ -186,7 +186,7 @@ std::vector<PlanReport> setup_reports(const Run& run) {
   std::vector<PlanReport> out;
   for (const auto& e : errors) {
     if (out.empty() || out.back().path != e.location.file)
-      out.push_back(PlanReport{e.location.file, {}, {}, {}, false});
+      out.push_back(PlanReport{e.location.file, {}, {}, {}, {}, false});
     out.back().errors.push_back(e);
   }
   return out;

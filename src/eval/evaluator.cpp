@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <cmath>
 #include <map>
 #include <unordered_map>
@@ -62,6 +63,7 @@ class Evaluator {
       if (!runs(rule)) continue;
       if (!rule.when || eval(*rule.when, client) == Truth::yes) active_.push_back(&rule);
     }
+    superseders();
     for (const auto* rule : active_) run_rule(*rule);
     return collect();
   }
@@ -71,6 +73,16 @@ class Evaluator {
   const plan::Plan& plan_;
   const Options& options_;
   std::vector<const model::Rule*> active_;
+  std::vector<const model::Rule*> superseded_by_;  // by rule index: the active rule that makes it moot
+
+  void superseders() {
+    superseded_by_.assign(rules_.rules.size(), nullptr);
+    for (const auto* rule : active_) {
+      for (const auto index : rule->supersedes) {
+        if (superseded_by_[index] == nullptr) superseded_by_[index] = rule;
+      }
+    }
+  }
 
   [[nodiscard]] bool runs(const model::Rule& rule) const {
     return rule.status == model::Status::reviewed || (rule.status == model::Status::draft && options_.drafts);
@@ -145,6 +157,7 @@ class Evaluator {
         return kinds;
       }
       case Attr::exercise_muscles: return c.line->exercise->muscles;
+      case Attr::exercise_muscle_groups: return groups_of(c.line->exercise->muscles);
       case Attr::exercise_pattern: return closure(Category::pattern, c.line->exercise->pattern);
       case Attr::exercise_posture: return closure(Category::posture, c.line->posture);
       case Attr::exercise_equipment: return c.line->equipment;
@@ -157,6 +170,39 @@ class Evaluator {
       return single;
     }
     return std::nullopt;
+  }
+
+  // The major groups (legs, back, ...) that any of these muscles belongs to; a muscle in no group, such as
+  // the forearms, adds none.
+  [[nodiscard]] model::Bits groups_of(const model::Bits& muscles) const {
+    const auto& groups = rules_.vocab(model::Category::muscle_group);
+    model::Bits out;
+    for (std::uint16_t g = 0; g < groups.size(); ++g) {
+      if ((groups.at(g).members & muscles).any()) out.set(g);
+    }
+    return out;
+  }
+
+  // What a session works for a rule that compares sessions by muscle: the muscles, or their groups, of
+  // the lines the rule counts (by default those of the main block).
+  [[nodiscard]] model::Bits worked(const model::Rule& rule, const Context& session) const {
+    model::Bits muscles;
+    each(Scope::exercise, session, [&](const Context& c) {
+      if (c.line->unknown) return;
+      const bool counts = rule.sharing_filter.kind == Expr::Kind::always ? c.line->block == model::Block::main
+                                                                         : eval(rule.sharing_filter, c) == Truth::yes;
+      if (counts) muscles |= c.line->exercise->muscles;
+    });
+    return rule.sharing_groups ? groups_of(muscles) : muscles & grouped_muscles();
+  }
+
+  // Muscles compared one by one are those of the major groups, when the pack declares groups: grip and
+  // stabilisers worked in passing are no reason to rest.
+  [[nodiscard]] model::Bits grouped_muscles() const {
+    const auto& groups = rules_.vocab(model::Category::muscle_group);
+    model::Bits out;
+    for (std::uint16_t g = 0; g < groups.size(); ++g) out |= groups.at(g).members;
+    return groups.size() == 0 ? model::Bits{}.set() : out;
   }
 
   // --- expressions ------------------------------------------------------------------
@@ -229,6 +275,10 @@ class Evaluator {
   // Calls f(context) for every element of `inner` inside c.
   template <typename F>
   void each(Scope inner, const Context& c, F&& f) const {
+    if (c.block == nullptr && c.session == nullptr) {
+      each_week(c, [&](const Context& week) { each(inner, week, f); });
+      return;
+    }
     if (inner == Scope::session) {
       if (c.block == nullptr) return;
       for (const auto& s : c.block->sessions) f(Context{c.plan, c.week, c.block, &s, nullptr});
@@ -241,6 +291,19 @@ class Evaluator {
       lines_of(*c.session);
     } else if (c.block != nullptr) {
       for (const auto& s : c.block->sessions) lines_of(s);
+    }
+  }
+
+  // The weeks of the plan, a template week once.
+  template <typename F>
+  void each_week(const Context& c, F&& f) const {
+    if (c.plan == nullptr) return;
+    const plan::WeekBlock* last = nullptr;
+    for (int w = c.plan->first_week; w <= c.plan->weeks; ++w) {
+      const auto* block = c.plan->week(w);
+      if (block == nullptr || block == last) continue;
+      last = block;
+      f(Context{c.plan, w, block, nullptr, nullptr});
     }
   }
 
@@ -349,6 +412,7 @@ class Evaluator {
     f.severity = rule.severity;
     f.message = fill(rule.message, vars);
     f.span = span;
+    f.superseded_by = superseded_by_[static_cast<std::size_t>(&rule - rules_.rules.data())];
     if (!rule.help.empty()) f.help.push_back(fill(rule.help, vars));
     if (plan_.weeks > plan_.first_week && rule.scope != Scope::client) f.weeks.push_back(week);
     return f;
@@ -416,12 +480,13 @@ class Evaluator {
           if (eval(rule.filter, c) != Truth::yes) continue;
           const Visit now{(pass * (plan_.weeks - plan_.first_week + 1) + w - plan_.first_week) * 7 + s.weekday, w, &s,
                           pass};
-          const auto previous = rule.sharing_muscles ? latest_sharing(by_muscle, s) : last;
+          const auto work = rule.sharing_muscles ? worked(rule, c) : model::Bits{};
+          const auto previous = rule.sharing_muscles ? latest_sharing(by_muscle, work) : last;
           if (previous && (pass == 0 || previous->pass == 0)) rest_gap(rule, *previous, now, c);
           last = now;
           if (rule.sharing_muscles) {
             for (std::size_t m = 0; m < model::max_vocabulary; ++m) {
-              if (s.main_muscles.test(m)) by_muscle[m] = now;
+              if (work.test(m)) by_muscle[m] = now;
             }
           }
         }
@@ -457,10 +522,10 @@ class Evaluator {
   }
 
   static std::optional<Visit> latest_sharing(const std::vector<std::optional<Visit>>& by_muscle,
-                                             const plan::Session& s) {
+                                             const model::Bits& work) {
     std::optional<Visit> best;
     for (std::size_t m = 0; m < by_muscle.size(); ++m) {
-      if (s.main_muscles.test(m) && by_muscle[m] && (!best || by_muscle[m]->day > best->day)) best = by_muscle[m];
+      if (work.test(m) && by_muscle[m] && (!best || by_muscle[m]->day > best->day)) best = by_muscle[m];
     }
     return best;
   }
@@ -475,6 +540,7 @@ class Evaluator {
     vars.emplace_back("previous_day", day_name(*previous.session));
     vars.emplace_back("previous_week", std::to_string(previous.week));
     vars.emplace_back("gap", plural(gap, "day", "days"));
+    if (rule.sharing_muscles) vars.emplace_back("shared", shared_names(rule, previous, c));
     vars.emplace_back("required", rule.rest_in_days ? plural(rule.rest_minimum, "rest day", "rest days")
                                                     : fmt::format("{}h between session starts", rule.rest_minimum));
     Finding f = finding(rule, now.session->span, vars, now.week);
@@ -483,6 +549,33 @@ class Evaluator {
              previous.session->span});
     if (rule.help.empty()) f.help.push_back(move_advice(rule, previous, needed, c));
     add(std::move(f));
+  }
+
+  // The muscles (or groups) both sessions work, by their labels: "legs and hips and glutes".
+  std::string shared_names(const model::Rule& rule, const Visit& previous, const Context& c) const {
+    const Context before{&plan_, previous.week, plan_.week(previous.week), previous.session, nullptr};
+    // Muscles are named by their groups where the pack declares groups: "the legs" reads better than a list
+    // of every muscle of the thighs.
+    auto both = worked(rule, before) & worked(rule, c);
+    const bool grouped = rule.sharing_groups || rules_.vocab(model::Category::muscle_group).size() > 0;
+    if (!rule.sharing_groups && grouped) both = groups_of(both);
+    const auto& names = rules_.vocab(grouped ? model::Category::muscle_group : model::Category::muscle);
+    std::vector<std::string> labels;
+    for (std::uint16_t i = 0; i < names.size(); ++i) {
+      if (both.test(i)) labels.push_back(fmt::format("the {}", lowercase_label(names.at(i))));
+    }
+    std::string out;
+    for (std::size_t i = 0; i < labels.size(); ++i) {
+      out += i == 0 ? "" : i + 1 == labels.size() ? " and " : ", ";
+      out += labels[i];
+    }
+    return out;
+  }
+
+  static std::string lowercase_label(const model::VocabEntry& e) {
+    std::string label = e.label.empty() ? humanize(e.id) : e.label;
+    if (!label.empty()) label[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(label[0])));
+    return label;
   }
 
   std::string move_advice(const model::Rule& rule, const Visit& previous, int needed, const Context& c) const {
@@ -504,7 +597,8 @@ class Evaluator {
   struct Peak {
     double load = 0;
     const plan::Line* line = nullptr;
-    int week = 0;
+    int week = 0;        // the week it was first lifted
+    int held_since = 0;  // the first week of the current run at this load; 0 after a lighter week
   };
 
   std::unordered_map<std::uint32_t, Peak> peaks(const plan::WeekBlock& block) const {
@@ -519,6 +613,18 @@ class Evaluator {
     return out;
   }
 
+  // The highest load so far, and the first week of the unbroken run of weeks it has been lifted in: a
+  // lighter week (a deload) ends the run, so the first week back at that load starts a new one.
+  static void hold(Peak& best, const Peak& now, int w) {
+    if (best.line == nullptr || now.load > best.load + 1e-9) {
+      best = Peak{now.load, now.line, w, w};
+    } else if (now.load < best.load - 1e-9) {
+      best.held_since = 0;
+    } else if (best.held_since == 0) {
+      best.held_since = w;
+    }
+  }
+
   // Each week's load is compared with the highest load already lifted in any earlier week, so returning
   // to the loads of the weeks before a deload is not a jump.
   void load_progression(const model::Rule& rule) {
@@ -529,10 +635,7 @@ class Evaluator {
       if (now == nullptr) continue;
       const auto current = peaks(*now);
       if (last != nullptr && now != last) load_jumps(rule, w, current, lifted);
-      for (const auto& [id, peak] : current) {
-        auto& best = lifted[id];
-        if (best.line == nullptr || peak.load > best.load) best = Peak{peak.load, peak.line, w};
-      }
+      for (const auto& [id, peak] : current) hold(lifted[id], peak, w);
       last = now;
     }
   }
@@ -543,12 +646,29 @@ class Evaluator {
       for (const auto& [id, peak] : current) {
         const auto it = previous.find(id);
         if (it == previous.end() || it->second.load <= 0) continue;
-        const double increase = (peak.load - it->second.load) / it->second.load * 100;
-        if (increase > rule.max_increase_percent + 1e-9) {
-          progression_finding(rule, peak.line->span, w, increase, peak.line->exercise->name, it->second.week);
+        const auto& before = it->second;
+        // The smallest step the equipment allows is never too much, and a load held for weeks rises at the
+        // rate of the whole period since it was first lifted.
+        if (peak.load - before.load <= smallest_step(*peak.line) + 1e-9) continue;
+        const double increase = (peak.load - before.load) / before.load * 100;
+        const double per_week = increase / std::max(1, before.held_since == 0 ? 1 : w - before.held_since);
+        if (per_week > rule.max_increase_percent + 1e-9) {
+          progression_finding(rule, peak.line->span, w, increase, peak.line->exercise->name, before.week);
         }
       }
     }
+  }
+
+  // The smallest step of the line's equipment; when the line may use several (a goblet squat with a
+  // dumbbell or a kettlebell), the smallest of them. None when the pack declares no steps.
+  [[nodiscard]] double smallest_step(const plan::Line& line) const {
+    const auto& equipment = rules_.vocab(model::Category::equipment);
+    double step = 0;
+    for (std::uint16_t i = 0; i < equipment.size(); ++i) {
+      const double s = equipment.at(i).step_kg;
+      if (line.equipment.test(i) && s > 0 && (step == 0 || s < step)) step = s;
+    }
+    return step;
   }
 
   double volume(const plan::WeekBlock& block) const {

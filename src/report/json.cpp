@@ -55,7 +55,8 @@ std::string render_json(const std::vector<PlanReport>& reports) {
     ordered_json plan{{"path", r.path},
                       {"errors", ordered_json::array()},
                       {"findings", ordered_json::array()},
-                      {"suppressed", ordered_json::array()}};
+                      {"suppressed", ordered_json::array()},
+                      {"superseded", ordered_json::array()}};
     for (const auto& e : r.errors) plan["errors"].push_back(problem_json(e));
     for (const auto& f : r.findings) plan["findings"].push_back(problem_json(f));
     for (const auto& s : r.suppressed) {
@@ -63,10 +64,16 @@ std::string render_json(const std::vector<PlanReport>& reports) {
       finding["waiver"] = waiver_json(s.waiver);
       plan["suppressed"].push_back(std::move(finding));
     }
+    for (const auto& s : r.superseded) {
+      auto finding = problem_json(s.finding);
+      finding["superseded_by"] = s.by;
+      plan["superseded"].push_back(std::move(finding));
+    }
     out["plans"].push_back(std::move(plan));
   }
-  out["summary"] = ordered_json{{"plans", c.plans}, {"errors", c.errors},         {"warnings", c.warnings},
-                                {"infos", c.infos}, {"suppressed", c.suppressed}, {"input_errors", c.input_errors}};
+  out["summary"] = ordered_json{
+      {"plans", c.plans},           {"errors", c.errors},         {"warnings", c.warnings},        {"infos", c.infos},
+      {"suppressed", c.suppressed}, {"superseded", c.superseded}, {"input_errors", c.input_errors}};
   // Input bytes that are not UTF-8 never reach a report (they are rejected on reading), but
   // a report must never fail to print: replace rather than throw.
   return out.dump(2, ' ', false, ordered_json::error_handler_t::replace) + "\n";

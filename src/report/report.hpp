@@ -9,7 +9,7 @@
 namespace liftlint::report {
 
 struct Counts {
-  std::size_t errors = 0, warnings = 0, infos = 0, input_errors = 0, plans = 0, suppressed = 0;
+  std::size_t errors = 0, warnings = 0, infos = 0, input_errors = 0, plans = 0, suppressed = 0, superseded = 0;
 };
 [[nodiscard]] Counts count(const std::vector<PlanReport>& reports);
 

@@ -78,6 +78,7 @@ Counts count(const std::vector<PlanReport>& reports) {
     c.plans += r.plan ? 1 : 0;
     c.input_errors += r.errors.size();
     c.suppressed += r.suppressed.size();
+    c.superseded += r.superseded.size();
     for (const auto& f : r.findings) {
       (f.severity == Severity::error ? c.errors : f.severity == Severity::warning ? c.warnings : c.infos) += 1;
     }

@@ -68,6 +68,8 @@ struct Body {
   Bound bound;
   Value quantity;
   bool sharing_muscles = false;
+  bool sharing_groups = false;        // `sharing muscle_groups`
+  std::optional<Expr> sharing_where;  // `of exercises where ...`: the lines that count
   Name metric;
   std::vector<Value> names;
   Span span;
@@ -89,6 +91,7 @@ struct Rule {
   std::optional<Expr> when;
   std::vector<Body> bodies;
   std::vector<Value> suggest;
+  std::vector<Name> supersedes;  // rules whose findings are moot for the clients this rule applies to
   std::optional<Value> version;
   std::optional<Value> reviewed;
   std::optional<Name> status;
@@ -116,6 +119,8 @@ struct VocabDecl {
   std::string label;
   std::vector<Name> implies;
   std::vector<Value> aliases;  // other names a plan may use: `aka "legs", "leg day"`
+  std::vector<Name> includes;  // a muscle group's muscles
+  std::optional<Value> step;   // equipment: the smallest practical increase of load
 };
 
 struct ExerciseField {

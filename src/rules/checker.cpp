@@ -9,6 +9,7 @@
 #include "rules/expr_checker.hpp"
 #include "rules/loader.hpp"
 #include "support/names.hpp"
+#include "support/units.hpp"
 
 namespace liftlint::rules {
 namespace {
@@ -23,7 +24,8 @@ std::optional<Category> category_of(const std::string& keyword) {
                                                         {"posture", Category::posture},
                                                         {"equipment", Category::equipment},
                                                         {"session_kind", Category::session_kind},
-                                                        {"tag", Category::tag}};
+                                                        {"tag", Category::tag},
+                                                        {"muscle_group", Category::muscle_group}};
   const auto it = table.find(keyword);
   if (it == table.end()) return std::nullopt;
   return it->second;
@@ -45,6 +47,8 @@ class Checker {
     for_each_file([this](const ast::File& f) { sources(f); });
     for_each_file([this](const ast::File& f) { exercises(f); });
     for_each_file([this](const ast::File& f) { rules(f); });
+    for_each_file([this](const ast::File& f) { supersessions(f); });
+    if (!diagnostics_.has_errors()) circular_supersessions();
     if (diagnostics_.has_errors()) return std::nullopt;
     return std::move(set_);
   }
@@ -105,7 +109,7 @@ class Checker {
                                                      model::category_name(category), model::max_vocabulary));
         continue;
       }
-      model::VocabEntry entry{decl.id.text, decl.label, decl.id.span, {}, decl.category.text == "symptom", {}};
+      model::VocabEntry entry{decl.id.text, decl.label, decl.id.span, {}, decl.category.text == "symptom", {}, {}};
       for (const auto& alias : decl.aliases) {
         if (const auto clash = vocab.lookup(alias.text)) {
           duplicate(alias.span, fmt::format("{} name '{}'", model::category_name(category), alias.text),
@@ -131,6 +135,8 @@ class Checker {
           set_.vocab(category).mutable_at(*self).closure.set(*target);
         }
       }
+      members(decl, category, *self);
+      step(decl, category, *self);
     }
   }
 
@@ -151,6 +157,31 @@ class Checker {
         }
       }
     }
+  }
+
+  void members(const ast::VocabDecl& decl, Category category, std::uint16_t self) {
+    if (decl.includes.empty()) return;
+    if (category != Category::muscle_group) {
+      diagnostics_.error(decl.includes.front().span, "only a muscle_group lists the muscles it includes",
+                         {fmt::format("declare it as: muscle_group {} \"...\" includes ...", decl.id.text)});
+      return;
+    }
+    for (const auto& muscle : decl.includes) {
+      if (const auto target = names_.vocab(Category::muscle, muscle)) {
+        set_.vocab(category).mutable_at(self).members.set(*target);
+      }
+    }
+  }
+
+  void step(const ast::VocabDecl& decl, Category category, std::uint16_t self) {
+    if (!decl.step) return;
+    const auto scale = unit_scale(decl.step->unit);
+    if (category != Category::equipment || !scale || scale->kind != UnitKind::mass) {
+      diagnostics_.error(decl.step->span, "a 'step' is a mass and belongs to equipment",
+                         {"write it as: equipment dumbbell \"Dumbbell\" step 2kg"});
+      return;
+    }
+    set_.vocab(category).mutable_at(self).step_kg = decl.step->number * scale->factor;
   }
 
   void sources(const ast::File& file) {
@@ -246,6 +277,60 @@ class Checker {
       rule_ids_.emplace(decl.id.text, decl.id.span);
       if (auto rule = RuleChecker(names_, diagnostics_).check(decl)) set_.rules.push_back(std::move(*rule));
     }
+  }
+
+  // Rule ids are known only once every file is read: a rule may supersede one declared after it.
+  void supersessions(const ast::File& file) {
+    for (const auto& decl : file.rules) {
+      const auto self = rule_index(decl.id.text);
+      if (!self || set_.rules[*self].span.line != decl.id.span.line ||
+          set_.rules[*self].span.file != decl.id.span.file) {
+        continue;
+      }
+      for (const auto& id : decl.supersedes) {
+        const auto target = rule_index(id.text);
+        if (!target) {
+          std::vector<std::string> known;
+          for (const auto& r : set_.rules) known.push_back(r.id);
+          names_.unknown(id.span, "rule", id.text, known);
+        } else if (*target == *self) {
+          diagnostics_.error(id.span, fmt::format("rule '{}' cannot supersede itself", id.text));
+        } else {
+          set_.rules[*self].supersedes.push_back(*target);
+        }
+      }
+    }
+  }
+
+  // Two rules that supersede each other, directly or through others, would silence each other.
+  void circular_supersessions() {
+    std::vector<int> state(set_.rules.size(), 0);  // 0 unvisited, 1 on the path, 2 done
+    for (std::uint32_t i = 0; i < set_.rules.size(); ++i) {
+      if (state[i] == 0 && on_cycle(i, state)) return;
+    }
+  }
+
+  bool on_cycle(std::uint32_t i, std::vector<int>& state) {
+    state[i] = 1;
+    for (const auto next : set_.rules[i].supersedes) {
+      if (state[next] == 1) {
+        diagnostics_.error(set_.rules[i].span,
+                           fmt::format("rule '{}' supersedes '{}', which supersedes it in turn", set_.rules[i].id,
+                                       set_.rules[next].id),
+                           {"keep the supersession on the rule that makes the other moot"});
+        return true;
+      }
+      if (state[next] == 0 && on_cycle(next, state)) return true;
+    }
+    state[i] = 2;
+    return false;
+  }
+
+  [[nodiscard]] std::optional<std::uint32_t> rule_index(const std::string& id) const {
+    for (std::uint32_t i = 0; i < set_.rules.size(); ++i) {
+      if (set_.rules[i].id == id) return i;
+    }
+    return std::nullopt;
   }
 };
 

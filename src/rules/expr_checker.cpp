@@ -342,6 +342,8 @@ void RuleChecker::rest_body(const ast::Body& b, model::Rule& out) {
   out.scope = Scope::session;
   out.filter = filter(b.where, Scope::session);
   out.sharing_muscles = b.sharing_muscles;
+  out.sharing_groups = b.sharing_groups;
+  out.sharing_filter = filter(b.sharing_where, Scope::exercise);
   const auto scale = unit_scale(b.quantity.unit);
   if (!scale || scale->kind != UnitKind::time || b.quantity.unit.empty()) {
     fail(b.quantity.span, "expected a rest period in days or hours, such as 1 day or 48h");
@@ -409,7 +411,10 @@ namespace {
 
 std::vector<std::string> placeholder_names(const model::Rule& rule) {
   switch (rule.form) {
-    case model::Form::rest: return {"day", "previous_day", "week", "previous_week", "gap", "required", "kind"};
+    case model::Form::rest:
+      if (rule.sharing_muscles)
+        return {"day", "previous_day", "week", "previous_week", "gap", "required", "kind", "shared"};
+      return {"day", "previous_day", "week", "previous_week", "gap", "required", "kind"};
     case model::Form::progression: return {"exercise", "week", "previous_week", "increase", "limit", "metric"};
     case model::Form::every: break;
   }
@@ -513,12 +518,13 @@ model::Expr RuleChecker::quantifier(const ast::Expr& e, Scope s) {
              : e.kind == ast::Expr::Kind::none ? Expr::Kind::none
                                                : Expr::Kind::every;
   out.inner = *scope(e.scope);
-  if (s == Scope::client || !is_below(s, out.inner)) {
+  // From the client, a quantifier looks at the sessions and exercises of the whole plan.
+  if (!is_below(s, out.inner) || (s == Scope::client && out.inner == Scope::week)) {
     fail(e.scope.span, fmt::format("cannot look at each {} from {}; {} contains only {}", scope_name(out.inner),
                                    model::a_scope(s), model::a_scope(s),
                                    s == Scope::week      ? "sessions and exercises"
                                    : s == Scope::session ? "exercises"
-                                                         : "its own profile"));
+                                                         : "the plan's sessions and exercises"));
     return out;
   }
   out.operands.push_back(e.operands.empty() ? Expr{} : expr(e.operands.front(), out.inner));

@@ -8,7 +8,7 @@ namespace liftlint::model {
 
 const char* category_name(Category category) {
   static constexpr const char* names[] = {"condition", "muscle",       "pattern", "posture",
-                                          "equipment", "session kind", "tag"};
+                                          "equipment", "session kind", "tag",     "muscle group"};
   return names[static_cast<std::size_t>(category)];
 }
 
@@ -164,6 +164,8 @@ const std::vector<AttrInfo>& attribute_table() {
        "the session is in a week the plan marks as a deload"},
       {"name", S::exercise, A::exercise_name, T::exercise, D::count, C::condition, "the catalogue exercise"},
       {"muscles", S::exercise, A::exercise_muscles, T::vocab_set, D::count, C::muscle, "muscles trained"},
+      {"muscle_groups", S::exercise, A::exercise_muscle_groups, T::vocab_set, D::count, C::muscle_group,
+       "the major muscle groups its muscles belong to"},
       {"pattern", S::exercise, A::exercise_pattern, T::vocab, D::count, C::pattern, "movement pattern"},
       {"posture", S::exercise, A::exercise_posture, T::vocab, D::count, C::posture,
        "posture, as overridden on the line or from the catalogue"},

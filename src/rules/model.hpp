@@ -18,8 +18,8 @@ namespace liftlint::model {
 inline constexpr std::size_t max_vocabulary = 256;
 using Bits = std::bitset<max_vocabulary>;
 
-enum class Category : std::uint8_t { condition, muscle, pattern, posture, equipment, session_kind, tag };
-inline constexpr std::size_t category_count = 7;
+enum class Category : std::uint8_t { condition, muscle, pattern, posture, equipment, session_kind, tag, muscle_group };
+inline constexpr std::size_t category_count = 8;
 [[nodiscard]] const char* category_name(Category category);
 
 struct VocabEntry {
@@ -29,6 +29,8 @@ struct VocabEntry {
   Bits closure;  // itself and everything it implies, transitively
   bool symptom = false;
   std::vector<std::string> aliases;
+  Bits members;        // a muscle group's muscles
+  double step_kg = 0;  // equipment: the smallest practical increase of load
 };
 
 class Vocabulary {
@@ -121,6 +123,7 @@ enum class Attr : std::uint8_t {
   session_deload,
   exercise_name,
   exercise_muscles,
+  exercise_muscle_groups,
   exercise_pattern,
   exercise_posture,
   exercise_equipment,
@@ -233,9 +236,13 @@ struct Rule {
   bool rest_in_days = true;
   double rest_minimum = 0;  // days of rest, or hours between session starts
   bool sharing_muscles = false;
+  bool sharing_groups = false;  // compare major muscle groups rather than single muscles
+  Expr sharing_filter;          // the lines of a session whose muscles count
   Metric metric = Metric::load;
   double max_increase_percent = 0;
   std::vector<std::uint32_t> suggest;
+  // Rules (indices into RuleSet::rules) whose findings are moot, not violations, when this rule applies.
+  std::vector<std::uint32_t> supersedes;
   Status status = Status::reviewed;
   std::string version;
   std::string reviewed;  // YYYY-MM-DD of the last review

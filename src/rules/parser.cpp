@@ -23,13 +23,15 @@ using selector = pt::selector<
         gr::comparison, gr::cmp_tail, gr::in_tail, gr::has_tail, gr::has_any, gr::has_all, gr::expect_scope,
         gr::where_clause, gr::expect_where, gr::quant_kind, gr::quantified, gr::expect_distinct_attr,
         gr::count_distinct, gr::count_of, gr::count_pred, gr::negation, gr::expect_quantity, gr::expect_metric,
-        gr::sharing_muscles, gr::every_form, gr::frequency_form, gr::rest_form, gr::increase_form, gr::clearance_form,
-        gr::forbid_names, gr::forbid_where, gr::expect_rule_id, gr::expect_severity, gr::citation, gr::expect_string,
-        gr::severity_field, gr::cite_field, gr::message_field, gr::help_field, gr::doc_field, gr::when_field,
-        gr::require_field, gr::forbid_field, gr::suggest_field, gr::rule_decl, gr::text_field_name, gr::text_field,
-        gr::expect_year, gr::year_field, gr::evidence_field, gr::source_decl, gr::scheme_decl, gr::vocab_kind,
-        gr::vocab_label, gr::vocab_implies, gr::vocab_aka, gr::vocab_decl, gr::include_decl, gr::version_field,
-        gr::reviewed_field, gr::status_field, gr::expect_version, gr::expect_reviewed_date, gr::expect_status>,
+        gr::sharing_muscles, gr::expect_muscles, gr::shared_lines, gr::every_form, gr::frequency_form, gr::rest_form,
+        gr::increase_form, gr::clearance_form, gr::forbid_names, gr::forbid_where, gr::expect_rule_id,
+        gr::expect_severity, gr::citation, gr::expect_string, gr::severity_field, gr::cite_field, gr::message_field,
+        gr::help_field, gr::doc_field, gr::when_field, gr::require_field, gr::forbid_field, gr::suggest_field,
+        gr::superseded_rule, gr::supersedes_field, gr::rule_decl, gr::text_field_name, gr::text_field, gr::expect_year,
+        gr::year_field, gr::evidence_field, gr::source_decl, gr::scheme_decl, gr::vocab_kind, gr::vocab_label,
+        gr::vocab_implies, gr::vocab_includes, gr::vocab_step, gr::expect_step, gr::vocab_aka, gr::vocab_decl,
+        gr::include_decl, gr::version_field, gr::reviewed_field, gr::status_field, gr::expect_version,
+        gr::expect_reviewed_date, gr::expect_status>,
     pt::fold_one::on<gr::expect_expr, gr::conjunction>>;
 
 class Converter {
@@ -87,7 +89,7 @@ class Converter {
   }
 
   ast::VocabDecl vocab(const Node& n) {
-    ast::VocabDecl decl{name(*n.children[0]), name(*n.children[1]), {}, {}, {}};
+    ast::VocabDecl decl{name(*n.children[0]), name(*n.children[1]), {}, {}, {}, {}, {}};
     for (std::size_t i = 2; i < n.children.size(); ++i) {
       const Node& part = *n.children[i];
       if (part.is_type<gr::vocab_label>()) decl.label = str(part).text;
@@ -96,6 +98,10 @@ class Converter {
       }
       if (part.is_type<gr::vocab_implies>()) {
         for (const auto& implied : part.children) decl.implies.push_back(name(*implied));
+      }
+      if (part.is_type<gr::vocab_step>()) decl.step = number_with_unit(*part.children.front());
+      if (part.is_type<gr::vocab_includes>()) {
+        for (const auto& member : part.children) decl.includes.push_back(name(*member));
       }
     }
     return decl;
@@ -132,6 +138,8 @@ class Converter {
       out.bodies.push_back(body(*f.children.front()));
     } else if (f.is_type<gr::suggest_field>()) {
       for (const auto& s : f.children) out.suggest.push_back(str(*s));
+    } else if (f.is_type<gr::supersedes_field>()) {
+      for (const auto& id : f.children) out.supersedes.push_back(name(*id));
     } else {
       lifecycle_field(f, out);
     }
@@ -172,6 +180,8 @@ class Converter {
       out.metric = name(c);
     } else if (c.is_type<gr::sharing_muscles>()) {
       out.sharing_muscles = true;
+      out.sharing_groups = c.children.front()->string() == "muscle_groups";
+      if (c.children.size() > 1) out.sharing_where = expr(*c.children.back()->children.back()->children.front());
     } else if (c.is_type<g::string_lit>()) {
       out.names.push_back(str(c));
     } else {

@@ -7,7 +7,7 @@
 namespace liftlint::rules {
 namespace {
 
-constexpr std::uint32_t magic = 0x4c4c5332;  // "LLS2"
+constexpr std::uint32_t magic = 0x4c4c5333;  // "LLS3"
 
 class Writer {
  public:
@@ -145,6 +145,8 @@ void write_vocabulary(Writer& w, const model::RuleSet& set) {
       w.str(e.label);
       w.span(e.span);
       w.bits(e.closure);
+      w.bits(e.members);
+      w.raw(e.step_kg);
       w.raw(e.symptom);
       w.u32(e.aliases.size());
       for (const auto& a : e.aliases) w.str(a);
@@ -161,6 +163,8 @@ void read_vocabulary(Reader& r, model::RuleSet& set) {
       e.label = r.str();
       e.span = r.span();
       e.closure = r.bits();
+      e.members = r.bits();
+      e.step_kg = r.raw<double>();
       e.symptom = r.raw<bool>();
       e.aliases.resize(r.u32());
       for (auto& a : e.aliases) a = r.str();
@@ -245,10 +249,14 @@ void write_rule(Writer& w, const model::Rule& rule) {
   w.raw(rule.rest_in_days);
   w.raw(rule.rest_minimum);
   w.raw(rule.sharing_muscles);
+  w.raw(rule.sharing_groups);
+  w.expr(rule.sharing_filter);
   w.raw(rule.metric);
   w.raw(rule.max_increase_percent);
   w.u32(rule.suggest.size());
   for (const auto x : rule.suggest) w.u32(x);
+  w.u32(rule.supersedes.size());
+  for (const auto x : rule.supersedes) w.u32(x);
   w.raw(rule.status);
   w.span(rule.span);
 }
@@ -274,10 +282,14 @@ model::Rule read_rule(Reader& r) {
   rule.rest_in_days = r.raw<bool>();
   rule.rest_minimum = r.raw<double>();
   rule.sharing_muscles = r.raw<bool>();
+  rule.sharing_groups = r.raw<bool>();
+  rule.sharing_filter = r.expr();
   rule.metric = r.raw<model::Metric>();
   rule.max_increase_percent = r.raw<double>();
   rule.suggest.resize(r.u32());
   for (auto& x : rule.suggest) x = r.u32();
+  rule.supersedes.resize(r.u32());
+  for (auto& x : rule.supersedes) x = r.u32();
   rule.status = r.raw<model::Status>();
   rule.span = r.span();
   return rule;

@@ -1,0 +1,179 @@
+// Precedence between rules, major muscle groups, load steps of equipment, and quantifiers over the whole
+// plan: what each accepts, what it refuses (by the exact text of the error), a plan that passes and one
+// that fails.
+#include <gtest/gtest.h>
+
+#include "test_support.hpp"
+
+namespace liftlint::testing {
+namespace {
+
+using Ids = std::vector<std::string>;
+
+const Pack& pack() {
+  static const auto loaded =
+      load_pack(base_files,
+                {{"precedence.rules", read_file(std::string(LIFTLINT_SOURCE_DIR) + "/tests/packs/precedence.rules")}});
+  return *loaded;
+}
+
+Ids ids(const std::string& plan) { return finding_ids(pack(), plan); }
+
+std::string errors_of(const std::string& text) {
+  const auto pack = load_pack(default_pack, {{"test.rules", text}});
+  EXPECT_FALSE(pack->rules.has_value());
+  return render(pack->diagnostics);
+}
+
+const std::string strength_week =
+    "mon strength { goblet squat 3x10 @ 8kg; chest-supported row 3x10 @ 8kg }\n"
+    "thu strength { leg press 3x10 @ 40kg; seated dumbbell press 3x10 @ 6kg }\n";
+
+TEST(LanguageAdditions, PackLoads) { ASSERT_TRUE(pack().rules.has_value()) << render(pack().diagnostics); }
+
+TEST(Precedence, ASupersedingRuleSilencesTheOthersForItsClients) {
+  const std::string flare = "client { symptoms flare_up }\n";
+  EXPECT_EQ(ids(flare + "mon strength { barbell curl 3x10 @ 10kg }\n"), Ids{"p.pause"})
+      << "p.frequency and p.groups are moot while strength training is paused";
+  EXPECT_EQ(ids(flare + "mon walking 30min\n"), Ids{}) << "no strength target while in a flare-up";
+  EXPECT_EQ(ids("mon strength { barbell curl 3x10 @ 10kg }\n"), (Ids{"p.frequency", "p.groups"}));
+}
+
+TEST(Precedence, JsonReportsSupersededFindingsWithTheRuleThatSupersedesThem) {
+  int code = 0;
+  const auto out = run_cli(
+      "check tests/packs/precedence.plan --no-default-rules --rules tests/packs/precedence.rules "
+      "--format json",
+      code);
+  EXPECT_EQ(code, 1);
+  EXPECT_NE(out.find("\"superseded\": [\n        {\n          \"rule\": \"p.frequency\""), std::string::npos) << out;
+  EXPECT_NE(out.find("\"superseded_by\": \"p.pause\""), std::string::npos) << out;
+  EXPECT_NE(out.find("\"superseded\": 2"), std::string::npos) << out;
+}
+
+TEST(Precedence, ExplainShowsBothSides) {
+  int code = 0;
+  const auto out = run_cli("explain bp.muscle-recovery", code);
+  EXPECT_NE(out.find("Precedence:\n    Superseded by bp.rest-between-strength for the clients that rule applies to.\n"),
+            std::string::npos)
+      << out;
+}
+
+TEST(Precedence, UnknownSupersededRuleSuggestsTheClosestId) {
+  EXPECT_EQ(errors_of("rule t.a {\n  severity warning\n  cite     who2020\n  supersedes bp.strenght-days\n"
+                      "  require  clearance\n}\n"),
+            "test.rules:4:14: error: unknown rule 'bp.strenght-days'\n"
+            "  |\n"
+            "4 |   supersedes bp.strenght-days\n"
+            "  |              ^^^^^^^^^^^^^^^^\n"
+            "  = help: did you mean 'bp.strength-days'?\n");
+}
+
+TEST(Precedence, ARuleCannotSupersedeItself) {
+  EXPECT_EQ(
+      errors_of("rule t.a {\n  severity warning\n  cite     who2020\n  supersedes t.a\n  require  clearance\n}\n"),
+      "test.rules:4:14: error: rule 't.a' cannot supersede itself\n"
+      "  |\n"
+      "4 |   supersedes t.a\n"
+      "  |              ^^^\n");
+}
+
+TEST(Precedence, TwoRulesCannotSupersedeEachOther) {
+  EXPECT_EQ(
+      errors_of("rule t.a {\n  severity warning\n  cite     who2020\n  supersedes t.b\n  require  clearance\n}\n"
+                "rule t.b {\n  severity warning\n  cite     who2020\n  supersedes t.a\n  require  clearance\n}\n"),
+      "test.rules:7:6: error: rule 't.b' supersedes 't.a', which supersedes it in turn\n"
+      "  |\n"
+      "7 | rule t.b {\n"
+      "  |      ^^^\n"
+      "  = help: keep the supersession on the rule that makes the other moot\n");
+}
+
+TEST(Precedence, SupersedesNeedsRuleIds) {
+  EXPECT_EQ(
+      errors_of("rule t.a {\n  severity warning\n  cite     who2020\n  supersedes \"x\"\n  require  clearance\n}\n"),
+      "test.rules:4:14: error: expected the ids of the rules this one supersedes, such as bp.strength-days, "
+      "found '\"x\"'\n"
+      "  |\n"
+      "4 |   supersedes \"x\"\n"
+      "  |              ^^^\n");
+}
+
+TEST(MuscleGroups, GripAndStabilisersMakeNoSecondGroup) {
+  const auto one =
+      ids("mon strength { barbell curl 3x10 @ 10kg; hammer curl 3x10 @ 8kg }\n"
+          "thu strength { triceps pushdown 3x12 @ 10kg }\n");
+  EXPECT_EQ(std::count(one.begin(), one.end(), "p.groups"), 2) << "biceps, forearms and triceps are one group, arms";
+  EXPECT_EQ(ids(strength_week), Ids{});
+}
+
+TEST(MuscleGroups, OnlyAMuscleGroupIncludesMuscles) {
+  EXPECT_EQ(errors_of("muscle wrists \"Wrists\" includes forearms\n"),
+            "test.rules:1:33: error: only a muscle_group lists the muscles it includes\n"
+            "  |\n"
+            "1 | muscle wrists \"Wrists\" includes forearms\n"
+            "  |                                 ^^^^^^^^\n"
+            "  = help: declare it as: muscle_group wrists \"...\" includes ...\n");
+  EXPECT_EQ(errors_of("muscle_group grip \"Grip\" includes forarms\n"),
+            "test.rules:1:35: error: unknown muscle 'forarms'\n"
+            "  |\n"
+            "1 | muscle_group grip \"Grip\" includes forarms\n"
+            "  |                                   ^^^^^^^\n"
+            "  = help: did you mean 'forearms'?\n");
+}
+
+TEST(MuscleGroups, RecoveryComparesTheMusclesOfTheLinesTheRuleCounts) {
+  EXPECT_EQ(ids("mon strength { goblet squat 3x10 @ 8kg; chest-supported row 3x10 @ 8kg }\n"
+                "tue strength { leg press 3x10 @ 40kg; seated dumbbell press 3x10 @ 6kg }\n"),
+            Ids{"p.recovery"});
+  EXPECT_EQ(ids("mon strength { goblet squat 3x10 @ 8kg; chest-supported row 3x10 @ 8kg }\n"
+                "tue strength { bodyweight squat 3x10; seated dumbbell press 3x10 @ 6kg }\n"
+                "thu strength { leg press 3x10 @ 40kg; lat pulldown 3x10 @ 30kg }\n"),
+            Ids{})
+      << "unloaded squats are not counted by `of exercises where loaded`";
+}
+
+TEST(LoadSteps, TheSmallestStepOfTheEquipmentIsAlwaysAllowed) {
+  const auto weeks = [](const std::string& first, const std::string& second) {
+    return "week 1 {\n" + first + "}\nweek 2 {\n" + second + "}\n";
+  };
+  const std::string light = "mon strength { seated dumbbell press 3x10 @ 6kg; leg press 3x10 @ 40kg }\n";
+  EXPECT_EQ(ids(weeks(light + strength_week.substr(strength_week.find("thu")),
+                      "mon strength { seated dumbbell press 3x10 @ 8kg; leg press 3x10 @ 40kg }\n" +
+                          strength_week.substr(strength_week.find("thu")))),
+            Ids{})
+      << "6 to 8 kg is one pair of dumbbells, though 33%";
+  EXPECT_EQ(ids(weeks(light + strength_week.substr(strength_week.find("thu")),
+                      "mon strength { seated dumbbell press 3x10 @ 10kg; leg press 3x10 @ 40kg }\n" +
+                          strength_week.substr(strength_week.find("thu")))),
+            Ids{"p.load"});
+}
+
+TEST(LoadSteps, AStepIsAMassOfEquipment) {
+  EXPECT_EQ(errors_of("equipment kettlebell_pair \"Two kettlebells\" step 30s\n"),
+            "test.rules:1:50: error: a 'step' is a mass and belongs to equipment\n"
+            "  |\n"
+            "1 | equipment kettlebell_pair \"Two kettlebells\" step 30s\n"
+            "  |                                                  ^^^\n"
+            "  = help: write it as: equipment dumbbell \"Dumbbell\" step 2kg\n");
+}
+
+TEST(WholePlan, AClientConditionMayLookAtThePlansSessionsAndExercises) {
+  const std::string back = "client { conditions low_back_pain }\n";
+  EXPECT_EQ(ids(back + "mon walking 30min\nwed mobility { cat-cow x10 }\n"), Ids{"p.frequency"})
+      << "no weight training, so no clearance is asked for";
+  EXPECT_EQ(ids(back + strength_week), Ids{"p.clearance"});
+}
+
+TEST(WholePlan, WeeksAreNotQuantifiedFromTheClient) {
+  EXPECT_EQ(errors_of("rule t.a {\n  when     some week where deload\n  severity warning\n  cite     who2020\n"
+                      "  require  clearance\n}\n"),
+            "test.rules:2:17: error: cannot look at each week from a client; a client contains only the plan's "
+            "sessions and exercises\n"
+            "  |\n"
+            "2 |   when     some week where deload\n"
+            "  |                 ^^^^\n");
+}
+
+}  // namespace
+}  // namespace liftlint::testing
