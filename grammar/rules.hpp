@@ -184,7 +184,14 @@ struct doc_field : if_must<doc_key, sp, expect_string> {};
 struct when_field : if_must<when_key, ws, expect_expr> {};
 struct require_field : if_must<require_key, ws, expect_require_body> {};
 struct forbid_field : if_must<forbid_key, ws, expect_forbid_body> {};
-struct suggest_field : if_must<suggest_key, sp, expect_string_list> {};
+// `suggest "trap-bar deadlift" for "deadlift", "goblet squat"`: a substitute for one forbidden exercise, or
+// for any.
+struct for_key : kw<string<'f', 'o', 'r'>> {};
+struct suggest_for : string_lit {};
+struct expect_suggest_for : suggest_for {};
+struct suggest_item : seq<string_lit, opt<sp, if_must<for_key, sp, expect_suggest_for>>> {};
+struct expect_suggest_items : list<suggest_item, comma> {};
+struct suggest_field : if_must<suggest_key, sp, expect_suggest_items> {};
 struct superseded_rule : rule_id {};
 struct expect_rule_ids : list<superseded_rule, comma> {};
 struct supersedes_field : if_must<supersedes_key, sp, expect_rule_ids> {};
@@ -286,6 +293,8 @@ LL_MSG(expect_string, "expected a string in double quotes");
 LL_MSG(expect_rule_field,
        "expected a rule field (severity, cite, message, help, doc, when, require, forbid, suggest, supersedes, "
        "version, reviewed, status) or '}'");
+LL_MSG(expect_suggest_items, "expected exercise names in double quotes, each optionally followed by for \"name\"");
+LL_MSG(expect_suggest_for, "expected the forbidden exercise this substitute is for, in double quotes");
 LL_MSG(expect_rule_ids, "expected the ids of the rules this one supersedes, such as bp.strength-days");
 LL_MSG(expect_version, "expected a version such as 1 or 1.2");
 LL_MSG(expect_reviewed_date, "expected the date of the last review as YYYY-MM-DD");

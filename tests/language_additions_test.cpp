@@ -175,5 +175,37 @@ TEST(WholePlan, WeeksAreNotQuantifiedFromTheClient) {
             "  |                 ^^^^\n");
 }
 
+TEST(Substitutes, AreOfferedWithADoseThatPasses) {
+  int code = 0;
+  const auto out = run_cli("check tests/packs/substitutes.plan --color never", code);
+  EXPECT_NE(out.find("  = help: try trap-bar deadlift (5 \u00d7 8, lighter) or romanian deadlift (5 \u00d7 8, lighter) "
+                     "instead\n"),
+            std::string::npos)
+      << out;
+  EXPECT_NE(out.find("  = help: try seated dumbbell press (3 \u00d7 8, lighter) instead\n"), std::string::npos)
+      << "a substitute named for the push press comes before those for any abrupt lift\n"
+      << out;
+}
+
+TEST(Substitutes, ForNamesACatalogueExercise) {
+  EXPECT_EQ(errors_of("rule t.a {\n  severity warning\n  cite     who2020\n  forbid   exercise \"deadlift\"\n"
+                      "  suggest  \"trap-bar deadlift\" for \"dedlift\"\n}\n"),
+            "test.rules:5:36: error: unknown exercise 'dedlift'\n"
+            "  |\n"
+            "5 |   suggest  \"trap-bar deadlift\" for \"dedlift\"\n"
+            "  |                                    ^^^^^^^^^\n"
+            "  = help: did you mean 'deadlift'?\n");
+}
+
+TEST(DefaultPack, EveryErrorSaysWhatToDoInstead) {
+  const auto pack = load_pack(default_pack, {});
+  ASSERT_TRUE(pack->rules.has_value());
+  for (const auto& rule : pack->rules->rules) {
+    if (rule.severity != Severity::error) continue;
+    // Rest findings say which day to move a session to when the rule gives no help of its own.
+    EXPECT_TRUE(!rule.help.empty() || rule.form == model::Form::rest) << rule.id;
+  }
+}
+
 }  // namespace
 }  // namespace liftlint::testing

@@ -418,36 +418,81 @@ class Evaluator {
     return f;
   }
 
-  // Keeps only substitutes that no active exercise rule would flag in the same place.
+  // A substitute in the forbidden line's place: its own posture and equipment, the line's dose, or when a
+  // dose is given, that many repetitions and a lighter load (no weight, percentage or RPE to judge).
+  [[nodiscard]] plan::Line substitute(const plan::Line& line, std::uint32_t id,
+                                      std::optional<double> reps = std::nullopt) const {
+    plan::Line out = line;
+    out.exercise = &rules_.catalogue.at(id);
+    out.exercise_id = id;
+    out.posture = out.exercise->posture;
+    out.equipment = out.exercise->equipment;
+    if (reps) {
+      out.reps = out.reps_max = reps;
+      out.load_kg = out.percent = out.rpe = out.rir = std::nullopt;
+    }
+    out.loaded = plan::loaded(out);
+    return out;
+  }
+
+  [[nodiscard]] bool flagged(const plan::Line& candidate, const Context& c) const {
+    Context trial = c;
+    trial.line = &candidate;
+    return std::any_of(active_.begin(), active_.end(), [&](const model::Rule* other) {
+      return other->form == model::Form::every && other->scope == Scope::exercise &&
+             eval(other->filter, trial) == Truth::yes && eval(other->predicate, trial) == Truth::no;
+    });
+  }
+
+  // How the substitute may be done so that no active rule flags it: "" for the line's own dose, a dose
+  // such as "3 x 10, lighter" otherwise, nothing when no dose will do.
+  [[nodiscard]] std::optional<std::string> passing_dose(const plan::Line& line, std::uint32_t id,
+                                                        const Context& c) const {
+    if (!flagged(substitute(line, id), c)) return std::string{};
+    // A substitute's dose is a controlled one: at least 8 repetitions, more when the rules ask for more.
+    const double fewest = std::max(line.reps.value_or(10.0), 8.0);
+    for (const double reps : {fewest, 10.0, 12.0, 15.0}) {
+      if (reps < fewest) continue;
+      const auto candidate = substitute(line, id, reps);
+      if (flagged(candidate, c)) continue;
+      // An unloaded substitute may be a hold (a side plank), whose dose is no count of repetitions.
+      if (!candidate.loaded) return std::string("body weight");
+      const auto sets = line.sets ? fmt::format("{} \u00d7 ", *line.sets) : std::string{};
+      return fmt::format("{}{}, lighter", sets, reps);
+    }
+    return std::nullopt;
+  }
+
+  // The substitutes a rule names for this exercise, or else those it names for any.
+  [[nodiscard]] std::vector<std::uint32_t> named_substitutes(const model::Rule& rule, std::uint32_t exercise) const {
+    std::vector<std::uint32_t> own, any;
+    for (std::size_t i = 0; i < rule.suggest.size(); ++i) {
+      const auto target = i < rule.suggest_for.size() ? rule.suggest_for[i] : model::Rule::any_exercise;
+      if (target == exercise) own.push_back(rule.suggest[i]);
+      if (target == model::Rule::any_exercise) any.push_back(rule.suggest[i]);
+    }
+    return own.empty() ? any : own;
+  }
+
+  // Offers the substitutes no active exercise rule would flag in the same place, with a dose that passes
+  // when the line's own would not: a substitute is most needed where the dose is heaviest.
   void suggestions(const model::Rule& rule, const Context& c, Finding& f) const {
-    std::vector<const model::Exercise*> fine;
-    for (const auto id : rule.suggest) {
-      plan::Line candidate = *c.line;
-      candidate.exercise = &rules_.catalogue.at(id);
-      candidate.exercise_id = id;
-      candidate.posture = candidate.exercise->posture;
-      candidate.equipment = candidate.exercise->equipment;
-      candidate.loaded = plan::loaded(candidate);
-      Context trial = c;
-      trial.line = &candidate;
-      const bool flagged = std::any_of(active_.begin(), active_.end(), [&](const model::Rule* other) {
-        return other->form == model::Form::every && other->scope == Scope::exercise &&
-               eval(other->filter, trial) == Truth::yes && eval(other->predicate, trial) == Truth::no;
-      });
-      if (!flagged) fine.push_back(candidate.exercise);
+    std::vector<std::pair<const model::Exercise*, std::string>> fine;
+    for (const auto id : named_substitutes(rule, c.line->exercise_id)) {
+      if (auto dose = passing_dose(*c.line, id, c)) fine.emplace_back(&rules_.catalogue.at(id), *dose);
     }
     // Substitutes with the same movement pattern come first; the rest only when none does.
     const auto pattern = c.line->exercise->pattern;
-    if (std::any_of(fine.begin(), fine.end(), [&](const model::Exercise* x) { return x->pattern == pattern; })) {
-      fine.erase(
-          std::remove_if(fine.begin(), fine.end(), [&](const model::Exercise* x) { return x->pattern != pattern; }),
-          fine.end());
+    const auto other_pattern = [&](const auto& x) { return x.first->pattern != pattern; };
+    if (!std::all_of(fine.begin(), fine.end(), other_pattern)) {
+      fine.erase(std::remove_if(fine.begin(), fine.end(), other_pattern), fine.end());
     }
     if (fine.empty()) return;
     std::string list;
     for (std::size_t i = 0; i < fine.size(); ++i) {
       list += i == 0 ? "" : i + 1 == fine.size() ? " or " : ", ";
-      list += fine[i]->name;
+      list += fine[i].first->name;
+      if (!fine[i].second.empty()) list += fmt::format(" ({})", fine[i].second);
     }
     f.help.push_back(fmt::format("try {} instead", list));
   }

@@ -91,7 +91,8 @@ struct Rule {
   std::optional<Expr> when;
   std::vector<Body> bodies;
   std::vector<Value> suggest;
-  std::vector<Name> supersedes;  // rules whose findings are moot for the clients this rule applies to
+  std::vector<std::optional<Value>> suggest_for;  // parallel to suggest: the forbidden exercise it replaces
+  std::vector<Name> supersedes;                   // rules whose findings are moot for the clients this rule applies to
   std::optional<Value> version;
   std::optional<Value> reviewed;
   std::optional<Name> status;

@@ -267,6 +267,12 @@ void RuleChecker::header(const ast::Rule& decl, model::Rule& out) {
   lifecycle(decl, out);
   // Substitutes keep the order the author gave: it is the order they are offered in.
   if (auto ids = exercise_names(decl.suggest, false)) out.suggest = std::move(*ids);
+  for (const auto& target : decl.suggest_for) {
+    std::optional<std::uint32_t> id;
+    if (target) id = names_.exercise(target->text, target->span);
+    if (target && !id) ok_ = false;
+    out.suggest_for.push_back(id.value_or(model::Rule::any_exercise));
+  }
 }
 
 void RuleChecker::lifecycle(const ast::Rule& decl, model::Rule& out) {

@@ -241,6 +241,9 @@ struct Rule {
   Metric metric = Metric::load;
   double max_increase_percent = 0;
   std::vector<std::uint32_t> suggest;
+  // Parallel to suggest: the forbidden exercise a substitute is for, or any_exercise.
+  std::vector<std::uint32_t> suggest_for;
+  static constexpr std::uint32_t any_exercise = 0xffffffff;
   // Rules (indices into RuleSet::rules) whose findings are moot, not violations, when this rule applies.
   std::vector<std::uint32_t> supersedes;
   Status status = Status::reviewed;

@@ -27,11 +27,11 @@ using selector = pt::selector<
         gr::increase_form, gr::clearance_form, gr::forbid_names, gr::forbid_where, gr::expect_rule_id,
         gr::expect_severity, gr::citation, gr::expect_string, gr::severity_field, gr::cite_field, gr::message_field,
         gr::help_field, gr::doc_field, gr::when_field, gr::require_field, gr::forbid_field, gr::suggest_field,
-        gr::superseded_rule, gr::supersedes_field, gr::rule_decl, gr::text_field_name, gr::text_field, gr::expect_year,
-        gr::year_field, gr::evidence_field, gr::source_decl, gr::scheme_decl, gr::vocab_kind, gr::vocab_label,
-        gr::vocab_implies, gr::vocab_includes, gr::vocab_step, gr::expect_step, gr::vocab_aka, gr::vocab_decl,
-        gr::include_decl, gr::version_field, gr::reviewed_field, gr::status_field, gr::expect_version,
-        gr::expect_reviewed_date, gr::expect_status>,
+        gr::suggest_item, gr::expect_suggest_for, gr::superseded_rule, gr::supersedes_field, gr::rule_decl,
+        gr::text_field_name, gr::text_field, gr::expect_year, gr::year_field, gr::evidence_field, gr::source_decl,
+        gr::scheme_decl, gr::vocab_kind, gr::vocab_label, gr::vocab_implies, gr::vocab_includes, gr::vocab_step,
+        gr::expect_step, gr::vocab_aka, gr::vocab_decl, gr::include_decl, gr::version_field, gr::reviewed_field,
+        gr::status_field, gr::expect_version, gr::expect_reviewed_date, gr::expect_status>,
     pt::fold_one::on<gr::expect_expr, gr::conjunction>>;
 
 class Converter {
@@ -137,7 +137,11 @@ class Converter {
     } else if (f.is_type<gr::require_field>() || f.is_type<gr::forbid_field>()) {
       out.bodies.push_back(body(*f.children.front()));
     } else if (f.is_type<gr::suggest_field>()) {
-      for (const auto& s : f.children) out.suggest.push_back(str(*s));
+      for (const auto& item : f.children) {
+        out.suggest.push_back(str(*item->children.front()));
+        out.suggest_for.push_back(item->children.size() > 1 ? std::optional(str(*item->children.back()))
+                                                            : std::nullopt);
+      }
     } else if (f.is_type<gr::supersedes_field>()) {
       for (const auto& id : f.children) out.supersedes.push_back(name(*id));
     } else {

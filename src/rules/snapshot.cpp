@@ -255,6 +255,7 @@ void write_rule(Writer& w, const model::Rule& rule) {
   w.raw(rule.max_increase_percent);
   w.u32(rule.suggest.size());
   for (const auto x : rule.suggest) w.u32(x);
+  for (const auto x : rule.suggest_for) w.u32(x);
   w.u32(rule.supersedes.size());
   for (const auto x : rule.supersedes) w.u32(x);
   w.raw(rule.status);
@@ -288,6 +289,8 @@ model::Rule read_rule(Reader& r) {
   rule.max_increase_percent = r.raw<double>();
   rule.suggest.resize(r.u32());
   for (auto& x : rule.suggest) x = r.u32();
+  rule.suggest_for.resize(rule.suggest.size());
+  for (auto& x : rule.suggest_for) x = r.u32();
   rule.supersedes.resize(r.u32());
   for (auto& x : rule.supersedes) x = r.u32();
   rule.status = r.raw<model::Status>();
