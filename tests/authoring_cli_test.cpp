@@ -104,6 +104,18 @@ TEST(AuthoringCli, RulesCheckFindsConflictsUnusedNamesAndImpossibleConditions) {
   EXPECT_NE(out.find("the first suggests sit-up, which the second forbids"), std::string::npos) << out;
 }
 
+// The repository's own rules folder holds the built-in pack's files: they are the embedded pack, loaded once.
+TEST(AuthoringCli, RulesCheckLoadsTheBuiltInPackOnceWhenItIsGivenAgain) {
+  for (const auto* args : {"rules check rules", "rules check rules/back-pain rules/back-pain/guidelines.rules",
+                           "rules check --no-default-rules rules/back-pain"}) {
+    int code = 0;
+    const auto out = run_cli(args, code);
+    EXPECT_EQ(out.find("already declared"), std::string::npos) << args << "\n" << out;
+    EXPECT_EQ(out.find("error"), std::string::npos) << args << "\n" << out;
+    EXPECT_NE(out.find(" rules checked: "), std::string::npos) << args << "\n" << out;
+  }
+}
+
 TEST(AuthoringCli, RulesDocMatchesTheCommittedPages) {
   const auto dir = temp_dir() + "/rules-doc";
   int code = 0;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <nlohmann/json.hpp>
+#include <set>
 #include <tuple>
 
 #include "api/convert.hpp"
@@ -18,6 +19,24 @@
 #include "support/limits.hpp"
 
 namespace liftlint {
+
+namespace {
+
+// The files whose declarations a rule set holds.
+std::set<const SourceFile*> files_declaring(const model::RuleSet& set) {
+  std::set<const SourceFile*> out;
+  for (const auto& vocab : set.vocabulary) {
+    for (std::uint16_t i = 0; i < vocab.size(); ++i) out.insert(vocab.at(i).span.file);
+  }
+  for (std::size_t i = 0; i < set.catalogue.size(); ++i)
+    out.insert(set.catalogue.at(static_cast<std::uint32_t>(i)).span.file);
+  for (const auto& s : set.sources) out.insert(s.span.file);
+  for (const auto& r : set.rules) out.insert(r.span.file);
+  out.erase(nullptr);
+  return out;
+}
+
+}  // namespace
 
 struct Engine::Impl {
   Sources sources;
@@ -36,6 +55,7 @@ struct Engine::Impl {
     auto base = rules::decode_snapshot(embedded_snapshot(options.default_rules), builtin);
     Diagnostics diagnostics;
     rules::RuleLoader loader(sources, disk, diagnostics);
+    for (const auto* file : files_declaring(*base)) loader.loaded_before(file->text);
     for (const auto& path : options.rule_paths) loader.load(path);
     rules = loader.check(std::move(*base));
     errors = problems_of(diagnostics);

@@ -56,6 +56,12 @@ class Evaluator {
       : rules_(rules), plan_(plan), options_(options) {}
 
   [[nodiscard]] bool holds(const Expr& e, const Context& c) const { return eval(e, c) == Truth::yes; }
+  // Whether a client's condition may hold when the plan is not known: what it says about the plan's
+  // sessions and exercises is unknown.
+  [[nodiscard]] bool may_hold(const Expr& e, const Context& c) {
+    plan_unknown_ = true;
+    return eval(e, c) != Truth::no;
+  }
 
   std::vector<Finding> run() {
     Context client{&plan_, 1, nullptr, nullptr, nullptr};
@@ -73,6 +79,7 @@ class Evaluator {
   const plan::Plan& plan_;
   const Options& options_;
   std::vector<const model::Rule*> active_;
+  bool plan_unknown_ = false;
   std::vector<const model::Rule*> superseded_by_;  // by rule index: the active rule that makes it moot
 
   void superseders() {
@@ -330,6 +337,7 @@ class Evaluator {
   }
 
   Truth quantified(const Expr& e, const Context& c) const {
+    if (plan_unknown_ && c.block == nullptr && c.session == nullptr) return Truth::unknown;
     const Tally t = tally(e, c);
     switch (e.kind) {
       case Expr::Kind::some: return t.yes > 0 ? Truth::yes : t.unknown > 0 ? Truth::unknown : Truth::no;
@@ -808,7 +816,7 @@ bool holds_for_client(const model::RuleSet& rules, const model::Expr& when, cons
   plan::Plan plan;
   plan.client = client;
   const Options options;
-  return Evaluator(rules, plan, options).holds(when, Context{&plan, 1, nullptr, nullptr, nullptr});
+  return Evaluator(rules, plan, options).may_hold(when, Context{&plan, 1, nullptr, nullptr, nullptr});
 }
 
 bool holds_for_exercise(const model::RuleSet& rules, const model::Expr& e, std::uint32_t exercise, bool loaded) {

@@ -14,7 +14,7 @@ struct Options {
 };
 
 // Static questions for pack analysis, answered with the same semantics as evaluation.
-// True when `when` holds for the client.
+// True when `when` may hold for the client: what it says about the plan is unknown here.
 [[nodiscard]] bool holds_for_client(const model::RuleSet& rules, const model::Expr& when, const plan::Client& client);
 // True when an exercise-level expression holds for a catalogue exercise written plainly,
 // loaded or not.

@@ -65,6 +65,7 @@ void RuleLoader::load(const std::string& given, const Span& from) {
     return;
   }
   limits::strip_bom(*text);
+  if (!texts_.insert(*text).second) return;
   const bool top = stack_.empty();
   if (top) roots_.push_back(std::filesystem::path(path).parent_path().lexically_normal().string());
   parse_and_follow(sources_.add(path, std::move(*text)));

@@ -49,6 +49,9 @@ class RuleLoader {
   void load(const std::string& path, const Span& from = {});
   // Reads a file given as text (for tests and embedding).
   void load_text(const std::string& path, std::string text);
+  // A file whose text is already in the rule set checked before (the built-in pack, given again from
+  // disk) is not loaded a second time.
+  void loaded_before(std::string_view text) { texts_.emplace(text); }
   // Checks everything loaded so far; nullopt when there were errors.
   [[nodiscard]] std::optional<model::RuleSet> check();
   // `base` is a rule set checked before, such as the built-in pack's snapshot.
@@ -64,6 +67,7 @@ class RuleLoader {
   Diagnostics& diagnostics_;
   std::vector<ast::File> files_;
   std::set<std::string> seen_;
+  std::set<std::string, std::less<>> texts_;  // the text of every file loaded, to load a copy once
   std::vector<std::string> stack_;
   std::vector<std::string> roots_;  // directory of the top-level file being loaded
 };
