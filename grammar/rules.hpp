@@ -110,10 +110,18 @@ struct expect_distinct_attr : distinct_attr {};
 struct count_distinct : if_must<distinct_key, ws, expect_distinct_attr, opt<ws, where_clause>> {};
 struct count_of : seq<expect_scope, opt<ws, where_clause>> {};
 struct count_pred : if_must<count_key, ws, sor<count_distinct, count_of>, ws, expect_bound> {};
+// `sum duration of sessions where kind = cardio >= 150min`
+struct aggregate_kind : sor<kw<string<'s', 'u', 'm'>>, kw<string<'m', 'i', 'n'>>, kw<string<'m', 'a', 'x'>>,
+                            kw<string<'a', 'v', 'e', 'r', 'a', 'g', 'e'>>> {};
+struct aggregate_attr : ident {};
+struct expect_aggregate_attr : aggregate_attr {};
+struct expect_aggregate_of : of_key {};
+struct aggregate_pred : if_must<aggregate_kind, ws, expect_aggregate_attr, ws, expect_aggregate_of, ws, expect_scope,
+                                opt<ws, where_clause>, ws, expect_bound> {};
 
 struct expect_rparen : one<')'> {};
 struct paren : if_must<one<'('>, ws, expect_expr, ws, expect_rparen> {};
-struct primary : sor<paren, quantified, count_pred, comparison> {};
+struct primary : sor<paren, quantified, count_pred, aggregate_pred, comparison> {};
 struct expect_operand;
 struct negation : if_must<not_key, ws, expect_operand> {};
 struct operand : sor<negation, primary> {};
@@ -269,6 +277,8 @@ LL_MSG(expect_range, "expected a range such as 2..3");
 LL_MSG(expect_bound, "expected a bound such as '>= 2', '<= 3' or 'in 2..3'");
 LL_MSG(expect_has_operand, "expected a name, 'any {...}' or 'all {...}' after 'has'");
 LL_MSG(expect_scope, "expected one of: exercise, session, week, client");
+LL_MSG(expect_aggregate_attr, "expected the number to add up, such as 'duration' or 'sets'");
+LL_MSG(expect_aggregate_of, "expected 'of' and what to add up, such as 'of sessions where kind = cardio'");
 LL_MSG(expect_distinct_attr, "expected the attribute to count, such as 'muscles'");
 LL_MSG(expect_rparen, "expected ')'");
 LL_MSG(expect_operand, "expected a condition such as 'posture in {seated, supine}'");

@@ -103,7 +103,7 @@ TEST(Cli, ReadShowsWhatEachLineWasReadAsAndNamesTheLinesItCouldNot) {
       dir.write("read.plan", "Week 1\nMon: squat 3x5 @ 100kg RPE 7\nfoo bar baz 3x5\nDay 2\nplank 3 x 30s\n");
   int code = 0;
   const auto out = run_cli("read " + path, code, false);
-  EXPECT_NE(out.find("  week 1\n    Mon, strength\n"), std::string::npos) << out;
+  EXPECT_NE(out.find("  week 1\n    Mon, strength, vigorous\n"), std::string::npos) << out;
   EXPECT_NE(out.find("back squat                       3 x 5, 100 kg, RPE 7, loaded"), std::string::npos) << out;
   EXPECT_NE(out.find("foo bar baz (not in the catalogue"), std::string::npos) << out;
   EXPECT_NE(out.find("    Day 2 (weekday not given)"), std::string::npos) << out;

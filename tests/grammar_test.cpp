@@ -96,7 +96,7 @@ TEST_P(PlanGrammarRejects, Text) { EXPECT_FALSE(reads(GetParam())) << GetParam()
 INSTANTIATE_TEST_SUITE_P(Table, PlanGrammarRejects,
                          ::testing::Values("mon strength { squat 3x }", "mon strength { squat 3x10 @ -5kg }",
                                            "mon strength { squat 3x10", "mon strength { squat 3x10 @ 60 }", "week {",
-                                           "week 1 { mon strength 3x }", "plan:", "client { age 40 }",
+                                           "week 1 { mon strength 3x }", "plan:", "client { age forty }",
                                            "mon strength { squat 3x10 tempo fast }", "Goblet squat 3010",
                                            "mon strength { squat 3x10 rest }", "mon strength { \"squat 3x10 }"));
 

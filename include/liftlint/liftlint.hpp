@@ -150,6 +150,7 @@ struct SessionReading {
   std::string kind;  // the session kind, with `strength` added when its content is resistance work
   bool weekday_known = true;
   std::optional<double> minutes;
+  std::string intensity;  // light, moderate or vigorous; empty when the plan does not say
   std::vector<LineReading> lines;
 };
 
@@ -167,6 +168,8 @@ struct PlanReading {
   std::vector<std::string> conditions;  // with everything they imply
   bool cleared = false;
   std::string experience;
+  std::optional<double> age;
+  std::optional<double> gestational_week;  // at the plan's first week
   std::vector<WeekReading> weeks;
 };
 

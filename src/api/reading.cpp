@@ -79,6 +79,8 @@ SessionReading session_of(const model::RuleSet& rules, const plan::Session& s) {
   out.kind = kinds.at(s.kind).id;
   if (s.content_kind) out.kind += fmt::format(" ({} by its content)", kinds.at(*s.content_kind).id);
   if (s.duration_seconds) out.minutes = *s.duration_seconds / 60;
+  static constexpr std::array<const char*, 3> intensities = {"light", "moderate", "vigorous"};
+  if (s.intensity) out.intensity = intensities.at(static_cast<std::size_t>(*s.intensity));
   for (const auto& l : s.lines) out.lines.push_back(line_of(rules, l));
   return out;
 }
@@ -103,6 +105,8 @@ PlanReading Engine::read_text(const std::string& path, std::string text) const {
   out.cleared = plan->client.cleared;
   static constexpr std::array<const char*, 3> levels = {"beginner", "intermediate", "advanced"};
   if (plan->client.has_experience) out.experience = levels[static_cast<std::size_t>(plan->client.experience)];
+  out.age = plan->client.age;
+  out.gestational_week = plan->client.gestational_week;
   for (const auto& block : plan->blocks) {
     WeekReading week{block.first, block.last, block.deload, {}};
     for (const auto& s : block.sessions) week.sessions.push_back(session_of(*rules, s));

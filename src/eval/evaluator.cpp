@@ -106,6 +106,14 @@ class Evaluator {
       case Attr::week_number:
       case Attr::session_week:
       case Attr::exercise_week: return c.week;
+      case Attr::client_age: return c.plan->client.age;
+      case Attr::client_gestational_week: return c.plan->client.gestational_week;
+      case Attr::session_gestational_week:
+      case Attr::exercise_gestational_week: {
+        const auto at_start = c.plan->client.gestational_week;
+        return at_start ? std::optional<double>(*at_start + c.week - c.plan->first_week) : std::nullopt;
+      }
+      case Attr::session_moderate_minutes: return moderate_seconds(*s);
       case Attr::session_duration: return s->duration_seconds;
       case Attr::session_warmup: return s->warmup_seconds;
       case Attr::session_exercises: return static_cast<double>(s->lines.size());
@@ -123,11 +131,20 @@ class Evaluator {
     }
   }
 
+  // Minutes of vigorous activity count double towards a target of moderate activity; light activity does
+  // not count.
+  [[nodiscard]] static std::optional<double> moderate_seconds(const plan::Session& s) {
+    const auto time = s.active_seconds();
+    if (!time || !s.intensity) return std::nullopt;
+    return *time * (*s.intensity == 2 ? 2 : *s.intensity == 1 ? 1 : 0);
+  }
+
   [[nodiscard]] std::optional<int> ordinal(Attr a, const Context& c) const {
     switch (a) {
       case Attr::client_experience:
         return c.plan->client.has_experience ? std::optional<int>(c.plan->client.experience) : std::nullopt;
       case Attr::session_day: return c.session->weekday;
+      case Attr::session_intensity: return c.session->intensity;
       case Attr::exercise_day: return c.session->weekday;
       case Attr::exercise_spinal_load: return static_cast<int>(c.line->exercise->spinal_load);
       case Attr::exercise_impact: return static_cast<int>(c.line->exercise->impact);
@@ -248,6 +265,7 @@ class Evaluator {
       case Expr::Kind::member_all: return member(e, c);
       case Expr::Kind::exercise_in:
         return truth(std::binary_search(e.exercises.begin(), e.exercises.end(), c.line->exercise_id));
+      case Expr::Kind::aggregate: return aggregate(e, c);
       default: return quantified(e, c);
     }
   }
@@ -336,6 +354,51 @@ class Evaluator {
     return t;
   }
 
+  // The sum, least, greatest or mean of a number over the elements the where clause keeps; nullopt
+  // when an element's value, or whether it counts, is unknown (`unknown` says how many), or for the least,
+  // greatest or mean of nothing.
+  struct Total {
+    double value = 0;
+    std::size_t known = 0, unknown = 0;
+  };
+
+  Total total(const Expr& e, const Context& c) const {
+    Total t;
+    double low = 0, high = 0;
+    each(e.inner, c, [&](const Context& inner) {
+      const Truth counts = eval(e.operands.front(), inner);
+      if (counts == Truth::no) return;
+      const auto v = unknown_here(e.attr, inner) ? std::nullopt : number(e.attr, inner);
+      if (counts == Truth::unknown || !v) {
+        ++t.unknown;
+        return;
+      }
+      low = t.known == 0 ? *v : std::min(low, *v);
+      high = t.known == 0 ? *v : std::max(high, *v);
+      t.value += *v;
+      ++t.known;
+    });
+    using A = Expr::Aggregate;
+    if (e.aggregate == A::min) t.value = low;
+    if (e.aggregate == A::max) t.value = high;
+    if (e.aggregate == A::average && t.known > 0) t.value /= static_cast<double>(t.known);
+    return t;
+  }
+
+  // Numbers added up are never negative, so a known part of a sum that already meets a lower bound, or
+  // already breaks an upper one, decides the verdict whatever the unknown part holds.
+  Truth aggregate(const Expr& e, const Context& c) const {
+    const Total t = total(e, c);
+    if (e.aggregate != Expr::Aggregate::sum && t.known == 0) return Truth::unknown;
+    const bool holds = e.bound.holds(t.value);
+    if (t.unknown == 0) return truth(holds);
+    if (e.aggregate != Expr::Aggregate::sum || e.bound.is_range) return Truth::unknown;
+    const auto op = e.bound.op;
+    if (holds && (op == model::CmpOp::ge || op == model::CmpOp::gt)) return Truth::yes;
+    if (!holds && (op == model::CmpOp::le || op == model::CmpOp::lt)) return Truth::no;
+    return Truth::unknown;
+  }
+
   Truth quantified(const Expr& e, const Context& c) const {
     if (plan_unknown_ && c.block == nullptr && c.session == nullptr) return Truth::unknown;
     const Tally t = tally(e, c);
@@ -410,6 +473,11 @@ class Evaluator {
     if (k == Expr::Kind::count || k == Expr::Kind::count_distinct) {
       vars.emplace_back("count", fmt::format("{}", tally(rule.predicate, c).counted(rule.predicate)));
       vars.emplace_back("bound", rule.predicate.bound.describe());
+    }
+    if (k == Expr::Kind::aggregate) {
+      const auto dim = model::attribute_info(rule.predicate.attr).dim;
+      vars.emplace_back("value", model::quantity_text(total(rule.predicate, c).value, dim));
+      vars.emplace_back("bound", rule.predicate.bound.describe(dim));
     }
     return vars;
   }

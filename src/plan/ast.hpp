@@ -97,6 +97,8 @@ struct Client {
   std::string cleared_by;
   std::optional<Value> cleared_on;
   std::optional<Name> experience;
+  std::optional<Value> age;
+  std::optional<Value> gestational_week;
   std::vector<Name> mentions;  // prose about the client (`History: ...`), searched for conditions
   std::vector<Onset> onsets;
   Span span;

@@ -701,12 +701,19 @@ class Reader {
     }
   }
 
+  // `@ 20kg KB`, `2 DBs`: the implement narrows the exercise's equipment, and with it the smallest load step.
+  void implement(const std::string& equipment) {
+    if (equipment == "band" || !line_.equipment.empty()) return;
+    line_.equipment.push_back(ast::Name{equipment, t_[i_].span(file_)});
+  }
+
   void load(const Q& q) {
     if (!q.list.empty()) line_.load_list = q.list;
     set_once(line_.load, q, q.unit, "a load");
     const auto w = word_at(i_);
-    if (!equipment_word(w).empty()) {
+    if (const auto e = equipment_word(w); !e.empty()) {
       if (pair_word(w) && line_.implements == 0) line_.implements = 2;
+      implement(e);
       ++i_;
     }
     if (word_at(i_) == "each" || word_at(i_) == "ea" || (word_at(i_) == "per" && word_at(i_ + 1) == "hand")) {
@@ -1132,6 +1139,7 @@ class Reader {
     if (!equipment_word(w).empty() && q.low <= 2 && q.low >= 1) {
       // 2 DBs of 10kg, 2 KB @ 16kg
       line_.implements = static_cast<int>(q.low);
+      implement(equipment_word(w));
       ++i_;
       if (word_at(i_) == "of" || punct_at(i_, '@') || (at(i_) != nullptr && t_[i_].is(K::times))) ++i_;
       if (at(i_) != nullptr && t_[i_].is(K::number)) {
@@ -1230,6 +1238,7 @@ class Reader {
     if (const auto e = equipment_word(w); !e.empty() && !note_first_) {
       end_note();
       if (pair_word(w) && line_.implements == 0) line_.implements = 2;
+      implement(e);
       ++i_;
       return;
     }

@@ -53,6 +53,17 @@ struct Session {
   bool has_cooldown = false;
   std::vector<Line> lines;
   model::Bits main_muscles;
+  std::optional<int> intensity;  // 0 light, 1 moderate, 2 vigorous; from the header's words or the RPE
+
+  // The session's length, or else the time its timed lines add up to.
+  [[nodiscard]] std::optional<double> active_seconds() const {
+    if (duration_seconds) return duration_seconds;
+    double total = 0;
+    for (const auto& l : lines) {
+      if (l.hold_seconds && !l.unknown) total += *l.hold_seconds * l.sets.value_or(1);
+    }
+    return total > 0 ? std::optional<double>(total) : std::nullopt;
+  }
 };
 
 // One `week N..M { }` block; every week in the range repeats it.
@@ -78,6 +89,8 @@ struct Client {
   std::string cleared_on;
   int experience = 0;
   bool has_experience = false;
+  std::optional<double> age;               // years
+  std::optional<double> gestational_week;  // at the plan's first week
   Span span;
 };
 

@@ -864,7 +864,8 @@ class Parser {
     const auto w = x.lower();
     if (w == "medical") return true;  // `Medical clearance: yes`; client_field tells it from a medical history
     return w == "conditions" || w == "condition" || w == "diagnosis" || w == "symptoms" || w == "symptom" ||
-           w == "cleared" || w == "clearance" || w == "experience" || w == "level";
+           w == "cleared" || w == "clearance" || w == "experience" || w == "level" || w == "age" || w == "gestation" ||
+           w == "gestational";
   }
 
   ast::Client& client(const Token& at) {
@@ -892,6 +893,7 @@ class Parser {
     }
     if (key == "symptoms" || key == "symptom") return names(t, k, client(t.front()).symptoms, "symptom"), true;
     if (key == "cleared" || key == "clearance") return cleared(t, k), true;
+    if (key == "age" || key == "gestation" || key == "gestational") return client_number(t, k, key), true;
     if (key == "experience" || key == "level") {
       auto& c = client(t.front());
       if (k >= t.size() || !t[k].is(K::word)) {
@@ -903,6 +905,34 @@ class Parser {
       return true;
     }
     return false;
+  }
+
+  // `age 67`, `Age: 67 years`, `gestational week 20`, `gestation: 24 weeks`
+  void client_number(const TokenList& t, std::size_t k, const std::string& key) {
+    auto& c = client(t.front());
+    const bool age = key == "age";
+    while (k < t.size() && t[k].is(K::word) && (t[k].lower() == "week" || t[k].lower() == "weeks")) ++k;
+    while (k < t.size() && (t[k].is_punct(':') || t[k].is_punct(',') || t[k].is(K::dash))) ++k;
+    if (k >= t.size() || !t[k].is(K::number)) {
+      d_.error(t.back().span(file_), age ? "expected the client's age in years, such as age 67"
+                                         : "expected the week of pregnancy, such as gestational week 20");
+      return;
+    }
+    auto& field = age ? c.age : c.gestational_week;
+    if (field) {
+      d_.error(t.front().span(file_),
+               fmt::format("the client's {} is already given; write it once", age ? "age" : "week of pregnancy"));
+      return;
+    }
+    field = ast::Value{ast::Value::Kind::number, std::string(t[k].text), t[k].value, {}, t[k].span(file_)};
+    // `Age: 55   Sciatica L leg - physio cleared 03/02/2026`: a spreadsheet row goes on about the client
+    ++k;
+    while (k < t.size() && t[k].is(K::word) && years_word(t[k].lower())) ++k;
+    if (k < t.size()) mentions(t, k);
+  }
+
+  static bool years_word(std::string_view w) {
+    return w == "years" || w == "year" || w == "yrs" || w == "yo" || w == "y" || w == "old" || w == "weeks";
   }
 
   // chronic low back pain, sciatica and facet joint pain
@@ -1523,7 +1553,8 @@ class Parser {
     const auto first = t.front().lower();
     if (in_client_) {
       d_.error(t.front().span(file_),
-               fmt::format("unknown client field '{}'; expected conditions, symptoms, cleared or experience",
+               fmt::format("unknown client field '{}'; expected conditions, symptoms, cleared, experience, age or "
+                           "gestational week",
                            shorten(std::string(t.front().text))));
       return;
     }

@@ -8,6 +8,7 @@
 #include <cmath>
 #include <limits>
 #include <map>
+#include <regex>
 #include <set>
 #include <unordered_map>
 
@@ -58,6 +59,7 @@ class Resolver {
   rules::NameResolver names_;
   Plan plan_;
   std::map<std::string, std::uint32_t> own_names_;
+  int reference_year_ = 0;  // the clearance's year, against which a condition's year is old or recent
   std::vector<std::string> exercise_names_;
 
   void error(const Span& span, std::string message, std::vector<std::string> help = {}) {
@@ -98,7 +100,11 @@ class Resolver {
     const auto& c = *file_.client;
     plan_.client.span = c.span;
     for (const auto* list : {&c.conditions, &c.symptoms}) field_conditions(*list, list == &c.symptoms);
+    if (c.cleared_on && c.cleared_on->text.size() >= 4 && valid_date(c.cleared_on->text)) {
+      reference_year_ = std::stoi(c.cleared_on->text.substr(0, 4));
+    }
     for (const auto& mention : c.mentions) conditions_in(mention);
+    client_numbers(c);
     plan_.client.cleared = c.cleared.value_or(false);
     plan_.client.cleared_by = c.cleared_by;
     if (c.cleared_on) {
@@ -110,6 +116,40 @@ class Resolver {
     }
     if (c.experience) experience(*c.experience);
     for (const auto& o : c.onsets) onset(o);
+  }
+
+  // The client's age and week of pregnancy: from their fields, or else from prose about the client
+  // (`Client: Priya, 67`, `72-year-old`, `aged 58`, `24 weeks pregnant`, `G1, 28/40`).
+  void client_numbers(const ast::Client& c) {
+    plan_.client.age = checked(c.age, 10, 120, "an age");
+    plan_.client.gestational_week = checked(c.gestational_week, 1, 42, "a week of pregnancy");
+    static const std::regex age_in_prose(
+        R"((?:^|[,;|]\s*)(\d{2,3})\s*(?:$|[,;|])|\b(\d{2,3})\s*-?\s*(?:y/?o|yrs?\b|years?\b(?:[\s-]*old)?|year-old))"
+        R"(|\bage[d]?\s*:?\s*(\d{2,3})\b)",
+        std::regex::icase);
+    static const std::regex week_in_prose(
+        R"(\b(\d{1,2})\s*(?:weeks?|wks?)\s*(?:pregnant|gestation|of pregnancy)|\b(\d{1,2})\s*/\s*40\b)",
+        std::regex::icase);
+    for (const auto& mention : c.mentions) {
+      std::smatch m;
+      if (!plan_.client.age && std::regex_search(mention.text, m, age_in_prose)) {
+        const double years = std::stod(m[1].matched ? m[1].str() : m[2].matched ? m[2].str() : m[3].str());
+        if (years >= 10 && years <= 120) plan_.client.age = years;
+      }
+      if (!plan_.client.gestational_week && std::regex_search(mention.text, m, week_in_prose)) {
+        const double week = std::stod(m[1].matched ? m[1].str() : m[2].str());
+        if (week >= 1 && week <= 42) plan_.client.gestational_week = week;
+      }
+    }
+  }
+
+  std::optional<double> checked(const std::optional<ast::Value>& v, double low, double high, const char* what) {
+    if (!v) return std::nullopt;
+    if (v->number < low || v->number > high) {
+      error(v->span, fmt::format("expected {} from {} to {}, found {}", what, low, high, v->text));
+      return std::nullopt;
+    }
+    return v->number;
   }
 
   // A clearance covers what was known when it was given: a symptom that began after it, or is new since it,
@@ -200,8 +240,10 @@ class Resolver {
         for (std::size_t k = i; k < i + n; ++k) phrase += (k == i ? "" : " ") + words[k];
         if (auto index = vocabulary.lookup(phrase)) {
           taken = n;
-          const bool past =
-              vocabulary.at(*index).symptom && (in_the_past(written, words, i) || provoked(written, words, i, n));
+          const auto& entry = vocabulary.at(*index);
+          const bool past = (entry.symptom && (in_the_past(written, words, i) || provoked(written, words, i, n) ||
+                                               over(words, i + n))) ||
+                            (entry.id.rfind("recent_", 0) == 0 && long_ago(words, i + n));
           if (!negated(words, i) && !past) plan_.client.conditions |= vocabulary.at(*index).closure;
           found = true;
         }
@@ -221,11 +263,33 @@ class Resolver {
   static bool in_the_past(const std::vector<std::string>& written, const std::vector<std::string>& words,
                           std::size_t at) {
     static const std::set<std::string> qualifiers = {
-        "previous",     "past",         "prior",     "old",       "history", "hx",       "occasional",
-        "occasionally", "intermittent", "recurrent", "recurring", "prone",   "episodic", "former"};
+        "previous",     "past",      "prior",     "old",   "history",  "hx",     "occasional", "occasionally",
+        "intermittent", "recurrent", "recurring", "prone", "episodic", "former", "had"};
     const auto& as_written = written.size() == words.size() ? written : words;
     for (std::size_t k = at >= 3 ? at - 3 : 0; k < at; ++k) {
       if (qualifiers.count(as_written[k]) > 0) return true;
+    }
+    return false;
+  }
+
+  // `a flare-up over Christmas which settled`, `sciatica (resolved 2022)`: what follows says it is over.
+  static bool over(const std::vector<std::string>& words, std::size_t after) {
+    static const std::set<std::string> ended = {"settled", "resolved", "subsided", "recovered", "gone", "healed"};
+    for (std::size_t k = after; k < std::min(words.size(), after + 6); ++k) {
+      if (ended.count(words[k]) > 0) return true;
+    }
+    return false;
+  }
+
+  // `discectomy in 2019, full recovery`: a condition that is only recent (`recent_spinal_surgery`) is history
+  // when a year before the clearance's, `N years ago` or a recovery follows it.
+  bool long_ago(const std::vector<std::string>& words, std::size_t after) const {
+    for (std::size_t k = after; k < std::min(words.size(), after + 6); ++k) {
+      const auto& w = words[k];
+      if (w == "recovery" || w == "recovered" || w == "resolved" || w == "healed") return true;
+      if ((w == "years" || w == "yrs") && k + 1 < words.size() && words[k + 1] == "ago") return true;
+      const bool year = w.size() == 4 && std::all_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; });
+      if (year && reference_year_ > 0 && std::stoi(w) < reference_year_ - 1) return true;
     }
     return false;
   }
@@ -485,7 +549,28 @@ class Resolver {
     s.kind = *kind;
     content_kind(day, s);
     closing_stretches(s);
+    s.intensity = intensity(day, s);
     return s;
+  }
+
+  // How hard a session is: a word of its header (`easy run`, `brisk walk`, `intervals`), or else the
+  // highest RPE of its lines, on the 0-10 scale where 5-6 is moderate and 7 or more vigorous.
+  static std::optional<int> intensity(const ast::Day& day, const Session& s) {
+    static const std::vector<std::pair<std::string, int>> words = {
+        {"easy", 0},   {"light", 0},   {"gentle", 0},    {"relaxed", 0},  {"zone 1", 0},         {"moderate", 1},
+        {"brisk", 1},  {"steady", 1},  {"zone 2", 1},    {"zone 3", 1},   {"conversational", 1}, {"vigorous", 2},
+        {"hard", 2},   {"intense", 2}, {"intervals", 2}, {"interval", 2}, {"hiit", 2},           {"sprints", 2},
+        {"sprint", 2}, {"tempo", 2},   {"threshold", 2}, {"fartlek", 2},  {"zone 4", 2},         {"zone 5", 2}};
+    const auto text = fmt::format(" {} {} ", normalize_name(day.kind.text), normalize_name(day.label));
+    for (const auto& [word, level] : words) {
+      if (text.find(fmt::format(" {} ", word)) != std::string::npos) return level;
+    }
+    std::optional<double> rpe;
+    for (const auto& l : s.lines) {
+      if (l.rpe && !l.unknown && l.block == model::Block::main) rpe = std::max(rpe.value_or(0), *l.rpe);
+    }
+    if (!rpe) return std::nullopt;
+    return *rpe >= 7 ? 2 : *rpe >= 5 ? 1 : 0;
   }
 
   // `Stretch: hip flexors & hamstrings 2 x 30s` after the last lift is the cool-down, written without the
@@ -735,6 +820,7 @@ class Resolver {
       id = std::numeric_limits<std::uint32_t>::max();
     }
     use_exercise(*found, id, reading, out);
+    if (!out.unknown && reading.equipment.empty()) implement_in_name(in.name.text, out);
     out.span = in.span;
     out.block = block;
     out.group = in.group;
@@ -783,6 +869,32 @@ class Resolver {
   }
 
   // The exercise a line names, with the posture and equipment its modifiers give it.
+  // `KB goblet squat`, `DB RDL`: a name the catalogue knows as an alias may still say which of the
+  // exercise's implements it is done with.
+  void implement_in_name(const std::string& name, Line& out) const {
+    const auto& equipment = rules_.vocab(Category::equipment);
+    for (const auto& word : split(normalize_name(name))) {
+      const auto e = equipment.lookup(word);
+      // only an implement that carries the load (one with a load step): `bench press` names no implement
+      if (e && word.size() >= 2 && equipment.at(*e).step_kg > 0 && (out.equipment & equipment.at(*e).closure).any() &&
+          out.equipment != equipment.at(*e).closure) {
+        out.equipment = with_bodyweight_form(out) | equipment.at(*e).closure;
+        return;
+      }
+    }
+  }
+
+  // An exercise with a bodyweight form keeps it when a line names the implement it is loaded with: rules
+  // ask whether the exercise could be done with body weight.
+  model::Bits with_bodyweight_form(const Line& out) const {
+    model::Bits kept;
+    if (const auto bodyweight = rules_.vocab(Category::equipment).find("bodyweight");
+        bodyweight && out.exercise->equipment.test(*bodyweight)) {
+      kept.set(*bodyweight);
+    }
+    return kept;
+  }
+
   void use_exercise(const model::Exercise& exercise, std::uint32_t id, const NameReading& reading, Line& out) {
     out.exercise = &exercise;
     out.exercise_id = id;
@@ -943,7 +1055,7 @@ class Resolver {
       }
     }
     if (!in.equipment.empty()) {
-      out.equipment.reset();
+      out.equipment = with_bodyweight_form(out);
       for (const auto& e : in.equipment) {
         if (auto index = names_.vocab(Category::equipment, e)) {
           out.equipment |= rules_.vocab(Category::equipment).at(*index).closure;

@@ -90,15 +90,19 @@ nlohmann::ordered_json line_json(const LineReading& l) {
 
 std::string render_reading_text(const PlanReading& reading) {
   std::string out = reading.path + "\n";
-  out += fmt::format("  client: {}{}{}\n", reading.conditions.empty() ? "no conditions" : joined(reading.conditions),
-                     reading.cleared ? "; cleared" : "; not cleared",
-                     reading.experience.empty() ? "" : "; " + reading.experience);
+  std::string client = reading.conditions.empty() ? "no conditions" : joined(reading.conditions);
+  client += reading.cleared ? "; cleared" : "; not cleared";
+  if (!reading.experience.empty()) client += fmt::format("; {}", reading.experience);
+  if (reading.age) client += fmt::format("; age {}", number(*reading.age));
+  if (reading.gestational_week) client += fmt::format("; week {} of pregnancy", number(*reading.gestational_week));
+  out += fmt::format("  client: {}\n", client);
   for (const auto& w : reading.weeks) {
     out += w.first == w.last ? fmt::format("  week {}", w.first) : fmt::format("  weeks {}-{}", w.first, w.last);
     out += w.deload ? " (deload)\n" : "\n";
     for (const auto& s : w.sessions) {
-      out += fmt::format("    {}{}, {}{}\n", s.day, s.weekday_known ? "" : " (weekday not given)", s.kind,
-                         s.minutes ? fmt::format(", {} min", number(*s.minutes)) : "");
+      out += fmt::format("    {}{}, {}{}{}\n", s.day, s.weekday_known ? "" : " (weekday not given)", s.kind,
+                         s.minutes ? fmt::format(", {} min", number(*s.minutes)) : "",
+                         s.intensity.empty() ? "" : fmt::format(", {}", s.intensity));
       for (const auto& l : s.lines) out += line_text(l);
     }
   }
@@ -115,12 +119,14 @@ std::string render_reading_json(const std::vector<PlanReading>& readings) {
       for (const auto& s : w.sessions) {
         auto lines = nlohmann::ordered_json::array();
         for (const auto& l : s.lines) lines.push_back(line_json(l));
-        sessions.push_back({{"line", s.location.line},
-                            {"day", s.day},
-                            {"weekday_known", s.weekday_known},
-                            {"kind", s.kind},
-                            {"minutes", optional(s.minutes)},
-                            {"lines", lines}});
+        sessions.push_back(
+            {{"line", s.location.line},
+             {"day", s.day},
+             {"weekday_known", s.weekday_known},
+             {"kind", s.kind},
+             {"minutes", optional(s.minutes)},
+             {"intensity", s.intensity.empty() ? nlohmann::ordered_json() : nlohmann::ordered_json(s.intensity)},
+             {"lines", lines}});
       }
       weeks.push_back({{"first", w.first}, {"last", w.last}, {"deload", w.deload}, {"sessions", sessions}});
     }
@@ -128,6 +134,8 @@ std::string render_reading_json(const std::vector<PlanReading>& readings) {
                      {"conditions", r.conditions},
                      {"cleared", r.cleared},
                      {"experience", r.experience},
+                     {"age", optional(r.age)},
+                     {"gestational_week", optional(r.gestational_week)},
                      {"errors", r.errors.size()},
                      {"weeks", weeks}});
   }

@@ -46,7 +46,8 @@ struct Expr {
     none,
     every,
     count,
-    count_distinct
+    count_distinct,
+    aggregate  // sum, min, max or average of a number over a scope (op)
   };
   Kind kind = Kind::truthy;
   Name attr;  // compare, in_set, has_*, truthy, count_distinct

@@ -36,6 +36,7 @@ std::vector<std::string> ordinal_names(Type type) {
     case Type::block: return to_vector(block_names);
     case Type::experience: return to_vector(experience_names);
     case Type::level: return {"none", "low", "moderate", "high"};
+    case Type::intensity: return {"light", "moderate", "vigorous"};
     default: return {};
   }
 }
@@ -436,6 +437,10 @@ std::vector<std::string> placeholder_names(const model::Rule& rule) {
     names.emplace_back("count");
     names.emplace_back("bound");
   }
+  if (k == Expr::Kind::aggregate) {
+    names.emplace_back("value");
+    names.emplace_back("bound");
+  }
   return names;
 }
 
@@ -458,6 +463,7 @@ std::string default_message(const model::Rule& rule) {
       return rule.forbids ? "this {kind} session is not allowed"
                           : "the {kind} session on {day} does not meet the requirement";
     case Scope::week:
+      if (rule.predicate.kind == Expr::Kind::aggregate) return "week {week} has {value}; {bound} required";
       return counted ? "week {week} has {count}; {bound} required" : "week {week} does not meet the requirement";
     case Scope::client: return "the client profile does not meet the requirement";
   }
@@ -503,6 +509,7 @@ model::Expr RuleChecker::expr(const ast::Expr& e, Scope s) {
     case K::every: return quantifier(e, s);
     case K::count: return count(e, s);
     case K::count_distinct: return count_distinct(e, s);
+    case K::aggregate: return aggregate(e, s);
     default: return comparison(e, s);
   }
 }
@@ -543,6 +550,27 @@ model::Expr RuleChecker::count(const ast::Expr& e, Scope s) {
   Expr out = quantifier(as_some, s);
   out.kind = Expr::Kind::count;
   if (auto b = bound(e.bound)) out.bound = *b;
+  return out;
+}
+
+model::Expr RuleChecker::aggregate(const ast::Expr& e, Scope s) {
+  ast::Expr as_some = e;
+  as_some.kind = ast::Expr::Kind::some;
+  Expr out = quantifier(as_some, s);
+  out.kind = Expr::Kind::aggregate;
+  out.aggregate = e.op == "sum"   ? Expr::Aggregate::sum
+                  : e.op == "min" ? Expr::Aggregate::min
+                  : e.op == "max" ? Expr::Aggregate::max
+                                  : Expr::Aggregate::average;
+  const auto* info = attribute(e.attr, out.inner);
+  if (info == nullptr) return out;
+  if (info->type != Type::number) {
+    fail(e.attr.span,
+         fmt::format("'{}' adds up numbers such as 'duration' or 'sets'; '{}' is not a number", e.op, e.attr.text));
+    return out;
+  }
+  out.attr = info->attr;
+  if (auto b = bound(e.bound, info->dim)) out.bound = *b;
   return out;
 }
 
@@ -648,6 +676,7 @@ model::Expr RuleChecker::compare_value(const ast::Expr& e, const model::AttrInfo
     case Type::weekday:
     case Type::block:
     case Type::experience:
+    case Type::intensity:
       out.kind = Expr::Kind::compare_ordinal;
       out.ordinal = ordinal(e.value, info).value_or(0);
       return out;
@@ -725,7 +754,7 @@ model::Expr RuleChecker::membership(const ast::Expr& e, const model::AttrInfo& i
   return out;
 }
 
-std::optional<model::Bound> RuleChecker::bound(const ast::Bound& b) {
+std::optional<model::Bound> RuleChecker::bound(const ast::Bound& b, Dim dim) {
   model::Bound out;
   if (b.op == "in") {
     out.is_range = true;
@@ -738,7 +767,7 @@ std::optional<model::Bound> RuleChecker::bound(const ast::Bound& b) {
     return out;
   }
   out.op = *cmp_op(b.op);
-  const auto value = number(b.value, Dim::count);
+  const auto value = number(b.value, dim);
   if (!value) return std::nullopt;
   out.value = *value;
   return out;

@@ -62,11 +62,12 @@ class RuleChecker {
   model::Expr quantifier(const ast::Expr& e, model::Scope scope);
   model::Expr count(const ast::Expr& e, model::Scope scope);
   model::Expr count_distinct(const ast::Expr& e, model::Scope scope);
+  model::Expr aggregate(const ast::Expr& e, model::Scope scope);
   model::Expr comparison(const ast::Expr& e, model::Scope scope);
   model::Expr compare_value(const ast::Expr& e, const model::AttrInfo& info);
   model::Expr membership(const ast::Expr& e, const model::AttrInfo& info);
   const model::AttrInfo* attribute(const ast::Name& name, model::Scope scope);
-  std::optional<model::Bound> bound(const ast::Bound& b);
+  std::optional<model::Bound> bound(const ast::Bound& b, model::Dim dim = model::Dim::count);
   std::optional<double> number(const ast::Value& v, model::Dim dim);
   std::optional<int> ordinal(const ast::Value& v, const model::AttrInfo& info);
   std::optional<std::vector<std::uint32_t>> exercise_names(const std::vector<ast::Value>& names, bool sorted = true);

@@ -2,6 +2,9 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <cmath>
+
 #include "support/names.hpp"
 
 namespace liftlint::model {
@@ -146,6 +149,9 @@ const std::vector<AttrInfo>& attribute_table() {
        "a health professional has cleared the client for this training"},
       {"experience", S::client, A::client_experience, T::experience, D::count, C::condition,
        "beginner, intermediate or advanced"},
+      {"age", S::client, A::client_age, T::number, D::count, C::condition, "the client's age in years"},
+      {"gestational_week", S::client, A::client_gestational_week, T::number, D::count, C::condition,
+       "week of pregnancy at the plan's first week"},
       {"week", S::week, A::week_number, T::number, D::count, C::condition, "the week number, from 1"},
       {"deload", S::week, A::week_deload, T::boolean, D::count, C::condition,
        "the plan marks the week as a deload (`Week 4 (deload)`)"},
@@ -162,6 +168,12 @@ const std::vector<AttrInfo>& attribute_table() {
        "number of exercise lines in the session"},
       {"deload", S::session, A::session_deload, T::boolean, D::count, C::condition,
        "the session is in a week the plan marks as a deload"},
+      {"intensity", S::session, A::session_intensity, T::intensity, D::count, C::condition,
+       "light, moderate or vigorous, from the header's words or the session's RPE"},
+      {"moderate_minutes", S::session, A::session_moderate_minutes, T::number, D::time, C::condition,
+       "moderate-intensity equivalent time: its length, doubled when vigorous, none when light"},
+      {"gestational_week", S::session, A::session_gestational_week, T::number, D::count, C::condition,
+       "week of pregnancy in the session's week, advancing with the plan"},
       {"name", S::exercise, A::exercise_name, T::exercise, D::count, C::condition, "the catalogue exercise"},
       {"muscles", S::exercise, A::exercise_muscles, T::vocab_set, D::count, C::muscle, "muscles trained"},
       {"muscle_groups", S::exercise, A::exercise_muscle_groups, T::vocab_set, D::count, C::muscle_group,
@@ -204,8 +216,15 @@ const std::vector<AttrInfo>& attribute_table() {
       {"kind", S::exercise, A::exercise_kind, T::vocab, D::count, C::session_kind, "the session's kind"},
       {"deload", S::exercise, A::exercise_deload, T::boolean, D::count, C::condition,
        "the exercise is in a week the plan marks as a deload"},
+      {"gestational_week", S::exercise, A::exercise_gestational_week, T::number, D::count, C::condition,
+       "week of pregnancy in the exercise's week, advancing with the plan"},
   };
   return table;
+}
+
+const AttrInfo& attribute_info(Attr attr) {
+  const auto& table = attribute_table();
+  return *std::find_if(table.begin(), table.end(), [&](const AttrInfo& info) { return info.attr == attr; });
 }
 
 bool compare(double lhs, CmpOp op, double rhs) {
@@ -222,15 +241,26 @@ bool compare(double lhs, CmpOp op, double rhs) {
 
 bool Bound::holds(double x) const { return is_range ? (x >= low && x <= high) : compare(x, op, value); }
 
-std::string Bound::describe() const {
-  if (is_range) return fmt::format("{} to {}", low, high);
+std::string quantity_text(double value, Dim dim) {
+  switch (dim) {
+    case Dim::time: return fmt::format("{} min", std::round(value / 60 * 10) / 10);
+    case Dim::mass: return fmt::format("{} kg", value);
+    case Dim::percent: return fmt::format("{}%", value);
+    case Dim::count: break;
+  }
+  return fmt::format("{}", value);
+}
+
+std::string Bound::describe(Dim dim) const {
+  if (is_range) return fmt::format("{} to {}", quantity_text(low, dim), quantity_text(high, dim));
+  const auto v = quantity_text(value, dim);
   switch (op) {
-    case CmpOp::ge: return fmt::format("at least {}", value);
-    case CmpOp::le: return fmt::format("at most {}", value);
-    case CmpOp::gt: return fmt::format("more than {}", value);
-    case CmpOp::lt: return fmt::format("fewer than {}", value);
-    case CmpOp::eq: return fmt::format("exactly {}", value);
-    case CmpOp::ne: return fmt::format("other than {}", value);
+    case CmpOp::ge: return fmt::format("at least {}", v);
+    case CmpOp::le: return fmt::format("at most {}", v);
+    case CmpOp::gt: return fmt::format("more than {}", v);
+    case CmpOp::lt: return fmt::format("fewer than {}", v);
+    case CmpOp::eq: return fmt::format("exactly {}", v);
+    case CmpOp::ne: return fmt::format("other than {}", v);
   }
   return {};
 }

@@ -111,6 +111,8 @@ enum class Attr : std::uint8_t {
   client_conditions,
   client_cleared,
   client_experience,
+  client_age,
+  client_gestational_week,
   week_number,
   week_deload,
   session_kind,
@@ -121,6 +123,9 @@ enum class Attr : std::uint8_t {
   session_cooldown,
   session_exercises,
   session_deload,
+  session_intensity,
+  session_moderate_minutes,
+  session_gestational_week,
   exercise_name,
   exercise_muscles,
   exercise_muscle_groups,
@@ -150,9 +155,21 @@ enum class Attr : std::uint8_t {
   exercise_day,
   exercise_kind,
   exercise_deload,
+  exercise_gestational_week,
 };
 
-enum class Type : std::uint8_t { number, boolean, level, vocab, vocab_set, weekday, block, experience, exercise };
+enum class Type : std::uint8_t {
+  number,
+  boolean,
+  level,
+  vocab,
+  vocab_set,
+  weekday,
+  block,
+  experience,
+  exercise,
+  intensity
+};
 enum class Dim : std::uint8_t { count, time, mass, percent };
 
 struct AttrInfo {
@@ -165,8 +182,11 @@ struct AttrInfo {
   const char* meaning;
 };
 [[nodiscard]] const std::vector<AttrInfo>& attribute_table();
+[[nodiscard]] const AttrInfo& attribute_info(Attr attr);
 
 enum class CmpOp : std::uint8_t { eq, ne, lt, le, gt, ge };
+// A number in its dimension's everyday unit: "150 min", "12.5 kg", "60%".
+[[nodiscard]] std::string quantity_text(double value, Dim dim);
 [[nodiscard]] bool compare(double lhs, CmpOp op, double rhs);
 
 struct Bound {
@@ -176,7 +196,7 @@ struct Bound {
   double low = 0;
   double high = 0;
   [[nodiscard]] bool holds(double x) const;
-  [[nodiscard]] std::string describe() const;  // "at least 2", "2 to 3"
+  [[nodiscard]] std::string describe(Dim dim = Dim::count) const;  // "at least 2", "2 to 3", "at least 150 min"
 };
 
 enum class Block : std::uint8_t { warmup, main, cooldown };
@@ -198,9 +218,12 @@ struct Expr {
     none,
     every,
     count,
-    count_distinct
+    count_distinct,
+    aggregate
   };
+  enum class Aggregate : std::uint8_t { sum, min, max, average };
   Kind kind = Kind::always;
+  Aggregate aggregate = Aggregate::sum;
   Attr attr = Attr::client_cleared;
   CmpOp op = CmpOp::eq;
   double number = 0;

@@ -22,16 +22,17 @@ using selector = pt::selector<
         gr::number_value, gr::expect_set, gr::cmp_op, gr::bound_cmp, gr::bound_in, gr::expect_range, gr::attr,
         gr::comparison, gr::cmp_tail, gr::in_tail, gr::has_tail, gr::has_any, gr::has_all, gr::expect_scope,
         gr::where_clause, gr::expect_where, gr::quant_kind, gr::quantified, gr::expect_distinct_attr,
-        gr::count_distinct, gr::count_of, gr::count_pred, gr::negation, gr::expect_quantity, gr::expect_metric,
-        gr::sharing_muscles, gr::expect_muscles, gr::shared_lines, gr::every_form, gr::frequency_form, gr::rest_form,
-        gr::increase_form, gr::clearance_form, gr::forbid_names, gr::forbid_where, gr::expect_rule_id,
-        gr::expect_severity, gr::citation, gr::expect_string, gr::severity_field, gr::cite_field, gr::message_field,
-        gr::help_field, gr::doc_field, gr::when_field, gr::require_field, gr::forbid_field, gr::suggest_field,
-        gr::suggest_item, gr::expect_suggest_for, gr::superseded_rule, gr::supersedes_field, gr::rule_decl,
-        gr::text_field_name, gr::text_field, gr::expect_year, gr::year_field, gr::evidence_field, gr::source_decl,
-        gr::scheme_decl, gr::vocab_kind, gr::vocab_label, gr::vocab_implies, gr::vocab_includes, gr::vocab_step,
-        gr::expect_step, gr::vocab_aka, gr::vocab_decl, gr::include_decl, gr::version_field, gr::reviewed_field,
-        gr::status_field, gr::expect_version, gr::expect_reviewed_date, gr::expect_status>,
+        gr::count_distinct, gr::count_of, gr::count_pred, gr::aggregate_kind, gr::expect_aggregate_attr,
+        gr::aggregate_pred, gr::negation, gr::expect_quantity, gr::expect_metric, gr::sharing_muscles,
+        gr::expect_muscles, gr::shared_lines, gr::every_form, gr::frequency_form, gr::rest_form, gr::increase_form,
+        gr::clearance_form, gr::forbid_names, gr::forbid_where, gr::expect_rule_id, gr::expect_severity, gr::citation,
+        gr::expect_string, gr::severity_field, gr::cite_field, gr::message_field, gr::help_field, gr::doc_field,
+        gr::when_field, gr::require_field, gr::forbid_field, gr::suggest_field, gr::suggest_item,
+        gr::expect_suggest_for, gr::superseded_rule, gr::supersedes_field, gr::rule_decl, gr::text_field_name,
+        gr::text_field, gr::expect_year, gr::year_field, gr::evidence_field, gr::source_decl, gr::scheme_decl,
+        gr::vocab_kind, gr::vocab_label, gr::vocab_implies, gr::vocab_includes, gr::vocab_step, gr::expect_step,
+        gr::vocab_aka, gr::vocab_decl, gr::include_decl, gr::version_field, gr::reviewed_field, gr::status_field,
+        gr::expect_version, gr::expect_reviewed_date, gr::expect_status>,
     pt::fold_one::on<gr::expect_expr, gr::conjunction>>;
 
 class Converter {
@@ -247,6 +248,8 @@ class Converter {
       quantified(n, out);
     } else if (n.is_type<gr::count_pred>()) {
       count(n, out);
+    } else if (n.is_type<gr::aggregate_pred>()) {
+      aggregate(n, out);
     } else if (n.is_type<gr::attr>()) {
       out.kind = ast::Expr::Kind::truthy;
       out.attr = name(n);
@@ -274,6 +277,15 @@ class Converter {
     }
     if (what.children.size() > 1) out.operands.push_back(expr(*what.children[1]->children.front()));
     out.bound = bound(*n.children[1]);
+  }
+
+  void aggregate(const Node& n, ast::Expr& out) {
+    out.kind = ast::Expr::Kind::aggregate;
+    out.op = n.children[0]->string();
+    out.attr = name(*n.children[1]);
+    out.scope = name(*n.children[2]);
+    if (n.children.size() > 4) out.operands.push_back(expr(*n.children[3]->children.front()));
+    out.bound = bound(*n.children.back());
   }
 
   // comparison nodes hold the attribute and at most one tail.

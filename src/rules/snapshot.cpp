@@ -42,6 +42,7 @@ class Writer {
   }
   void expr(const model::Expr& e) {
     raw(e.kind);
+    raw(e.aggregate);
     raw(e.attr);
     raw(e.op);
     raw(e.number);
@@ -110,6 +111,7 @@ class Reader {
   model::Expr expr() {
     model::Expr e;
     e.kind = raw<model::Expr::Kind>();
+    e.aggregate = raw<model::Expr::Aggregate>();
     e.attr = raw<model::Attr>();
     e.op = raw<model::CmpOp>();
     e.number = raw<double>();
