@@ -207,5 +207,97 @@ TEST(DefaultPack, EveryErrorSaysWhatToDoInstead) {
   }
 }
 
+const Pack& activity() {
+  static const auto loaded = load_pack(
+      base_files, {{"activity.rules", read_file(std::string(LIFTLINT_SOURCE_DIR) + "/tests/packs/activity.rules")}});
+  return *loaded;
+}
+
+TEST(Aggregates, PackLoads) { ASSERT_TRUE(activity().rules.has_value()) << render(activity().diagnostics); }
+
+TEST(Aggregates, VigorousMinutesCountDoubleAndLightOnesNotAtAll) {
+  const std::string week = "mon: brisk walk 60 min\nwed: intervals 30 min\nfri: easy cycle 40 min\n";
+  EXPECT_EQ(finding_ids(activity(), week), Ids{"a.aerobic"}) << "60 + 2 x 30 + 0 = 120 minutes";
+  EXPECT_EQ(finding_ids(activity(), week + "sat: moderate swim 30 min\n"), Ids{}) << "150 minutes";
+  EXPECT_EQ(
+      check_plan(activity(), week)
+          .rfind("plan.plan:1:1: warning[a.aerobic]: moderate-equivalent aerobic activity in week 1: 120 min; at least "
+                 "150 min a week\n",
+                 0),
+      0U);
+}
+
+TEST(Aggregates, AnUnknownPartDecidesNothingUnlessTheKnownPartAlreadyDoes) {
+  EXPECT_EQ(finding_ids(activity(), "mon: walk\nwed: brisk walk 30 min\n"), Ids{})
+      << "Monday's walk has no length: the week may reach 150 minutes";
+  EXPECT_EQ(finding_ids(activity(), "mon: walk\nwed: brisk walk 160 min\n"), Ids{"a.longest"});
+}
+
+TEST(Aggregates, SessionRpeGivesTheIntensity) {
+  EXPECT_EQ(finding_ids(activity(),
+                        "mon: bike 40 min { bike 40 min @ RPE 7 }\nwed: run 20 min hard\n"
+                        "fri: run 20 min tempo\nsat: bike 40 min { bike 40 min @ RPE 5 }\n"),
+            Ids{"a.hard-days"})
+      << "three vigorous sessions (RPE 7, hard, tempo); 80 + 40 + 40 + 40 = 200 minutes";
+}
+
+TEST(Aggregates, RefuseWhatCannotBeAddedUp) {
+  EXPECT_EQ(errors_of("rule t.a {\n  severity warning\n  cite     who2020\n"
+                      "  require  every session: sum posture of exercises >= 2\n}\n"),
+            "test.rules:4:31: error: 'sum' adds up numbers such as 'duration' or 'sets'; 'posture' is not a number\n"
+            "  |\n"
+            "4 |   require  every session: sum posture of exercises >= 2\n"
+            "  |                               ^^^^^^^\n");
+  EXPECT_EQ(errors_of("rule t.a {\n  severity warning\n  cite     who2020\n"
+                      "  require  every week: sum duration sessions >= 150min\n}\n"),
+            "test.rules:4:37: error: expected 'of' and what to add up, such as 'of sessions where kind = cardio', "
+            "found 'sessions'\n"
+            "  |\n"
+            "4 |   require  every week: sum duration sessions >= 150min\n"
+            "  |                                     ^^^^^^^^\n");
+  EXPECT_EQ(errors_of("rule t.a {\n  severity warning\n  cite     who2020\n"
+                      "  require  every week: sum duration of sessions >= 150kg\n}\n"),
+            "test.rules:4:52: error: expected a duration such as 30s, 5min or 48h, found '150kg'\n"
+            "  |\n"
+            "4 |   require  every week: sum duration of sessions >= 150kg\n"
+            "  |                                                    ^^^^^\n");
+}
+
+TEST(Intensity, NamesItsLevels) {
+  EXPECT_EQ(errors_of("rule t.a {\n  severity warning\n  cite     who2020\n"
+                      "  require  every session: intensity != hard\n}\n"),
+            "test.rules:4:40: error: expected one of light, moderate, vigorous for 'intensity', found 'hard'\n"
+            "  |\n"
+            "4 |   require  every session: intensity != hard\n"
+            "  |                                        ^^^^\n");
+}
+
+TEST(ClientAttributes, AgeFromAFieldOrFromProse) {
+  const std::string three_days = "mon strength { goblet squat 3x10 }\nwed strength { goblet squat 3x10 }\n";
+  const auto walks = "tue: brisk walk 50 min\nthu: brisk walk 50 min\nsat: brisk walk 50 min\n";
+  EXPECT_EQ(finding_ids(activity(), "client { age 70 }\n" + three_days + walks), Ids{"a.older-adults"});
+  EXPECT_EQ(finding_ids(activity(), "Client: Priya, 71, walks daily\n" + three_days + walks), Ids{"a.older-adults"});
+  EXPECT_EQ(finding_ids(activity(), "client { age 50 }\n" + three_days + walks), Ids{});
+  EXPECT_EQ(finding_ids(activity(), three_days + walks), Ids{}) << "no age, no verdict";
+}
+
+TEST(ClientAttributes, TheWeekOfPregnancyAdvancesWithThePlan) {
+  const std::string plan =
+      "client { gestational week 18 }\n"
+      "week 1 { mon strength { glute bridge 3x10 } }\n"
+      "week 3 { mon strength { glute bridge 3x10 } }\n";
+  const auto ids = finding_ids(activity(), plan);
+  EXPECT_EQ(std::count(ids.begin(), ids.end(), "a.no-supine-later"), 1) << "week 3 of the plan is week 20 of pregnancy";
+  EXPECT_NE(check_plan(activity(), plan).find("plan.plan:3:"), std::string::npos) << check_plan(activity(), plan);
+}
+
+TEST(ClientAttributes, RefuseAnAgeOutOfRange) {
+  EXPECT_EQ(check_plan(activity(), "client { age 300 }\nmon walk 30min\n"),
+            "plan.plan:1:14: error: expected an age from 10 to 120, found 300\n"
+            "  |\n"
+            "1 | client { age 300 }\n"
+            "  |              ^^^\n");
+}
+
 }  // namespace
 }  // namespace liftlint::testing

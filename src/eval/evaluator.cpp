@@ -385,17 +385,24 @@ class Evaluator {
     return t;
   }
 
-  // Numbers added up are never negative, so a known part of a sum that already meets a lower bound, or
-  // already breaks an upper one, decides the verdict whatever the unknown part holds.
+  // With unknown elements, the known part bounds the whole: a sum (of numbers that are never negative) and
+  // a greatest value can only grow, a least value only shrink. A verdict the unknown part cannot change
+  // stands.
   Truth aggregate(const Expr& e, const Context& c) const {
+    using A = Expr::Aggregate;
     const Total t = total(e, c);
-    if (e.aggregate != Expr::Aggregate::sum && t.known == 0) return Truth::unknown;
+    if (e.aggregate != A::sum && t.known == 0) return Truth::unknown;
     const bool holds = e.bound.holds(t.value);
     if (t.unknown == 0) return truth(holds);
-    if (e.aggregate != Expr::Aggregate::sum || e.bound.is_range) return Truth::unknown;
+    if (e.aggregate == A::average || e.bound.is_range) return Truth::unknown;
     const auto op = e.bound.op;
-    if (holds && (op == model::CmpOp::ge || op == model::CmpOp::gt)) return Truth::yes;
-    if (!holds && (op == model::CmpOp::le || op == model::CmpOp::lt)) return Truth::no;
+    const bool lower_bound = op == model::CmpOp::ge || op == model::CmpOp::gt;
+    const bool upper_bound = op == model::CmpOp::le || op == model::CmpOp::lt;
+    const bool grows = e.aggregate != A::min;
+    if (grows && holds && lower_bound) return Truth::yes;
+    if (grows && !holds && upper_bound) return Truth::no;
+    if (!grows && holds && upper_bound) return Truth::yes;
+    if (!grows && !holds && lower_bound) return Truth::no;
     return Truth::unknown;
   }
 

@@ -475,8 +475,9 @@ class Parser {
     if ((day() == nullptr || in_client_) && client_fields(t, 0)) return true;
     if (day() == nullptr && !in_client_ && clinical_record_line(t)) return true;
     if (in_client_ && !client_braced_) {
-      // A client written as a paragraph ends at the first line that is not about the client.
-      if (client_note(t)) return true;
+      // A client written as a paragraph ends at the first line that is not about the client: a session
+      // opening a brace or starting with a weekday is never more of the paragraph.
+      if (!s.opens && weekday_words.count(first) == 0 && client_note(t)) return true;
       in_client_ = false;
     }
     if (repeat_weeks(t) || same_as_week(t)) return true;
