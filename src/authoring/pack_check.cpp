@@ -237,7 +237,9 @@ class ConflictFinder {
   void pair(const Rule& a, const Rule& b, bool ordered) {
     if (!runs(a) || !runs(b) || (!checked(a) && !checked(b))) return;
     if (ordered) frequencies(a, b);
+    if (ordered) overlaps(a, b);
     if (ordered) postures(a, b);
+    forbidden_but_counted(a, b);
     required_but_forbidden(a, b);
     suggested_but_forbidden(a, b);
   }
@@ -268,6 +270,46 @@ class ConflictFinder {
     const auto ib = interval_of(cb->bound);
     if (!ia || !ib || std::max(ia->low, ib->low) <= std::min(ia->high, ib->high)) return;
     report(a, b, fmt::format("one wants {} sessions a week, the other {}", ca->bound.describe(), cb->bound.describe()));
+  }
+
+  // Two packs asking the same thing: a plan that breaks one breaks the other, and the client is told twice.
+  void overlaps(const Rule& a, const Rule& b) {
+    const auto* ca = weekly_count(a);
+    const auto* cb = weekly_count(b);
+    if (ca == nullptr || cb == nullptr || !same(ca->operands.front(), cb->operands.front())) return;
+    if (ca->bound.is_range || cb->bound.is_range || ca->bound.op != cb->bound.op ||
+        ca->bound.value != cb->bound.value || supersedes(a, b) || supersedes(b, a)) {
+      return;
+    }
+    if (!applies_together(set_, a, b)) return;
+    Diagnostic d{Severity::warning,
+                 {},
+                 fmt::format("rules '{}' and '{}' overlap: both want {} sessions a week, so a week short of them gets "
+                             "two findings",
+                             a.id, b.id, ca->bound.describe()),
+                 b.span,
+                 {Note{fmt::format("'{}' is declared at {}", a.id, a.span.location()), a.span}},
+                 {fmt::format("keep one of them, or let one supersede the other: supersedes {}", a.id)}};
+    out_.push_back(problem_of(d));
+  }
+
+  // A rule that forbids some sessions for a client, beside one that asks that client for such sessions every
+  // week: contradictory advice, unless the first supersedes the second.
+  void forbidden_but_counted(const Rule& a, const Rule& b) {
+    const auto* cb = weekly_count(b);
+    if (!a.forbids || a.scope != model::Scope::session || cb == nullptr || supersedes(a, b)) return;
+    if (!same(a.filter, cb->operands.front())) return;
+    const auto wanted = interval_of(cb->bound);
+    if (!wanted || wanted->low < 1) return;
+    report(a, b,
+           fmt::format("the first forbids these sessions, the second wants {} a week; let the first supersede the "
+                       "second for the clients it applies to",
+                       cb->bound.describe()));
+  }
+
+  [[nodiscard]] bool supersedes(const Rule& a, const Rule& b) const {
+    const auto index = static_cast<std::uint32_t>(&b - set_.rules.data());
+    return std::find(a.supersedes.begin(), a.supersedes.end(), index) != a.supersedes.end();
   }
 
   std::vector<std::uint32_t> matching(const Expr& filter) const {
