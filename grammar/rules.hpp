@@ -189,9 +189,13 @@ struct cite_field : if_must<cite_key, sp, expect_citations> {};
 struct message_field : if_must<message_key, sp, expect_string> {};
 struct help_field : if_must<help_key, sp, expect_string> {};
 struct doc_field : if_must<doc_key, sp, expect_string> {};
-struct when_field : if_must<when_key, ws, expect_expr> {};
-struct require_field : if_must<require_key, ws, expect_require_body> {};
-struct forbid_field : if_must<forbid_key, ws, expect_forbid_body> {};
+// What follows a condition: the next field or the end of the rule. A stray word (`every session: blah
+// blah`) is reported where it stands, not as an unknown field.
+struct field_end : at<sor<field_keyword, one<'}'>, eof>> {};
+struct expect_field_end : field_end {};
+struct when_field : if_must<when_key, ws, expect_expr, ws, expect_field_end> {};
+struct require_field : if_must<require_key, ws, expect_require_body, ws, expect_field_end> {};
+struct forbid_field : if_must<forbid_key, ws, expect_forbid_body, ws, expect_field_end> {};
 // `suggest "trap-bar deadlift" for "deadlift", "goblet squat"`: a substitute for one forbidden exercise, or
 // for any.
 struct for_key : kw<string<'f', 'o', 'r'>> {};
@@ -277,6 +281,9 @@ LL_MSG(expect_range, "expected a range such as 2..3");
 LL_MSG(expect_bound, "expected a bound such as '>= 2', '<= 3' or 'in 2..3'");
 LL_MSG(expect_has_operand, "expected a name, 'any {...}' or 'all {...}' after 'has'");
 LL_MSG(expect_scope, "expected one of: exercise, session, week, client");
+LL_MSG(expect_field_end,
+       "expected 'and', 'or' or the end of the condition, then the next field (severity, cite, message, help, "
+       "doc, when, require, forbid, suggest, supersedes) or '}'");
 LL_MSG(expect_aggregate_attr, "expected the number to add up, such as 'duration' or 'sets'");
 LL_MSG(expect_aggregate_of, "expected 'of' and what to add up, such as 'of sessions where kind = cardio'");
 LL_MSG(expect_distinct_attr, "expected the attribute to count, such as 'muscles'");

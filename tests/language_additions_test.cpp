@@ -299,5 +299,29 @@ TEST(ClientAttributes, RefuseAnAgeOutOfRange) {
             "  |              ^^^\n");
 }
 
+TEST(Literals, TrueAlwaysHoldsAndFalseNever) {
+  const auto with = [](const std::string& rule) { return load_pack(base_files, {{"t.rules", rule}}); };
+  const auto on = with(
+      "rule t.on {\n  when     true\n  severity warning\n  cite     who2020\n"
+      "  require  every session: false\n}\n");
+  ASSERT_TRUE(on->rules.has_value()) << render(on->diagnostics);
+  EXPECT_EQ(finding_ids(*on, "mon walk 30min\n"), Ids{"t.on"});
+  const auto off = with(
+      "rule t.off {\n  when     false\n  severity warning\n  cite     who2020\n"
+      "  require  every session: false\n}\n");
+  ASSERT_TRUE(off->rules.has_value()) << render(off->diagnostics);
+  EXPECT_EQ(finding_ids(*off, "mon walk 30min\n"), Ids{});
+}
+
+TEST(Literals, AStrayWordAfterAConditionIsReportedWhereItStands) {
+  EXPECT_EQ(errors_of("rule t.a {\n  severity warning\n  cite     who2020\n"
+                      "  require  every session: cooldown cooldown\n}\n"),
+            "test.rules:4:36: error: expected 'and', 'or' or the end of the condition, then the next field (severity, "
+            "cite, message, help, doc, when, require, forbid, suggest, supersedes) or '}', found 'cooldown'\n"
+            "  |\n"
+            "4 |   require  every session: cooldown cooldown\n"
+            "  |                                    ^^^^^^^^\n");
+}
+
 }  // namespace
 }  // namespace liftlint::testing

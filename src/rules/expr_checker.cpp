@@ -612,6 +612,13 @@ const model::AttrInfo* RuleChecker::attribute(const ast::Name& name, Scope s) {
 }
 
 model::Expr RuleChecker::comparison(const ast::Expr& e, Scope s) {
+  // `true` and `false` are the conditions that always and never hold: `require every session: true` while a
+  // rule is drafted, `when false` to switch one off.
+  if (e.kind == ast::Expr::Kind::truthy && (e.attr.text == "true" || e.attr.text == "false")) {
+    Expr always;
+    always.span = e.span;
+    return e.attr.text == "true" ? always : negate(std::move(always));
+  }
   const auto* info = attribute(e.attr, s);
   if (info == nullptr) return Expr{};
   using K = ast::Expr::Kind;
