@@ -262,7 +262,12 @@ struct vocab_decl : if_must<vocab_kind, sp, expect_ident, opt<sp, vocab_label>, 
 
 struct include_decl : if_must<include_key, sp, expect_string> {};
 
-struct declaration : sor<include_decl, scheme_decl, source_decl, vocab_decl, exercise_decl, rule_decl> {};
+// `extend exercise "single-leg stand" { tags balance }`: a pack adds to, or changes, a catalogue entry.
+struct extend_key : kw<string<'e', 'x', 't', 'e', 'n', 'd'>> {};
+struct expect_exercise_word : ex_key {};
+struct extend_decl : if_must<extend_key, sp, expect_exercise_word, sp, expect_ex_name, ws, ex_body> {};
+
+struct declaration : sor<include_decl, scheme_decl, source_decl, vocab_decl, exercise_decl, extend_decl, rule_decl> {};
 struct expect_declaration : declaration {};
 struct file : seq<ws, star<not_at<eof>, must<expect_declaration>, ws>, eof> {};
 
@@ -323,7 +328,8 @@ LL_MSG(expect_source_field,
        "or '}'");
 LL_MSG(expect_declaration,
        "expected a declaration: include, evidence_scheme, source, condition, symptom, muscle, muscle_group, "
-       "pattern, posture, equipment, session_kind, tag, exercise or rule");
+       "pattern, posture, equipment, session_kind, tag, exercise, extend exercise or rule");
+LL_MSG(expect_exercise_word, "expected 'exercise' after 'extend'");
 LL_MSG(expect_muscles, "expected 'muscles' or 'muscle_groups' after 'sharing'");
 LL_MSG(expect_step, "expected the smallest load step, such as 2kg");
 LL_MSG(expect_exercises, "expected 'exercises where ...' after 'of'");

@@ -124,6 +124,7 @@ struct ExerciseInfo {
   bool supported = false;
   bool loaded = false;
   std::string read_as;  // for a search that names no entry but reads as one: "overhead press, standing, barbell"
+  std::vector<Location> extended_at;  // the packs' `extend exercise` declarations that changed the entry
 };
 
 // What one exercise line was read as: the values rules see. A value the line does not give is empty.

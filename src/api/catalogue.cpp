@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <sstream>
 
+#include "api/convert.hpp"
 #include "api/engine_access.hpp"
 #include "liftlint/liftlint.hpp"
 #include "plan/exercise_names.hpp"
@@ -40,6 +41,7 @@ ExerciseInfo info_of(const model::RuleSet& rules, const model::Exercise& x) {
   out.impact = level_name(x.impact);
   out.supported = x.supported;
   out.loaded = x.loaded;
+  for (const auto& at : x.extended_at) out.extended_at.push_back(location_of(at));
   return out;
 }
 

@@ -68,6 +68,7 @@ std::string exercise_text(const ExerciseInfo& x) {
   out += fmt::format("  muscles {}\n", joined(x.muscles));
   if (!x.aliases.empty()) out += fmt::format("  also written {}\n", joined(x.aliases));
   if (!x.tags.empty()) out += fmt::format("  tags {}\n", joined(x.tags));
+  for (const auto& at : x.extended_at) out += fmt::format("  extended at {}:{}:{}\n", at.file, at.line, at.column);
   return out;
 }
 
@@ -77,6 +78,11 @@ nlohmann::ordered_json exercise_json(const ExerciseInfo& x) {
       {"posture", x.posture}, {"equipment", x.equipment}, {"tags", x.tags},       {"spinal_load", x.spinal_load},
       {"impact", x.impact},   {"supported", x.supported}, {"loaded", x.loaded}};
   if (!x.read_as.empty()) j["read_as"] = x.read_as;
+  if (!x.extended_at.empty()) {
+    auto places = nlohmann::ordered_json::array();
+    for (const auto& at : x.extended_at) places.push_back(fmt::format("{}:{}:{}", at.file, at.line, at.column));
+    j["extended_at"] = places;
+  }
   return j;
 }
 

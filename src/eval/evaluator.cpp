@@ -775,11 +775,12 @@ class Evaluator {
         const auto it = previous.find(id);
         if (it == previous.end() || it->second.load <= 0) continue;
         const auto& before = it->second;
-        // The smallest step the equipment allows is never too much, and a load held for weeks rises at the
-        // rate of the whole period since it was first lifted.
+        // The smallest step the equipment allows is never too much: a lighter dumbbell does not exist. A
+        // load held for weeks rises at the rate of the whole period since it was first lifted.
         if (peak.load - before.load <= smallest_step(*peak.line) + 1e-9) continue;
+        const int held = before.held_since == 0 ? 1 : std::max(1, w - before.held_since);
         const double increase = (peak.load - before.load) / before.load * 100;
-        const double per_week = increase / std::max(1, before.held_since == 0 ? 1 : w - before.held_since);
+        const double per_week = increase / held;
         if (per_week > rule.max_increase_percent + 1e-9) {
           progression_finding(rule, peak.line->span, w, increase, peak.line->exercise->name, before.week);
         }
@@ -796,6 +797,9 @@ class Evaluator {
       const double s = equipment.at(i).step_kg;
       if (line.equipment.test(i) && s > 0 && (step == 0 || s < step)) step = s;
     }
+    // A gym in pounds steps by 5 lb (2.27 kg) where one in kilograms steps by 2 kg.
+    constexpr double pound = 0.45359237;
+    if (line.pounds && step > 0) step = std::max(5.0, std::round(step / pound / 5) * 5) * pound;
     return step;
   }
 

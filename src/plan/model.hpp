@@ -30,6 +30,7 @@ struct Line {
   bool has_tempo = false;
   bool band = false;  // resistance from a band, which does not load the spine like a weight
   bool loaded = false;
+  bool pounds = false;  // the load was written in pounds, where weights come in 5 lb steps
   std::uint16_t posture = 0;
   model::Bits equipment;
 };

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cctype>
 #include <map>
+#include <regex>
 #include <set>
 #include <unordered_set>
 
@@ -602,7 +603,11 @@ class Parser {
         // `GP clearance: Dr Mahmood, 05/01/2026`: a clearance, unless the value says otherwise
         const auto value = k + 1 < t.size() ? t[k + 1].lower() : std::string_view{};
         auto& c = client(t.front());
-        if (!c.cleared) c.cleared = value != "no" && value != "not" && value != "pending" && value != "awaiting";
+        if (!c.cleared) {
+          const auto said = clearance_in(t, k + 1);
+          c.cleared = said ? *said : value != "no" && value != "not" && value != "pending" && value != "awaiting";
+          if (*c.cleared) clearance_date(t, k + 1);
+        }
         mentions(t, k + 1);
         return true;
       }
@@ -623,14 +628,72 @@ class Parser {
     auto& c = client(t.front());
     const auto s = span_between(file_, t[k], t.back());
     c.mentions.push_back(ast::Name{std::string(file_.text.substr(s.offset, s.length)), s});
-    for (std::size_t j = k; j < t.size(); ++j) {
-      const auto w = t[j].lower();
-      if (w != "cleared" && w != "clearance") continue;
-      const auto before = j > 0 ? t[j - 1].lower() : std::string_view{};
-      const bool negated = before == "not" || before == "no" || before == "awaiting" || before == "pending" ||
-                           before == "without" || (j + 1 < t.size() && t[j + 1].lower() == "pending");
-      if (!c.cleared) c.cleared = !negated;
+    if (const auto said = clearance_in(t, k); said && !c.cleared) {
+      c.cleared = *said;
+      if (*said) clearance_date(t, k);
     }
+  }
+
+  // What prose says of a clearance: `cleared for full gym training`, `physio signed him off`, `GP ok'd the
+  // gym`, `green light from the surgeon`; not when negated (`not cleared`, `awaiting clearance`) or limited to
+  // activities that are not training in a gym (`cleared for walking and swimming only`).
+  std::optional<bool> clearance_in(const TokenList& t, std::size_t k) const {
+    if (k >= t.size()) return std::nullopt;
+    const auto s = span_between(file_, t[k], t.back());
+    std::string text(file_.text.substr(s.offset, s.length));
+    std::transform(text.begin(), text.end(), text.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    static const std::regex said(
+        R"(\b(cleared|clearance|signed (?:\w+ )?off|sign-off|ok'?d|okayed|green light|go-ahead|go ahead|fit to (?:train|exercise))\b)");
+    static const std::regex negation(R"(\b(not|no|awaiting|pending|without|before)\s+(?:\w+\s+)?$)");
+    static const std::regex gym(R"(\b(gym|weights?|strength|resistance|lifting|lift|training|rehab|exercise|full)\b)");
+    std::smatch m;
+    if (!std::regex_search(text, m, said)) return std::nullopt;
+    const auto before = m.prefix().str();
+    const auto after = m.suffix().str();
+    if (std::regex_search(before.substr(before.size() > 24 ? before.size() - 24 : 0), negation) ||
+        after.rfind(" pending", 0) == 0) {
+      return false;
+    }
+    const auto clause = after.substr(0, after.find_first_of(";.|"));
+    if (clause.find(" only") != std::string::npos && !std::regex_search(clause, gym)) return false;
+    return true;
+  }
+
+  // `cleared for full gym training on 15/01/2026`: the date of a clearance given in prose.
+  void clearance_date(const TokenList& t, std::size_t k) {
+    auto& c = client(t.front());
+    if (c.cleared_on) return;
+    for (std::size_t j = k; j < t.size(); ++j) {
+      if (t[j].is(K::date)) {
+        c.cleared_on = ast::Value{ast::Value::Kind::string, std::string(t[j].text), 0, {}, t[j].span(file_)};
+        return;
+      }
+      if (auto iso = slash_date(t, j)) {
+        c.cleared_on = ast::Value{ast::Value::Kind::string, *iso, 0, {}, t[j].span(file_)};
+        return;
+      }
+    }
+  }
+
+  // `20/02/2026` or `2/20/2026` when only one reading is a date: a day above 12 says which number is the
+  // month. `3/4/2026` could be either and is not read.
+  std::optional<std::string> slash_date(const TokenList& t, std::size_t j) const {
+    if (j + 4 >= t.size()) return std::nullopt;
+    if (!(t[j].is(K::number) && t[j + 1].is_punct('/') && t[j + 2].is(K::number) && t[j + 3].is_punct('/') &&
+          t[j + 4].is(K::number) && t[j + 4].text.size() == 4)) {
+      return std::nullopt;
+    }
+    const auto a = static_cast<int>(t[j].value);
+    const auto b = static_cast<int>(t[j + 2].value);
+    const auto year = static_cast<int>(t[j + 4].value);
+    int day = 0;
+    int month = 0;
+    if (a > 12 && b <= 12) day = a, month = b;
+    if (b > 12 && a <= 12) day = b, month = a;
+    if (a == b && a <= 12) day = a, month = b;
+    if (day == 0 || month < 1 || day > 31) return std::nullopt;
+    return fmt::format("{:04}-{:02}-{:02}", year, month, day);
   }
 
   // `[09/03/2026, 20:14] Coach Ali 💪: text`: a message copied from a chat app. Where the text starts.
@@ -960,7 +1023,7 @@ class Parser {
         continue;
       }
       if (symptoms && (onset_words.count(x.lower()) > 0 || x.is(K::date)) && !text.empty()) {
-        onset(x, list.size());
+        onset(x, list.size(), k + 1 < t.size() ? slash_date(t, k + 1) : std::nullopt);
         in_onset = true;
         continue;
       }
@@ -976,13 +1039,14 @@ class Parser {
   }
 
   // When the symptom at `index` began: a date, or new since the clearance.
-  void onset(const Token& x, std::size_t index) {
+  void onset(const Token& x, std::size_t index, const std::optional<std::string>& slashed) {
     auto& c = *out_.client;
     if (!c.onsets.empty() && c.onsets.back().symptom == index && c.onsets.back().date) return;
     ast::Onset o;
     o.symptom = index;
     o.span = x.span(file_);
     if (x.is(K::date)) o.date = ast::Value{ast::Value::Kind::string, std::string(x.text), 0, {}, x.span(file_)};
+    if (slashed) o.date = ast::Value{ast::Value::Kind::string, *slashed, 0, {}, x.span(file_)};
     if (x.lower() == "new") o.fresh = true;
     if (!c.onsets.empty() && c.onsets.back().symptom == index) {
       c.onsets.back().date = o.date ? o.date : c.onsets.back().date;
@@ -1024,7 +1088,10 @@ class Parser {
         c.cleared_on = ast::Value{ast::Value::Kind::string, std::string(t[k].text), 0, {}, t[k].span(file_)};
         ++k;
       } else if (w == "on" && k + 1 < t.size() && t[k + 1].is(K::number) && !client_braced_) {
-        // `on 2/16/2026`, `on 14 Jan` in prose: a date in other words, not read (2/10 is February or October)
+        // `on 2/16/2026`: read when only one reading is a date; `on 3/4/2026`, `on 14 Jan` are passed over
+        if (auto iso = slash_date(t, k + 1); iso && !c.cleared_on) {
+          c.cleared_on = ast::Value{ast::Value::Kind::string, *iso, 0, {}, t[k + 1].span(file_)};
+        }
         k += 2;
       } else if (w == "on" && k + 1 < t.size() && !t[k + 1].is(K::date)) {
         d_.error(t[k + 1].span(file_), fmt::format("expected a date as YYYY-MM-DD, found '{}'", t[k + 1].text));

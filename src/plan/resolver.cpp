@@ -1016,6 +1016,7 @@ class Resolver {
       out.percent = q.high;
     } else {
       out.load_kg = q.high * scale->factor;
+      out.pounds = scale->factor < 1;
     }
     return true;
   }
@@ -1035,6 +1036,7 @@ class Resolver {
       out.percent = q.high;
     } else {
       out.load_kg = q.high * scale->factor;
+      out.pounds = scale->factor < 1;
     }
     return true;
   }

@@ -143,6 +143,7 @@ struct File {
   std::vector<SourceDecl> sources;
   std::vector<VocabDecl> vocabulary;
   std::vector<ExerciseDecl> exercises;
+  std::vector<ExerciseDecl> extensions;  // `extend exercise "name" { ... }`
   std::vector<Rule> rules;
 };
 

@@ -46,6 +46,7 @@ class Checker {
     close_vocabulary();
     for_each_file([this](const ast::File& f) { sources(f); });
     for_each_file([this](const ast::File& f) { exercises(f); });
+    for_each_file([this](const ast::File& f) { extensions(f); });
     for_each_file([this](const ast::File& f) { rules(f); });
     for_each_file([this](const ast::File& f) { supersessions(f); });
     if (!diagnostics_.has_errors()) circular_supersessions();
@@ -266,6 +267,10 @@ class Checker {
         duplicate(decl.name.span, fmt::format("exercise name '{}'", clash), set_.catalogue.at(*earlier).span);
       }
     }
+  }
+
+  void extensions(const ast::File& file) {
+    for (const auto& decl : file.extensions) (void)extend_exercise(decl, names_, diagnostics_, set_.catalogue);
   }
 
   void rules(const ast::File& file) {

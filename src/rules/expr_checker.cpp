@@ -130,6 +130,23 @@ class ExerciseBuilder {
  public:
   ExerciseBuilder(NameResolver& names, Diagnostics& diagnostics) : names_(names), diagnostics_(diagnostics) {}
 
+  // Lists (muscles, equipment, tags) gain the names given; single values (pattern, posture, levels, yes/no)
+  // are replaced. Aliases are the caller's, since the catalogue indexes them.
+  bool extend(const ast::ExerciseDecl& decl, model::Exercise& target) {
+    out_ = target;
+    for (const auto& field : decl.fields) {
+      if (field.key.text == "aka") continue;
+      const auto before = out_;
+      apply(field);
+      if (field.key.text == "muscles") out_.muscles |= before.muscles;
+      if (field.key.text == "equipment") out_.equipment |= before.equipment;
+      if (field.key.text == "tags") out_.tags |= before.tags;
+    }
+    if (!ok_) return false;
+    target = std::move(out_);
+    return true;
+  }
+
   std::optional<model::Exercise> build(const ast::ExerciseDecl& decl) {
     out_.name = decl.name.text;
     out_.span = decl.name.span;
@@ -206,6 +223,25 @@ class ExerciseBuilder {
 std::optional<model::Exercise> convert_exercise_decl(const ast::ExerciseDecl& decl, NameResolver& names,
                                                      Diagnostics& diagnostics) {
   return ExerciseBuilder(names, diagnostics).build(decl);
+}
+
+bool extend_exercise(const ast::ExerciseDecl& decl, NameResolver& names, Diagnostics& diagnostics,
+                     model::Catalogue& catalogue) {
+  const auto index = names.exercise(decl.name.text, decl.name.span);
+  if (!index) return false;
+  auto& target = catalogue.mutable_at(*index);
+  if (!ExerciseBuilder(names, diagnostics).extend(decl, target)) return false;
+  for (const auto& field : decl.fields) {
+    if (field.key.text != "aka") continue;
+    for (const auto& alias : field.strings) {
+      if (!catalogue.add_alias(*index, alias.text)) {
+        diagnostics.error(alias.span, fmt::format("the name '{}' already belongs to an exercise", alias.text));
+        return false;
+      }
+    }
+  }
+  catalogue.mutable_at(*index).extended_at.push_back(decl.name.span);
+  return true;
 }
 
 // --- rules -----------------------------------------------------------------------

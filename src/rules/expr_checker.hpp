@@ -31,6 +31,9 @@ class NameResolver {
 
 [[nodiscard]] std::optional<model::Exercise> convert_exercise_decl(const ast::ExerciseDecl& decl, NameResolver& names,
                                                                    Diagnostics& diagnostics);
+// Applies `extend exercise "name" { ... }` to a catalogue entry; false, with an error, when it cannot.
+bool extend_exercise(const ast::ExerciseDecl& decl, NameResolver& names, Diagnostics& diagnostics,
+                     model::Catalogue& catalogue);
 
 class RuleChecker {
  public:

@@ -72,6 +72,15 @@ std::optional<std::uint32_t> Catalogue::add(Exercise exercise, std::string* clas
   return std::nullopt;
 }
 
+bool Catalogue::add_alias(std::uint32_t index, const std::string& alias) {
+  const auto key = normalize_name(alias);
+  if (by_name_.count(key) > 0) return false;
+  by_name_.emplace(key, index);
+  by_letters_.emplace(letters_of(key), index);
+  exercises_[index].aliases.push_back(alias);
+  return true;
+}
+
 std::string Catalogue::letters_of(const std::string& normalized) {
   std::string out;
   for (const char c : normalized) {

@@ -66,6 +66,7 @@ struct Exercise {
   bool supported = false;
   bool loaded = false;
   Span span;
+  std::vector<Span> extended_at;  // the `extend exercise` declarations that changed it
 };
 
 class Catalogue {
@@ -77,6 +78,9 @@ class Catalogue {
   [[nodiscard]] std::optional<std::uint32_t> find_loose(const std::string& name) const;
   [[nodiscard]] std::vector<std::string> names() const;
   [[nodiscard]] const Exercise& at(std::uint32_t index) const { return exercises_[index]; }
+  Exercise& mutable_at(std::uint32_t index) { return exercises_[index]; }
+  // Another name for an entry; false when the name already belongs to an exercise.
+  bool add_alias(std::uint32_t index, const std::string& alias);
   [[nodiscard]] std::size_t size() const { return exercises_.size(); }
 
  private:

@@ -17,9 +17,9 @@ using selector = pt::selector<
     Rule,
     pt::store_content::on<
         g::string_lit, g::expect_string_lit, g::ident, g::expect_ident, g::expect_level, g::expect_yes_no,
-        g::expect_ex_name, g::exercise_decl, g::ex_aka, g::ex_muscles, g::ex_pattern, g::ex_posture, g::ex_equipment,
-        g::ex_spinal_load, g::ex_impact, g::ex_supported, g::ex_loaded, g::ex_tags, g::decimal, g::unit,
-        gr::number_value, gr::expect_set, gr::cmp_op, gr::bound_cmp, gr::bound_in, gr::expect_range, gr::attr,
+        g::expect_ex_name, g::exercise_decl, gr::extend_decl, g::ex_aka, g::ex_muscles, g::ex_pattern, g::ex_posture,
+        g::ex_equipment, g::ex_spinal_load, g::ex_impact, g::ex_supported, g::ex_loaded, g::ex_tags, g::decimal,
+        g::unit, gr::number_value, gr::expect_set, gr::cmp_op, gr::bound_cmp, gr::bound_in, gr::expect_range, gr::attr,
         gr::comparison, gr::cmp_tail, gr::in_tail, gr::has_tail, gr::has_any, gr::has_all, gr::expect_scope,
         gr::where_clause, gr::expect_where, gr::quant_kind, gr::quantified, gr::expect_distinct_attr,
         gr::count_distinct, gr::count_of, gr::count_pred, gr::aggregate_kind, gr::expect_aggregate_attr,
@@ -67,6 +67,8 @@ class Converter {
       out.vocabulary.push_back(vocab(n));
     } else if (n.is_type<g::exercise_decl>()) {
       out.exercises.push_back(convert_exercise(n, file_));
+    } else if (n.is_type<gr::extend_decl>()) {
+      out.extensions.push_back(convert_exercise(n, file_));
     } else if (n.is_type<gr::rule_decl>()) {
       out.rules.push_back(rule(n));
     }

@@ -190,6 +190,8 @@ void write_exercise(Writer& w, const model::Exercise& x) {
   w.raw(x.supported);
   w.raw(x.loaded);
   w.span(x.span);
+  w.u32(x.extended_at.size());
+  for (const auto& at : x.extended_at) w.span(at);
 }
 
 model::Exercise read_exercise(Reader& r) {
@@ -207,6 +209,8 @@ model::Exercise read_exercise(Reader& r) {
   x.supported = r.raw<bool>();
   x.loaded = r.raw<bool>();
   x.span = r.span();
+  x.extended_at.resize(r.u32());
+  for (auto& at : x.extended_at) at = r.span();
   return x;
 }
 
