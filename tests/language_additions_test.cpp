@@ -323,5 +323,47 @@ TEST(Literals, AStrayWordAfterAConditionIsReportedWhereItStands) {
             "  |                                    ^^^^^^^^\n");
 }
 
+TEST(ExtendExercise, AddsToListsAndReplacesSingleValues) {
+  const auto pack = load_pack(base_files, {{"t.rules",
+                                            "tag balance \"Balance\"\n"
+                                            "extend exercise \"step-up\" {\n  tags balance\n"
+                                            "  spinal_load moderate\n  aka \"stair raise\"\n}\n"
+                                            "rule t.balance {\n  severity warning\n  cite     who2020\n"
+                                            "  forbid   exercise where tags has balance and spinal_load = "
+                                            "moderate\n}\n"}});
+  ASSERT_TRUE(pack->rules.has_value()) << render(pack->diagnostics);
+  const auto& catalogue = pack->rules->catalogue;
+  const auto& step_up = catalogue.at(*catalogue.find("step-up"));
+  EXPECT_EQ(step_up.extended_at.size(), 1U);
+  EXPECT_EQ(catalogue.find("stair raise"), catalogue.find("step-up"));
+  EXPECT_EQ(finding_ids(*pack, "mon strength { stair raise 3x10 each side }\n"), Ids{"t.balance"});
+  EXPECT_EQ(finding_ids(*pack, "mon strength { split squat 3x10 each side }\n"), Ids{});
+}
+
+TEST(ExtendExercise, NamesACatalogueEntryAndANewAlias) {
+  EXPECT_EQ(errors_of("extend exercise \"step-upp\" {\n  tags unilateral\n}\n"),
+            "test.rules:1:17: error: unknown exercise 'step-upp'\n"
+            "  |\n"
+            "1 | extend exercise \"step-upp\" {\n"
+            "  |                 ^^^^^^^^^^\n"
+            "  = help: did you mean 'step up'?\n");
+  EXPECT_EQ(errors_of("extend exercise \"step-up\" {\n  aka \"lunge\"\n}\n"),
+            "test.rules:2:7: error: the name 'lunge' already belongs to an exercise\n"
+            "  |\n"
+            "2 |   aka \"lunge\"\n"
+            "  |       ^^^^^^^\n");
+  EXPECT_EQ(errors_of("extend \"step-up\" {\n  tags unilateral\n}\n"),
+            "test.rules:1:8: error: expected 'exercise' after 'extend', found '\"step-up\"'\n"
+            "  |\n"
+            "1 | extend \"step-up\" {\n"
+            "  |        ^^^^^^^^^\n");
+}
+
+TEST(ExtendExercise, TheCatalogueSaysWhereAnEntryWasExtended) {
+  int code = 0;
+  const auto out = run_cli("catalog \"tandem stance\" --rules rules/who-2020", code);
+  EXPECT_NE(out.find("  tags balance\n  extended at rules/who-2020/who-2020.rules:"), std::string::npos) << out;
+}
+
 }  // namespace
 }  // namespace liftlint::testing
