@@ -365,5 +365,21 @@ TEST(ExtendExercise, TheCatalogueSaysWhereAnEntryWasExtended) {
   EXPECT_NE(out.find("  tags balance\n  extended at rules/who-2020/who-2020.rules:"), std::string::npos) << out;
 }
 
+TEST(RestDays, WhatIsDoneOnARestDayIsAnActiveRecoverySessionTheRulesSee) {
+  const auto pack = load_pack(base_files, {{"t.rules",
+                                            "rule t.rest {\n  severity warning\n  cite     who2020\n"
+                                            "  forbid   exercise where rest_day and loaded\n}\n"}});
+  ASSERT_TRUE(pack->rules.has_value()) << render(pack->diagnostics);
+  EXPECT_EQ(finding_ids(*pack, "mon rest {\n  goblet squat 3x10 @ 12kg\n  cat-cow x10\n}\n"), Ids{"t.rest"});
+  EXPECT_EQ(finding_ids(*pack, "Sun: rest day - easy walk 30 min\nWed: rest, no training\n"), Ids{});
+  int code = 0;
+  const TempDir dir;
+  const auto plan = dir.write(
+      "rest.plan", "Mon: strength\n- goblet squat 3x10\nSun: rest day - easy walk 30 min\nWed: rest - no gym\n");
+  const auto out = run_cli("read " + plan, code);
+  EXPECT_NE(out.find("    Sun, active_recovery, 30 min, light\n"), std::string::npos) << out;
+  EXPECT_EQ(out.find("Wed"), std::string::npos) << out;
+}
+
 }  // namespace
 }  // namespace liftlint::testing

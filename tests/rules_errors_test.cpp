@@ -61,7 +61,7 @@ TEST(RuleErrors, UnknownAttributeListsTheScopesAttributes) {
             "  = help: an exercise has: name, muscles, muscle_groups, pattern, posture, equipment, spinal_load, "
             "impact, supported, "
             "loaded, tags, sets, reps, reps_max, hold, load, rpe, rir, percent, tempo, eccentric, rest, block, "
-            "each_side, bodyweight, week, day, kind, deload, gestational_week\n");
+            "each_side, bodyweight, week, day, kind, deload, gestational_week, rest_day\n");
 }
 
 TEST(RuleErrors, DuplicateRuleIdPointsAtTheFirst) {

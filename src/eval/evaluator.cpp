@@ -157,6 +157,8 @@ class Evaluator {
     switch (a) {
       case Attr::client_cleared: return c.plan->client.cleared;
       case Attr::session_cooldown: return c.session->has_cooldown;
+      case Attr::session_rest_day:
+      case Attr::exercise_rest_day: return c.session->rest_day;
       case Attr::exercise_supported: return c.line->exercise->supported;
       case Attr::exercise_loaded: return c.line->loaded;
       case Attr::exercise_tempo: return c.line->has_tempo;

@@ -66,6 +66,7 @@ struct Day {
   std::string part;       // am, pm: one of several sessions on a day
   std::uint32_t end = 0;  // byte offset where the session's text ends
   bool rest = false;
+  bool rest_day = false;  // marked rest, with what the client does on it: `Sun: rest day - easy walk 30 min`
   Name kind;
   std::optional<Quantity> duration;
   std::string label;

@@ -55,6 +55,7 @@ struct Session {
   std::vector<Line> lines;
   model::Bits main_muscles;
   std::optional<int> intensity;  // 0 light, 1 moderate, 2 vigorous; from the header's words or the RPE
+  bool rest_day = false;         // the plan marks the day rest, and gives what is done on it
 
   // The session's length, or else the time its timed lines add up to.
   [[nodiscard]] std::optional<double> active_seconds() const {

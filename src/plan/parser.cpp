@@ -40,7 +40,8 @@ const WordSet weekday_words = {"mon",  "monday",    "tue", "tues",     "tuesday"
                                "weds", "wednesday", "thu", "thur",     "thurs",   "thursday",
                                "fri",  "friday",    "sat", "saturday", "sun",     "sunday"};
 const WordSet part_words = {"am", "pm", "morning", "evening", "afternoon", "lunch", "lunchtime", "night"};
-const WordSet rest_words = {"rest", "off", "day", "recovery", "complete", "full", "total"};
+const WordSet rest_words = {"rest",     "off", "day",     "recovery", "complete", "full", "total",      "no",
+                            "training", "gym", "lifting", "weights",  "from",     "all",  "completely", "entirely"};
 
 bool block_word(std::string_view w) {
   return w == "warmup" || w == "warm-up" || w == "warm" || w == "cooldown" || w == "cool-down" || w == "cool" ||
@@ -1437,9 +1438,15 @@ class Parser {
     const auto words = joined_lower(t, first, last + 1);
     // `Rest or 30 min easy spin`: an optional session is planned as rest
     const bool rest_first = t[first].lower() == "rest" || t[first].lower() == "off";
-    if ((only_rest || rest_first) &&
-        (words.find("rest") != std::string::npos || words.find("off") != std::string::npos)) {
+    if (only_rest && (words.find("rest") != std::string::npos || words.find("off") != std::string::npos)) {
       day.rest = true;
+      return;
+    }
+    if (rest_first) {
+      // `Rest day - easy walk 30 min`, `Rest or 30 min easy spin`: a rest day with light activity on it
+      day.rest_day = true;
+      day.kind = ast::Name{"active recovery", span_between(file_, t[first], t[last])};
+      day.label = words;
       return;
     }
     day.kind = ast::Name{words, span_between(file_, t[first], t[last])};
@@ -1749,10 +1756,13 @@ class Parser {
       block_ = -1;
       section_ = false;
     }
-    auto& block = current_block();
     if (day()->rest) {
-      d_.error(line->span, "this day is a rest day, but an exercise follows; remove 'rest' or the exercise");
+      // exercises on a rest day: what the client does on it, an active recovery session the rules can see
+      day()->rest = false;
+      day()->rest_day = true;
+      day()->kind = ast::Name{"active recovery", day()->day.span};
     }
+    auto& block = current_block();
     const auto begin = t[first].offset;
     const auto end = t[last - 1].end();
     block.lines.push_back(std::move(*line));

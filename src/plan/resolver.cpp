@@ -539,6 +539,7 @@ class Resolver {
     s.weekday_known = !day.ordered;
     s.part = day.part;
     s.label = day.day.text;
+    s.rest_day = day.rest_day;
     s.span = day.day.span;
     if (day.duration) s.duration_seconds = seconds(*day.duration);
     s.warmup_seconds = 0;

@@ -183,6 +183,8 @@ const std::vector<AttrInfo>& attribute_table() {
        "moderate-intensity equivalent time: its length, doubled when vigorous, none when light"},
       {"gestational_week", S::session, A::session_gestational_week, T::number, D::count, C::condition,
        "week of pregnancy in the session's week, advancing with the plan"},
+      {"rest_day", S::session, A::session_rest_day, T::boolean, D::count, C::condition,
+       "the plan marks the day rest and says what is done on it (`Sun: rest day - easy walk 30 min`)"},
       {"name", S::exercise, A::exercise_name, T::exercise, D::count, C::condition, "the catalogue exercise"},
       {"muscles", S::exercise, A::exercise_muscles, T::vocab_set, D::count, C::muscle, "muscles trained"},
       {"muscle_groups", S::exercise, A::exercise_muscle_groups, T::vocab_set, D::count, C::muscle_group,
@@ -227,6 +229,8 @@ const std::vector<AttrInfo>& attribute_table() {
        "the exercise is in a week the plan marks as a deload"},
       {"gestational_week", S::exercise, A::exercise_gestational_week, T::number, D::count, C::condition,
        "week of pregnancy in the exercise's week, advancing with the plan"},
+      {"rest_day", S::exercise, A::exercise_rest_day, T::boolean, D::count, C::condition,
+       "the exercise is done on a day the plan marks rest"},
   };
   return table;
 }

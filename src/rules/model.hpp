@@ -130,6 +130,7 @@ enum class Attr : std::uint8_t {
   session_intensity,
   session_moderate_minutes,
   session_gestational_week,
+  session_rest_day,
   exercise_name,
   exercise_muscles,
   exercise_muscle_groups,
@@ -160,6 +161,7 @@ enum class Attr : std::uint8_t {
   exercise_kind,
   exercise_deload,
   exercise_gestational_week,
+  exercise_rest_day,
 };
 
 enum class Type : std::uint8_t {
