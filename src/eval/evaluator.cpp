@@ -598,7 +598,7 @@ class Evaluator {
       }
     }
     std::optional<Visit> last;
-    std::vector<std::optional<Visit>> by_muscle(rule.sharing_muscles ? model::max_vocabulary : 0);
+    std::vector<std::pair<Visit, model::Bits>> worked_before;  // for `sharing muscles`, in calendar order
     const int passes = plan_.cyclic ? 2 : 1;
     for (int pass = 0; pass < passes; ++pass) {
       for (int w = plan_.first_week; w <= plan_.weeks; ++w) {
@@ -611,14 +611,10 @@ class Evaluator {
           const Visit now{(pass * (plan_.weeks - plan_.first_week + 1) + w - plan_.first_week) * 7 + s.weekday, w, &s,
                           pass};
           const auto work = rule.sharing_muscles ? worked(rule, c) : model::Bits{};
-          const auto previous = rule.sharing_muscles ? latest_sharing(by_muscle, work) : last;
+          const auto previous = rule.sharing_muscles ? latest_sharing(rule, worked_before, work, now) : last;
           if (previous && (pass == 0 || previous->pass == 0)) rest_gap(rule, *previous, now, c);
           last = now;
-          if (rule.sharing_muscles) {
-            for (std::size_t m = 0; m < model::max_vocabulary; ++m) {
-              if (work.test(m)) by_muscle[m] = now;
-            }
-          }
+          if (rule.sharing_muscles && work.any()) worked_before.emplace_back(now, work);
         }
       }
     }
@@ -651,13 +647,19 @@ class Evaluator {
     add(std::move(f));
   }
 
-  static std::optional<Visit> latest_sharing(const std::vector<std::optional<Visit>>& by_muscle,
-                                             const model::Bits& work) {
-    std::optional<Visit> best;
-    for (std::size_t m = 0; m < by_muscle.size(); ++m) {
-      if (work.test(m) && by_muscle[m] && (!best || by_muscle[m]->day > best->day)) best = by_muscle[m];
+  // The latest earlier session that worked a muscle this one works. Only sessions close enough to break the
+  // rule are looked at, so the search is short however long the plan.
+  static std::optional<Visit> latest_sharing(const model::Rule& rule,
+                                             const std::vector<std::pair<Visit, model::Bits>>& before,
+                                             const model::Bits& work, const Visit& now) {
+    const auto close = [&](const Visit& v) {
+      const int gap = now.day - v.day;
+      return rule.rest_in_days ? gap - 1 < rule.rest_minimum : gap * 24 < rule.rest_minimum;
+    };
+    for (auto it = before.rbegin(); it != before.rend() && close(it->first); ++it) {
+      if ((it->second & work).any()) return it->first;
     }
-    return best;
+    return std::nullopt;
   }
 
   void rest_gap(const model::Rule& rule, const Visit& previous, const Visit& now, const Context& c) {

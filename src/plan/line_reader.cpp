@@ -36,29 +36,6 @@ const WordSet cue_words = {"pause",     "paused", "pauses", "squeeze", "stop",  
                            "isometric", "box",    "step",   "bench",   "platform", "block", "blocks",
                            "high",      "height", "tall",   "plinth",  "hurdle"};
 
-std::string equipment_word(std::string_view w) {
-  static const std::map<std::string, std::string, std::less<>> words = {
-      {"db", "dumbbell"},
-      {"dbs", "dumbbell"},
-      {"dumbbell", "dumbbell"},
-      {"dumbbells", "dumbbell"},
-      {"kb", "kettlebell"},
-      {"kbs", "kettlebell"},
-      {"kettlebell", "kettlebell"},
-      {"kettlebells", "kettlebell"},
-      {"bb", "barbell"},
-      {"barbell", "barbell"},
-      {"plate", "plate"},
-      {"plates", "plate"},
-      {"cable", "cable"},
-      {"machine", "machine"},
-      {"trx", "band"},
-      {"mb", "medicine_ball"},
-  };
-  const auto it = words.find(w);
-  return it == words.end() ? std::string{} : it->second;
-}
-
 // DBs, kettlebells: one in each hand.
 bool pair_word(std::string_view w) { return w == "dbs" || w == "kbs" || w == "dumbbells" || w == "kettlebells"; }
 
@@ -1467,6 +1444,29 @@ class Reader {
 };
 
 }  // namespace
+
+std::string equipment_word(std::string_view w) {
+  static const std::map<std::string, std::string, std::less<>> words = {
+      {"db", "dumbbell"},
+      {"dbs", "dumbbell"},
+      {"dumbbell", "dumbbell"},
+      {"dumbbells", "dumbbell"},
+      {"kb", "kettlebell"},
+      {"kbs", "kettlebell"},
+      {"kettlebell", "kettlebell"},
+      {"kettlebells", "kettlebell"},
+      {"bb", "barbell"},
+      {"barbell", "barbell"},
+      {"plate", "plate"},
+      {"plates", "plate"},
+      {"cable", "cable"},
+      {"machine", "machine"},
+      {"trx", "band"},
+      {"mb", "medicine_ball"},
+  };
+  const auto it = words.find(w);
+  return it == words.end() ? std::string{} : it->second;
+}
 
 std::string unit_word(std::string_view w) {
   static const std::map<std::string, std::string, std::less<>> units = {

@@ -48,4 +48,7 @@ struct Cell {
 // The unit a word names (s, min, h, kg, lb, m, km, mi, yd), or empty.
 [[nodiscard]] std::string unit_word(std::string_view lower);
 
+// The equipment an implement word names (`kb` and `kettlebells` name kettlebell, `db` dumbbell), or empty.
+[[nodiscard]] std::string equipment_word(std::string_view lower);
+
 }  // namespace liftlint::plan

@@ -13,6 +13,7 @@
 #include <unordered_map>
 
 #include "plan/exercise_names.hpp"
+#include "plan/line_reader.hpp"
 #include "rules/expr_checker.hpp"
 #include "support/dates.hpp"
 #include "support/names.hpp"
@@ -131,6 +132,9 @@ class Resolver {
         R"(\b(\d{1,2})\s*(?:weeks?|wks?)\s*(?:pregnant|gestation|of pregnancy)|\b(\d{1,2})\s*/\s*40\b)",
         std::regex::icase);
     for (const auto& mention : c.mentions) {
+      if (std::none_of(mention.text.begin(), mention.text.end(), [](char ch) { return ch >= '0' && ch <= '9'; })) {
+        continue;
+      }
       std::smatch m;
       if (!plan_.client.age && std::regex_search(mention.text, m, age_in_prose)) {
         const double years = std::stod(m[1].matched ? m[1].str() : m[2].matched ? m[2].str() : m[3].str());
@@ -562,9 +566,20 @@ class Resolver {
         {"brisk", 1},  {"steady", 1},  {"zone 2", 1},    {"zone 3", 1},   {"conversational", 1}, {"vigorous", 2},
         {"hard", 2},   {"intense", 2}, {"intervals", 2}, {"interval", 2}, {"hiit", 2},           {"sprints", 2},
         {"sprint", 2}, {"tempo", 2},   {"threshold", 2}, {"fartlek", 2},  {"zone 4", 2},         {"zone 5", 2}};
-    const auto text = fmt::format(" {} {} ", normalize_name(day.kind.text), normalize_name(day.label));
-    for (const auto& [word, level] : words) {
-      if (text.find(fmt::format(" {} ", word)) != std::string::npos) return level;
+    if (!day.kind.text.empty() || !day.label.empty()) {
+      std::string text = " ";
+      for (const auto* part : {&day.kind.text, &day.label}) {
+        for (const char ch : *part) {
+          const auto c = static_cast<unsigned char>(ch);
+          text.push_back(std::isalnum(c) ? static_cast<char>(std::tolower(c)) : ' ');
+        }
+        text.push_back(' ');
+      }
+      for (const auto& [word, level] : words) {
+        for (auto at = text.find(word); at != std::string::npos; at = text.find(word, at + 1)) {
+          if (text[at - 1] == ' ' && text[at + word.size()] == ' ') return level;
+        }
+      }
     }
     std::optional<double> rpe;
     for (const auto& l : s.lines) {
@@ -815,6 +830,15 @@ class Resolver {
     NameReading reading;
     std::uint32_t id = 0;
     const auto* found = find_exercise(in.name, id, reading);
+    // `Seated DB OHP`: the catalogue's own seated entry (seated dumbbell press, with its back rest), not the
+    // standing press moved onto a seat
+    if (found != nullptr && !reading.posture.empty()) {
+      if (const auto own = rules_.catalogue.find(fmt::format("{} {}", reading.posture, found->name));
+          own && *own != id) {
+        id = *own;
+        found = &rules_.catalogue.at(id);
+      }
+    }
     out.unknown = found == nullptr;
     if (out.unknown) {
       found = unknown_exercise(in.name);
@@ -873,11 +897,21 @@ class Resolver {
   // `KB goblet squat`, `DB RDL`: a name the catalogue knows as an alias may still say which of the
   // exercise's implements it is done with.
   void implement_in_name(const std::string& name, Line& out) const {
+    if (out.equipment.count() < 2) return;  // one implement already
     const auto& equipment = rules_.vocab(Category::equipment);
-    for (const auto& word : split(normalize_name(name))) {
-      const auto e = equipment.lookup(word);
+    std::string word;
+    for (std::size_t i = 0; i <= name.size(); ++i) {
+      const auto c = i < name.size() ? static_cast<unsigned char>(name[i]) : ' ';
+      if (std::isalpha(c)) {
+        word.push_back(static_cast<char>(std::tolower(c)));
+        continue;
+      }
+      const auto implement = word.empty() ? std::string{} : equipment_word(word);
+      word.clear();
+      if (implement.empty()) continue;
+      const auto e = equipment.find(implement);
       // only an implement that carries the load (one with a load step): `bench press` names no implement
-      if (e && word.size() >= 2 && equipment.at(*e).step_kg > 0 && (out.equipment & equipment.at(*e).closure).any() &&
+      if (e && equipment.at(*e).step_kg > 0 && (out.equipment & equipment.at(*e).closure).any() &&
           out.equipment != equipment.at(*e).closure) {
         out.equipment = with_bodyweight_form(out) | equipment.at(*e).closure;
         return;
