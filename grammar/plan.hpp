@@ -42,6 +42,10 @@ struct times_x
     : seq<one<'x', 'X'>,
           sor<at<digit>, not_at<ident_other>, at<istring<'a', 'm', 'r', 'a', 'p'>>, at<istring<'m', 'a', 'x'>>>> {};
 struct times_token : sor<times_sign, one<'*'>, times_x> {};
+// `*optional*`, `**Goblet squat**`: emphasis from a notes app around words, not a times sign. The stars are
+// read as nothing; the words inside stay.
+struct emphasis_open : seq<plus<one<'*'>>, at<ranges<'a', 'z', 'A', 'Z'>>> {};
+struct emphasis_close : seq<plus<one<'*'>>, not_at<digit>> {};
 
 struct letter : ranges<'a', 'z', 'A', 'Z'> {};
 struct word_joint : sor<one<'-', '/', '\'', '.'>, right_quote> {};
@@ -55,8 +59,8 @@ struct punct_token : one<'@', '(', ')', '[', ']', '+', '&', ':', '/', ',', '|', 
 // Anything else: emoji, bullets, letters outside ASCII. One UTF-8 character per token.
 struct other_token : sor<seq<range<'\xC0', '\xFF'>, star<range<'\x80', '\xBF'>>>, any> {};
 
-struct token : sor<date_token, clock_token, tempo_code, number_token, times_token, word_token, string_token, dash_token,
-                   punct_token, other_token> {};
+struct token : sor<date_token, clock_token, tempo_code, number_token, emphasis_open, times_token,
+                   seq<word_token, opt<emphasis_close>>, string_token, dash_token, punct_token, other_token> {};
 struct statement : seq<star<sor<gap, seq<token, opt<number_mark>>>>, eof> {};
 
 }  // namespace liftlint::grammar::plan

@@ -381,5 +381,18 @@ TEST(RestDays, WhatIsDoneOnARestDayIsAnActiveRecoverySessionTheRulesSee) {
   EXPECT_EQ(out.find("Wed"), std::string::npos) << out;
 }
 
+TEST(Notation, EmphasisFromANotesAppIsNotATimesSign) {
+  int code = 0;
+  const TempDir dir;
+  const auto plan = dir.write("emphasis.plan",
+                              "Mon: strength\n- **Goblet squat** 3x10\n- Decline sit-ups 2x15 *optional*\n"
+                              "- squat 3 * 10\n");
+  const auto out = run_cli("read " + plan, code);
+  EXPECT_NE(out.find("goblet squat                     3 x 10"), std::string::npos) << out;
+  EXPECT_NE(out.find("decline sit-up                   2 x 15"), std::string::npos) << out;
+  EXPECT_NE(out.find("bodyweight squat                 3 x 10"), std::string::npos) << out;
+  EXPECT_EQ(out.find("error"), std::string::npos) << out;
+}
+
 }  // namespace
 }  // namespace liftlint::testing
