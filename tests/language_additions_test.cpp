@@ -394,5 +394,17 @@ TEST(Notation, EmphasisFromANotesAppIsNotATimesSign) {
   EXPECT_EQ(out.find("error"), std::string::npos) << out;
 }
 
+// Prose about the client is searched with regular expressions, which match by recursion: a long run of
+// spaces or of one word must not overflow the stack.
+TEST(Notation, LongProseAboutTheClientIsSearchedSafely) {
+  int code = 0;
+  const TempDir dir;
+  const auto plan = dir.write("long.plan", "Client: Priya\nHistory: cleared 999" + std::string(300000, ' ') +
+                                               "yrs old\nBackground: " + std::string(300000, 'a') +
+                                               " signed off for gym only\nmon walk 30min\n");
+  const auto out = run_cli("check " + plan + " --color never", code);
+  EXPECT_TRUE(code == 0 || code == 1) << code << "\n" << out.substr(0, 400);
+}
+
 }  // namespace
 }  // namespace liftlint::testing

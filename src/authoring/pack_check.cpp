@@ -91,8 +91,8 @@ void unused(const model::RuleSet& set, bool extra_packs, std::vector<Problem>& o
   }
   // Conditions and symptoms are not in this list: they are the names plans describe clients with, used by
   // plans whether or not a rule asks about them (a client with osteoporosis and back pain).
-  for (const auto category : {Category::muscle, Category::pattern, Category::posture, Category::equipment,
-                              Category::tag}) {
+  for (const auto category :
+       {Category::muscle, Category::pattern, Category::posture, Category::equipment, Category::tag}) {
     const auto& vocab = set.vocab(category);
     for (std::uint16_t i = 0; i < vocab.size(); ++i) {
       const auto& e = vocab.at(i);

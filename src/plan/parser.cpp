@@ -641,9 +641,7 @@ class Parser {
   std::optional<bool> clearance_in(const TokenList& t, std::size_t k) const {
     if (k >= t.size()) return std::nullopt;
     const auto s = span_between(file_, t[k], t.back());
-    std::string text(file_.text.substr(s.offset, s.length));
-    std::transform(text.begin(), text.end(), text.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    const auto text = prose_for_search(file_.text.substr(s.offset, s.length));
     static const std::regex said(
         R"(\b(cleared|clearance|signed (?:\w+ )?off|sign-off|ok'?d|okayed|green light|go-ahead|go ahead|fit to (?:train|exercise))\b)");
     static const std::regex negation(R"(\b(not|no|awaiting|pending|without|before)\s+(?:\w+\s+)?$)");

@@ -135,12 +135,13 @@ class Resolver {
       if (std::none_of(mention.text.begin(), mention.text.end(), [](char ch) { return ch >= '0' && ch <= '9'; })) {
         continue;
       }
+      const auto text = prose_for_search(mention.text);
       std::smatch m;
-      if (!plan_.client.age && std::regex_search(mention.text, m, age_in_prose)) {
+      if (!plan_.client.age && std::regex_search(text, m, age_in_prose)) {
         const double years = std::stod(m[1].matched ? m[1].str() : m[2].matched ? m[2].str() : m[3].str());
         if (years >= 10 && years <= 120) plan_.client.age = years;
       }
-      if (!plan_.client.gestational_week && std::regex_search(mention.text, m, week_in_prose)) {
+      if (!plan_.client.gestational_week && std::regex_search(text, m, week_in_prose)) {
         const double week = std::stod(m[1].matched ? m[1].str() : m[2].str());
         if (week >= 1 && week <= 42) plan_.client.gestational_week = week;
       }

@@ -119,4 +119,19 @@ std::string did_you_mean(std::string_view word, const std::vector<std::string>& 
   return match ? fmt::format("did you mean '{}'?", *match) : std::string{};
 }
 
+std::string prose_for_search(std::string_view text, std::size_t limit) {
+  std::string out;
+  out.reserve(std::min(text.size(), limit));
+  for (const char c : text) {
+    if (out.size() >= limit) break;
+    const auto u = static_cast<unsigned char>(c);
+    if (std::isspace(u) != 0) {
+      if (!out.empty() && out.back() != ' ') out.push_back(' ');
+    } else {
+      out.push_back(static_cast<char>(std::tolower(u)));
+    }
+  }
+  return out;
+}
+
 }  // namespace liftlint

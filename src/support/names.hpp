@@ -21,6 +21,11 @@ namespace liftlint {
 // The name as it should appear in a message: long ones are cut, with their length given.
 [[nodiscard]] std::string shorten(std::string_view name);
 
+// Prose to search with a regular expression: lower-cased, runs of white space made one space, at most
+// `limit` bytes. std::regex matches by recursion, so an unbounded line (a run of 300,000 spaces) would
+// overflow the stack; prose about a client says what it says in its first few hundred characters.
+[[nodiscard]] std::string prose_for_search(std::string_view text, std::size_t limit = 600);
+
 // "did you mean 'x'?" or an empty string.
 [[nodiscard]] std::string did_you_mean(std::string_view word, const std::vector<std::string>& candidates);
 
