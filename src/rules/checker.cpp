@@ -5,6 +5,7 @@
 #include <map>
 #include <regex>
 #include <set>
+#include <unordered_map>
 
 #include "rules/expr_checker.hpp"
 #include "rules/loader.hpp"
@@ -60,6 +61,7 @@ class Checker {
   model::RuleSet set_;
   NameResolver names_;
   std::map<std::string, Span> rule_ids_;
+  std::unordered_map<std::string, std::uint32_t> rule_indices_;  // filled once the rules are checked
   std::map<std::string, Span> source_ids_;
 
   template <typename F>
@@ -315,9 +317,19 @@ class Checker {
     }
   }
 
-  bool on_cycle(std::uint32_t i, std::vector<int>& state) {
-    state[i] = 1;
-    for (const auto next : set_.rules[i].supersedes) {
+  // Depth-first, with a stack of its own: a pack may chain thousands of rules.
+  bool on_cycle(std::uint32_t start, std::vector<int>& state) {
+    std::vector<std::pair<std::uint32_t, std::size_t>> path{{start, 0}};
+    state[start] = 1;
+    while (!path.empty()) {
+      auto& [i, next_edge] = path.back();
+      const auto& edges = set_.rules[i].supersedes;
+      if (next_edge == edges.size()) {
+        state[i] = 2;
+        path.pop_back();
+        continue;
+      }
+      const auto next = edges[next_edge++];
       if (state[next] == 1) {
         diagnostics_.error(set_.rules[i].span,
                            fmt::format("rule '{}' supersedes '{}', which supersedes it in turn", set_.rules[i].id,
@@ -325,17 +337,21 @@ class Checker {
                            {"keep the supersession on the rule that makes the other moot"});
         return true;
       }
-      if (state[next] == 0 && on_cycle(next, state)) return true;
+      if (state[next] == 0) {
+        state[next] = 1;
+        path.emplace_back(next, 0);
+      }
     }
-    state[i] = 2;
     return false;
   }
 
-  [[nodiscard]] std::optional<std::uint32_t> rule_index(const std::string& id) const {
-    for (std::uint32_t i = 0; i < set_.rules.size(); ++i) {
-      if (set_.rules[i].id == id) return i;
+  [[nodiscard]] std::optional<std::uint32_t> rule_index(const std::string& id) {
+    if (rule_indices_.size() != set_.rules.size()) {
+      rule_indices_.clear();
+      for (std::uint32_t i = 0; i < set_.rules.size(); ++i) rule_indices_.emplace(set_.rules[i].id, i);
     }
-    return std::nullopt;
+    const auto it = rule_indices_.find(id);
+    return it == rule_indices_.end() ? std::nullopt : std::optional<std::uint32_t>(it->second);
   }
 };
 
