@@ -7,7 +7,7 @@ seconds=${2:-60}
 root=$(cd "$(dirname "$0")/../.." && pwd)
 work=${FUZZ_WORK:-$build/fuzz-corpus}
 mkdir -p "$work"/{plan,rules,format,json}
-find "$root/examples" "$root/rules" "$root/tests/golden" "$root/tests/bad" "$root/tests/programmes" "$root/tests/pasted-documents" "$root/tests/notation" -name '*.plan' -exec cp {} "$work/plan/" \; 2>/dev/null || true
+find "$root/examples" "$root/rules" "$root/tests/golden" "$root/tests/bad" "$root/tests/programmes" "$root/tests/pasted-documents" "$root/tests/notation" "$root/tests/acceptance" -name '*.plan' -exec cp {} "$work/plan/" \; 2>/dev/null || true
 find "$root/rules" "$root/tests/packs" "$root/tests/bad" -name '*.rules' -exec cp {} "$work/rules/" \; 2>/dev/null || true
 cp "$work"/plan/* "$work"/rules/* "$work/format/" 2>/dev/null || true
 find "$root/examples" "$root/tests/schema" -name '*.json' ! -name 'sarif-schema*' -exec cp {} "$work/json/" \; 2>/dev/null || true
