@@ -583,7 +583,14 @@ class Parser {
                                   "race",       "target",      "client",       "athlete",      "member",
                                   "level",      "pt",          "reviews",      "physio",       "physiotherapist",
                                   "instructor", "therapist",   "doctor",       "gp",           "referral",
-                                  "referred"};
+                                  "referred",   "test",        "tests",        "assessment",   "baseline",
+                                  "results",    "measurements"};
+    // `Physio (Amy B) cleared him for progressive gym work on 03/02/2026.`, `GP ok'd the gym on 12/01/2026`,
+    // `Retired teacher. No back pain, knees ok.`: a clearance or a sentence is more prose about the client
+    if (clearance_in(t, 0) || client_sentence(t)) {
+      mentions(t, 0);
+      return true;
+    }
     std::size_t k = 0;
     while (k < t.size() && t[k].is(K::word) && k < 3) ++k;
     const bool lower_start = t.front().is(K::word) && t.front().text[0] >= 'a' && t.front().text[0] <= 'z';
@@ -621,6 +628,22 @@ class Parser {
       if (other.count(t[j].lower()) > 0) return true;
     }
     return false;
+  }
+
+  // A sentence of four words or more, ending with a full stop or holding one before more words, without sets
+  // written as `3x10`: prose, in the paragraph about the client.
+  static bool client_sentence(const TokenList& t) {
+    std::size_t words = 0;
+    bool stop = false;
+    for (std::size_t k = 0; k < t.size(); ++k) {
+      if (t[k].is(K::word)) ++words;
+      // a full stop after a word (`Retired teacher.`), not the one of a numbered list (`1. Knee rolls`)
+      if (t[k].is_punct('.') && k > 0 && t[k - 1].is(K::word) && (k + 1 == t.size() || t[k + 1].is(K::word))) {
+        stop = true;
+      }
+      if (t[k].is(K::times) && k + 1 < t.size() && t[k + 1].is(K::number)) return false;
+    }
+    return stop && words >= 4;
   }
 
   // Keeps prose about the client for the resolver to find conditions in, and reads a clearance from it.
@@ -812,13 +835,27 @@ class Parser {
     return true;
   }
 
+  // `W2: +2.5kg SQ/BP on all sets`: after a week written `W2`, a number other than a week's (`W3-4`,
+  // `same as W1`) makes the line a note about the week, not its header.
+  static bool numbers_after_week(const TokenList& t, std::size_t from) {
+    for (std::size_t j = from; j < t.size(); ++j) {
+      if (!t[j].is(K::number)) continue;
+      const auto before = t[j - 1].lower();
+      const bool week_number =
+          before == "w" || before == "wk" || before == "week" || (t[j - 1].is(K::dash) && j == from + 1);
+      if (!week_number) return true;
+    }
+    return false;
+  }
+
   // `Week 3: same as week 1`: the week repeats the days of an earlier one. Lines under it that name an
   // exercise of those days change its dose (`Goblet squat 3x10 @ 14kg`).
   bool same_as_week(const TokenList& t) {
     if (week_ < 0 || !out_.weeks[static_cast<std::size_t>(week_)].days.empty()) return false;
     std::size_t k = 0;
     while (k + 3 < t.size() && !(t[k].lower() == "same" && t[k + 1].lower() == "as")) ++k;
-    if (k + 3 >= t.size() || !(t[k + 2].lower() == "week" || t[k + 2].lower() == "wk") || !t[k + 3].is(K::number)) {
+    const auto word = k + 2 < t.size() ? t[k + 2].lower() : std::string_view{};
+    if (k + 3 >= t.size() || !(word == "week" || word == "wk" || word == "w") || !t[k + 3].is(K::number)) {
       return false;
     }
     const auto source = std::find_if(out_.weeks.begin(), out_.weeks.end(), [&](const ast::Week& w) {
@@ -1120,7 +1157,10 @@ class Parser {
       }
     }
     const auto w = t[k].lower();
-    if (w != "week" && w != "weeks" && w != "wk" && w != "wks") return false;
+    // `W1`, `W3-4`: a week written as its letter with the number attached
+    const bool letter =
+        w == "w" && k + 1 < t.size() && t[k + 1].is(K::number) && t[k + 1].attached && !numbers_after_week(t, k + 2);
+    if (w != "week" && w != "weeks" && w != "wk" && w != "wks" && !letter) return false;
     ++k;
     if (k < t.size() && t[k].is_punct(':')) ++k;
     if (k >= t.size() || !t[k].is(K::number)) {
@@ -1205,7 +1245,9 @@ class Parser {
       const auto& n = t[k + 1];
       const bool numbered =
           n.is(K::number) && n.mark == 0 && n.text.find('.') == std::string_view::npos && n.value >= 1 && n.value <= 28;
-      const bool lettered = w != "day" && n.is(K::word) && n.text.size() == 1;
+      // `Session B`, `Workout C`, and `Day A` with a capital letter from A to F
+      const bool lettered =
+          n.is(K::word) && n.text.size() == 1 && (w != "day" || (n.text[0] >= 'A' && n.text[0] <= 'F'));
       if (!numbered && !lettered) return 0;
       day.day =
           ast::Name{std::string(file_.text.substr(t[k].offset, n.end() - t[k].offset)), span_between(file_, t[k], n)};

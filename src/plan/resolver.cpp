@@ -726,11 +726,20 @@ class Resolver {
     const auto& kinds = rules_.vocab(Category::session_kind);
     constexpr double endurance_seconds = 600;
     bool resistance = false, endurance = false;
+    const auto strength = kinds.find("strength");
+    bool named_endurance = false;
     for (const auto& l : s.lines) {
       if (l.block != model::Block::main) continue;
       resistance |= (l.load_kg && *l.load_kg > 0) || l.percent.has_value() || (l.reps && l.sets);
       endurance |= l.distance_m.has_value() || (l.hold_seconds && *l.hold_seconds >= endurance_seconds);
+      // `run intervals 6 x 1km @ 10k pace`, `sparring 6 x 3 min rounds`: a word of the name that names a
+      // session kind other than strength work says what the session is, whatever its dose
+      for (const auto& word : split(normalize_name(l.exercise->name))) {
+        const auto kind = kinds.lookup(word);
+        if (kind && strength && !kinds.at(*kind).closure.test(*strength)) named_endurance = true;
+      }
     }
+    if (named_endurance && !(resistance && endurance)) return kinds.find("cardio");
     return kinds.find(endurance && !resistance ? "cardio" : "strength");
   }
 
