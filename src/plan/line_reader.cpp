@@ -1016,6 +1016,12 @@ class Reader {
       fail(q.first, q.last, "expected a unit");
       return;
     }
+    // `@ 10k pace`, `@ 5km race pace`: a running pace, for the runner, not a dose
+    if (at_item_ && kind->kind == UnitKind::distance &&
+        (word_at(i_) == "pace" || (word_at(i_ + 1) == "pace" && at(i_) != nullptr && t_[i_].is(K::word)))) {
+      if (!note_first_) note_first_ = q.first;
+      return;
+    }
     if (at_item_ && (kind->kind == UnitKind::time || kind->kind == UnitKind::distance)) {
       fail(q.first, q.last,
            "after '@' write a load such as @ 8kg, an effort such as @ RPE 7 or a percentage such as "
