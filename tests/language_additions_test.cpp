@@ -406,5 +406,19 @@ TEST(Notation, LongProseAboutTheClientIsSearchedSafely) {
   EXPECT_TRUE(code == 0 || code == 1) << code << "\n" << out.substr(0, 400);
 }
 
+TEST(Notation, ASessionWrittenForSeveralWeekdaysIsOnEachOfThem) {
+  int code = 0;
+  const TempDir dir;
+  const auto plan = dir.write("days.plan",
+                              "Mon/Thu – gym 40 min\n- goblet squat 3x10\n- chest-supported row 3x10\n"
+                              "Tue/Fri - rest\nWed & Sat: walk 30 min\n");
+  const auto out = run_cli("read " + plan, code);
+  for (const auto* day : {"    Mon, strength, 40 min\n", "    Thu, strength, 40 min\n", "    Wed, cardio, 30 min\n",
+                          "    Sat, cardio, 30 min\n"}) {
+    EXPECT_NE(out.find(day), std::string::npos) << day << out;
+  }
+  EXPECT_EQ(out.find("error"), std::string::npos) << out;
+}
+
 }  // namespace
 }  // namespace liftlint::testing

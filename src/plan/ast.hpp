@@ -60,7 +60,8 @@ struct Block {
 };
 
 struct Day {
-  Name day;  // "mon", or "day 3"
+  Name day;                // "mon", or "day 3"
+  std::vector<Name> also;  // `Mon/Thu – gym`: the other weekdays the same session is on
   std::optional<Quantity> number;
   bool ordered = false;   // Day 1, Session A: a place in the week, not a weekday
   std::string part;       // am, pm: one of several sessions on a day

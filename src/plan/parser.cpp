@@ -1241,6 +1241,20 @@ class Parser {
       day.day = ast::Name{std::string(t[k].text), t[k].span(file_)};
       return k + 1;
     }
+    // `Mon/Thu` is one word to the lexer: weekdays joined by slashes
+    if (w.find('/') != std::string::npos) {
+      std::vector<std::string> parts;
+      for (std::size_t from = 0; from <= w.size();) {
+        const auto to = std::min(w.find('/', from), w.size());
+        parts.emplace_back(w.substr(from, to - from));
+        from = to + 1;
+      }
+      if (std::all_of(parts.begin(), parts.end(), [](const std::string& p) { return weekday_words.count(p) > 0; })) {
+        day.day = ast::Name{parts.front(), t[k].span(file_)};
+        for (std::size_t i = 1; i < parts.size(); ++i) day.also.push_back(ast::Name{parts[i], t[k].span(file_)});
+        return k + 1;
+      }
+    }
     if ((w == "day" || w == "session" || w == "workout") && k + 1 < t.size()) {
       const auto& n = t[k + 1];
       const bool numbered =
@@ -1320,6 +1334,12 @@ class Parser {
       k = start + 2;
     }
     if (k == 0) return false;
+    // `Mon/Thu – gym 40 min`, `Tue & Fri - rest`: one session written for several weekdays
+    while (!day.ordered && k + 1 < t.size() && (t[k].is_punct('/') || t[k].is_punct('&') || t[k].lower() == "and") &&
+           weekday_words.count(t[k + 1].lower()) > 0) {
+      day.also.push_back(ast::Name{std::string(t[k + 1].text), t[k + 1].span(file_)});
+      k += 2;
+    }
     if (k < t.size() && part_words.count(t[k].lower()) > 0) day.part = t[k++].lower();
     const auto inline_from = inline_content(t, k);
     std::size_t kind_first = t.size();

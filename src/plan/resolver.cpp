@@ -484,7 +484,24 @@ class Resolver {
     plan_.cyclic = plan_.weeks == plan_.first_week;
   }
 
-  std::vector<Session> sessions(const std::vector<ast::Day>& days) {
+  // `Mon/Thu – gym`: a session written once for several weekdays is one session on each of them.
+  static std::vector<ast::Day> each_weekday(const std::vector<ast::Day>& days) {
+    std::vector<ast::Day> out;
+    for (const auto& day : days) {
+      out.push_back(day);
+      out.back().also.clear();
+      for (const auto& other : day.also) {
+        out.push_back(out.back());
+        out.back().day = other;
+      }
+    }
+    return out;
+  }
+
+  std::vector<Session> sessions(const std::vector<ast::Day>& written) {
+    const bool several = std::any_of(written.begin(), written.end(), [](const ast::Day& d) { return !d.also.empty(); });
+    const auto expanded = several ? each_weekday(written) : std::vector<ast::Day>{};
+    const auto& days = several ? expanded : written;
     std::vector<Session> out;
     std::array<const ast::Day*, 7> rest{};
     std::array<const ast::Day*, 7> busy{};

@@ -26,6 +26,12 @@ int severity_rank(Severity severity) { return severity == Severity::error ? 2 : 
 
 void Diagnostics::add(Diagnostic diagnostic) {
   if (items_.size() > max_items) return;
+  // The same problem at the same place once: a session written for several weekdays is read once per day.
+  const auto same = [&](const Diagnostic& d) {
+    return d.span.file == diagnostic.span.file && d.span.offset == diagnostic.span.offset &&
+           d.span.line == diagnostic.span.line && d.message == diagnostic.message;
+  };
+  if (std::any_of(items_.begin(), items_.end(), same)) return;
   if (items_.size() == max_items) {
     diagnostic.message = fmt::format("more than {} problems; the rest are not reported", max_items);
     diagnostic.severity = Severity::error;
