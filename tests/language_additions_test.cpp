@@ -365,6 +365,13 @@ TEST(ExtendExercise, TheCatalogueSaysWhereAnEntryWasExtended) {
   EXPECT_NE(out.find("  tags balance\n  extended at rules/who-2020/who-2020.rules:"), std::string::npos) << out;
 }
 
+// What `liftlint read` prints for a plan.
+std::string read_plan(const std::string& text) {
+  int code = 0;
+  const TempDir dir;
+  return run_cli("read " + dir.write("plan.plan", text), code);
+}
+
 TEST(RestDays, WhatIsDoneOnARestDayIsAnActiveRecoverySessionTheRulesSee) {
   const auto pack = load_pack(base_files, {{"t.rules",
                                             "rule t.rest {\n  severity warning\n  cite     who2020\n"
@@ -372,22 +379,15 @@ TEST(RestDays, WhatIsDoneOnARestDayIsAnActiveRecoverySessionTheRulesSee) {
   ASSERT_TRUE(pack->rules.has_value()) << render(pack->diagnostics);
   EXPECT_EQ(finding_ids(*pack, "mon rest {\n  goblet squat 3x10 @ 12kg\n  cat-cow x10\n}\n"), Ids{"t.rest"});
   EXPECT_EQ(finding_ids(*pack, "Sun: rest day - easy walk 30 min\nWed: rest, no training\n"), Ids{});
-  int code = 0;
-  const TempDir dir;
-  const auto plan = dir.write(
-      "rest.plan", "Mon: strength\n- goblet squat 3x10\nSun: rest day - easy walk 30 min\nWed: rest - no gym\n");
-  const auto out = run_cli("read " + plan, code);
+  const auto out =
+      read_plan("Mon: strength\n- goblet squat 3x10\nSun: rest day - easy walk 30 min\nWed: rest - no gym\n");
   EXPECT_NE(out.find("    Sun, active_recovery, 30 min, light\n"), std::string::npos) << out;
   EXPECT_EQ(out.find("Wed"), std::string::npos) << out;
 }
 
 TEST(Notation, EmphasisFromANotesAppIsNotATimesSign) {
-  int code = 0;
-  const TempDir dir;
-  const auto plan = dir.write("emphasis.plan",
-                              "Mon: strength\n- **Goblet squat** 3x10\n- Decline sit-ups 2x15 *optional*\n"
-                              "- squat 3 * 10\n");
-  const auto out = run_cli("read " + plan, code);
+  const auto out =
+      read_plan("Mon: strength\n- **Goblet squat** 3x10\n- Decline sit-ups 2x15 *optional*\n- squat 3 * 10\n");
   EXPECT_NE(out.find("goblet squat                     3 x 10"), std::string::npos) << out;
   EXPECT_NE(out.find("decline sit-up                   2 x 15"), std::string::npos) << out;
   EXPECT_NE(out.find("bodyweight squat                 3 x 10"), std::string::npos) << out;
@@ -407,12 +407,9 @@ TEST(Notation, LongProseAboutTheClientIsSearchedSafely) {
 }
 
 TEST(Notation, ASessionWrittenForSeveralWeekdaysIsOnEachOfThem) {
-  int code = 0;
-  const TempDir dir;
-  const auto plan = dir.write("days.plan",
-                              "Mon/Thu – gym 40 min\n- goblet squat 3x10\n- chest-supported row 3x10\n"
-                              "Tue/Fri - rest\nWed & Sat: walk 30 min\n");
-  const auto out = run_cli("read " + plan, code);
+  const auto out = read_plan(
+      "Mon/Thu – gym 40 min\n- goblet squat 3x10\n- chest-supported row 3x10\nTue/Fri - rest\nWed & Sat: walk 30 "
+      "min\n");
   for (const auto* day : {"    Mon, strength, 40 min\n", "    Thu, strength, 40 min\n", "    Wed, cardio, 30 min\n",
                           "    Sat, cardio, 30 min\n"}) {
     EXPECT_NE(out.find(day), std::string::npos) << day << out;
