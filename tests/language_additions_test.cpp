@@ -417,5 +417,15 @@ TEST(Notation, ASessionWrittenForSeveralWeekdaysIsOnEachOfThem) {
   EXPECT_EQ(out.find("error"), std::string::npos) << out;
 }
 
+TEST(Notation, AWarmUpAfterADashGoesOnWithItsContent) {
+  const auto out = read_plan(
+      "Mon – lower 40 min\nWarm up – cat cow x10, glute bridge x12\nGoblet squat 3 x 10 @ 20kg DB\n"
+      "Thu – upper 40 min\nWarm up – same as Monday\nSeated DB press 3x10 @ 8kg\n");
+  EXPECT_NE(out.find("2:13     warmup   cat-cow"), std::string::npos) << out;
+  EXPECT_NE(out.find("3:1      main     goblet squat"), std::string::npos) << out;
+  EXPECT_NE(out.find("6:1      main     seated dumbbell press"), std::string::npos) << out;
+  EXPECT_EQ(out.find("error"), std::string::npos) << out;
+}
+
 }  // namespace
 }  // namespace liftlint::testing

@@ -1565,9 +1565,11 @@ class Parser {
     block.span = span_between(file_, t[k], t[e - 1]);
     std::size_t inline_from = t.size();
     int depth = 0;
+    bool dashed = false;
     for (std::size_t j = e; j < t.size(); ++j) {
       if (t[j].is_punct('(')) ++depth;
       if (t[j].is_punct(')')) depth = std::max(0, depth - 1);
+      dashed = dashed || (t[j].is(K::dash) && depth == 0);
       if (t[j].is_punct('(') || t[j].is_punct(')') || t[j].is(K::dash)) continue;
       // `Warm-up (10 min, seated then standing)`: the length is read, the other words are a note
       if (depth > 0 && !t[j].is(K::number)) continue;
@@ -1585,6 +1587,12 @@ class Parser {
       if (t[j].is(K::number) && t[j].mark == '\'' && !block.duration) {
         block.duration = ast::Quantity{t[j].value, t[j].value, "min", t[j].span(file_)};
         continue;
+      }
+      // `Warm up – cat cow x10, glute bridge x12`, `Cool-down – same as Monday`: after a dash, a warm-up or a
+      // cool-down goes on with its content
+      if (dashed && kind != ast::Block::Kind::main && t[j].is(K::word)) {
+        inline_from = j;
+        break;
       }
       return false;  // `Main squat pattern 3x5`: not a header
     }
