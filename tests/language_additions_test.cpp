@@ -427,5 +427,14 @@ TEST(Notation, AWarmUpAfterADashGoesOnWithItsContent) {
   EXPECT_EQ(out.find("error"), std::string::npos) << out;
 }
 
+// Found by fuzzing: a value written right after its field's name (`aka"x"`) made the field's name `aka"`.
+TEST(ExtendExercise, AFieldValueMayFollowItsNameWithoutASpace) {
+  const auto pack = load_pack(base_files, {{"t.rules",
+                                            "exercise \"slant board squat\" {\n  aka\" * RLD\" muscles quads\n"
+                                            "  pattern squat\n  posture standing\n}\n"}});
+  ASSERT_TRUE(pack->rules.has_value()) << render(pack->diagnostics);
+  EXPECT_TRUE(pack->rules->catalogue.find("slant board squat").has_value());
+}
+
 }  // namespace
 }  // namespace liftlint::testing

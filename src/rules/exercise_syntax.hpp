@@ -20,10 +20,11 @@ inline bool is_quoted(const parse_util::Node& node) {
   return !text.empty() && text.front() == '"';
 }
 
-// Field keys are the first word of the field node's text.
+// Field keys are the first word of the field node's text: its letters, digits and underscores, since a value
+// may follow without a space (`aka"squat"`).
 inline ast::Name field_key(const parse_util::Node& node, const SourceFile& file) {
   const auto text = node.string_view();
-  auto end = text.find_first_of(" \t\r\n");
+  auto end = text.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_");
   if (end == std::string_view::npos) end = text.size();
   auto span = parse_util::span_of(node, file);
   span.length = static_cast<std::uint32_t>(end);

@@ -187,6 +187,8 @@ class ExerciseBuilder {
       out_.equipment = bits(Category::equipment, field.names);
     } else if (key == "tags") {
       out_.tags = bits(Category::tag, field.names);
+    } else if (field.names.empty()) {
+      fail(field.key.span, fmt::format("'{}' needs a value", key));
     } else if (key == "pattern") {
       out_.pattern = one(Category::pattern, field.names.front());
     } else if (key == "posture") {
