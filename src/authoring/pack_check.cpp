@@ -11,6 +11,7 @@
 #include "api/convert.hpp"
 #include "api/engine_access.hpp"
 #include "eval/evaluator.hpp"
+#include "support/names.hpp"
 
 namespace liftlint::authoring {
 namespace {
@@ -364,11 +365,7 @@ class ConflictFinder {
       if (eval::holds_for_exercise(set_, b.filter, x, false)) forbidden.push_back(set_.catalogue.at(x).name);
     }
     if (forbidden.empty()) return;
-    std::string list;
-    for (std::size_t i = 0; i < forbidden.size(); ++i) {
-      list += (i == 0 ? "" : i + 1 == forbidden.size() ? " and " : ", ") + forbidden[i];
-    }
-    report(a, b, fmt::format("the first suggests {}, which the second forbids", list));
+    report(a, b, fmt::format("the first suggests {}, which the second forbids", spoken_list(forbidden, "and")));
   }
 };
 

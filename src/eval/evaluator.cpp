@@ -9,6 +9,7 @@
 #include <map>
 #include <unordered_map>
 
+#include "support/names.hpp"
 #include "support/placeholders.hpp"
 
 namespace liftlint::eval {
@@ -573,13 +574,11 @@ class Evaluator {
       fine.erase(std::remove_if(fine.begin(), fine.end(), other_pattern), fine.end());
     }
     if (fine.empty()) return;
-    std::string list;
-    for (std::size_t i = 0; i < fine.size(); ++i) {
-      list += i == 0 ? "" : i + 1 == fine.size() ? " or " : ", ";
-      list += fine[i].first->name;
-      if (!fine[i].second.empty()) list += fmt::format(" ({})", fine[i].second);
+    std::vector<std::string> offers;
+    for (const auto& [exercise, dose] : fine) {
+      offers.push_back(dose.empty() ? exercise->name : fmt::format("{} ({})", exercise->name, dose));
     }
-    f.help.push_back(fmt::format("try {} instead", list));
+    f.help.push_back(fmt::format("try {} instead", spoken_list(offers, "or")));
   }
 
   // --- rest between sessions ----------------------------------------------------------
@@ -696,12 +695,7 @@ class Evaluator {
     for (std::uint16_t i = 0; i < names.size(); ++i) {
       if (both.test(i)) labels.push_back(fmt::format("the {}", lowercase_label(names.at(i))));
     }
-    std::string out;
-    for (std::size_t i = 0; i < labels.size(); ++i) {
-      out += i == 0 ? "" : i + 1 == labels.size() ? " and " : ", ";
-      out += labels[i];
-    }
-    return out;
+    return spoken_list(labels, "and");
   }
 
   static std::string lowercase_label(const model::VocabEntry& e) {

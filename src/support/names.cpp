@@ -134,4 +134,13 @@ std::string prose_for_search(std::string_view text, std::size_t limit) {
   return out;
 }
 
+std::string spoken_list(const std::vector<std::string>& items, std::string_view last_joint) {
+  std::string out;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (i > 0) out += i + 1 == items.size() ? fmt::format(" {} ", last_joint) : std::string(", ");
+    out += items[i];
+  }
+  return out;
+}
+
 }  // namespace liftlint

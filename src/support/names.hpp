@@ -26,6 +26,9 @@ namespace liftlint {
 // overflow the stack; prose about a client says what it says in its first few hundred characters.
 [[nodiscard]] std::string prose_for_search(std::string_view text, std::size_t limit = 600);
 
+// "a, b and c" (or "a, b or c"): items as a sentence lists them.
+[[nodiscard]] std::string spoken_list(const std::vector<std::string>& items, std::string_view last_joint);
+
 // "did you mean 'x'?" or an empty string.
 [[nodiscard]] std::string did_you_mean(std::string_view word, const std::vector<std::string>& candidates);
 
