@@ -3,6 +3,8 @@
 // that fails.
 #include <gtest/gtest.h>
 
+#include <nlohmann/json.hpp>
+
 #include "test_support.hpp"
 
 namespace liftlint::testing {
@@ -49,6 +51,20 @@ TEST(Precedence, JsonReportsSupersededFindingsWithTheRuleThatSupersedesThem) {
   EXPECT_NE(out.find("\"superseded\": [\n        {\n          \"rule\": \"p.frequency\""), std::string::npos) << out;
   EXPECT_NE(out.find("\"superseded_by\": \"p.pause\""), std::string::npos) << out;
   EXPECT_NE(out.find("\"superseded\": 2"), std::string::npos) << out;
+}
+
+TEST(Precedence, SupersededFindingsReadBackAsJson) {
+  int code = 0;
+  const auto out =
+      run_cli("check tests/packs/precedence.plan --no-default-rules --rules tests/packs/precedence.rules --format json",
+              code, false);
+  const auto report = nlohmann::json::parse(out);
+  const auto& plan = report["plans"][0];
+  ASSERT_EQ(plan["superseded"].size(), 2U) << out;
+  for (const auto& f : plan["superseded"]) EXPECT_EQ(f["superseded_by"], "p.pause");
+  EXPECT_EQ(plan["findings"].size(), 1U);
+  EXPECT_EQ(report["summary"]["superseded"], 2);
+  EXPECT_EQ(report["summary"]["warnings"], 0);
 }
 
 TEST(Precedence, ExplainShowsBothSides) {
