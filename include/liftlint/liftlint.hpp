@@ -20,7 +20,10 @@ struct Location {
   unsigned line = 0;  // 1-based; 0 when the problem is about a whole file
   unsigned column = 0;
   unsigned length = 0;
+  // The line the location is on. A long line is quoted only around the location, from byte column
+  // line_text_column on, so that many findings on one huge line do not each hold a copy of it.
   std::string line_text;
+  unsigned line_text_column = 1;
 };
 
 struct Remark {

@@ -4,6 +4,38 @@
 
 namespace liftlint {
 
+namespace {
+
+// Bytes of a line quoted before and after a location; lines up to this long are quoted whole.
+constexpr std::size_t quoted_before = 256;
+constexpr std::size_t quoted_after = 768;
+
+bool continuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
+
+// Finds the line's ends no further than the quote reaches, so the cost does not grow with the line.
+void quote_line(const Span& span, Location& out) {
+  const std::string_view text = span.file->text;
+  if (span.line == 0 || span.column == 0) return;
+  const std::size_t at = std::min<std::size_t>(span.offset, text.size());
+  const std::size_t floor = at > quoted_before ? at - quoted_before : 0;
+  std::size_t begin = at;
+  while (begin > floor && text[begin - 1] != '\n') --begin;
+  const bool cut_before = begin > 0 && text[begin - 1] != '\n';
+  while (cut_before && begin < at && continuation(text[begin])) ++begin;
+  const std::size_t ceiling = std::min(text.size(), at + quoted_after);
+  std::size_t end = at;
+  while (end < ceiling && text[end] != '\n') ++end;
+  if (end < text.size() && text[end] != '\n') {
+    while (end > at && continuation(text[end])) --end;
+  } else if (end > begin && text[end - 1] == '\r') {
+    --end;
+  }
+  out.line_text = std::string(text.substr(begin, end - begin));
+  out.line_text_column = span.column > at - begin ? static_cast<unsigned>(span.column - (at - begin)) : 1;
+}
+
+}  // namespace
+
 Location location_of(const Span& span) {
   Location out;
   if (span.file == nullptr) return out;
@@ -11,7 +43,7 @@ Location location_of(const Span& span) {
   out.line = span.line;
   out.column = span.column;
   out.length = span.length;
-  out.line_text = std::string(span.line_text());
+  quote_line(span, out);
   return out;
 }
 

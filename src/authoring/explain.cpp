@@ -10,6 +10,8 @@
 #include "api/embedded.hpp"
 #include "authoring/rule_tests.hpp"
 #include "report/report.hpp"
+#include "support/files.hpp"
+#include "support/limits.hpp"
 
 namespace liftlint::authoring {
 namespace {
@@ -25,13 +27,9 @@ std::vector<TestFile> candidate_tests(const RuleInfo& rule) {
     }
   } else {
     const auto dir = std::filesystem::path(rule.location.file).parent_path() / "tests";
-    std::error_code ec;
-    for (const auto& entry : std::filesystem::recursive_directory_iterator(dir, ec)) {
-      if (entry.path().extension() != ".plan") continue;
-      std::ifstream in(entry.path());
-      std::ostringstream text;
-      text << in.rdbuf();
-      out.emplace_back(entry.path().string(), text.str());
+    std::vector<WalkProblem> unreadable;  // an example that cannot be read is simply not shown
+    for (const auto& path : files_under(dir.string(), {".plan"}, unreadable)) {
+      if (auto text = read_bounded(path, limits::max_file_bytes)) out.emplace_back(path, std::move(*text));
     }
   }
   std::sort(out.begin(), out.end());

@@ -3,10 +3,13 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <filesystem>
 #include <fstream>
 #include <map>
 #include <sstream>
 
+#include "support/files.hpp"
+#include "support/limits.hpp"
 #include "support/names.hpp"
 
 namespace liftlint::authoring {
@@ -44,11 +47,9 @@ void read_line(const std::string& line, unsigned number, std::vector<Expectation
 }
 
 std::optional<std::string> read_text(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return std::nullopt;
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(path, ec)) return std::nullopt;
+  return read_bounded(path, limits::max_file_bytes);
 }
 
 void check_rule_names(const Engine& engine, const std::string& path, const std::string& text,

@@ -6,12 +6,14 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <condition_variable>
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
 #include <iterator>
 #include <map>
 #include <mutex>
+#include <optional>
 #include <thread>
 #include <tuple>
 
@@ -19,8 +21,11 @@
 #include "cli/config.hpp"
 #include "liftlint/liftlint.hpp"
 #include "report/report.hpp"
+#include "report/writer.hpp"
 #include "support/dates.hpp"
 #include "support/diagnostic.hpp"
+#include "support/files.hpp"
+#include "support/limits.hpp"
 
 namespace liftlint::cli {
 namespace {
@@ -34,7 +39,6 @@ Severity severity_of(const std::string& level) { return parse_severity(level).va
 struct Group {
   Config config;
   std::optional<Engine> engine;
-  std::vector<std::size_t> reports;  // indexes into the run's reports
 };
 
 struct Item {
@@ -60,7 +64,7 @@ std::size_t group_for(const std::string& config_path, std::map<std::string, std:
                       const CheckOptions& o) {
   if (const auto it = known.find(config_path); it != known.end()) return it->second;
   const Overrides overrides{o.rules, o.no_default_rules, o.drafts, o.fail_on, o.max_warnings};
-  run.groups.push_back(Group{effective_config(config_path, overrides, run.setup_errors), std::nullopt, {}});
+  run.groups.push_back(Group{effective_config(config_path, overrides, run.setup_errors), std::nullopt});
   known.emplace(config_path, run.groups.size() - 1);
   return run.groups.size() - 1;
 }
@@ -82,17 +86,18 @@ Run plan_run(const CheckOptions& o) {
       run.items.push_back(Item{group, input});
       continue;
     }
-    auto paths = expand_paths({input}, {".plan", ".json"});
-    if (paths.empty()) no_plans_in(input, run);
+    const auto unreadable = run.setup_errors.size();
+    auto paths = expand_paths({input}, {".plan", ".json"}, run.setup_errors);
+    if (paths.empty() && run.setup_errors.size() == unreadable) no_plans_in(input, run);
     for (auto& path : paths) run.items.push_back(Item{group, std::move(path)});
   }
   return run;
 }
 
-bool load_engines(Run& run, const CheckOptions& o) {
+bool load_engines(Run& run, const CheckOptions& o, std::vector<Problem>& rule_errors) {
   for (auto& g : run.groups) {
-    g.engine = load_engine(g.config.packs.value, !g.config.default_rules.value, g.config.drafts.value, o.color,
-                           o.format == "json", o.today);
+    g.engine =
+        build_engine(g.config.packs.value, !g.config.default_rules.value, g.config.drafts.value, o.today, rule_errors);
     if (!g.engine) return false;
     configure_rules(g.config, *g.engine, run.setup_errors);
   }
@@ -131,48 +136,96 @@ class Progress {
   std::chrono::steady_clock::time_point last_{};
 };
 
-// Plans are checked on worker threads but reported in the order given, so the output
-// does not depend on --jobs.
-std::vector<PlanReport> check_files(const Run& run, const std::vector<const Item*>& files, unsigned jobs) {
-  std::vector<PlanReport> reports(files.size());
-  if (jobs == 0) jobs = std::max(1U, std::thread::hardware_concurrency());
-  jobs = std::min<unsigned>(jobs, static_cast<unsigned>(std::max<std::size_t>(1, files.size())));
-  Progress progress(files.size());
-  std::atomic<std::size_t> next{0};
-  const auto work = [&] {
-    for (auto i = next++; i < files.size(); i = next++) {
-      reports[i] = run.groups[files[i]->group].engine->check_file(files[i]->path);
-      progress.done_one();
+// Plans are checked on worker threads but reported in the order given, so the output does not
+// depend on --jobs. Workers run only a few plans ahead of the report, so that memory holds the
+// findings of a few plans at a time however many plans a run checks.
+class OrderedChecks {
+ public:
+  OrderedChecks(const Run& run, std::vector<const Item*> files, unsigned jobs)
+      : run_(run), files_(std::move(files)), slots_(files_.size()), progress_(files_.size()) {
+    if (jobs == 0) jobs = std::max(1U, std::thread::hardware_concurrency());
+    jobs = std::min<unsigned>(jobs, static_cast<unsigned>(files_.size()));
+    window_ = jobs + 1;
+    if (jobs > 1) {
+      for (unsigned t = 0; t < jobs; ++t) workers_.emplace_back([this] { work(); });
     }
-  };
-  std::vector<std::thread> workers;
-  for (unsigned t = 1; t < jobs; ++t) workers.emplace_back(work);
-  work();
-  for (auto& w : workers) w.join();
-  return reports;
+  }
+  ~OrderedChecks() {
+    {
+      const std::lock_guard<std::mutex> lock(mutex_);
+      stopping_ = true;
+    }
+    room_.notify_all();
+    for (auto& w : workers_) w.join();
+  }
+  OrderedChecks(const OrderedChecks&) = delete;
+  OrderedChecks& operator=(const OrderedChecks&) = delete;
+
+  PlanReport next() {
+    const auto i = taken_++;
+    if (workers_.empty()) return check(i);
+    std::unique_lock<std::mutex> lock(mutex_);
+    ready_.wait(lock, [&] { return slots_[i].has_value(); });
+    PlanReport out = std::move(*slots_[i]);
+    slots_[i].reset();
+    ++consumed_;
+    lock.unlock();
+    room_.notify_all();
+    return out;
+  }
+
+ private:
+  PlanReport check(std::size_t i) {
+    auto report = run_.groups[files_[i]->group].engine->check_file(files_[i]->path);
+    progress_.done_one();
+    return report;
+  }
+
+  void work() {
+    for (;;) {
+      std::unique_lock<std::mutex> lock(mutex_);
+      room_.wait(lock, [&] { return stopping_ || claimed_ >= files_.size() || claimed_ < consumed_ + window_; });
+      if (stopping_ || claimed_ >= files_.size()) return;
+      const auto i = claimed_++;
+      lock.unlock();
+      auto report = check(i);
+      lock.lock();
+      slots_[i] = std::move(report);
+      lock.unlock();
+      ready_.notify_all();
+    }
+  }
+
+  const Run& run_;
+  std::vector<const Item*> files_;
+  std::vector<std::optional<PlanReport>> slots_;
+  Progress progress_;
+  std::size_t window_ = 1;
+  std::size_t claimed_ = 0, consumed_ = 0, taken_ = 0;
+  bool stopping_ = false;
+  std::mutex mutex_;
+  std::condition_variable ready_, room_;
+  std::vector<std::thread> workers_;
+};
+
+PlanReport unreadable_stdin(bool too_large) {
+  Problem p;
+  p.message = too_large ? fmt::format(
+                              "standard input has more than {} MiB, the limit for a stream of plans; "
+                              "check the plans in several runs",
+                              limits::max_stdin_bytes / (1024 * 1024))
+                        : std::string("cannot read standard input");
+  p.location.file = "<stdin>";
+  PlanReport report;
+  report.path = "<stdin>";
+  report.errors.push_back(std::move(p));
+  return report;
 }
 
-std::vector<PlanReport> check_all(Run& run, unsigned jobs) {
-  std::vector<const Item*> files;
-  for (const auto& item : run.items) {
-    if (item.path != "-") files.push_back(&item);
-  }
-  auto file_reports = check_files(run, files, jobs);
-  std::vector<PlanReport> out;
-  std::size_t next_file = 0;
-  for (const auto& item : run.items) {
-    if (item.path != "-") {
-      run.groups[item.group].reports.push_back(out.size());
-      out.push_back(std::move(file_reports[next_file++]));
-      continue;
-    }
-    const std::string text(std::istreambuf_iterator<char>(std::cin), {});
-    for (auto& r : run.groups[item.group].engine->check_stdin(text)) {
-      run.groups[item.group].reports.push_back(out.size());
-      out.push_back(std::move(r));
-    }
-  }
-  return out;
+std::vector<PlanReport> check_stdin(const Engine& engine) {
+  auto text = read_bounded(STDIN_FILENO, limits::max_stdin_bytes);
+  if (!text || text->size() > limits::max_stdin_bytes) return {unreadable_stdin(text.has_value())};
+  return engine.check_stdin(std::move(*text));
 }
 
 // Problems in configuration files, and directories without plans, are reported like a plan
@@ -204,55 +257,125 @@ std::vector<RuleInfo> active_rules(const Run& run) {
   return out;
 }
 
-std::string render(const std::vector<PlanReport>& reports, const Run& run, const CheckOptions& o, bool color) {
-  if (o.format == "json") return report::render_json(reports);
-  if (o.format == "sarif") return report::render_sarif(reports, active_rules(run));
-  if (o.format == "junit") {
-    return report::render_junit(reports, active_rules(run), severity_of(run.groups.front().config.fail_on.value));
-  }
-  if (o.format == "github") return report::render_github(reports);
-  const bool summary_here = o.output.empty();
-  return report::render_text(reports, color) +
-         (summary_here ? report::render_summary(report::count(reports), color) : std::string{});
-}
-
-std::size_t warnings_in(const std::vector<PlanReport>& reports, const Group& g) {
-  std::size_t warnings = 0;
-  for (const auto i : g.reports) {
-    for (const auto& f : reports[i].findings) warnings += f.severity == Severity::warning ? 1 : 0;
-  }
-  return warnings;
-}
-
-bool too_many_warnings(const std::vector<PlanReport>& reports, const Group& g) {
-  const auto limit = g.config.max_warnings.value;
-  return limit >= 0 && warnings_in(reports, g) > static_cast<std::size_t>(limit);
-}
-
-// Each group's plans are judged by its own fail_on and max_warnings.
-bool failing(const std::vector<PlanReport>& reports, const Group& g) {
-  for (const auto i : g.reports) {
-    for (const auto& f : reports[i].findings) {
-      if (severity_rank(f.severity) >= severity_rank(severity_of(g.config.fail_on.value))) return true;
+// Where the report goes: standard output, or a file replaced only once the report is complete.
+class Sink {
+ public:
+  explicit Sink(const CheckOptions& o) : to_file_(!o.output.empty() && o.output != "-"), path_(o.output) {}
+  [[nodiscard]] bool to_file() const { return to_file_; }
+  [[nodiscard]] std::string open() { return to_file_ ? file_.open(path_) : std::string{}; }
+  void write(std::string_view text) {
+    if (to_file_) {
+      file_.write(text);
+    } else {
+      std::fwrite(text.data(), 1, text.size(), stdout);
     }
   }
-  return too_many_warnings(reports, g);
+  [[nodiscard]] std::string commit() {
+    if (to_file_) return file_.commit();
+    return std::fflush(stdout) == 0 ? std::string{} : std::string("cannot write to standard output");
+  }
+
+ private:
+  bool to_file_;
+  std::string path_;
+  OutputFile file_;
+};
+
+report::Format format_of(const std::string& name) {
+  if (name == "json") return report::Format::json;
+  if (name == "sarif") return report::Format::sarif;
+  if (name == "junit") return report::Format::junit;
+  if (name == "github") return report::Format::github;
+  return report::Format::text;
 }
 
-int exit_code(const std::vector<PlanReport>& reports, const Run& run) {
-  bool input_error = !run.setup_errors.empty();
-  for (const auto& r : reports) input_error = input_error || !r.errors.empty();
-  if (input_error) return exit_input_error;
-  const bool any =
-      std::any_of(run.groups.begin(), run.groups.end(), [&](const Group& g) { return failing(reports, g); });
-  return any ? exit_findings : exit_clean;
+// Rule files that do not load stop the run. The report asked for still says so, in its own format, so
+// that an earlier report at the same path is never left looking current.
+int report_rule_errors(const std::vector<Problem>& errors, const CheckOptions& o) {
+  Sink sink(o);
+  if (o.format != "json" || sink.to_file()) print_problems(errors, o.color);
+  if (o.format == "text" && !sink.to_file()) return exit_input_error;
+  std::string text;
+  if (o.format == "json") {
+    text = report::render_rule_errors_json(errors);
+  } else {
+    auto writer = report::make_writer(format_of(o.format), {{}, false, false});
+    text = writer->begin();
+    for (std::size_t i = 0; i < errors.size();) {
+      PlanReport r;
+      r.path = errors[i].location.file;
+      r.plan = false;
+      for (; i < errors.size() && errors[i].location.file == r.path; ++i) r.errors.push_back(errors[i]);
+      text += writer->plan(r, Severity::error);
+    }
+    writer->end([&](std::string_view piece) { text += piece; });
+  }
+  auto error = sink.open();
+  if (error.empty()) sink.write(text), error = sink.commit();
+  if (!error.empty()) fmt::print(stderr, "liftlint: error: cannot write the report to '{}': {}\n", o.output, error);
+  return exit_input_error;
 }
 
-void warn_max_warnings(const std::vector<PlanReport>& reports, const Run& run) {
-  for (const auto& g : run.groups) {
-    if (!too_many_warnings(reports, g)) continue;
-    fmt::print(stderr, "liftlint: {} warnings, more than --max-warnings {} allows ({})\n", warnings_in(reports, g),
-               g.config.max_warnings.value, g.config.max_warnings.origin);
+// What decides the exit code, kept as the reports go by.
+struct Verdict {
+  struct PerGroup {
+    std::size_t warnings = 0;
+    bool failing = false;  // a finding at or above the group's fail_on
+  };
+  report::Counts counts;
+  bool input_error = false;
+  std::vector<PerGroup> groups;
+
+  void add(const PlanReport& r, const Group* g, std::size_t group) {
+    report::add_counts(counts, r);
+    input_error = input_error || !r.errors.empty();
+    if (g == nullptr) return;
+    auto& tally = groups[group];
+    for (const auto& f : r.findings) {
+      tally.warnings += f.severity == Severity::warning ? 1 : 0;
+      tally.failing = tally.failing || severity_rank(f.severity) >= severity_rank(severity_of(g->config.fail_on.value));
+    }
+  }
+  [[nodiscard]] bool too_many_warnings(const Run& run, std::size_t group) const {
+    const auto limit = run.groups[group].config.max_warnings.value;
+    return limit >= 0 && groups[group].warnings > static_cast<std::size_t>(limit);
+  }
+  [[nodiscard]] int exit_code(const Run& run) const {
+    if (input_error) return exit_input_error;
+    for (std::size_t g = 0; g < groups.size(); ++g) {
+      if (groups[g].failing || too_many_warnings(run, g)) return exit_findings;
+    }
+    return exit_clean;
+  }
+  void warn_max_warnings(const Run& run) const {
+    for (std::size_t g = 0; g < groups.size(); ++g) {
+      if (!too_many_warnings(run, g)) continue;
+      const auto& limit = run.groups[g].config.max_warnings;
+      fmt::print(stderr, "liftlint: {} warnings, more than --max-warnings {} allows ({})\n", groups[g].warnings,
+                 limit.value, limit.origin);
+    }
+  }
+};
+
+// Every report in order, each written as soon as it is ready and then let go.
+void write_reports(Run& run, const CheckOptions& o, report::ReportWriter& writer, Sink& sink, Verdict& verdict) {
+  const auto emit = [&](const PlanReport& r, std::optional<std::size_t> group) {
+    const Group* g = group ? &run.groups[*group] : nullptr;
+    verdict.add(r, g, group.value_or(0));
+    sink.write(writer.plan(r, g != nullptr ? severity_of(g->config.fail_on.value) : Severity::error));
+  };
+  for (const auto& r : setup_reports(run)) emit(r, std::nullopt);
+  std::vector<const Item*> files;
+  for (const auto& item : run.items) {
+    if (item.path != "-") files.push_back(&item);
+  }
+  OrderedChecks checks(run, std::move(files), o.jobs);
+  for (const auto& item : run.items) {
+    if (item.path != "-") {
+      emit(checks.next(), item.group);
+      continue;
+    }
+    for (const auto& r : check_stdin(*run.groups[item.group].engine)) emit(r, item.group);
   }
 }
 
@@ -304,7 +427,9 @@ void setup_check(CLI::App& app, CheckOptions& o) {
   check->add_option("--format", o.format, "Output format")
       ->check(CLI::IsMember({"text", "json", "sarif", "junit", "github"}))
       ->capture_default_str();
-  check->add_option("--output,-o", o.output, "Write the report to this file instead of standard output")
+  check
+      ->add_option("--output,-o", o.output,
+                   "Write the report to this file instead of standard output (- is standard output)")
       ->type_name("FILE");
   check->add_option("--config", o.config, "Use this configuration file instead of looking for .liftlint.json")
       ->check(existing_file())
@@ -323,29 +448,28 @@ void setup_check(CLI::App& app, CheckOptions& o) {
 int run_check(const CheckOptions& o) {
   if (!valid_options(o)) return exit_input_error;
   auto run = plan_run(o);
-  if (!load_engines(run, o)) return exit_input_error;
-  auto reports = setup_reports(run);
-  auto checked = check_all(run, o.jobs);
-  for (auto& g : run.groups) {
-    for (auto& i : g.reports) i += reports.size();
+  if (std::vector<Problem> rule_errors; !load_engines(run, o, rule_errors)) return report_rule_errors(rule_errors, o);
+  Sink sink(o);
+  if (const auto error = sink.open(); !error.empty()) {
+    fmt::print(stderr, "liftlint: error: cannot write the report to '{}': {}\n", o.output, error);
+    return exit_input_error;
   }
-  std::move(checked.begin(), checked.end(), std::back_inserter(reports));
-  const bool to_file = !o.output.empty();
-  const bool color = !to_file && o.format == "text" && use_color(o.color, stdout);
-  const auto text = render(reports, run, o, color);
-  if (to_file) {
-    if (!write_atomically(o.output, text)) {
-      fmt::print(stderr, "liftlint: error: cannot write the report to '{}'\n", o.output);
-      return exit_input_error;
-    }
-  } else {
-    fmt::print("{}", text);
+  const bool color = !sink.to_file() && o.format == "text" && use_color(o.color, stdout);
+  auto writer = report::make_writer(format_of(o.format), {active_rules(run), color, !sink.to_file()});
+  Verdict verdict;
+  verdict.groups.resize(run.groups.size());
+  sink.write(writer->begin());
+  write_reports(run, o, *writer, sink, verdict);
+  writer->end([&](std::string_view piece) { sink.write(piece); });
+  if (const auto error = sink.commit(); !error.empty()) {
+    fmt::print(stderr, "liftlint: error: cannot write the report to '{}': {}\n", o.output, error);
+    return exit_input_error;
   }
-  if (o.format != "text" || to_file) {
-    fmt::print(stderr, "{}", report::render_summary(report::count(reports), use_color(o.color, stderr)));
+  if (o.format != "text" || sink.to_file()) {
+    fmt::print(stderr, "{}", report::render_summary(verdict.counts, use_color(o.color, stderr)));
   }
-  warn_max_warnings(reports, run);
-  return exit_code(reports, run);
+  verdict.warn_max_warnings(run);
+  return verdict.exit_code(run);
 }
 
 CLI::App* setup_config(CLI::App& app, ConfigShowOptions& o) {

@@ -10,6 +10,7 @@
 
 #include "cli/config.hpp"
 #include "report/report.hpp"
+#include "support/files.hpp"
 #include "support/names.hpp"
 
 namespace liftlint::cli {
@@ -22,22 +23,28 @@ bool use_color(const std::string& mode, std::FILE* stream) {
   return isatty(fileno(stream)) != 0;
 }
 
+std::optional<Engine> build_engine(const std::vector<std::string>& rule_paths, bool no_default_rules, bool drafts,
+                                   const std::string& today, std::vector<Problem>& errors) {
+  Engine engine(EngineOptions{!no_default_rules, expand_paths(rule_paths, {".rules"}, errors), drafts, today});
+  if (engine.ok() && errors.empty()) return engine;
+  errors.insert(errors.end(), engine.rule_errors().begin(), engine.rule_errors().end());
+  return std::nullopt;
+}
+
 std::optional<Engine> load_engine(const std::vector<std::string>& rule_paths, bool no_default_rules, bool drafts,
                                   const std::string& color, bool json, const std::string& today) {
-  Engine engine(EngineOptions{!no_default_rules, expand_paths(rule_paths, {".rules"}), drafts, today});
-  if (engine.ok()) return engine;
+  std::vector<Problem> errors;
+  if (auto engine = build_engine(rule_paths, no_default_rules, drafts, today, errors)) return engine;
   if (json) {
-    fmt::print("{}", report::render_rule_errors_json(engine.rule_errors()));
+    fmt::print("{}", report::render_rule_errors_json(errors));
   } else {
-    for (const auto& e : engine.rule_errors()) {
-      fmt::print(stderr, "{}\n", report::render_problem(e, use_color(color, stderr)));
-    }
+    print_problems(errors, color);
   }
   return std::nullopt;
 }
 
-std::vector<std::string> expand_paths(const std::vector<std::string>& paths,
-                                      const std::vector<std::string>& extensions) {
+std::vector<std::string> expand_paths(const std::vector<std::string>& paths, const std::vector<std::string>& extensions,
+                                      std::vector<Problem>& errors) {
   std::vector<std::string> out;
   for (const auto& path : paths) {
     std::error_code ec;
@@ -45,43 +52,22 @@ std::vector<std::string> expand_paths(const std::vector<std::string>& paths,
       out.push_back(path);
       continue;
     }
-    std::vector<std::string> found;
-    for (const auto& entry : std::filesystem::recursive_directory_iterator(path, ec)) {
-      const auto extension = entry.path().extension().string();
-      const bool wanted = std::find(extensions.begin(), extensions.end(), extension) != extensions.end();
-      if (entry.is_regular_file() && wanted && entry.path().filename() != config_file_name) {
-        found.push_back(entry.path().lexically_normal().string());
-      }
+    std::vector<WalkProblem> problems;
+    for (auto& found : files_under(path, extensions, problems)) {
+      if (std::filesystem::path(found).filename() != config_file_name) out.push_back(std::move(found));
     }
-    std::sort(found.begin(), found.end());
-    out.insert(out.end(), found.begin(), found.end());
+    for (const auto& p : problems) {
+      Problem e;
+      e.message = fmt::format("cannot read '{}': {}", p.path, p.message);
+      e.location.file = p.path;
+      errors.push_back(std::move(e));
+    }
   }
   return out;
 }
 
-// Writes beside the file and renames over it, so an interrupted run leaves the original whole.
-bool write_atomically(const std::string& given, const std::string& text) {
-  std::error_code ec;
-  // Through a symlink to the file it names, keeping the link; and with the file's own permissions.
-  const auto resolved = std::filesystem::canonical(given, ec);
-  const std::string path = ec ? given : resolved.string();
-  // A new file keeps the permissions it is created with.
-  const bool existed = std::filesystem::exists(path, ec);
-  const auto permissions = std::filesystem::status(path, ec).permissions();
-  const std::string temporary = fmt::format("{}.liftlint-tmp.{}", path, getpid());
-  {
-    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-    out << text;
-    out.flush();
-    if (!out) {
-      std::filesystem::remove(temporary);
-      return false;
-    }
-  }
-  if (existed) std::filesystem::permissions(temporary, permissions, ec);
-  std::filesystem::rename(temporary, path, ec);
-  if (ec) std::filesystem::remove(temporary);
-  return !ec;
+void print_problems(const std::vector<Problem>& problems, const std::string& color) {
+  for (const auto& e : problems) fmt::print(stderr, "{}\n", report::render_problem(e, use_color(color, stderr)));
 }
 
 std::string subcommand_hint(const CLI::App& app, int argc, char** argv) {

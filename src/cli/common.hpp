@@ -24,16 +24,21 @@ inline constexpr int exit_input_error = 2;
                                                 bool drafts, const std::string& color, bool json = false,
                                                 const std::string& today = {});
 
+// The built-in pack and the packs given, or nullopt with every problem found in them.
+[[nodiscard]] std::optional<Engine> build_engine(const std::vector<std::string>& rule_paths, bool no_default_rules,
+                                                 bool drafts, const std::string& today, std::vector<Problem>& errors);
+
 // Files as given; directories replaced by the files in them (recursively) with one of these
 // extensions, in name order, whatever order the file system lists them in. Configuration
 // files are not plans and are left out.
+// A directory entry that cannot be read is added to `errors`, and the rest are still listed.
 [[nodiscard]] std::vector<std::string> expand_paths(const std::vector<std::string>& paths,
-                                                    const std::vector<std::string>& extensions);
+                                                    const std::vector<std::string>& extensions,
+                                                    std::vector<Problem>& errors);
+// Input errors on standard error, as the text report shows them.
+void print_problems(const std::vector<Problem>& problems, const std::string& color);
 
 // "did you mean 'check'?" and a newline when the first argument is a mistyped subcommand; else empty.
 [[nodiscard]] std::string subcommand_hint(const CLI::App& app, int argc, char** argv);
-
-// Writes beside the file and renames over it, so an interrupted run leaves the original whole.
-bool write_atomically(const std::string& path, const std::string& text);
 
 }  // namespace liftlint::cli

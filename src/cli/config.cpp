@@ -11,6 +11,7 @@
 #include "api/convert.hpp"
 #include "json/tree.hpp"
 #include "support/diagnostic.hpp"
+#include "support/files.hpp"
 #include "support/limits.hpp"
 #include "support/names.hpp"
 
@@ -160,17 +161,16 @@ std::string find_config(const std::string& dir) {
 
 void load_config(const std::string& path, Config& out, std::vector<Problem>& errors) {
   out.path = path;
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  if (!in) {
+  std::error_code ec;
+  auto read = fs::is_directory(path, ec) ? std::nullopt : read_bounded(path, limits::max_file_bytes);
+  if (!read) {
     Problem p;
     p.message = fmt::format("cannot read configuration file '{}'", path);
     p.location.file = path;
     errors.push_back(std::move(p));
     return;
   }
-  auto text = buffer.str();
+  auto text = std::move(*read);
   limits::strip_bom(text);
   const SourceFile file{path, std::move(text)};
   Diagnostics diagnostics;

@@ -1,9 +1,12 @@
 #include "cli/fmt_command.hpp"
 
 #include <fmt/format.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -14,6 +17,8 @@
 #include "plan/parser.hpp"
 #include "report/report.hpp"
 #include "rules/parser.hpp"
+#include "support/files.hpp"
+#include "support/limits.hpp"
 
 namespace liftlint::cli {
 namespace {
@@ -32,6 +37,18 @@ void print_error(const std::string& path, const std::string& message) {
   fmt::print(stderr, "{}: error: {}\n", path, message);
 }
 
+// A formatted file replaces the original by a new file of the same name. Where that would do more than
+// change the layout, fmt leaves the file alone and says why.
+std::string rewrite_refusal(const struct stat& st) {
+  if ((st.st_mode & (S_IWUSR | S_IWGRP | S_IWOTH)) == 0) return "the file is read-only";
+  if (st.st_nlink > 1) {
+    return fmt::format("the file has {} hard links, and only this name would get the formatted text", st.st_nlink);
+  }
+  // root keeps the owner of the file it rewrites; anyone else would take the file over.
+  if (st.st_uid != ::geteuid() && ::geteuid() != 0) return "the file belongs to another user";
+  return {};
+}
+
 Outcome format_file(const std::string& path, const FmtOptions& o) {
   const auto extension = std::filesystem::path(path).extension().string();
   if (extension != ".rules" && extension != ".plan") {
@@ -39,14 +56,29 @@ Outcome format_file(const std::string& path, const FmtOptions& o) {
     return Outcome::error;
   }
   const auto kind = extension == ".rules" ? authoring::FileKind::rules : authoring::FileKind::plan;
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
+  struct stat st {};
+  // Checked before opening: opening a FIFO would wait for a writer.
+  if (::stat(path.c_str(), &st) != 0) {
+    print_error(path, fmt::format("cannot read '{}': {}", path, std::strerror(errno)));
+    return Outcome::error;
+  }
+  if (!S_ISREG(st.st_mode)) {
+    print_error(path, "not a regular file; fmt formats regular files only");
+    return Outcome::error;
+  }
+  auto read = read_bounded(path, limits::max_file_bytes);
+  if (!read) {
     print_error(path, fmt::format("cannot read '{}'", path));
     return Outcome::error;
   }
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  const SourceFile original{path, buffer.str()};
+  // A byte order mark is kept as it was: layout is fmt's business, the encoding is not.
+  const bool bom = read->rfind("\xEF\xBB\xBF", 0) == 0;
+  limits::strip_bom(*read);
+  const SourceFile original{path, std::move(*read)};
+  if (auto problem = limits::check_bytes(original)) {
+    fmt::print(stderr, "{}", report::render_problem(problem_of(*problem), use_color(o.color, stderr)));
+    return Outcome::error;
+  }
   const std::string& before = original.text;
   Diagnostics diagnostics;
   if (!parses(original, kind, diagnostics)) {
@@ -67,8 +99,12 @@ Outcome format_file(const std::string& path, const FmtOptions& o) {
     fmt::print("{}", authoring::unified_diff(path, before, after));
     return Outcome::changed;
   }
-  if (!write_atomically(path, after)) {
-    print_error(path, "cannot write the formatted file; the original is unchanged");
+  if (const auto refusal = rewrite_refusal(st); !refusal.empty()) {
+    print_error(path, fmt::format("{}; it was left as it is", refusal));
+    return Outcome::error;
+  }
+  if (const auto error = write_output(path, bom ? "\xEF\xBB\xBF" + after : after); !error.empty()) {
+    print_error(path, fmt::format("cannot write the formatted file ({}); the original is unchanged", error));
     return Outcome::error;
   }
   fmt::print("formatted {}\n", path);
@@ -87,13 +123,11 @@ void setup_fmt(CLI::App& app, FmtOptions& o) {
 }
 
 int run_fmt(const FmtOptions& o) {
-  std::vector<std::string> files = expand_paths(o.files, {".rules"});
-  const auto plans = expand_paths(o.files, {".plan"});
-  for (const auto& p : plans) {
-    if (std::find(files.begin(), files.end(), p) == files.end()) files.push_back(p);
-  }
+  std::vector<Problem> unreadable;
+  const auto files = expand_paths(o.files, {".rules", ".plan"}, unreadable);
+  print_problems(unreadable, o.color);
   bool changed = false;
-  bool error = false;
+  bool error = !unreadable.empty();
   for (const auto& path : files) {
     const auto outcome = format_file(path, o);
     changed = changed || outcome == Outcome::changed;

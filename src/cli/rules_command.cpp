@@ -12,6 +12,7 @@
 #include "cli/common.hpp"
 #include "liftlint/liftlint.hpp"
 #include "report/report.hpp"
+#include "support/files.hpp"
 #include "support/names.hpp"
 
 namespace liftlint::cli {
@@ -104,7 +105,7 @@ int run_rules_list(const RulesOptions& o) {
       fmt::print("{:<40} {:<8} {:<9} {:<22} {}\n", r.id, severity_name(r.severity), r.status, r.pack, source_ids(r));
     }
   }
-  if (o.format == "json") fmt::print("{}\n", json.dump(2));
+  if (o.format == "json") fmt::print("{}\n", json.dump(2, ' ', false, nlohmann::json::error_handler_t::replace));
   return exit_clean;
 }
 
@@ -115,10 +116,17 @@ int run_rules_doc(const RulesOptions& o) {
   for (const auto& r : engine->rules()) packs.insert(r.pack);
   std::error_code ec;
   std::filesystem::create_directories(o.directory, ec);
+  if (ec) {
+    fmt::print(stderr, "liftlint: error: cannot create the directory '{}': {}\n", o.directory, ec.message());
+    return exit_input_error;
+  }
   for (const auto& pack : packs) {
-    const auto path = std::filesystem::path(o.directory) / (pack + ".md");
-    std::ofstream(path, std::ios::binary) << authoring::pack_markdown(*engine, pack);
-    fmt::print("wrote {}\n", path.string());
+    const auto path = (std::filesystem::path(o.directory) / (pack + ".md")).string();
+    if (const auto error = write_output(path, authoring::pack_markdown(*engine, pack)); !error.empty()) {
+      fmt::print(stderr, "liftlint: error: cannot write '{}': {}\n", path, error);
+      return exit_input_error;
+    }
+    fmt::print("wrote {}\n", path);
   }
   return exit_clean;
 }
@@ -126,11 +134,13 @@ int run_rules_doc(const RulesOptions& o) {
 int run_rules_check(const RulesOptions& o) {
   PackOptions packs = o.packs;
   packs.rules = o.paths;
-  const Engine engine(EngineOptions{!packs.no_default_rules, expand_paths(packs.rules, {".rules"}), true, {}});
+  std::vector<Problem> errors;
+  const Engine engine(EngineOptions{!packs.no_default_rules, expand_paths(packs.rules, {".rules"}, errors), true, {}});
   const bool color = use_color(o.color, stdout);
-  if (!engine.ok()) {
-    for (const auto& e : engine.rule_errors()) fmt::print("{}\n", report::render_problem(e, color));
-    fmt::print("{} {}\n", engine.rule_errors().size(), engine.rule_errors().size() == 1 ? "error" : "errors");
+  if (!engine.ok() || !errors.empty()) {
+    errors.insert(errors.end(), engine.rule_errors().begin(), engine.rule_errors().end());
+    for (const auto& e : errors) fmt::print("{}\n", report::render_problem(e, color));
+    fmt::print("{} {}\n", errors.size(), errors.size() == 1 ? "error" : "errors");
     return exit_input_error;
   }
   const auto problems = authoring::check_packs(engine, !o.paths.empty());

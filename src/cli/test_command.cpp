@@ -60,9 +60,12 @@ int run_test(const TestOptions& o) {
   const Engine& engine = *loaded;
   const bool color = use_color(o.color, stdout);
   std::size_t passed = 0, failed = 0;
-  bool input_error = false;
+  std::vector<Problem> unreadable;
+  const auto paths = expand_paths(o.paths, {".plan"}, unreadable);
+  print_problems(unreadable, o.color);
+  bool input_error = !unreadable.empty();
   std::set<std::string> fired;
-  for (const auto& path : expand_paths(o.paths, {".plan"})) {
+  for (const auto& path : paths) {
     const auto result = authoring::run_rule_test(engine, path);
     fired.insert(result.fired.begin(), result.fired.end());
     (result.passed() ? passed : failed) += 1;

@@ -1,6 +1,7 @@
 #include "cli/vocab_command.hpp"
 
 #include <fmt/format.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <fstream>
@@ -11,6 +12,8 @@
 #include "cli/common.hpp"
 #include "liftlint/liftlint.hpp"
 #include "report/report.hpp"
+#include "support/files.hpp"
+#include "support/limits.hpp"
 
 namespace liftlint::cli {
 namespace {
@@ -113,14 +116,16 @@ int run_read(const VocabOptions& o) {
   for (const auto& path : o.plans) {
     std::string text;
     if (path == "-") {
-      text.assign(std::istreambuf_iterator<char>(std::cin), {});
+      text = read_bounded(STDIN_FILENO, limits::max_file_bytes).value_or("");
     } else {
-      std::ifstream in(path, std::ios::binary);
-      if (!in) {
+      std::error_code ec;
+      auto read =
+          std::filesystem::is_regular_file(path, ec) ? read_bounded(path, limits::max_file_bytes) : std::nullopt;
+      if (!read) {
         fmt::print(stderr, "{}: error: cannot read '{}'\n", path, path);
         return exit_input_error;
       }
-      text.assign(std::istreambuf_iterator<char>(in), {});
+      text = std::move(*read);
     }
     readings.push_back(engine->read_text(path == "-" ? "<stdin>" : path, std::move(text)));
   }

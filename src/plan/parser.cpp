@@ -15,6 +15,7 @@
 #include "rules/exercise_syntax.hpp"
 #include "support/limits.hpp"
 #include "support/names.hpp"
+#include "support/numbers.hpp"
 #include "support/parse_util.hpp"
 
 namespace liftlint::plan {
@@ -706,9 +707,9 @@ class Parser {
           t[j + 4].is(K::number) && t[j + 4].text.size() == 4)) {
       return std::nullopt;
     }
-    const auto a = static_cast<int>(t[j].value);
-    const auto b = static_cast<int>(t[j + 2].value);
-    const auto year = static_cast<int>(t[j + 4].value);
+    const auto a = saturated_int(t[j].value);
+    const auto b = saturated_int(t[j + 2].value);
+    const auto year = saturated_int(t[j + 4].value);
     int day = 0;
     int month = 0;
     if (a > 12 && b <= 12) day = a, month = b;

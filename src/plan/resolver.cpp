@@ -17,6 +17,7 @@
 #include "rules/expr_checker.hpp"
 #include "support/dates.hpp"
 #include "support/names.hpp"
+#include "support/numbers.hpp"
 #include "support/units.hpp"
 
 namespace liftlint::plan {
@@ -404,7 +405,7 @@ class Resolver {
     ast::Day probe;
     probe.day = *in.day;
     probe.number = in.day_number;
-    const auto wanted = probe.number ? std::optional<int>(static_cast<int>(probe.number->low) - 1) : day_index(probe);
+    const auto wanted = probe.number ? std::optional<int>(saturated_int(probe.number->low - 1)) : day_index(probe);
     if (!wanted) return false;
     out.scope = S::day;
     out.ranges.clear();
@@ -422,7 +423,7 @@ class Resolver {
   }
 
   static std::optional<int> quiet_day_index(const ast::Day& day) {
-    if (day.number) return static_cast<int>(day.number->low) - 1;
+    if (day.number) return saturated_int(day.number->low - 1);
     return weekday_index(day.day.text);
   }
 
@@ -445,9 +446,10 @@ class Resolver {
   void week_block(const ast::Week& week) {
     const double first = week.first->low;
     const double last = week.last->low;
-    if (first < 1 || last < first || last > max_weeks || first != std::floor(first)) {
+    const bool whole = first == std::floor(first) && last == std::floor(last);
+    if (first < 1 || last < first || last > max_weeks || !whole) {
       error(week.span, last < first ? fmt::format("week range {}..{} runs backwards", first, last)
-                                    : fmt::format("week numbers run from 1 to {}", max_weeks));
+                                    : fmt::format("week numbers are whole numbers from 1 to {}", max_weeks));
       return;
     }
     WeekBlock block{static_cast<int>(first), static_cast<int>(last), week.span, sessions(week.days)};

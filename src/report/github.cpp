@@ -1,6 +1,7 @@
 #include <fmt/format.h>
 
 #include "report/report.hpp"
+#include "report/writer.hpp"
 
 namespace liftlint::report {
 namespace {
@@ -42,27 +43,36 @@ const char* command_of(Severity s) {
 
 std::string annotation(const Problem& p) {
   const auto& l = p.location;
-  std::string properties = fmt::format("file={}", escape_property(l.file));
+  std::string properties = fmt::format("file={}", escape_property(printable(l.file)));
   if (l.line > 0) {
     properties += fmt::format(",line={},col={}", l.line, code_point_column(l, l.column));
     if (l.length > 1) properties += fmt::format(",endColumn={}", code_point_column(l, l.column + l.length));
   }
   properties += fmt::format(",title={}", escape_property(p.rule_id.empty() ? "liftlint: input error" : p.rule_id));
-  std::string message = p.message;
-  for (const auto& h : p.help) message += fmt::format("\nhelp: {}", h);
-  for (const auto& c : p.citations) message += fmt::format("\nsource: {}", citation_text(c));
+  // Text from plans and rule files is made printable first, so none of it can end the command early or
+  // start another one; the newlines below are the report's own.
+  std::string message = printable(p.message);
+  for (const auto& h : p.help) message += fmt::format("\nhelp: {}", printable(h));
+  for (const auto& c : p.citations) message += fmt::format("\nsource: {}", printable(citation_text(c)));
   return fmt::format("::{} {}::{}\n", command_of(p.severity), properties, escape_data(message));
 }
 
+class GithubWriter : public ReportWriter {
+ public:
+  std::string begin() override { return {}; }
+  std::string plan(const PlanReport& report, Severity) override {
+    std::string out;
+    for (const auto& e : report.errors) out += annotation(e);
+    for (const auto& f : report.findings) out += annotation(f);
+    return out;
+  }
+  std::string tail() override { return {}; }
+};
+
 }  // namespace
 
-std::string render_github(const std::vector<PlanReport>& reports) {
-  std::string out;
-  for (const auto& r : reports) {
-    for (const auto& e : r.errors) out += annotation(e);
-    for (const auto& f : r.findings) out += annotation(f);
-  }
-  return out;
-}
+std::unique_ptr<ReportWriter> github_writer() { return std::make_unique<GithubWriter>(); }
+
+std::string render_github(const std::vector<PlanReport>& reports) { return render_all(*github_writer(), reports); }
 
 }  // namespace liftlint::report

@@ -1,6 +1,7 @@
 #include <nlohmann/json.hpp>
 
 #include "report/report.hpp"
+#include "report/writer.hpp"
 
 namespace liftlint::report {
 namespace {
@@ -47,37 +48,64 @@ ordered_json waiver_json(const Waiver& w) {
 
 }  // namespace
 
-std::string render_json(const std::vector<PlanReport>& reports) {
-  const Counts c = count(reports);
-  ordered_json out{{"version", 1}};
-  out["plans"] = ordered_json::array();
-  for (const auto& r : reports) {
-    ordered_json plan{{"path", r.path},
-                      {"errors", ordered_json::array()},
-                      {"findings", ordered_json::array()},
-                      {"suppressed", ordered_json::array()},
-                      {"superseded", ordered_json::array()}};
-    for (const auto& e : r.errors) plan["errors"].push_back(problem_json(e));
-    for (const auto& f : r.findings) plan["findings"].push_back(problem_json(f));
-    for (const auto& s : r.suppressed) {
-      auto finding = problem_json(s.finding);
-      finding["waiver"] = waiver_json(s.waiver);
-      plan["suppressed"].push_back(std::move(finding));
-    }
-    for (const auto& s : r.superseded) {
-      auto finding = problem_json(s.finding);
-      finding["superseded_by"] = s.by;
-      plan["superseded"].push_back(std::move(finding));
-    }
-    out["plans"].push_back(std::move(plan));
+namespace {
+
+ordered_json plan_json(const PlanReport& r) {
+  ordered_json plan{{"path", r.path},
+                    {"errors", ordered_json::array()},
+                    {"findings", ordered_json::array()},
+                    {"suppressed", ordered_json::array()},
+                    {"superseded", ordered_json::array()}};
+  for (const auto& e : r.errors) plan["errors"].push_back(problem_json(e));
+  for (const auto& f : r.findings) plan["findings"].push_back(problem_json(f));
+  for (const auto& s : r.suppressed) {
+    auto finding = problem_json(s.finding);
+    finding["waiver"] = waiver_json(s.waiver);
+    plan["suppressed"].push_back(std::move(finding));
   }
+  for (const auto& s : r.superseded) {
+    auto finding = problem_json(s.finding);
+    finding["superseded_by"] = s.by;
+    plan["superseded"].push_back(std::move(finding));
+  }
+  return plan;
+}
+
+// Input bytes that are not UTF-8 never reach a report (they are rejected on reading), but a report
+// must never fail to print: replace rather than throw.
+std::string printed(const ordered_json& value) {
+  return value.dump(2, ' ', false, ordered_json::error_handler_t::replace);
+}
+
+constexpr const char* plans_marker = "liftlint-plans";
+
+std::string document(const Counts& c) {
+  ordered_json out{{"version", 1}, {"plans", plans_marker}};
   out["summary"] = ordered_json{
       {"plans", c.plans},           {"errors", c.errors},         {"warnings", c.warnings},        {"infos", c.infos},
       {"suppressed", c.suppressed}, {"superseded", c.superseded}, {"input_errors", c.input_errors}};
-  // Input bytes that are not UTF-8 never reach a report (they are rejected on reading), but
-  // a report must never fail to print: replace rather than throw.
-  return out.dump(2, ' ', false, ordered_json::error_handler_t::replace) + "\n";
+  return printed(out) + "\n";
 }
+
+class JsonWriter : public ReportWriter {
+ public:
+  std::string begin() override { return plans_.head(); }
+  std::string plan(const PlanReport& report, Severity) override {
+    add_counts(counts_, report);
+    return plans_.item(printed(plan_json(report)));
+  }
+  std::string tail() override { return plans_.tail(document(counts_)); }
+
+ private:
+  Counts counts_;
+  JsonArrayStream plans_{document({}), plans_marker};
+};
+
+}  // namespace
+
+std::unique_ptr<ReportWriter> json_writer() { return std::make_unique<JsonWriter>(); }
+
+std::string render_json(const std::vector<PlanReport>& reports) { return render_all(*json_writer(), reports); }
 
 std::string render_rule_errors_json(const std::vector<Problem>& errors) {
   ordered_json out{{"version", 1}, {"rule_errors", ordered_json::array()}};

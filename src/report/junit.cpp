@@ -1,16 +1,21 @@
 #include <fmt/format.h>
 
+#include <cstdio>
 #include <map>
+#include <memory>
 #include <set>
 
 #include "report/report.hpp"
+#include "report/writer.hpp"
 #include "support/diagnostic.hpp"
 
 namespace liftlint::report {
 namespace {
 
-// XML 1.0 cannot carry most control characters even escaped, so they are dropped.
-std::string xml(std::string_view text) {
+// XML 1.0 cannot carry most control characters even escaped, nor bytes that are not UTF-8 or the
+// non-characters U+FFFE and U+FFFF: they are shown by their code, as in the text report.
+std::string xml(std::string_view raw) {
+  const std::string text = printable(raw, Printable{true, true, raw.size() * 8});
   std::string out;
   out.reserve(text.size());
   for (const char c : text) {
@@ -61,11 +66,6 @@ std::string render_case(const Case& c, const std::string& classname, bool skippe
   } else if (!details.empty() || !waived.empty()) {
     body += fmt::format("      <system-out>{}{}</system-out>\n", xml(details), xml(waived));
   }
-  for (const auto* s : c.waived) {
-    const auto& at = s->waiver.location;
-    body += fmt::format("      <system-out>waived at {}:{}:{}: {}\n{}</system-out>\n", xml(at.file), at.line, at.column,
-                        xml(s->waiver.reason), xml(render_problem(s->finding, false)));
-  }
   if (body.empty()) return out + "/>\n";
   return out + ">\n" + body + "    </testcase>\n";
 }
@@ -96,32 +96,76 @@ Suite suite_of(const PlanReport& r, const std::vector<std::string>& rule_ids, Se
   return s;
 }
 
-}  // namespace
-
-std::string render_junit(const std::vector<PlanReport>& reports, const std::vector<RuleInfo>& rules, Severity fail_on) {
-  std::set<std::string> ids;
-  for (const auto& r : rules) ids.insert(r.id);
-  const std::vector<std::string> rule_ids(ids.begin(), ids.end());
-  std::string body;
-  std::size_t tests = 0, failures = 0, errors = 0, skipped = 0;
-  for (const auto& r : reports) {
-    const auto s = suite_of(r, rule_ids, fail_on);
-    tests += s.cases.size();
-    failures += s.failures;
-    errors += s.errors;
-    skipped += s.skipped;
-    body += fmt::format("  <testsuite name=\"{}\" tests=\"{}\" failures=\"{}\" errors=\"{}\" skipped=\"{}\">\n",
-                        xml(s.name), s.cases.size(), s.failures, s.errors, s.skipped);
+// The totals open the document, so the suites wait, in a temporary file rather than in memory, until
+// the last plan is in.
+class JunitWriter : public ReportWriter {
+ public:
+  explicit JunitWriter(const std::vector<RuleInfo>& rules) : suites_(std::tmpfile()) {
+    std::set<std::string> ids;
+    for (const auto& r : rules) ids.insert(r.id);
+    rule_ids_.assign(ids.begin(), ids.end());
+  }
+  std::string begin() override { return {}; }
+  std::string plan(const PlanReport& report, Severity fail_on) override {
+    const auto s = suite_of(report, rule_ids_, fail_on);
+    tests_ += s.cases.size();
+    failures_ += s.failures;
+    errors_ += s.errors;
+    skipped_ += s.skipped;
+    std::string body =
+        fmt::format("  <testsuite name=\"{}\" tests=\"{}\" failures=\"{}\" errors=\"{}\" skipped=\"{}\">\n",
+                    xml(s.name), s.cases.size(), s.failures, s.errors, s.skipped);
     for (std::size_t i = 0; i < s.cases.size(); ++i) {
       const bool input_case = s.errors > 0 && i == 0;
       body += render_case(s.cases[i], s.name, s.skipped > 0 && !input_case);
     }
     body += "  </testsuite>\n";
+    keep(body);
+    return {};
   }
-  return fmt::format(
-      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-      "<testsuites name=\"liftlint\" tests=\"{}\" failures=\"{}\" errors=\"{}\" skipped=\"{}\">\n{}</testsuites>\n",
-      tests, failures, errors, skipped, body);
+  void end(const Output& out) override {
+    out(
+        fmt::format("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                    "<testsuites name=\"liftlint\" tests=\"{}\" failures=\"{}\" errors=\"{}\" skipped=\"{}\">\n",
+                    tests_, failures_, errors_, skipped_));
+    if (suites_ != nullptr) {
+      std::rewind(suites_.get());
+      char buffer[65536];
+      for (std::size_t got; (got = std::fread(buffer, 1, sizeof buffer, suites_.get())) > 0;) out({buffer, got});
+    } else {
+      out(body_);
+    }
+    out("</testsuites>\n");
+  }
+
+ private:
+  struct Close {
+    void operator()(std::FILE* f) const { std::fclose(f); }
+  };
+  // Without a temporary file (none can be created), the suites are kept in memory.
+  void keep(const std::string& body) {
+    if (suites_ == nullptr || std::fwrite(body.data(), 1, body.size(), suites_.get()) != body.size()) body_ += body;
+  }
+
+  std::vector<std::string> rule_ids_;
+  std::unique_ptr<std::FILE, Close> suites_;
+  std::string body_;
+  std::size_t tests_ = 0, failures_ = 0, errors_ = 0, skipped_ = 0;
+};
+
+}  // namespace
+
+std::unique_ptr<ReportWriter> junit_writer(const std::vector<RuleInfo>& rules) {
+  return std::make_unique<JunitWriter>(rules);
+}
+
+std::string render_junit(const std::vector<PlanReport>& reports, const std::vector<RuleInfo>& rules, Severity fail_on) {
+  return render_all(*junit_writer(rules), reports, std::vector<Severity>(reports.size(), fail_on));
+}
+
+std::string render_junit(const std::vector<PlanReport>& reports, const std::vector<RuleInfo>& rules,
+                         const std::vector<Severity>& fail_on) {
+  return render_all(*junit_writer(rules), reports, fail_on);
 }
 
 }  // namespace liftlint::report

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "liftlint/liftlint.hpp"
@@ -12,6 +13,18 @@ struct Counts {
   std::size_t errors = 0, warnings = 0, infos = 0, input_errors = 0, plans = 0, suppressed = 0, superseded = 0;
 };
 [[nodiscard]] Counts count(const std::vector<PlanReport>& reports);
+void add_counts(Counts& counts, const PlanReport& report);
+
+// What may pass from user text into a report for people.
+struct Printable {
+  bool tabs = false;
+  bool newlines = false;
+  std::size_t limit = 1000;  // bytes of the text shown; the rest is cut with "..."
+};
+// Text from plans, rule files, waivers and file names, made safe for a terminal or a CI log: control
+// characters, bidirectional overrides, non-characters and bytes that are not UTF-8 are shown by
+// their code (<0x1b>, <U+202E>, <0xff>) instead of acting on the screen, and long text is cut.
+[[nodiscard]] std::string printable(std::string_view text, Printable keep = {});
 
 // rustc-style: location, severity[rule], snippet with carets, notes, help, sources.
 [[nodiscard]] std::string render_problem(const Problem& problem, bool color);
@@ -31,6 +44,9 @@ struct Counts {
 // fail_on are failures, input errors are errors.
 [[nodiscard]] std::string render_junit(const std::vector<PlanReport>& reports, const std::vector<RuleInfo>& rules,
                                        Severity fail_on);
+// The same with each plan's own fail_on (plans under different configuration files may differ).
+[[nodiscard]] std::string render_junit(const std::vector<PlanReport>& reports, const std::vector<RuleInfo>& rules,
+                                       const std::vector<Severity>& fail_on);
 // GitHub Actions workflow commands: one ::error, ::warning or ::notice line per problem.
 [[nodiscard]] std::string render_github(const std::vector<PlanReport>& reports);
 // What a plan was read as: its client, weeks, sessions and each line's values, one line each.

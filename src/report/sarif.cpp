@@ -3,8 +3,10 @@
 #include <cctype>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <optional>
 
 #include "report/report.hpp"
+#include "report/writer.hpp"
 
 namespace liftlint::report {
 namespace {
@@ -27,12 +29,18 @@ std::string uri_of(const std::string& path) {
   return out;
 }
 
+// A relative path stays a relative reference, resolved against the directory liftlint ran in; an
+// absolute one becomes a file URI, since a reference starting with '/' cannot combine with a base.
+std::string artifact_uri(const std::string& path) {
+  return !path.empty() && path.front() == '/' ? fmt::format("file://{}", uri_of(path)) : uri_of(path);
+}
+
 ordered_json location_json(const Location& l) {
-  ordered_json physical{{"artifactLocation", {{"uri", uri_of(l.file)}}}};
+  ordered_json physical{{"artifactLocation", {{"uri", artifact_uri(l.file)}}}};
   if (l.line > 0) {
     const auto start = code_point_column(l, l.column);
     ordered_json region{{"startLine", l.line}, {"startColumn", start}};
-    if (l.length > 0 && l.column + l.length <= l.line_text.size() + 1) {
+    if (l.length > 0 && l.column + l.length <= l.line_text_column + l.line_text.size()) {
       region["endColumn"] = code_point_column(l, l.column + l.length);
     }
     physical["region"] = std::move(region);
@@ -99,9 +107,15 @@ std::vector<RuleInfo> own_rules() {
   return {expired, unused, input};
 }
 
-class SarifBuilder {
+constexpr const char* results_marker = "liftlint-results";
+
+std::string printed(const ordered_json& value) {
+  return value.dump(2, ' ', false, ordered_json::error_handler_t::replace);
+}
+
+class SarifWriter : public ReportWriter {
  public:
-  explicit SarifBuilder(const std::vector<RuleInfo>& rules) {
+  explicit SarifWriter(const std::vector<RuleInfo>& rules) {
     std::map<std::string, const RuleInfo*> by_id;
     for (const auto& r : rules) by_id.emplace(r.id, &r);
     for (const auto& r : extra_) by_id.emplace(r.id, &r);
@@ -109,33 +123,45 @@ class SarifBuilder {
       index_.emplace(id, rules_.size());
       rules_.push_back(rule_json(*rule));
     }
+    document_ = log();
+    results_.emplace(document_, results_marker);
   }
 
-  void add(const PlanReport& report) {
-    for (const auto& e : report.errors) results_.push_back(result(e, input_error_id));
-    for (const auto& f : report.findings) results_.push_back(result(f, f.rule_id));
+  std::string begin() override { return results_->head(); }
+
+  std::string plan(const PlanReport& report, Severity) override {
+    std::string out;
+    for (const auto& e : report.errors) out += results_->item(printed(result(e, input_error_id)));
+    for (const auto& f : report.findings) out += results_->item(printed(result(f, f.rule_id)));
     for (const auto& s : report.suppressed) {
       auto r = result(s.finding, s.finding.rule_id);
       r["suppressions"] = ordered_json::array({suppression(s.waiver)});
-      results_.push_back(std::move(r));
+      out += results_->item(printed(r));
     }
+    return out;
   }
 
-  ordered_json log() {
-    ordered_json driver{{"name", "liftlint"}, {"version", version()}, {"rules", std::move(rules_)}};
-    ordered_json run{{"tool", {{"driver", std::move(driver)}}},
-                     {"columnKind", "unicodeCodePoints"},
-                     {"results", std::move(results_)}};
-    return ordered_json{{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
-                        {"version", "2.1.0"},
-                        {"runs", ordered_json::array({std::move(run)})}};
-  }
+  std::string tail() override { return results_->tail(document_); }
 
  private:
+  std::string log() {
+    ordered_json driver{{"name", "liftlint"},
+                        {"version", version()},
+                        {"informationUri", "https://liftlint.dev/"},
+                        {"rules", std::move(rules_)}};
+    ordered_json run{
+        {"tool", {{"driver", std::move(driver)}}}, {"columnKind", "unicodeCodePoints"}, {"results", results_marker}};
+    return printed(ordered_json{{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
+                                {"version", "2.1.0"},
+                                {"runs", ordered_json::array({std::move(run)})}}) +
+           "\n";
+  }
+
   std::vector<RuleInfo> extra_ = own_rules();
   std::map<std::string, std::size_t> index_;
   ordered_json rules_ = ordered_json::array();
-  ordered_json results_ = ordered_json::array();
+  std::string document_;
+  std::optional<JsonArrayStream> results_;  // once the rules are in the document
 
   ordered_json result(const Problem& p, const std::string& rule_id) {
     std::string text = p.message;
@@ -178,10 +204,12 @@ class SarifBuilder {
 
 }  // namespace
 
-// Locations count bytes; the quoted line tells how many of them start a character.
+// Locations count bytes; the quoted line tells how many of them start a character. Of a long line
+// only a part is quoted, and the bytes before it are counted as characters.
 unsigned code_point_column(const Location& location, unsigned byte_column) {
-  unsigned count = 1;
-  for (std::size_t i = 0; i + 1 < byte_column && i < location.line_text.size(); ++i) {
+  unsigned count = location.line_text_column;
+  const std::size_t before = byte_column > location.line_text_column ? byte_column - location.line_text_column : 0;
+  for (std::size_t i = 0; i < before && i < location.line_text.size(); ++i) {
     count += (static_cast<unsigned char>(location.line_text[i]) & 0xC0) != 0x80 ? 1 : 0;
   }
   return count;
@@ -191,10 +219,12 @@ std::string citation_text(const Citation& c) {
   return c.locator.empty() ? c.reference : fmt::format("{} ({})", c.reference, c.locator);
 }
 
+std::unique_ptr<ReportWriter> sarif_writer(const std::vector<RuleInfo>& rules) {
+  return std::make_unique<SarifWriter>(rules);
+}
+
 std::string render_sarif(const std::vector<PlanReport>& reports, const std::vector<RuleInfo>& rules) {
-  SarifBuilder builder(rules);
-  for (const auto& r : reports) builder.add(r);
-  return builder.log().dump(2, ' ', false, ordered_json::error_handler_t::replace) + "\n";
+  return render_all(*sarif_writer(rules), reports);
 }
 
 }  // namespace liftlint::report

@@ -210,8 +210,9 @@ class Checker {
     }
     for (const auto& [key, value] : decl.fields) text_field(out, key.text) = value.text;
     if (decl.year) {
-      out.year = static_cast<int>(decl.year->number);
-      if (decl.year->number < 1000 || decl.year->number > 2100) {
+      if (decl.year->number >= 1000 && decl.year->number <= 2100) {
+        out.year = static_cast<int>(decl.year->number);
+      } else {
         diagnostics_.error(decl.year->span, "expected a year between 1000 and 2100");
       }
     }

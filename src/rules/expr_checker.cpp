@@ -21,6 +21,9 @@ using model::Expr;
 using model::Scope;
 using model::Type;
 
+// Bounds on rule constants, so that every number the evaluator derives from them stays small.
+constexpr int max_rest_days = 28;
+constexpr int max_increase_percent = 1000;
 constexpr std::array<const char*, 7> weekday_names = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
 constexpr std::array<const char*, 3> block_names = {"warmup", "main", "cooldown"};
 constexpr std::array<const char*, 3> experience_names = {"beginner", "intermediate", "advanced"};
@@ -396,6 +399,11 @@ void RuleChecker::rest_body(const ast::Body& b, model::Rule& out) {
   }
   out.rest_in_days = scale->factor >= 86400;
   out.rest_minimum = out.rest_in_days ? b.quantity.number : b.quantity.number * scale->factor / 3600;
+  // A week is the longest gap a plan can show between two sessions of a kind that still repeats.
+  if (!(out.rest_minimum >= 0 && out.rest_minimum <= (out.rest_in_days ? max_rest_days : max_rest_days * 24.0))) {
+    fail(b.quantity.span, fmt::format("expected a rest period from 0 to {} days (or {}h), found '{}'", max_rest_days,
+                                      max_rest_days * 24, b.quantity.text));
+  }
 }
 
 void RuleChecker::increase_body(const ast::Body& b, model::Rule& out) {
@@ -407,6 +415,10 @@ void RuleChecker::increase_body(const ast::Body& b, model::Rule& out) {
     return;
   }
   out.max_increase_percent = b.quantity.number;
+  if (!(b.quantity.number >= 0 && b.quantity.number <= max_increase_percent)) {
+    fail(b.quantity.span,
+         fmt::format("expected an increase from 0% to {}%, found '{}'", max_increase_percent, b.quantity.text));
+  }
 }
 
 void RuleChecker::forbid_body(const ast::Body& b, model::Rule& out) {

@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "rules/parser.hpp"
+#include "support/files.hpp"
 #include "support/limits.hpp"
 
 namespace liftlint::rules {
@@ -15,11 +16,24 @@ namespace liftlint::rules {
 std::optional<std::string> DiskFileSystem::read(const std::string& path) const {
   std::error_code ec;
   if (!std::filesystem::is_regular_file(path, ec)) return std::nullopt;
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return std::nullopt;
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
+  return read_bounded(path, limits::max_file_bytes);
+}
+
+std::string DiskFileSystem::identity(const std::string& path) const {
+  std::error_code ec;
+  // A missing file is named by its real directory, so that it is still found inside or outside the pack.
+  auto real = std::filesystem::weakly_canonical(std::filesystem::absolute(path, ec), ec);
+  return ec ? path : real.string();
+}
+
+std::string MemoryFileSystem::identity(const std::string& path) const {
+  const auto in_memory = [&] {
+    if (path == "." || files_.count(path) > 0) return true;
+    const auto after = files_.upper_bound(path + "/");  // a directory of files in memory
+    return after != files_.end() && after->first.rfind(path + "/", 0) == 0;
+  };
+  if (fallback_ == nullptr || in_memory()) return path;
+  return fallback_->identity(path);
 }
 
 std::optional<std::string> MemoryFileSystem::read(const std::string& path) const {
@@ -37,18 +51,20 @@ std::string resolve_include(const std::string& from_file, const std::string& inc
 
 void RuleLoader::load(const std::string& given, const Span& from) {
   // One file has one name, however it was spelled: a.rules and ./a.rules are the same.
+  // Through links too: each real file is loaded once, and a pack stays inside its real directory.
   const std::string path = std::filesystem::path(given).lexically_normal().string();
-  if (std::find(stack_.begin(), stack_.end(), path) != stack_.end()) {
+  const std::string real = fs_.identity(path);
+  if (std::find(stack_.begin(), stack_.end(), real) != stack_.end()) {
     diagnostics_.error(from, fmt::format("'{}' includes itself through a cycle of includes", path));
     return;
   }
-  if (!seen_.insert(path).second) return;
+  if (!seen_.insert(real).second) return;
   if (stack_.size() >= limits::max_include_depth) {
     diagnostics_.error(from, fmt::format("includes are nested more than {} deep", limits::max_include_depth));
     return;
   }
-  if (!roots_.empty() && !inside(path, roots_.back())) {
-    const auto root = roots_.back().empty() ? std::string(".") : roots_.back();
+  if (!roots_.empty() && !inside(real, roots_.back())) {
+    const auto root = roots_given_.back().empty() ? std::string(".") : roots_given_.back();
     diagnostics_.error(from, fmt::format("'{}' is outside the pack's directory '{}'", path, root),
                        {"a rule file can include only files in its own directory or below it"});
     return;
@@ -67,20 +83,24 @@ void RuleLoader::load(const std::string& given, const Span& from) {
   limits::strip_bom(*text);
   if (!texts_.insert(*text).second) return;
   const bool top = stack_.empty();
-  if (top) roots_.push_back(std::filesystem::path(path).parent_path().lexically_normal().string());
-  parse_and_follow(sources_.add(path, std::move(*text)));
-  if (top) roots_.pop_back();
+  if (top) {
+    const auto dir = std::filesystem::path(path).parent_path().lexically_normal().string();
+    roots_given_.push_back(dir);
+    roots_.push_back(fs_.identity(dir.empty() ? "." : dir));
+  }
+  parse_and_follow(sources_.add(path, std::move(*text)), real);
+  if (top) roots_.pop_back(), roots_given_.pop_back();
 }
 
 void RuleLoader::load_text(const std::string& path, std::string text) {
   if (!seen_.insert(path).second) return;
-  parse_and_follow(sources_.add(path, std::move(text)));
+  parse_and_follow(sources_.add(path, std::move(text)), path);
 }
 
-void RuleLoader::parse_and_follow(const SourceFile& file) {
+void RuleLoader::parse_and_follow(const SourceFile& file, const std::string& real) {
   auto parsed = parse_rule_file(file, diagnostics_);
   if (!parsed) return;
-  stack_.push_back(file.path);
+  stack_.push_back(real);
   for (const auto& include : parsed->includes) load(resolve_include(file.path, include.text), include.span);
   stack_.pop_back();
   files_.push_back(std::move(*parsed));

@@ -18,11 +18,14 @@ class FileSystem {
  public:
   virtual ~FileSystem() = default;
   [[nodiscard]] virtual std::optional<std::string> read(const std::string& path) const = 0;
+  // The one name of the file a path reaches, however many links lead there.
+  [[nodiscard]] virtual std::string identity(const std::string& path) const { return path; }
 };
 
 class DiskFileSystem : public FileSystem {
  public:
   [[nodiscard]] std::optional<std::string> read(const std::string& path) const override;
+  [[nodiscard]] std::string identity(const std::string& path) const override;
 };
 
 // Files kept in memory under a path prefix; everything else goes to the fallback.
@@ -31,6 +34,7 @@ class MemoryFileSystem : public FileSystem {
   explicit MemoryFileSystem(const FileSystem* fallback = nullptr) : fallback_(fallback) {}
   void add(std::string path, std::string text) { files_[std::move(path)] = std::move(text); }
   [[nodiscard]] std::optional<std::string> read(const std::string& path) const override;
+  [[nodiscard]] std::string identity(const std::string& path) const override;
 
  private:
   std::map<std::string, std::string> files_;
@@ -58,7 +62,7 @@ class RuleLoader {
   [[nodiscard]] std::optional<model::RuleSet> check(model::RuleSet base);
 
  private:
-  void parse_and_follow(const SourceFile& file);
+  void parse_and_follow(const SourceFile& file, const std::string& real);
   // Whether `path` lies in `root` or below it.
   static bool inside(const std::string& path, const std::string& root);
 
@@ -69,7 +73,8 @@ class RuleLoader {
   std::set<std::string> seen_;
   std::set<std::string, std::less<>> texts_;  // the text of every file loaded, to load a copy once
   std::vector<std::string> stack_;
-  std::vector<std::string> roots_;  // directory of the top-level file being loaded
+  std::vector<std::string> roots_;        // real directory of the top-level file being loaded
+  std::vector<std::string> roots_given_;  // the same as it was written, for messages
 };
 
 // Checks parsed files into a rule set, reporting every problem it finds.

@@ -35,28 +35,24 @@ void strip_bom(std::string& text) {
   if (text.rfind("\xEF\xBB\xBF", 0) == 0) text.erase(0, 3);
 }
 
-// Line and column of a byte offset, counted only when there is something to report.
+// Line and column of a byte offset, counted only when there is something to report. Columns count
+// bytes, as in every other message.
 std::pair<std::uint32_t, std::uint32_t> position_of(std::string_view text, std::size_t offset) {
-  std::uint32_t line = 1, column = 1;
-  for (std::size_t i = 0; i < offset;) {
-    if (text[i] == '\n') {
-      ++line;
-      column = 1;
-      ++i;
-    } else {
-      const auto length = utf8_length(text, i);
-      i += length == 0 ? 1 : length;
-      ++column;
-    }
+  std::uint32_t line = 1;
+  std::size_t line_start = 0;
+  for (std::size_t i = 0; i < offset; ++i) {
+    if (text[i] == '\n') ++line, line_start = i + 1;
   }
-  return {line, column};
+  return {line, static_cast<std::uint32_t>(offset - line_start + 1)};
 }
 
 std::optional<Diagnostic> check_bytes(const SourceFile& file) {
   const std::string_view text = file.text;
   if (text.size() > max_file_bytes) {
+    // Files are read only up to one byte past the limit, so the true size is not known here.
     return at(file, 1, 1, 0,
-              fmt::format("the file has {} bytes; the limit is {} MiB", text.size(), max_file_bytes / (1024 * 1024)));
+              fmt::format("the file is larger than {} MiB, the limit; split it into smaller files",
+                          max_file_bytes / (1024 * 1024)));
   }
   for (std::size_t i = 0; i < text.size();) {
     const auto c = static_cast<unsigned char>(text[i]);

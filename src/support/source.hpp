@@ -23,7 +23,6 @@ struct Span {
 
   [[nodiscard]] bool valid() const { return file != nullptr && line > 0; }
   [[nodiscard]] std::string location() const;
-  [[nodiscard]] std::string_view line_text() const;
 };
 
 // Owns every file read in a run so that spans stay valid for the whole run.
