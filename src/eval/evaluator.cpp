@@ -96,6 +96,7 @@ class Evaluator {
     return rule.status == model::Status::reviewed || (rule.status == model::Status::draft && options_.drafts);
   }
   std::vector<Finding> findings_;
+  int last_week_ = 0;  // while a template week is checked once for all its weeks: the last of them
   std::map<std::tuple<const model::Rule*, const SourceFile*, std::uint32_t, std::uint32_t>, std::size_t> merged_;
 
   // --- attributes -----------------------------------------------------------------
@@ -444,14 +445,34 @@ class Evaluator {
       check(rule, Context{&plan_, 1, nullptr, nullptr, nullptr});
       return;
     }
-    for (int w = plan_.first_week; w <= plan_.weeks; ++w) {
-      const Context week{&plan_, w, plan_.week(w), nullptr, nullptr};
+    // A template week gives the same findings in each of its weeks unless the rule asks which week it
+    // is, so it is checked once and its findings list all its weeks: time grows with the plan's text,
+    // not with the number of weeks it repeats for.
+    const bool by_week = uses_week(rule.filter) || uses_week(rule.predicate);
+    for (int w = plan_.first_week; w <= plan_.weeks; w = last_week_ + 1) {
+      const auto* block = plan_.week(w);
+      last_week_ = w;
+      while (!by_week && last_week_ < plan_.weeks && plan_.week(last_week_ + 1) == block) ++last_week_;
+      const Context week{&plan_, w, block, nullptr, nullptr};
       if (rule.scope == Scope::week) {
         check(rule, week);
       } else {
         each(rule.scope, week, [&](const Context& c) { check(rule, c); });
       }
     }
+    last_week_ = 0;
+  }
+
+  static bool uses_week(const Expr& e) {
+    switch (e.attr) {
+      case Attr::week_number:
+      case Attr::session_week:
+      case Attr::exercise_week:
+      case Attr::session_gestational_week:
+      case Attr::exercise_gestational_week: return true;
+      default: break;
+    }
+    return std::any_of(e.operands.begin(), e.operands.end(), [](const Expr& o) { return uses_week(o); });
   }
 
   void check(const model::Rule& rule, const Context& c) {
@@ -500,7 +521,9 @@ class Evaluator {
     f.span = span;
     f.superseded_by = superseded_by_[static_cast<std::size_t>(&rule - rules_.rules.data())];
     if (!rule.help.empty()) f.help.push_back(fill(rule.help, vars));
-    if (plan_.weeks > plan_.first_week && rule.scope != Scope::client) f.weeks.push_back(week);
+    if (plan_.weeks > plan_.first_week && rule.scope != Scope::client) {
+      for (int w = week; w <= std::max(week, last_week_); ++w) f.weeks.push_back(w);
+    }
     return f;
   }
 
@@ -591,11 +614,13 @@ class Evaluator {
   };
 
   void rest(const model::Rule& rule) {
-    for (int w = plan_.first_week; w <= plan_.weeks; ++w) {
-      if (const auto* block = plan_.week(w); block != nullptr && !block->weekdays_known()) {
-        crowded_week(rule, w, *block);
-      }
+    for (int w = plan_.first_week; w <= plan_.weeks; w = last_week_ + 1) {
+      const auto* block = plan_.week(w);
+      last_week_ = w;
+      while (!uses_week(rule.filter) && last_week_ < plan_.weeks && plan_.week(last_week_ + 1) == block) ++last_week_;
+      if (block != nullptr && !block->weekdays_known()) crowded_week(rule, w, *block);
     }
+    last_week_ = 0;
     std::optional<Visit> last;
     std::vector<std::pair<Visit, model::Bits>> worked_before;  // for `sharing muscles`, in calendar order
     const int passes = plan_.cyclic ? 2 : 1;
@@ -603,6 +628,7 @@ class Evaluator {
       for (int w = plan_.first_week; w <= plan_.weeks; ++w) {
         const auto* block = plan_.week(w);
         if (block == nullptr) continue;
+        last_week_ = repeats_through(rule, w);
         for (const auto& s : block->sessions) {
           if (!s.weekday_known) continue;  // only what is certain: see crowded_week
           const Context c{&plan_, w, block, &s, nullptr};
@@ -615,8 +641,38 @@ class Evaluator {
           last = now;
           if (rule.sharing_muscles && work.any()) worked_before.emplace_back(now, work);
         }
+        if (last_week_ > w) skip_to(last_week_, w, last, worked_before);
+        w = std::max(w, last_week_);
       }
     }
+    last_week_ = 0;
+  }
+
+  // From the second week of a template on, each week of it has the gaps the one before had, as long as no
+  // gap the rule asks for reaches past the week before. Such a week stands for the rest of the template:
+  // the last week it stands for, or 0.
+  [[nodiscard]] int repeats_through(const model::Rule& rule, int w) const {
+    const bool within_a_week = rule.rest_in_days ? rule.rest_minimum < 7 : rule.rest_minimum < 7 * 24;
+    const auto* block = plan_.week(w);
+    if (!within_a_week || plan_.cyclic || w == plan_.first_week || plan_.week(w - 1) != block ||
+        uses_week(rule.filter)) {
+      return 0;
+    }
+    int through = w;
+    while (through < plan_.weeks && plan_.week(through + 1) == block) ++through;
+    return through;
+  }
+
+  // The visits of week `from` moved to week `to`, as if the weeks between had been walked.
+  static void skip_to(int to, int from, std::optional<Visit>& last,
+                      std::vector<std::pair<Visit, model::Bits>>& worked_before) {
+    const auto move = [&](Visit& v) {
+      if (v.week != from) return;
+      v.day += (to - from) * 7;
+      v.week = to;
+    };
+    if (last) move(*last);
+    for (auto it = worked_before.rbegin(); it != worked_before.rend() && it->first.week == from; ++it) move(it->first);
   }
 
   // Sessions without weekdays (Day 1, Day 2) can be placed on any day, so only a week with more of them
@@ -758,7 +814,8 @@ class Evaluator {
     const plan::WeekBlock* last = nullptr;
     for (int w = plan_.first_week; w <= plan_.weeks; ++w) {
       const auto* now = plan_.week(w);
-      if (now == nullptr) continue;
+      // The later weeks of a template lift what its first week lifted, which changes nothing.
+      if (now == nullptr || now == last) continue;
       const auto current = peaks(*now);
       if (last != nullptr && now != last) load_jumps(rule, w, current, lifted);
       for (const auto& [id, peak] : current) hold(lifted[id], peak, w);
@@ -819,7 +876,7 @@ class Evaluator {
     const plan::WeekBlock* last = nullptr;
     for (int w = plan_.first_week; w <= plan_.weeks; ++w) {
       const auto* now = plan_.week(w);
-      if (now == nullptr) continue;
+      if (now == nullptr || now == last) continue;  // as for loads
       const double current = volume(*now);
       if (last != nullptr && now != last && highest > 0) {
         const double increase = (current - highest) / highest * 100;
@@ -855,13 +912,13 @@ class Evaluator {
       return;
     }
     auto& weeks = findings_[it->second].weeks;
-    for (int w : f.weeks) {
-      if (std::find(weeks.begin(), weeks.end(), w) == weeks.end()) weeks.push_back(w);
-    }
+    weeks.insert(weeks.end(), f.weeks.begin(), f.weeks.end());  // made unique once, in collect()
   }
 
   std::vector<Finding> collect() {
     for (auto& f : findings_) {
+      std::sort(f.weeks.begin(), f.weeks.end());
+      f.weeks.erase(std::unique(f.weeks.begin(), f.weeks.end()), f.weeks.end());
       if (f.weeks.size() > 1) f.notes.push_back(Note{fmt::format("this happens in weeks {}", week_list(f.weeks)), {}});
     }
     std::stable_sort(findings_.begin(), findings_.end(), [](const Finding& a, const Finding& b) {

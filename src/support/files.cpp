@@ -199,9 +199,15 @@ std::string OutputFile::open(const std::string& path) {
     fd_ = ::open(path.c_str(), O_WRONLY | O_CLOEXEC | O_NOCTTY);
     return fd_ < 0 ? error_text(errno) : std::string{};
   }
+  // Through a link to the file it names, keeping the link. A name that resolves into /proc or /dev
+  // (/dev/stdout redirected to a file), or not at all, stands for an open file: written in place.
   std::error_code ec;
-  const auto real = fs::canonical(path, ec);  // through a link to the file it names, keeping the link
-  return open_temporary(ec ? path : real.string(), st);
+  const auto real = fs::canonical(path, ec).string();
+  if (ec || real.rfind("/proc/", 0) == 0 || real.rfind("/dev/", 0) == 0) {
+    fd_ = ::open(path.c_str(), O_WRONLY | O_TRUNC | O_CLOEXEC | O_NOCTTY);
+    return fd_ < 0 ? error_text(errno) : std::string{};
+  }
+  return open_temporary(real, st);
 }
 
 std::string OutputFile::open_temporary(const std::string& target, std::optional<struct stat> old) {

@@ -72,20 +72,33 @@ std::string normalize_name(std::string_view name) {
   return out;
 }
 
-std::size_t edit_distance(std::string_view a, std::string_view b) {
+namespace {
+
+// The edit distance, or any number above `bound` as soon as a row of the table shows it will exceed it:
+// most candidates are given up after a letter or two.
+std::size_t edit_distance_within(std::string_view a, std::string_view b, std::size_t bound) {
   std::vector<std::size_t> row(b.size() + 1);
   std::iota(row.begin(), row.end(), 0);
   for (std::size_t i = 1; i <= a.size(); ++i) {
     std::size_t diagonal = row[0];
     row[0] = i;
+    std::size_t smallest = row[0];
     for (std::size_t j = 1; j <= b.size(); ++j) {
       const std::size_t above = row[j];
       const std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
       row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + cost});
       diagonal = above;
+      smallest = std::min(smallest, row[j]);
     }
+    if (smallest > bound) return smallest;
   }
   return row[b.size()];
+}
+
+}  // namespace
+
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+  return edit_distance_within(a, b, std::max(a.size(), b.size()));
 }
 
 std::optional<std::string> closest_match(std::string_view word, const std::vector<std::string>& candidates) {
@@ -97,7 +110,7 @@ std::optional<std::string> closest_match(std::string_view word, const std::vecto
   for (const auto& candidate : candidates) {
     const auto gap = candidate.size() > word.size() ? candidate.size() - word.size() : word.size() - candidate.size();
     if (gap >= best_distance) continue;  // the distance is at least the difference in length
-    const std::size_t d = edit_distance(word, candidate);
+    const std::size_t d = edit_distance_within(word, candidate, best_distance - 1);
     if (d < best_distance) {
       best_distance = d;
       best = candidate;

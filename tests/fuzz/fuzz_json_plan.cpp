@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "liftlint/liftlint.hpp"
+#include "properties.hpp"
 #include "report/report.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
@@ -16,13 +17,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   // hundreds of one-line fragments of a pretty-printed file.
   const std::string text(reinterpret_cast<const char*>(data) + 1, size - 1);
   auto reports = data[0] % 4 == 0 ? engine.check_json_lines("fuzz.jsonl", text)
-                                        : std::vector<liftlint::PlanReport>{engine.check_text("fuzz.json", text)};
+                                  : std::vector<liftlint::PlanReport>{engine.check_text("fuzz.json", text)};
   // Rendering hundreds of one-line reports says nothing the first few do not.
   if (reports.size() > 8) reports.resize(8);
-  std::size_t total = 0;
-  total += liftlint::report::render_text(reports, false).size();
-  total += liftlint::report::render_sarif(reports, rules).size();
-  total += liftlint::report::render_junit(reports, rules, liftlint::Severity::error).size();
-  total += liftlint::report::render_github(reports).size();
-  return total == 0 ? 1 : 0;
+  fuzz::no_control_bytes(liftlint::report::render_text(reports, false));
+  fuzz::parses_as_json(liftlint::report::render_sarif(reports, rules));
+  fuzz::xml_characters(liftlint::report::render_junit(reports, rules, liftlint::Severity::error));
+  fuzz::no_control_bytes(liftlint::report::render_github(reports));
+  return 0;
 }

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "liftlint/liftlint.hpp"
+#include "properties.hpp"
 #include "report/report.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
@@ -12,5 +13,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   // Rendering touches every span and line the report quotes.
   const auto text = liftlint::report::render_text({report}, false);
   const auto json = liftlint::report::render_json({report});
-  return text.empty() && json.empty() ? 1 : 0;
+  fuzz::no_control_bytes(text);
+  fuzz::parses_as_json(json);
+  fuzz::no_control_bytes(liftlint::report::render_github({report}));
+  return 0;
 }

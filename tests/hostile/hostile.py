@@ -1,0 +1,689 @@
+#!/usr/bin/env python3
+"""Hostile inputs and file-system set-ups, each with its exact expected outcome.
+
+    hostile.py BINARY SOURCE_DIR --list     the names of the cases
+    hostile.py BINARY SOURCE_DIR CASE       runs one case in a fresh temporary directory
+
+A case fails with a message saying what went wrong. Cases that need root (device files, other
+owners) exit with 77, which ctest reports as skipped, when run by anyone else.
+"""
+import json
+import os
+import random
+import resource
+import shutil
+import stat
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import xml.etree.ElementTree as ET
+
+BINARY = os.path.abspath(sys.argv[1])
+SOURCE = os.path.abspath(sys.argv[2])
+SKIP = 77
+CASES = {}
+
+# Peak memory under the sanitizers is a few times the release build's: the bounds below are loose
+# enough for both, and far below what unbounded growth reaches.
+MIB = 1024
+
+
+def case(function):
+    CASES[function.__name__.replace("_", "-")] = function
+    return function
+
+
+class Run:
+    def __init__(self, returncode, stdout, stderr, seconds, peak_kib):
+        self.returncode, self.stdout, self.stderr = returncode, stdout, stderr
+        self.seconds, self.peak_kib = seconds, peak_kib
+
+    @property
+    def out(self):
+        return self.stdout.decode("utf-8", "replace")
+
+    @property
+    def err(self):
+        return self.stderr.decode("utf-8", "replace")
+
+
+def run(*args, cwd=None, stdin=None, timeout=120, env=None):
+    """Runs liftlint; returns its exit code, output, time and peak resident memory."""
+    environment = dict(os.environ, NO_COLOR="1", **(env or {}))
+    started = time.monotonic()
+    out_file, err_file = tempfile.TemporaryFile(), tempfile.TemporaryFile()
+    process = subprocess.Popen([BINARY, *args], cwd=cwd, stdin=stdin if stdin is not None else subprocess.DEVNULL,
+                               stdout=out_file, stderr=err_file, env=environment)
+    deadline = started + timeout
+    while True:
+        pid, status, usage = os.wait4(process.pid, os.WNOHANG)
+        if pid != 0:
+            break
+        if time.monotonic() > deadline:
+            process.kill()
+            os.wait4(process.pid, 0)
+            raise AssertionError(f"liftlint {' '.join(args)} took more than {timeout} s")
+        time.sleep(0.01)
+    process.returncode = os.waitstatus_to_exitcode(status)
+    out_file.seek(0)
+    err_file.seek(0)
+    result = Run(process.returncode, out_file.read(), err_file.read(), time.monotonic() - started, usage.ru_maxrss)
+    if result.returncode < 0:
+        raise AssertionError(f"liftlint {' '.join(args)} was killed by signal {-result.returncode}\n{result.err}")
+    return result
+
+
+def expect(condition, message, result=None):
+    if not condition:
+        detail = f"\n--- exit {result.returncode}\n--- stdout\n{result.out[:3000]}\n--- stderr\n{result.err[:3000]}" \
+            if result else ""
+        raise AssertionError(message + detail)
+
+
+def expect_exit(result, code):
+    expect(result.returncode == code, f"expected exit code {code}, got {result.returncode}", result)
+
+
+def write(path, text, mode="w"):
+    with open(path, mode) as f:
+        f.write(text)
+
+
+def need_root():
+    if os.geteuid() != 0:
+        sys.exit(SKIP)
+
+
+FLAWED = os.path.join(SOURCE, "examples", "flawed-rest.plan")  # an error finding: exit code 1
+PLAN = """plan "Hostile"
+
+mon strength 30min {
+  warmup 5min { cat-cow x10 }
+  goblet squat 3x10 @ 8kg
+  bird-dog 3x10 each side
+  cooldown { hamstring stretch 30s }
+}
+"""
+UNFORMATTED = "mon strength 30min {\n      goblet squat 3x10\n}\n"
+RULE_SOURCE = 'source s {\n  title "A source"\n  year 2020\n  evidence grade.moderate\n}\n'
+
+
+def rule_file(require):
+    return RULE_SOURCE + f'rule x.r {{\n  severity error\n  cite s\n  message "m"\n  require {require}\n}}\n'
+
+
+# --- 1. arithmetic in evaluation -----------------------------------------------------------------
+
+
+@case
+def rest_period_beyond_int(tmp):
+    write(f"{tmp}/r.rules", rule_file("rest >= 2147483647 days between sessions where kind = strength"))
+    r = run("check", os.path.join(SOURCE, "examples", "five-day.plan"), "--rules", "r.rules", cwd=tmp)
+    expect_exit(r, 2)
+    expect("r.rules:10:19: error: expected a rest period from 0 to 28 days (or 672h), found '2147483647 days'"
+           in r.err, "the rest period is not bounded with a positioned error", r)
+
+
+@case
+def rest_period_in_hours_beyond_bound(tmp):
+    write(f"{tmp}/r.rules", rule_file("rest >= 99999999h between sessions where kind = strength"))
+    r = run("check", FLAWED, "--rules", "r.rules", cwd=tmp)
+    expect_exit(r, 2)
+    expect("expected a rest period from 0 to 28 days (or 672h), found '99999999h'" in r.err, "hours not bounded", r)
+
+
+@case
+def increase_beyond_bound(tmp):
+    write(f"{tmp}/r.rules", rule_file("increase of load <= 100000000000000% per week"))
+    r = run("check", FLAWED, "--rules", "r.rules", cwd=tmp)
+    expect_exit(r, 2)
+    expect("expected an increase from 0% to 1000%, found '100000000000000%'" in r.err, "increase not bounded", r)
+
+
+@case
+def source_year_beyond_int(tmp):
+    write(f"{tmp}/r.rules", RULE_SOURCE.replace("2020", "99999999999999"))
+    r = run("rules", "check", "r.rules", cwd=tmp)
+    expect_exit(r, 2)
+    expect("r.rules:3:8: error: expected a year between 1000 and 2100" in r.out, "year not refused", r)
+
+
+@case
+def huge_numbers_in_plan_dates_and_days(tmp):
+    write(f"{tmp}/p.plan", 'plan "x"\nclient {\n  conditions low_back_pain\n'
+          '  cleared yes by "GP" on 99999999999/99999999999/2026\n}\n'
+          'day 99999999999 strength 30min {\n  bird-dog 3x8\n}\n'
+          'waive bp.session-length on day 999999999999999 reason "r"\n')
+    r = run("check", "p.plan", cwd=tmp)
+    expect(r.returncode in (1, 2), "a plan with huge numbers must be refused or checked", r)
+
+
+# --- 2. writing over special files ---------------------------------------------------------------
+
+
+@case
+def output_to_a_device_writes_it_and_keeps_it(tmp):
+    need_root()
+    os.mknod(f"{tmp}/null", 0o666 | stat.S_IFCHR, os.makedev(1, 3))
+    r = run("check", FLAWED, "-o", "null", cwd=tmp)
+    expect_exit(r, 1)
+    expect(stat.S_ISCHR(os.stat(f"{tmp}/null").st_mode), "the device was replaced by a regular file", r)
+    expect(os.listdir(tmp) == ["null"], f"files were left behind: {os.listdir(tmp)}", r)
+
+
+@case
+def output_to_a_fifo_is_written_through_it(tmp):
+    os.mkfifo(f"{tmp}/pipe")
+    received = []
+    reader = threading.Thread(target=lambda: received.append(open(f"{tmp}/pipe", "rb").read()))
+    reader.start()
+    r = run("check", FLAWED, "--format", "json", "-o", "pipe", cwd=tmp)
+    reader.join(30)
+    expect_exit(r, 1)
+    expect(stat.S_ISFIFO(os.stat(f"{tmp}/pipe").st_mode), "the FIFO was replaced", r)
+    expect(received and json.loads(received[0])["summary"]["errors"] >= 1, "the report did not go through the FIFO", r)
+
+
+@case
+def output_through_a_link_to_dev_stdout(tmp):
+    os.symlink("/dev/stdout", f"{tmp}/out")
+    r = run("check", FLAWED, "--format", "json", "-o", "out", cwd=tmp)
+    expect_exit(r, 1)
+    expect(os.path.islink(f"{tmp}/out"), "the link was replaced", r)
+    expect(json.loads(r.stdout)["summary"]["errors"] >= 1, "the report did not reach standard output", r)
+
+
+@case
+def output_dash_is_standard_output(tmp):
+    r = run("check", FLAWED, "--format", "sarif", "-o", "-", cwd=tmp)
+    expect_exit(r, 1)
+    expect(json.loads(r.stdout)["version"] == "2.1.0", "no SARIF on standard output", r)
+    expect(not os.path.exists(f"{tmp}/-"), "a file named '-' was written", r)
+
+
+@case
+def output_keeps_the_link_and_the_file_mode(tmp):
+    write(f"{tmp}/target.txt", "old report\n")
+    os.chmod(f"{tmp}/target.txt", 0o640)
+    os.symlink("target.txt", f"{tmp}/report.txt")
+    r = run("check", FLAWED, "-o", "report.txt", cwd=tmp)
+    expect_exit(r, 1)
+    expect(os.path.islink(f"{tmp}/report.txt"), "the link was replaced by a file", r)
+    expect(stat.S_IMODE(os.stat(f"{tmp}/target.txt").st_mode) == 0o640, "the mode changed", r)
+    expect("bp.rest-between-strength" in open(f"{tmp}/target.txt").read(), "the target was not written", r)
+    expect(sorted(os.listdir(tmp)) == ["report.txt", "target.txt"], f"left behind: {os.listdir(tmp)}", r)
+
+
+@case
+def output_temporary_cannot_be_redirected_by_a_planted_link(tmp):
+    write(f"{tmp}/victim", "precious\n")
+    # Links under every name a predictable temporary could have had, for the next few process ids.
+    next_pid = int(open("/proc/sys/kernel/ns_last_pid").read()) if os.path.exists("/proc/sys/kernel/ns_last_pid") else 0
+    for pid in range(next_pid, next_pid + 200):
+        os.symlink("victim", f"{tmp}/report.txt.liftlint-tmp.{pid}")
+    r = run("check", FLAWED, "-o", "report.txt", cwd=tmp)
+    expect_exit(r, 1)
+    expect(open(f"{tmp}/victim").read() == "precious\n", "a planted link redirected the report", r)
+    expect("bp.rest-between-strength" in open(f"{tmp}/report.txt").read(), "the report was not written", r)
+
+
+@case
+def output_to_a_directory_is_an_error(tmp):
+    os.mkdir(f"{tmp}/reports")
+    r = run("check", FLAWED, "-o", "reports", cwd=tmp)
+    expect_exit(r, 2)
+    expect("liftlint: error: cannot write the report to 'reports': it is a directory" in r.err, "no error", r)
+    expect(os.listdir(f"{tmp}/reports") == [], "something was written into the directory", r)
+
+
+@case
+def output_where_nothing_can_be_written(tmp):
+    r = run("check", FLAWED, "-o", "/proc/version", cwd=tmp)
+    expect_exit(r, 2)
+    expect("liftlint: error: cannot write the report to '/proc/version'" in r.err, "no error", r)
+
+
+@case
+def fmt_does_not_wait_on_a_fifo(tmp):
+    os.mkfifo(f"{tmp}/week.plan")
+    r = run("fmt", "week.plan", cwd=tmp, timeout=20)
+    expect_exit(r, 2)
+    expect("week.plan: error: not a regular file; fmt formats regular files only" in r.err, "no error", r)
+
+
+@case
+def fmt_leaves_a_read_only_file(tmp):
+    write(f"{tmp}/week.plan", UNFORMATTED)
+    os.chmod(f"{tmp}/week.plan", 0o444)
+    r = run("fmt", "week.plan", cwd=tmp)
+    expect_exit(r, 2)
+    expect("week.plan: error: the file is read-only; it was left as it is" in r.err, "no error", r)
+    expect(open(f"{tmp}/week.plan").read() == UNFORMATTED, "the read-only file was changed", r)
+
+
+@case
+def fmt_leaves_a_hard_linked_file(tmp):
+    write(f"{tmp}/week.plan", UNFORMATTED)
+    os.link(f"{tmp}/week.plan", f"{tmp}/other-name.plan")
+    r = run("fmt", "week.plan", cwd=tmp)
+    expect_exit(r, 2)
+    expect("the file has 2 hard links, and only this name would get the formatted text; it was left as it is"
+           in r.err, "no error", r)
+    expect(os.stat(f"{tmp}/week.plan").st_ino == os.stat(f"{tmp}/other-name.plan").st_ino, "the link was broken", r)
+
+
+@case
+def fmt_keeps_the_owner_of_a_file_it_rewrites(tmp):
+    need_root()
+    write(f"{tmp}/week.plan", UNFORMATTED)
+    os.chown(f"{tmp}/week.plan", 65534, 65534)
+    os.chmod(f"{tmp}/week.plan", 0o664)
+    r = run("fmt", "week.plan", cwd=tmp)
+    expect_exit(r, 0)
+    st = os.stat(f"{tmp}/week.plan")
+    expect((st.st_uid, st.st_gid, stat.S_IMODE(st.st_mode)) == (65534, 65534, 0o664), "owner or mode changed", r)
+    expect(open(f"{tmp}/week.plan").read() != UNFORMATTED, "the file was not formatted", r)
+
+
+@case
+def fmt_keeps_a_byte_order_mark(tmp):
+    write(f"{tmp}/week.plan", b"\xef\xbb\xbf" + UNFORMATTED.encode(), "wb")
+    r = run("fmt", "week.plan", cwd=tmp)
+    expect_exit(r, 0)
+    formatted = open(f"{tmp}/week.plan", "rb").read()
+    expect(formatted.startswith(b"\xef\xbb\xbf") and b"\n  goblet squat" in formatted, "BOM lost or not formatted", r)
+    again = run("fmt", "--check", "week.plan", cwd=tmp)
+    expect_exit(again, 0)
+
+
+@case
+def rules_doc_reports_a_page_it_cannot_write(tmp):
+    os.makedirs(f"{tmp}/docs/back-pain.md")
+    write(f"{tmp}/docs/who-2020.md", "existing page\n")
+    r = run("rules", "doc", "docs", "--rules", os.path.join(SOURCE, "rules", "who-2020"), cwd=tmp)
+    expect_exit(r, 2)
+    expect("liftlint: error: cannot write 'docs/back-pain.md': it is a directory" in r.err, "no error", r)
+    expect("wrote docs/back-pain.md" not in r.out, "a failed write was reported as written", r)
+    page = open(f"{tmp}/docs/who-2020.md").read()
+    expect(page == "existing page\n" or page.startswith("#"), "an existing page was truncated", r)
+
+
+@case
+def rules_doc_into_a_file(tmp):
+    write(f"{tmp}/docs", "a file\n")
+    r = run("rules", "doc", "docs", cwd=tmp)
+    expect_exit(r, 2)
+    expect("liftlint: error: cannot create the directory 'docs'" in r.err, "no error", r)
+    expect("wrote" not in r.out, "a write was reported", r)
+
+
+# --- 3. memory that grows with findings and line length ------------------------------------------
+
+
+def one_line_json_plan(lines):
+    exercises = [{"exercise": "Barbell back squat", "sets": 5, "reps": 3, "load_kg": 140}] * lines
+    plan = {"plan": "wide", "client": {"conditions": ["chronic_low_back_pain"]},
+            "weeks": [{"week": 1, "days": [{"day": "mon", "kind": "strength", "minutes": 30, "exercises": exercises}]}]}
+    return json.dumps(plan, separators=(",", ":"))
+
+
+@case
+def findings_on_one_huge_line_do_not_copy_it(tmp):
+    write(f"{tmp}/wide.json", one_line_json_plan(6000))  # 0.4 MB on one line, 10,000 findings
+    for fmt in ("text", "json", "sarif"):
+        r = run("check", "wide.json", "--format", fmt, "-o", f"report.{fmt}", cwd=tmp)
+        expect_exit(r, 2)
+        expect("the plan has" in r.err or "1 plan:" in r.err, "no summary", r)
+        expect(r.peak_kib < 600 * MIB, f"{fmt}: peak memory {r.peak_kib // MIB} MiB for a 0.4 MB plan", r)
+
+
+@case
+def many_plans_are_reported_one_at_a_time(tmp):
+    os.mkdir(f"{tmp}/plans")
+    text = one_line_json_plan(6000)
+    for i in range(12):
+        write(f"{tmp}/plans/p{i:02}.json", text)
+    r = run("check", "plans", "--format", "json", "-o", "report.json", cwd=tmp)
+    expect_exit(r, 2)
+    report = json.load(open(f"{tmp}/report.json"))
+    expect(len(report["plans"]) == 12 and report["summary"]["warnings"] > 100000, "report incomplete", r)
+    expect(r.peak_kib < 700 * MIB, f"peak memory {r.peak_kib // MIB} MiB for 12 plans of 0.4 MB", r)
+
+
+# --- 4. reads bounded while reading ------------------------------------------------------------
+
+
+@case
+def standard_input_of_endless_zeros(tmp):
+    with open("/dev/zero", "rb") as zeros:
+        r = run("check", "-", stdin=zeros, cwd=tmp, timeout=60)
+    expect_exit(r, 2)
+    expect("<stdin>: error: standard input has more than 64 MiB, the limit for a stream of plans" in r.out,
+           "no error", r)
+    expect(r.peak_kib < 1024 * MIB, f"peak memory {r.peak_kib // MIB} MiB", r)
+
+
+@case
+def configuration_of_endless_zeros(tmp):
+    r = run("check", FLAWED, "--config", "/dev/zero", cwd=tmp, timeout=60)
+    expect_exit(r, 2)
+    expect("/dev/zero:1:1: error: the file is larger than 8 MiB, the limit; split it into smaller files" in r.out,
+           "no error", r)
+    expect(r.peak_kib < 512 * MIB, f"peak memory {r.peak_kib // MIB} MiB", r)
+
+
+@case
+def sparse_plan_of_a_gigabyte(tmp):
+    with open(f"{tmp}/huge.plan", "wb") as f:
+        f.truncate(1 << 30)
+    r = run("check", "huge.plan", cwd=tmp, timeout=60)
+    expect_exit(r, 2)
+    expect("huge.plan:1:1: error: the file is larger than 8 MiB, the limit; split it into smaller files" in r.out,
+           "no error", r)
+    expect(r.peak_kib < 256 * MIB, f"peak memory {r.peak_kib // MIB} MiB", r)
+
+
+@case
+def sparse_rule_file_of_a_gigabyte(tmp):
+    with open(f"{tmp}/huge.rules", "wb") as f:
+        f.truncate(1 << 30)
+    r = run("check", FLAWED, "--rules", "huge.rules", cwd=tmp, timeout=60)
+    expect_exit(r, 2)
+    expect("huge.rules:1:1: error: the file is larger than 8 MiB" in r.err, "no error", r)
+    expect(r.peak_kib < 256 * MIB, f"peak memory {r.peak_kib // MIB} MiB", r)
+
+
+# --- 5. directory walks ---------------------------------------------------------------------------
+
+
+def tree_with_links(tmp):
+    """plans/loop -> loop (a cycle), plans/linked -> ../real (a followed link), real/up -> .. (a cycle)."""
+    os.makedirs(f"{tmp}/plans")
+    os.makedirs(f"{tmp}/real")
+    shutil.copy(FLAWED, f"{tmp}/real/flawed.plan")
+    os.symlink("loop", f"{tmp}/plans/loop")
+    os.symlink("../real", f"{tmp}/plans/linked")
+    os.symlink("..", f"{tmp}/real/up")
+
+
+@case
+def check_follows_links_and_reports_a_loop(tmp):
+    tree_with_links(tmp)
+    r = run("check", "plans", "--format", "json", cwd=tmp)
+    expect_exit(r, 2)
+    report = json.loads(r.stdout)
+    paths = [p["path"] for p in report["plans"]]
+    expect("plans/loop" in paths and "plans/linked/flawed.plan" in paths, f"paths: {paths}", r)
+    loop = next(p for p in report["plans"] if p["path"] == "plans/loop")
+    expect(loop["errors"][0]["message"] == "cannot read 'plans/loop': too many levels of symbolic links",
+           "wrong message", r)
+    flawed = next(p for p in report["plans"] if p["path"] == "plans/linked/flawed.plan")
+    expect(any(f["rule"] == "bp.rest-between-strength" for f in flawed["findings"]), "the linked plan was skipped", r)
+    expect(paths.count("plans/linked/flawed.plan") == 1 and len(paths) == 2, f"a plan was listed twice: {paths}", r)
+
+
+@case
+def fmt_rules_and_test_walk_a_loop_without_aborting(tmp):
+    tree_with_links(tmp)
+    for args in (["fmt", "--check", "plans"], ["test", "plans"], ["check", FLAWED, "--rules", "plans"],
+                 ["rules", "check", "plans"]):
+        r = run(*args, cwd=tmp)
+        expect_exit(r, 2)
+        expect("cannot read 'plans/loop': too many levels of symbolic links" in r.out + r.err,
+               f"{args}: no error for the loop", r)
+
+
+# --- 6. includes through links --------------------------------------------------------------------
+
+
+@case
+def include_cannot_leave_the_pack_through_a_link(tmp):
+    os.makedirs(f"{tmp}/pack")
+    write(f"{tmp}/outside.rules", "secret-first-line\n")
+    os.symlink("..", f"{tmp}/pack/up")
+    write(f"{tmp}/pack/main.rules", 'include "up/outside.rules"\n')
+    r = run("rules", "check", "pack/main.rules", cwd=tmp)
+    expect_exit(r, 2)
+    expect("error: 'pack/up/outside.rules' is outside the pack's directory 'pack'" in r.out, "not confined", r)
+    expect("secret-first-line" not in r.out + r.err, "the outside file was read and quoted", r)
+
+
+@case
+def include_links_do_not_multiply_the_files_read(tmp):
+    os.makedirs(f"{tmp}/pack")
+    for i in range(31):
+        write(f"{tmp}/pack/f{i}.rules", f'include "a/f{i + 1}.rules"\ninclude "b/f{i + 1}.rules"\n' if i < 30 else "")
+    os.symlink(".", f"{tmp}/pack/a")
+    os.symlink(".", f"{tmp}/pack/b")
+    r = run("rules", "check", "pack/f0.rules", cwd=tmp, timeout=30)
+    expect(r.returncode in (0, 2), "unexpected exit", r)
+    expect(r.seconds < 30, "the loader followed every path", r)
+
+
+# --- 7. hostile text in output --------------------------------------------------------------------
+
+CONTROL = [b"\x1b", b"\x07", b"\x00", b"\r", b"\x08", b"\xc2\x9b", b"\xe2\x80\xae"]
+
+
+def hostile_json_plan():
+    name = "\u001b[2J\u001b[31mgoblet\rsquat\n::add-mask::secret\u202e"
+    return json.dumps({
+        "plan": "\u001b]0;title\u0007plan\n::error file=x::forged",
+        "client": {"conditions": ["low_back_pain"]},
+        "weeks": [{"week": 1, "days": [{"day": "mon", "kind": "strength", "minutes": 30, "exercises": [
+            {"exercise": name, "sets": 3, "reps": 10}]}],
+            "waivers": [{"rule": "bp.clearance", "reason": "\u001b[2K\r::warning::forged\u0008"}]}]})
+
+
+@case
+def control_characters_never_reach_a_terminal(tmp):
+    write(f"{tmp}/hostile.json", hostile_json_plan())
+    write(f"{tmp}/hostile.plan", 'plan "a\x1b[2Jb"\nmon strength 30min {\n  squat\x1b[31m 3x10 # \x1b]0;x\x07\n}\n'
+          'waive bp.clearance reason "\x1b[1A\x1b[2K forged"\n')
+    for fmt in ("text", "github"):
+        r = run("check", "hostile.json", "hostile.plan", "--format", fmt, cwd=tmp)
+        expect(r.returncode in (1, 2), f"{fmt}: unexpected exit", r)
+        for byte in CONTROL:
+            expect(byte not in r.stdout and byte not in r.stderr, f"{fmt}: the output holds {byte!r}", r)
+        expect("<0x1b>" in r.out, f"{fmt}: the escape is not shown by its code", r)
+        for line in r.out.splitlines():
+            expect(not line.startswith("::") or fmt == "github", f"{fmt}: a forged command line: {line}", r)
+            expect(not line.startswith(("::add-mask", "::warning::forged", "::error file=x")),
+                   f"{fmt}: a forged workflow command: {line}", r)
+
+
+@case
+def a_file_name_cannot_start_a_workflow_command(tmp):
+    shutil.copy(FLAWED, f"{tmp}/::error::forged.plan")
+    r = run("check", "::error::forged.plan", cwd=tmp)
+    expect_exit(r, 1)
+    expect(all(not line.startswith("::") for line in r.out.splitlines()), "a line starts with '::'", r)
+    expect("./::error::forged.plan:" in r.out, "the file is not shown as ./::error::...", r)
+
+
+@case
+def long_user_text_is_cut(tmp):
+    plan = {"plan": "x" * 100000, "weeks": [{"week": 1, "days": [{"day": "mon", "kind": "strength", "minutes": 30,
+                                                                     "exercises": [{"exercise": "y" * 100000}]}]}]}
+    write(f"{tmp}/long.json", json.dumps(plan))
+    r = run("check", "long.json", cwd=tmp)
+    expect_exit(r, 2)
+    expect(max(len(line) for line in r.out.splitlines()) < 4000, "a line of the report echoes 100,000 bytes", r)
+
+
+# --- 8. machine formats read by their consumers ---------------------------------------------------
+
+
+@case
+def junit_is_well_formed_for_every_bad_input(tmp):
+    bad = os.path.join(SOURCE, "tests", "bad", "plans")
+    shutil.copy(FLAWED, os.path.join(tmp, "bad\udcff\udcfe.plan".encode("utf-8", "surrogateescape").decode(
+        "utf-8", "surrogateescape")))
+    write(f"{tmp}/nonchar.plan", 'plan "\uffff\ufffe"\nmon strength 30min {\n  bird-dog 3x8\n}\n')
+    for target in sorted(os.listdir(bad)) + ["."]:
+        path = os.path.join(bad, target) if target != "." else tmp
+        if not (target == "." or target.endswith((".plan", ".json"))):
+            continue
+        r = run("check", path, "--format", "junit", cwd=tmp)
+        try:
+            ET.fromstring(r.stdout)
+        except ET.ParseError as e:
+            raise AssertionError(f"{path}: JUnit is not XML: {e}\n{r.out[:2000]}")
+
+
+@case
+def junit_prints_a_waived_finding_once(tmp):
+    write(f"{tmp}/waived.plan", open(FLAWED).read() + '\nwaive bp.rest-between-strength reason "cleared"\n')
+    r = run("check", "waived.plan", "--format", "junit", cwd=tmp)
+    root = ET.fromstring(r.stdout)
+    outputs = "".join(e.text or "" for e in root.iter("system-out"))
+    expect(outputs.count("waived at") == 1, f"the waived finding is printed {outputs.count('waived at')} times", r)
+
+
+@case
+def junit_judges_each_plan_by_its_own_configuration(tmp):
+    for name, fail_on in (("strict", "warning"), ("lenient", "error")):
+        os.makedirs(f"{tmp}/{name}")
+        write(f"{tmp}/{name}/.liftlint.json", json.dumps({"fail_on": fail_on}))
+        shutil.copy(os.path.join(SOURCE, "examples", "flawed-dose.plan"), f"{tmp}/{name}/dose.plan")
+
+    def failures(*order):
+        root = ET.fromstring(run("check", *order, "--format", "junit", cwd=tmp).stdout)
+        return {s.get("name"): s.get("failures") for s in root.iter("testsuite")}
+
+    one, other = failures("strict", "lenient"), failures("lenient", "strict")
+    expect(one == other, f"the verdict depends on the order of the arguments: {one} and {other}")
+    expect(one["strict/dose.plan"] != "0" and one["lenient/dose.plan"] == "0", f"wrong verdicts: {one}")
+
+
+@case
+def sarif_gives_absolute_paths_as_file_uris(tmp):
+    r = run("check", FLAWED, "--format", "sarif", cwd=tmp)
+    log = json.loads(r.stdout)
+    run_ = log["runs"][0]
+    expect(run_["tool"]["driver"].get("informationUri", "").startswith("https://"), "no informationUri", r)
+    for result in run_["results"]:
+        location = result["locations"][0]["physicalLocation"]["artifactLocation"]
+        expect(location["uri"].startswith("file:///") and "uriBaseId" not in location, f"uri: {location}", r)
+
+
+# --- 9. stale output ------------------------------------------------------------------------------
+
+
+@case
+def a_failed_rule_load_replaces_an_earlier_report(tmp):
+    write(f"{tmp}/report.sarif", '{"old": "report from the last run"}')
+    write(f"{tmp}/broken.rules", "rule {\n")
+    r = run("check", FLAWED, "--rules", "broken.rules", "--format", "sarif", "-o", "report.sarif", cwd=tmp)
+    expect_exit(r, 2)
+    log = json.load(open(f"{tmp}/report.sarif"))
+    expect("old" not in log, "the earlier report was left in place", r)
+    results = log["runs"][0]["results"]
+    expect(results and results[0]["ruleId"] == "liftlint.input-error", "the rule error is not in the report", r)
+
+
+@case
+def json_rule_errors_go_to_the_requested_file(tmp):
+    write(f"{tmp}/broken.rules", "rule {\n")
+    r = run("check", FLAWED, "--rules", "broken.rules", "--format", "json", "-o", "report.json", cwd=tmp)
+    expect_exit(r, 2)
+    expect(r.stdout == b"", "rule errors went to standard output", r)
+    expect(json.load(open(f"{tmp}/report.json"))["rule_errors"], "no rule errors in the file", r)
+
+
+# --- 10. legal inputs checked in linear time ------------------------------------------------------
+
+
+@case
+def a_long_template_is_checked_once_not_once_a_week(tmp):
+    lines = ['plan "big"', "client {", "  conditions chronic_low_back_pain", "}", "week 1..520 {"]
+    days = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+    size, d = 0, 0
+    while size < 1 << 20:
+        block = [f"  {days[d % 7]} strength 30min {{"] + ["    goblet squat 3x10 @ 12kg"] * 20 + ["  }"]
+        lines += block
+        size += sum(len(x) + 1 for x in block)
+        d += 1
+    write(f"{tmp}/template.plan", "\n".join(lines + ["}"]) + "\n")
+    r = run("check", "template.plan", "--format", "json", "-o", "report.json", cwd=tmp, timeout=120)
+    expect_exit(r, 1)
+    findings = json.load(open(f"{tmp}/report.json"))["plans"][0]["findings"]
+    expect(len(findings) > 5000, f"only {len(findings)} findings", r)
+    every_week = sum(1 for f in findings if f["weeks"] == list(range(1, 521)))
+    expect(every_week > len(findings) // 2, "the findings do not list the template's weeks", r)
+
+
+@case
+def did_you_mean_among_many_declared_exercises(tmp):
+    rng = random.Random(7)
+    names = sorted({"".join(rng.choice("abcdefghijklmnopqrstuvwxyz") for _ in range(7)) + " " +
+                    "".join(rng.choice("abcdefghijklmnopqrstuvwxyz") for _ in range(7)) for _ in range(20000)})
+    out = ['plan "declared"'] + [f'exercise "{n}" {{ muscles glutes pattern hinge posture standing }}' for n in names]
+    out += ["mon strength 30min {"] + [f"  {names[i * 200][:-1]}q 3x10" for i in range(100)] + ["}"]
+    write(f"{tmp}/declared.plan", "\n".join(out) + "\n")
+    r = run("check", "declared.plan", cwd=tmp, timeout=120)
+    expect_exit(r, 2)
+    expect(f"did you mean '{names[0]}'?" in r.out, "no suggestion for a mistyped declared name", r)
+
+
+@case
+def a_plan_of_too_many_weeks_is_refused(tmp):
+    weeks = [f"week {w} {{\n  mon strength 30min {{\n    bird-dog 3x8\n  }}\n}}" for w in range(1, 1001)]
+    write(f"{tmp}/long.plan", 'plan "long"\n' + "\n".join(weeks) + "\n")
+    r = run("check", "long.plan", cwd=tmp, timeout=60)
+    expect_exit(r, 2)
+    expect("long.plan:2602:1: error: week numbers are whole numbers from 1 to 520" in r.out, "no error", r)
+
+
+# --- 11. smaller ones -----------------------------------------------------------------------------
+
+
+@case
+def rules_list_json_with_a_file_name_that_is_not_utf8(tmp):
+    name = b"pack-\xff.rules"
+    with open(os.path.join(tmp.encode(), name), "w") as f:
+        f.write(rule_file("count sessions where kind = strength per week >= 2"))
+    r = run("rules", "list", "--format", "json", "--rules", ".", cwd=tmp)
+    expect_exit(r, 0)
+    rules = json.loads(r.stdout)
+    expect(any(x["id"] == "x.r" for x in rules), "the rule is not listed", r)
+
+
+@case
+def bad_byte_columns_count_bytes(tmp):
+    write(f"{tmp}/p.plan", b'plan "\xc3\xa9\xc3\xa9 \xff"\n', "wb")
+    r = run("check", "p.plan", cwd=tmp)
+    expect_exit(r, 2)
+    expect("p.plan:1:12: error: expected UTF-8 text, found the byte 0xff" in r.out, "column is not a byte column", r)
+
+
+@case
+def a_json_week_of_two_and_a_half(tmp):
+    plan = {"plan": "x", "weeks": [{"week": 2.5, "days": [{"day": "mon", "kind": "strength", "minutes": 30,
+                                                          "exercises": [{"exercise": "bird dog", "sets": 3}]}]}]}
+    write(f"{tmp}/p.json", json.dumps(plan))
+    r = run("check", "p.json", cwd=tmp)
+    expect_exit(r, 2)
+    expect("error: week numbers are whole numbers from 1 to 520" in r.out, "2.5 was accepted", r)
+
+
+def main():
+    if sys.argv[3] == "--list":
+        print(";".join(sorted(CASES)))
+        return
+    with tempfile.TemporaryDirectory(prefix="liftlint-hostile-") as tmp:
+        try:
+            CASES[sys.argv[3]](tmp)
+        finally:
+            for root, dirs, files in os.walk(tmp):  # read-only files must not stop the clean-up
+                for entry in dirs + files:
+                    path = os.path.join(root, entry)
+                    if not os.path.islink(path):
+                        os.chmod(path, 0o755)
+    print("ok")
+
+
+if __name__ == "__main__":
+    main()
