@@ -1,5 +1,6 @@
 // Throughput of the pipeline stages and of the whole check, on synthetic plans.
 #include <benchmark/benchmark.h>
+#include <fmt/format.h>
 #include <sys/resource.h>
 
 #include <algorithm>
@@ -99,6 +100,33 @@ void Scaling(benchmark::State& state) {
   state.SetComplexityN(state.range(0));
 }
 BENCHMARK(Scaling)->Arg(1)->Arg(10)->Arg(100)->Complexity(benchmark::oN)->Unit(benchmark::kMicrosecond);
+
+// A template week repeated for N weeks (`week 1..N`): its text does not grow with N, and neither may the
+// cost of checking it.
+void TemplateWeeks(benchmark::State& state) {
+  std::string plan = liftlint::bench::generate_plan(1, 3);
+  plan.replace(plan.find("week 1 {"), 8, fmt::format("week 1..{} {{", state.range(0)));
+  const Engine& e = engine();
+  for (auto _ : state) benchmark::DoNotOptimize(e.check_text("template.plan", plan).findings.size());
+  state.counters["weeks"] = static_cast<double>(state.range(0));
+}
+BENCHMARK(TemplateWeeks)->Arg(1)->Arg(52)->Arg(520)->Unit(benchmark::kMicrosecond);
+
+// A 520-week template of N KiB, up to the 8 MiB limit: time linear in the size of the text.
+void TemplateBytes(benchmark::State& state) {
+  const auto wanted = static_cast<std::size_t>(state.range(0)) * 1024;
+  const std::string week = liftlint::bench::generate_plan(1, 3);
+  const auto body_start = week.find("week 1 {") + 9;
+  const std::string sessions = week.substr(body_start, week.rfind('}') - body_start);
+  std::string plan = week.substr(0, body_start - 9) + "week 1..520 {\n";
+  while (plan.size() + sessions.size() + 3 < wanted) plan += sessions;
+  plan += "}\n";
+  const Engine& e = engine();
+  for (auto _ : state) benchmark::DoNotOptimize(e.check_text("template.plan", plan).findings.size());
+  state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * plan.size()));
+  state.SetComplexityN(state.range(0));
+}
+BENCHMARK(TemplateBytes)->Arg(64)->Arg(512)->Arg(8000)->Complexity(benchmark::oN)->Unit(benchmark::kMillisecond);
 
 // The same five-day plan written in the text notation and as JSON: the cost of the JSON reader.
 std::string example(const std::string& path) {

@@ -445,9 +445,31 @@ void setup_check(CLI::App& app, CheckOptions& o) {
       "  platform-export | liftlint check - --format json");
 }
 
+// The report must not replace one of the run's own inputs, such as `check a.plan -o a.plan`.
+std::optional<std::string> input_at_output(const Run& run, const CheckOptions& o) {
+  std::error_code ec;
+  if (o.output.empty() || o.output == "-" || !fs::is_regular_file(o.output, ec)) return std::nullopt;
+  const auto same = [&](const std::string& path) { return fs::equivalent(path, o.output, ec) && !ec; };
+  for (const auto& item : run.items) {
+    if (item.path != "-" && same(item.path)) return item.path;
+  }
+  for (const auto& g : run.groups) {
+    if (!g.config.path.empty() && same(g.config.path)) return g.config.path;
+    for (const auto& pack : g.config.packs.value) {
+      if (same(pack)) return pack;
+    }
+  }
+  return std::nullopt;
+}
+
 int run_check(const CheckOptions& o) {
   if (!valid_options(o)) return exit_input_error;
   auto run = plan_run(o);
+  if (const auto input = input_at_output(run, o)) {
+    fmt::print(stderr, "liftlint: error: --output '{}' is the input '{}'; the report would replace it\n{}", o.output,
+               *input, usage_hint);
+    return exit_input_error;
+  }
   if (std::vector<Problem> rule_errors; !load_engines(run, o, rule_errors)) return report_rule_errors(rule_errors, o);
   Sink sink(o);
   if (const auto error = sink.open(); !error.empty()) {

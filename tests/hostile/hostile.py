@@ -49,13 +49,14 @@ class Run:
         return self.stderr.decode("utf-8", "replace")
 
 
-def run(*args, cwd=None, stdin=None, timeout=120, env=None):
-    """Runs liftlint; returns its exit code, output, time and peak resident memory."""
+def run(*args, cwd=None, stdin=None, timeout=120, env=None, user=None):
+    """Runs liftlint (as `user`, a uid, if given); returns its exit code, output, time and peak memory."""
     environment = dict(os.environ, NO_COLOR="1", **(env or {}))
     started = time.monotonic()
     out_file, err_file = tempfile.TemporaryFile(), tempfile.TemporaryFile()
+    become = (lambda: (os.setgroups([]), os.setgid(user), os.setuid(user))) if user is not None else None
     process = subprocess.Popen([BINARY, *args], cwd=cwd, stdin=stdin if stdin is not None else subprocess.DEVNULL,
-                               stdout=out_file, stderr=err_file, env=environment)
+                               stdout=out_file, stderr=err_file, env=environment, preexec_fn=become)
     deadline = started + timeout
     while True:
         pid, status, usage = os.wait4(process.pid, os.WNOHANG)
@@ -246,6 +247,17 @@ def output_where_nothing_can_be_written(tmp):
 
 
 @case
+def output_never_replaces_an_input(tmp):
+    shutil.copy(FLAWED, f"{tmp}/week.plan")
+    write(f"{tmp}/.liftlint.json", "{}")
+    for target in ("week.plan", ".liftlint.json", "./week.plan"):
+        r = run("check", "week.plan", "-o", target, cwd=tmp)
+        expect_exit(r, 2)
+        expect(f"liftlint: error: --output '{target}' is the input" in r.err, "no error", r)
+    expect(open(f"{tmp}/week.plan").read() == open(FLAWED).read(), "the plan was replaced by its report")
+
+
+@case
 def fmt_does_not_wait_on_a_fifo(tmp):
     os.mkfifo(f"{tmp}/week.plan")
     r = run("fmt", "week.plan", cwd=tmp, timeout=20)
@@ -422,6 +434,23 @@ def check_follows_links_and_reports_a_loop(tmp):
     flawed = next(p for p in report["plans"] if p["path"] == "plans/linked/flawed.plan")
     expect(any(f["rule"] == "bp.rest-between-strength" for f in flawed["findings"]), "the linked plan was skipped", r)
     expect(paths.count("plans/linked/flawed.plan") == 1 and len(paths) == 2, f"a plan was listed twice: {paths}", r)
+
+
+@case
+def an_unreadable_subdirectory_is_reported_and_the_rest_checked(tmp):
+    need_root()  # to run liftlint as a user who may not read the directory
+    os.chmod(tmp, 0o755)
+    os.makedirs(f"{tmp}/plans/locked")
+    shutil.copy(FLAWED, f"{tmp}/plans/flawed.plan")
+    shutil.copy(FLAWED, f"{tmp}/plans/locked/hidden.plan")
+    os.chmod(f"{tmp}/plans/locked", 0o000)
+    try:
+        r = run("check", "plans", cwd=tmp, user=65534)
+    finally:
+        os.chmod(f"{tmp}/plans/locked", 0o755)
+    expect_exit(r, 2)
+    expect("plans/locked: error: cannot read 'plans/locked': permission denied" in r.out, "no error", r)
+    expect("plans/flawed.plan:" in r.out, "the readable plan was not checked", r)
 
 
 @case
