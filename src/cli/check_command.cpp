@@ -14,6 +14,7 @@
 #include <map>
 #include <mutex>
 #include <optional>
+#include <system_error>
 #include <thread>
 #include <tuple>
 
@@ -145,10 +146,8 @@ class OrderedChecks {
       : run_(run), files_(std::move(files)), slots_(files_.size()), progress_(files_.size()) {
     if (jobs == 0) jobs = std::max(1U, std::thread::hardware_concurrency());
     jobs = std::min<unsigned>(jobs, static_cast<unsigned>(files_.size()));
-    window_ = jobs + 1;
-    if (jobs > 1) {
-      for (unsigned t = 0; t < jobs; ++t) workers_.emplace_back([this] { work(); });
-    }
+    window_ = std::min(jobs, max_workers) + 1;
+    if (jobs > 1) start_workers(jobs);
   }
   ~OrderedChecks() {
     {
@@ -160,6 +159,17 @@ class OrderedChecks {
   }
   OrderedChecks(const OrderedChecks&) = delete;
   OrderedChecks& operator=(const OrderedChecks&) = delete;
+
+  // As many workers as the system allows, up to `jobs`; with none, the plans are checked on this thread.
+  void start_workers(unsigned jobs) {
+    for (unsigned t = 0; t < std::min(jobs, max_workers); ++t) {
+      try {
+        workers_.emplace_back([this] { work(); });
+      } catch (const std::system_error&) {
+        break;
+      }
+    }
+  }
 
   PlanReport next() {
     const auto i = taken_++;
@@ -196,6 +206,7 @@ class OrderedChecks {
     }
   }
 
+  static constexpr unsigned max_workers = 256;
   const Run& run_;
   std::vector<const Item*> files_;
   std::vector<std::optional<PlanReport>> slots_;

@@ -258,6 +258,17 @@ def output_never_replaces_an_input(tmp):
 
 
 @case
+def more_jobs_than_the_system_has_threads(tmp):
+    os.mkdir(f"{tmp}/plans")
+    for i in range(300):
+        shutil.copy(FLAWED, f"{tmp}/plans/p{i:03}.plan")
+    one = run("check", "plans", "--jobs", "1", cwd=tmp)
+    many = run("check", "plans", "--jobs", "100000", cwd=tmp)
+    expect_exit(many, 1)
+    expect(many.stdout == one.stdout, "the report depends on --jobs", many)
+
+
+@case
 def fmt_does_not_wait_on_a_fifo(tmp):
     os.mkfifo(f"{tmp}/week.plan")
     r = run("fmt", "week.plan", cwd=tmp, timeout=20)
