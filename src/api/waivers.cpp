@@ -58,13 +58,17 @@ std::size_t apply_waivers(const model::RuleSet& rules, const plan::Plan& plan,
     live[i] = plan.waivers[i].until.empty() || plan.waivers[i].until >= today;
   std::size_t counted = 0;
   for (const auto& f : findings) {
+    // Findings that do not count are kept up to the same limit as those that do.
     if (f.superseded_by != nullptr) {
-      report.superseded.push_back(Superseded{problem_of(rules, f), f.superseded_by->id});
+      if (report.superseded.size() < limit) {
+        report.superseded.push_back(Superseded{problem_of(rules, f), f.superseded_by->id});
+      }
       continue;
     }
     if (const auto* w = covering(plan, f, live)) {
       ++uses[static_cast<std::size_t>(w - plan.waivers.data())];
-      report.suppressed.push_back(Suppressed{problem_of(rules, f), waiver_of(*w)});
+      if (report.suppressed.size() < limit)
+        report.suppressed.push_back(Suppressed{problem_of(rules, f), waiver_of(*w)});
       continue;
     }
     if (++counted <= limit) report.findings.push_back(problem_of(rules, f));
@@ -72,7 +76,8 @@ std::size_t apply_waivers(const model::RuleSet& rules, const plan::Plan& plan,
   // Waivers are written among the lines they cover, so their own findings go in file order.
   const auto evaluated = report.findings.size();
   for (std::size_t i = 0; i < live.size(); ++i) {
-    if (!live[i] || uses[i] == 0) report.findings.push_back(stale_waiver(plan.waivers[i], !live[i]));
+    const bool stale = !live[i] || uses[i] == 0;
+    if (stale && ++counted <= limit) report.findings.push_back(stale_waiver(plan.waivers[i], !live[i]));
   }
   const auto before = [](const Problem& a, const Problem& b) {
     return std::tie(a.location.line, a.location.column) < std::tie(b.location.line, b.location.column);

@@ -11,6 +11,7 @@
 #include <filesystem>
 #include <iostream>
 #include <iterator>
+#include <limits>
 #include <map>
 #include <mutex>
 #include <optional>
@@ -530,7 +531,7 @@ int run_config_show(const ConfigShowOptions& o) {
   if (!engine) return exit_input_error;
   configure_rules(config, *engine, errors);
   for (const auto& e : errors) fmt::print(stderr, "{}\n", report::render_problem(e, use_color("auto", stderr)));
-  fmt::print("{}", describe(config));
+  fmt::print("{}", report::printable(describe(config), {true, true, std::numeric_limits<std::size_t>::max()}));
   return errors.empty() ? exit_clean : exit_input_error;
 }
 

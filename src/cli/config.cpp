@@ -72,7 +72,9 @@ class ConfigReader {
     const auto base = fs::path(file_.path).parent_path();
     for (const auto& item : m.value.items) {
       if (item.kind != K::string) return wrong(m, "an array of paths");
-      paths.push_back(fs::path(item.text).is_absolute() ? item.text : (base / item.text).lexically_normal().string());
+      auto path = fs::path(item.text).is_absolute() ? item.text : (base / item.text).lexically_normal().string();
+      // A pack named twice is loaded once: walking its directory again would add nothing.
+      if (std::find(paths.begin(), paths.end(), path) == paths.end()) paths.push_back(std::move(path));
     }
     out_.packs = {std::move(paths), origin};
   }
@@ -161,8 +163,11 @@ std::string find_config(const std::string& dir) {
 
 void load_config(const std::string& path, Config& out, std::vector<Problem>& errors) {
   out.path = path;
+  // A directory cannot be read, and a FIFO or socket would wait for a writer that may never come.
   std::error_code ec;
-  auto read = fs::is_directory(path, ec) ? std::nullopt : read_bounded(path, limits::max_file_bytes);
+  const auto status = fs::status(path, ec);
+  const bool readable = !ec && !fs::is_directory(status) && !fs::is_fifo(status) && !fs::is_socket(status);
+  auto read = readable ? read_bounded(path, limits::max_file_bytes) : std::nullopt;
   if (!read) {
     Problem p;
     p.message = fmt::format("cannot read configuration file '{}'", path);

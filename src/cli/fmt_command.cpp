@@ -9,6 +9,7 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <limits>
 #include <sstream>
 
 #include "api/convert.hpp"
@@ -34,12 +35,17 @@ bool parses(const SourceFile& file, authoring::FileKind kind, Diagnostics& diagn
 }
 
 void print_error(const std::string& path, const std::string& message) {
-  fmt::print(stderr, "{}: error: {}\n", path, message);
+  fmt::print(stderr, "{}: error: {}\n", report::printable(path), message);
 }
 
 // A formatted file replaces the original by a new file of the same name. Where that would do more than
 // change the layout, fmt leaves the file alone and says why.
-std::string rewrite_refusal(const struct stat& st) {
+std::string rewrite_refusal(const std::string& path, const struct stat& st) {
+  // A link found in a directory may lead anywhere, even to a file that is not a plan at all.
+  struct stat link {};
+  if (::lstat(path.c_str(), &link) == 0 && S_ISLNK(link.st_mode)) {
+    return "the file is a symbolic link; format the file it points to by its own name";
+  }
   if ((st.st_mode & (S_IWUSR | S_IWGRP | S_IWOTH)) == 0) return "the file is read-only";
   if (st.st_nlink > 1) {
     return fmt::format("the file has {} hard links, and only this name would get the formatted text", st.st_nlink);
@@ -96,10 +102,12 @@ Outcome format_file(const std::string& path, const FmtOptions& o) {
     return Outcome::error;
   }
   if (o.check) {
-    fmt::print("{}", authoring::unified_diff(path, before, after));
+    // The diff quotes the file, whose bytes anyone may have written: shown safely, lines and tabs kept.
+    const report::Printable keep{true, true, std::numeric_limits<std::size_t>::max()};
+    fmt::print("{}", report::printable(authoring::unified_diff(path, before, after), keep));
     return Outcome::changed;
   }
-  if (const auto refusal = rewrite_refusal(st); !refusal.empty()) {
+  if (const auto refusal = rewrite_refusal(path, st); !refusal.empty()) {
     print_error(path, fmt::format("{}; it was left as it is", refusal));
     return Outcome::error;
   }
@@ -107,7 +115,7 @@ Outcome format_file(const std::string& path, const FmtOptions& o) {
     print_error(path, fmt::format("cannot write the formatted file ({}); the original is unchanged", error));
     return Outcome::error;
   }
-  fmt::print("formatted {}\n", path);
+  fmt::print("formatted {}\n", report::printable(path));
   return Outcome::changed;
 }
 

@@ -126,7 +126,7 @@ int run_rules_doc(const RulesOptions& o) {
       fmt::print(stderr, "liftlint: error: cannot write '{}': {}\n", path, error);
       return exit_input_error;
     }
-    fmt::print("wrote {}\n", path);
+    fmt::print("wrote {}\n", report::printable(path));
   }
   return exit_clean;
 }

@@ -70,9 +70,9 @@ int run_test(const TestOptions& o) {
     fired.insert(result.fired.begin(), result.fired.end());
     (result.passed() ? passed : failed) += 1;
     input_error = input_error || !result.errors.empty();
-    fmt::print("{} {}\n", result.passed() ? "PASS" : "FAIL", path);
+    fmt::print("{} {}\n", result.passed() ? "PASS" : "FAIL", report::printable(path));
     for (const auto& e : result.errors) fmt::print("{}", report::render_problem(e, color));
-    for (const auto& f : result.failures) fmt::print("  {}\n", f);
+    for (const auto& f : result.failures) fmt::print("  {}\n", report::printable(f));
   }
   const std::size_t uncovered =
       o.coverage ? report_coverage(tested_rules(engine, !o.rules.empty(), o.drafts), fired) : 0;

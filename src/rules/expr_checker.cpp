@@ -24,6 +24,8 @@ using model::Type;
 // Bounds on rule constants, so that every number the evaluator derives from them stays small.
 constexpr int max_rest_days = 28;
 constexpr int max_increase_percent = 1000;
+constexpr std::size_t max_citations = 32;
+constexpr std::size_t max_suggestions = 32;
 constexpr std::array<const char*, 7> weekday_names = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
 constexpr std::array<const char*, 3> block_names = {"warmup", "main", "cooldown"};
 constexpr std::array<const char*, 3> experience_names = {"beginner", "intermediate", "advanced"};
@@ -298,6 +300,15 @@ void RuleChecker::header(const ast::Rule& decl, model::Rule& out) {
   if (decl.citations.empty()) {
     fail(decl.id.span, fmt::format("rule '{}' cites no source", decl.id.text),
          {"add 'cite <source>' naming the source that supports it"});
+  }
+  // Every finding carries its rule's citations and substitutes, so their number multiplies the report.
+  if (decl.citations.size() > max_citations) {
+    fail(decl.citations[max_citations].source.span, fmt::format("rule '{}' cites {} sources; a rule cites at most {}",
+                                                                decl.id.text, decl.citations.size(), max_citations));
+  }
+  if (decl.suggest.size() > max_suggestions) {
+    fail(decl.suggest[max_suggestions].span, fmt::format("rule '{}' suggests {} exercises; a rule suggests at most {}",
+                                                         decl.id.text, decl.suggest.size(), max_suggestions));
   }
   for (const auto& citation : decl.citations) {
     if (auto index = names_.source(citation.source)) {

@@ -144,8 +144,11 @@ class CleanupOnSignal {
   CleanupOnSignal& operator=(const CleanupOnSignal&) = delete;
 
  private:
-  static constexpr std::array<int, 4> signals = {SIGINT, SIGTERM, SIGHUP, SIGPIPE};
-  std::array<void (*)(int), 4> previous_{SIG_ERR, SIG_ERR, SIG_ERR, SIG_ERR};
+  // Every signal whose default action ends the process and that a handler may catch.
+  static constexpr std::array<int, 11> signals = {SIGINT,  SIGTERM, SIGHUP,  SIGPIPE, SIGQUIT, SIGABRT,
+                                                  SIGXCPU, SIGXFSZ, SIGUSR1, SIGUSR2, SIGALRM};
+  std::array<void (*)(int), 11> previous_{SIG_ERR, SIG_ERR, SIG_ERR, SIG_ERR, SIG_ERR, SIG_ERR,
+                                          SIG_ERR, SIG_ERR, SIG_ERR, SIG_ERR, SIG_ERR};
 };
 
 bool write_all(int fd, std::string_view text) {

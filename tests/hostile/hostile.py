@@ -322,6 +322,44 @@ def fmt_keeps_a_byte_order_mark(tmp):
 
 
 @case
+def fmt_never_rewrites_through_a_link(tmp):
+    os.makedirs(f"{tmp}/repo")
+    os.makedirs(f"{tmp}/elsewhere")
+    write(f"{tmp}/elsewhere/victim.txt", UNFORMATTED)
+    os.symlink("../elsewhere/victim.txt", f"{tmp}/repo/evil.plan")
+    r = run("fmt", "repo", cwd=tmp)
+    expect_exit(r, 2)
+    expect("the file is a symbolic link; format the file it points to by its own name" in r.err, "no error", r)
+    expect(open(f"{tmp}/elsewhere/victim.txt").read() == UNFORMATTED, "a file outside the tree was rewritten", r)
+
+
+@case
+def a_configuration_fifo_is_not_waited_on(tmp):
+    os.mkfifo(f"{tmp}/config.json")
+    r = run("check", FLAWED, "--config", "config.json", cwd=tmp, timeout=20)
+    expect_exit(r, 2)
+    expect("cannot read configuration file 'config.json'" in r.out, "no error", r)
+
+
+@case
+def unused_waivers_count_towards_the_findings_limit(tmp):
+    write(f"{tmp}/p.plan", PLAN + 'waive bp.cool-down reason "r"\n' * 12000)
+    r = run("check", "p.plan", "--format", "json", cwd=tmp)
+    expect_exit(r, 2)
+    report = json.loads(r.stdout)["plans"][0]
+    expect(len(report["findings"]) <= 10000, f"{len(report['findings'])} findings reported", r)
+    expect(any("only the first 10000 are reported" in e["message"] for e in report["errors"]), "no error", r)
+
+
+@case
+def citations_and_suggestions_per_rule_are_bounded(tmp):
+    write(f"{tmp}/r.rules", rule_file("clearance").replace("cite s", "cite " + ", ".join(["s"] * 40)))
+    r = run("rules", "check", "r.rules", cwd=tmp)
+    expect_exit(r, 2)
+    expect("rule 'x.r' cites 40 sources; a rule cites at most 32" in r.out, "no error", r)
+
+
+@case
 def rules_doc_reports_a_page_it_cannot_write(tmp):
     os.makedirs(f"{tmp}/docs/back-pain.md")
     write(f"{tmp}/docs/who-2020.md", "existing page\n")
