@@ -96,7 +96,9 @@ class Evaluator {
     return rule.status == model::Status::reviewed || (rule.status == model::Status::draft && options_.drafts);
   }
   std::vector<Finding> findings_;
-  int last_week_ = 0;  // while a template week is checked once for all its weeks: the last of them
+  int last_week_ = 0;
+  mutable const plan::WeekBlock* days_block_ = nullptr;
+  mutable unsigned days_used_ = 0;  // while a template week is checked once for all its weeks: the last of them
   std::map<std::tuple<const model::Rule*, const SourceFile*, std::uint32_t, std::uint32_t>, std::size_t> merged_;
 
   // --- attributes -----------------------------------------------------------------
@@ -760,12 +762,24 @@ class Evaluator {
     return label;
   }
 
+  // The weekdays a block has sessions on, one bit each; kept for the last block asked about, so that
+  // advice for every session of a crowded week costs no more than the week.
+  unsigned weekdays_used(const plan::WeekBlock& block) const {
+    if (days_block_ != &block) {
+      days_block_ = &block;
+      days_used_ = 0;
+      for (const auto& s : block.sessions) {
+        if (s.weekday >= 0 && s.weekday < 7) days_used_ |= 1U << static_cast<unsigned>(s.weekday);
+      }
+    }
+    return days_used_;
+  }
+
   std::string move_advice(const model::Rule& rule, const Visit& previous, int needed, const Context& c) const {
     const int target = previous.session->weekday + needed;
     const bool same_week = previous.week == c.week && previous.pass == 0;
     const bool free = same_week && target <= 6 && previous.session->part.empty() &&
-                      std::none_of(c.block->sessions.begin(), c.block->sessions.end(),
-                                   [&](const plan::Session& s) { return s.weekday == target; });
+                      (weekdays_used(*c.block) & (1U << static_cast<unsigned>(target))) == 0;
     if (free) return fmt::format("move this session to {}", day_names[static_cast<std::size_t>(target)]);
     if (rule.rest_in_days) {
       return fmt::format("leave at least {} between these sessions",

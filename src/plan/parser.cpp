@@ -189,6 +189,8 @@ class Parser {
   std::string row_day_;    // the Day cell of the last row of an export
   bool in_notes_ = false;  // under an advice heading (`Avoid:`), until a blank line
   bool copied_ = false;    // the current week copies an earlier one (`same as week 1`)
+  std::size_t copied_lines_ = 0;
+  static constexpr std::size_t max_copied_lines = 100000;
 
   static char separator_of(std::string_view text) {
     if (text.find('\t') != std::string_view::npos) return '\t';
@@ -863,6 +865,21 @@ class Parser {
       return w.first->low <= t[k + 3].value && t[k + 3].value <= w.last->low;
     });
     if (source == out_.weeks.end() || &*source == &out_.weeks[static_cast<std::size_t>(week_)]) return false;
+    std::size_t lines = 0;
+    for (const auto& d : source->days) {
+      for (const auto& b : d.blocks) lines += b.lines.size();
+    }
+    // Each copy is a whole week of lines: a short file could otherwise grow into millions of them.
+    copied_lines_ += lines;
+    if (copied_lines_ > max_copied_lines) {
+      if (copied_lines_ - lines <= max_copied_lines)
+        d_.error(t[k].span(file_),
+                 fmt::format("the plan repeats more than {} lines with 'same as'; write the weeks that repeat as one "
+                             "template, such as 'week 1..12'",
+                             max_copied_lines));
+      copied_ = true;
+      return true;
+    }
     auto days = source->days;
     for (auto& d : days) {
       for (auto& b : d.blocks) {

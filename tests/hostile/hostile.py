@@ -707,6 +707,27 @@ def did_you_mean_among_many_declared_exercises(tmp):
 
 
 @case
+def same_as_copies_are_bounded(tmp):
+    text = "Week 1\nMonday - strength\n" + "goblet squat 3x10\n" * 50000
+    text += "".join(f"Week {w} - same as week 1\n" for w in range(2, 521))
+    write(f"{tmp}/copies.plan", text)
+    r = run("check", "copies.plan", cwd=tmp, timeout=120)
+    expect_exit(r, 2)
+    expect("copies.plan:50005:10: error: the plan repeats more than 100000 lines with 'same as'" in r.out,
+           "no error", r)
+    expect(r.out.count("repeats more than") == 1, "the error is repeated", r)
+    expect(r.peak_kib < 1536 * MIB, f"peak memory {r.peak_kib // MIB} MiB for a 1 MB plan", r)
+
+
+@case
+def rest_advice_in_a_crowded_week_is_linear(tmp):
+    write(f"{tmp}/crowded.plan", "conditions back_pain\n" + "mon strength\n" * 50000)
+    r = run("check", "crowded.plan", "-o", "report.txt", cwd=tmp, timeout=120)
+    expect_exit(r, 2)  # more than 10,000 findings
+    expect("move this session to" in open(f"{tmp}/report.txt").read() or r.returncode == 2, "no report", r)
+
+
+@case
 def a_plan_of_too_many_weeks_is_refused(tmp):
     weeks = [f"week {w} {{\n  mon strength 30min {{\n    bird-dog 3x8\n  }}\n}}" for w in range(1, 1001)]
     write(f"{tmp}/long.plan", 'plan "long"\n' + "\n".join(weeks) + "\n")
