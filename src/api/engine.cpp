@@ -136,6 +136,22 @@ PlanReport Engine::check_text(const std::string& path, std::string text) const {
   return impl_->check(file, path, path.ends_with(".json"), Impl::Extent{0, file.text.size(), 1});
 }
 
+namespace {
+
+// The reports of a stream are returned together, so their number is bounded like everything else.
+PlanReport too_many_plans(const std::string& name) {
+  PlanReport report;
+  report.path = name;
+  Problem p;
+  p.message = fmt::format("the stream has more than {} plans; this one and the rest are not checked",
+                          limits::max_plans_per_stream);
+  p.location.file = name;
+  report.errors.push_back(std::move(p));
+  return report;
+}
+
+}  // namespace
+
 std::vector<PlanReport> Engine::check_json_lines(const std::string& path, std::string text) const {
   std::vector<PlanReport> out;
   limits::strip_bom(text);
@@ -147,6 +163,10 @@ std::vector<PlanReport> Engine::check_json_lines(const std::string& path, std::s
     if (end == std::string::npos) end = file.text.size();
     if (file.text.find_first_not_of(" \t\r", begin) < end) {
       const auto name = fmt::format("{}:{}", path, line);
+      if (out.size() == limits::max_plans_per_stream) {
+        out.push_back(too_many_plans(name));
+        break;
+      }
       out.push_back(ok() ? impl_->check(file, name, true, Impl::Extent{begin, end, line}) : not_loaded(name));
     }
     begin = end + 1;

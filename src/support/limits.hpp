@@ -12,6 +12,7 @@ namespace liftlint::limits {
 inline constexpr std::size_t max_file_bytes = 8 * 1024 * 1024;
 // Standard input may carry many plans as JSON Lines, each within max_file_bytes.
 inline constexpr std::size_t max_stdin_bytes = 64 * 1024 * 1024;
+inline constexpr std::size_t max_plans_per_stream = 100000;
 inline constexpr std::size_t max_include_depth = 32;
 inline constexpr std::size_t max_findings_per_plan = 10000;
 

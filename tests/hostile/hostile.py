@@ -427,6 +427,18 @@ def standard_input_of_endless_zeros(tmp):
 
 
 @case
+def a_stream_of_millions_of_broken_plans(tmp):
+    with open(f"{tmp}/lines.jsonl", "w") as f:
+        f.write("{\n" * (16 * 1024 * 1024 // 2))
+    with open(f"{tmp}/lines.jsonl", "rb") as stream:
+        r = run("check", "-", "-o", "report.txt", stdin=stream, cwd=tmp, timeout=120)
+    expect_exit(r, 2)
+    expect("<stdin>:100001: error: the stream has more than 100000 plans; this one and the rest are not checked"
+           in open(f"{tmp}/report.txt").read(), "no error", r)
+    expect(r.peak_kib < 1024 * MIB, f"peak memory {r.peak_kib // MIB} MiB", r)
+
+
+@case
 def configuration_of_endless_zeros(tmp):
     r = run("check", FLAWED, "--config", "/dev/zero", cwd=tmp, timeout=60)
     expect_exit(r, 2)
