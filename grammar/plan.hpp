@@ -44,7 +44,8 @@ struct times_x
 struct times_token : sor<times_sign, one<'*'>, times_x> {};
 // `*optional*`, `**Goblet squat**`: emphasis from a notes app around words, not a times sign. The stars are
 // read as nothing; the words inside stay.
-struct emphasis_open : seq<plus<one<'*'>>, at<ranges<'a', 'z', 'A', 'Z'>>> {};
+// At most three stars (bold italic), so that a long run of stars is not read again from each of them.
+struct emphasis_open : seq<rep_min_max<1, 3, one<'*'>>, at<ranges<'a', 'z', 'A', 'Z'>>> {};
 struct emphasis_close : seq<plus<one<'*'>>, not_at<digit>> {};
 
 struct letter : ranges<'a', 'z', 'A', 'Z'> {};

@@ -260,7 +260,10 @@ std::optional<NameReading> read_exercise_name(const model::Catalogue& catalogue,
     return hit;
   }
   const auto words = expanded(text);
-  if (words.empty()) return std::nullopt;
+  // Each way of reading a name looks at its words again; a name this long is no exercise's name, and
+  // reading it every way would take time that grows with the square of its length.
+  constexpr std::size_t max_words = 24;
+  if (words.empty() || words.size() > max_words) return std::nullopt;
   if (auto hit = whole_name(catalogue, words)) return hit;
   // `Step-ups onto a box`, `Hip hinge with dowel`, `clamshell w/ band`: the movement is named before the
   // preposition; what follows says how it is set up.

@@ -1506,6 +1506,16 @@ std::optional<ast::Line> read_table_row(const SourceFile& file, const std::vecto
 
 std::optional<ast::Line> read_exercise_line(const SourceFile& file, const std::vector<Token>& tokens, std::size_t first,
                                             std::size_t last, const LineContext& context, Diagnostics& diagnostics) {
+  // Reading a dose looks ahead along the line, so a line of thousands of signs would take quadratic time; no
+  // exercise line a trainer writes comes near this many.
+  constexpr std::size_t max_tokens = 256;
+  if (last > first + max_tokens) {
+    diagnostics.error(tokens[first + max_tokens].span(file),
+                      fmt::format("an exercise line has at most {} words, numbers and signs; split this one, or "
+                                  "start the rest with '#' to make it a comment",
+                                  max_tokens));
+    return std::nullopt;
+  }
   return Reader(file, tokens, first, last, context, diagnostics).read();
 }
 

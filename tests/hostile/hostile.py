@@ -706,6 +706,21 @@ def a_long_template_is_checked_once_not_once_a_week(tmp):
 
 
 @case
+def long_lines_are_read_in_linear_time(tmp):
+    lines = {"parens": "mon strength 30min {\ngoblet squat 3x10 " + "(" * 40000 + "\n}\n",
+             "stars": "goblet squat 3x10 " + "*" * 256000 + "\n",
+             "dashes": "mon strength 30min {\ngoblet squat " + "1\u2013" * 128000 + "\n}\n",
+             "header": "Monday - " + "BW+" * 20000 + "\n"}
+    for name, text in lines.items():
+        write(f"{tmp}/{name}.plan", text)
+        r = run("check", f"{name}.plan", cwd=tmp, timeout=60)
+        expect(r.returncode in (0, 1, 2), f"{name}: unexpected exit", r)
+        expect(r.seconds < 20, f"{name}: {r.seconds:.1f} s for one long line", r)
+    r = run("check", "parens.plan", cwd=tmp)
+    expect("error: an exercise line has at most 256 words, numbers and signs" in r.out, "no error", r)
+
+
+@case
 def did_you_mean_among_many_declared_exercises(tmp):
     rng = random.Random(7)
     names = sorted({"".join(rng.choice("abcdefghijklmnopqrstuvwxyz") for _ in range(7)) + " " +
