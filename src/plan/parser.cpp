@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdlib>
 #include <map>
 #include <regex>
 #include <set>
@@ -1299,7 +1300,8 @@ class Parser {
     // W1D1 is read as the word `W1D` and the number 1
     if (w.size() >= 3 && w.front() == 'w' && w.back() == 'd' && k + 1 < t.size() && t[k + 1].is(K::number) &&
         t[k + 1].attached && std::all_of(w.begin() + 1, w.end() - 1, [](char c) { return c >= '0' && c <= '9'; })) {
-      week = std::stod(std::string(w.substr(1, w.size() - 2)));
+      // strtod, not stod: hundreds of digits give infinity, refused later as a week number, not an exception
+      week = std::strtod(std::string(w.substr(1, w.size() - 2)).c_str(), nullptr);
       day_at = k + 1;
     } else if ((w == "week" || w == "wk" || w == "w") && k + 3 < t.size() && t[k + 1].is(K::number) &&
                (t[k + 2].lower() == "day" || t[k + 2].lower() == "d") && t[k + 3].is(K::number)) {

@@ -5,7 +5,11 @@
 namespace liftlint {
 
 bool valid_date(const std::string& text) {
-  if (text.size() != 10) return false;
+  // YYYY-MM-DD with digits only, checked before any conversion: "-001-01-01" or "abcd-ef-gh" is no date.
+  if (text.size() != 10 || text[4] != '-' || text[7] != '-') return false;
+  for (const std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) {
+    if (text[i] < '0' || text[i] > '9') return false;
+  }
   const int year = std::stoi(text.substr(0, 4));
   const int month = std::stoi(text.substr(5, 2));
   const int day = std::stoi(text.substr(8, 2));

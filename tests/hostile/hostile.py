@@ -786,6 +786,21 @@ def bad_byte_columns_count_bytes(tmp):
 
 
 @case
+def a_week_label_of_hundreds_of_digits(tmp):
+    write(f"{tmp}/p.plan", "W" + "9" * 400 + "D1 strength\n- goblet squat 3x10\n")
+    r = run("check", "p.plan", cwd=tmp)
+    expect(r.returncode in (1, 2), "the plan was not read", r)
+
+
+@case
+def today_that_is_no_date(tmp):
+    for today in ("abcd-ef-gh", "-001-01-01", "2026-02-30", "2026-1-011"):
+        r = run("check", FLAWED, "--today", today, cwd=tmp)
+        expect_exit(r, 2)
+        expect(f"liftlint: error: --today: expected a date as YYYY-MM-DD, found '{today}'" in r.err, "no error", r)
+
+
+@case
 def a_json_week_of_two_and_a_half(tmp):
     plan = {"plan": "x", "weeks": [{"week": 2.5, "days": [{"day": "mon", "kind": "strength", "minutes": 30,
                                                           "exercises": [{"exercise": "bird dog", "sets": 3}]}]}]}
