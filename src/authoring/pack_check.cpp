@@ -221,12 +221,25 @@ class ConflictFinder {
   ConflictFinder(const model::RuleSet& set, bool extra_packs, std::vector<Problem>& out)
       : set_(set), extra_packs_(extra_packs), out_(out) {}
 
+  // Pairs of rules can be many more than anyone reads: like input errors, the warnings stop at a limit.
   void run() {
     for (std::size_t i = 0; i < set_.rules.size(); ++i) {
       for (std::size_t j = 0; j < set_.rules.size(); ++j) {
         if (i != j) pair(set_.rules[i], set_.rules[j], i < j);
+        if (out_.size() > max_warnings) return cut();
       }
     }
+  }
+
+  static constexpr std::size_t max_warnings = 100;
+
+  void cut() {
+    Problem p;
+    p.location.file = out_[max_warnings].location.file;  // where the first warning not shown is
+    p.severity = Severity::warning;
+    p.message = fmt::format("more than {} warnings; the rest are not reported", max_warnings);
+    out_.resize(max_warnings);
+    out_.push_back(std::move(p));
   }
 
  private:

@@ -191,6 +191,10 @@ class Parser {
   bool in_notes_ = false;  // under an advice heading (`Avoid:`), until a blank line
   bool copied_ = false;    // the current week copies an earlier one (`same as week 1`)
   std::size_t copied_lines_ = 0;
+  std::size_t lines_ = 0;
+  // Far more exercise lines than ten years of training written out, and few enough that every copy of
+  // them a plan can ask for (a header naming seven weekdays) stays within memory.
+  static constexpr std::size_t max_lines = 50000;
   static constexpr std::size_t max_copied_lines = 100000;
 
   static char separator_of(std::string_view text) {
@@ -351,7 +355,7 @@ class Parser {
       cells.push_back(cell);
     }
     auto line = read_table_row(file_, t, cells, in_group_ ? group_ : LineContext{}, d_);
-    if (line && !skipped(*line)) current_block().lines.push_back(std::move(*line));
+    if (line && !skipped(*line) && room_for_line(t)) current_block().lines.push_back(std::move(*line));
     return true;
   }
 
@@ -388,7 +392,7 @@ class Parser {
     place_row(t, cells, s);
     if (day() == nullptr) return false;
     auto line = read_table_row(file_, t, cells, in_group_ ? group_ : LineContext{}, d_);
-    if (!line || skipped(*line)) return true;
+    if (!line || skipped(*line) || !room_for_line(t)) return true;
     current_block().lines.push_back(std::move(*line));
     return true;
   }
@@ -891,6 +895,16 @@ class Parser {
     week.days = std::move(days);
     copied_ = true;
     return true;
+  }
+
+  // The line after the last one a plan may have is an error, once; it and the rest are not read.
+  bool room_for_line(const TokenList& t) {
+    if (++lines_ <= max_lines) return true;
+    if (lines_ == max_lines + 1) {
+      d_.error(t.front().span(file_),
+               fmt::format("a plan has at most {} exercise lines; this one and the rest are not read", max_lines));
+    }
+    return false;
   }
 
   // Under a copied week, a line naming an exercise of those days gives it a new dose.
@@ -1852,6 +1866,7 @@ class Parser {
       day()->rest_day = true;
       day()->kind = ast::Name{"active recovery", day()->day.span};
     }
+    if (!room_for_line(t)) return;
     auto& block = current_block();
     const auto begin = t[first].offset;
     const auto end = t[last - 1].end();

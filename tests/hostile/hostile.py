@@ -793,6 +793,27 @@ def a_week_label_of_hundreds_of_digits(tmp):
 
 
 @case
+def rules_check_stops_after_a_hundred_conflicts(tmp):
+    write(f"{tmp}/many.rules", "".join(
+        f"rule c{i} {{ severity info cite who2020 require count sessions where kind = strength per week <= {i % 3} }}\n"
+        for i in range(4000)))
+    r = run("rules", "check", "many.rules", cwd=tmp, timeout=60)
+    expect_exit(r, 1)
+    expect("many.rules: warning: more than 100 warnings; the rest are not reported" in r.out, "no cut", r)
+    expect(len(r.stdout) < 1 << 20, f"{len(r.stdout)} bytes of output", r)
+
+
+@case
+def a_plan_of_more_lines_than_any_programme(tmp):
+    write(f"{tmp}/p.plan", "Mon/Tue/Wed/Thu/Fri/Sat/Sun - strength\n" + "squat\n" * 200000)
+    r = run("check", "p.plan", cwd=tmp, timeout=120)
+    expect_exit(r, 2)
+    expect("p.plan:50002:1: error: a plan has at most 50000 exercise lines; this one and the rest are not read"
+           in r.out, "no error", r)
+    expect(r.peak_kib < 1536 * MIB, f"peak memory {r.peak_kib // MIB} MiB", r)
+
+
+@case
 def today_that_is_no_date(tmp):
     for today in ("abcd-ef-gh", "-001-01-01", "2026-02-30", "2026-1-011"):
         r = run("check", FLAWED, "--today", today, cwd=tmp)
