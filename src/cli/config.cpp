@@ -10,6 +10,7 @@
 
 #include "api/convert.hpp"
 #include "json/tree.hpp"
+#include "report/report.hpp"
 #include "support/diagnostic.hpp"
 #include "support/files.hpp"
 #include "support/limits.hpp"
@@ -191,8 +192,19 @@ void load_config(const std::string& path, Config& out, std::vector<Problem>& err
 
 void configure_rules(Config& config, Engine& engine, std::vector<Problem>& errors) {
   std::vector<std::string> ids;
+  std::size_t reported = 0;
+  // As many unknown names as a file can hold are reported like any other list of problems: up to 100.
   const auto unknown = [&](const RuleSetting& s) {
     if (engine.configure_rule(s.id, s.severity, !s.off)) return false;
+    if (++reported > Diagnostics::max_items) {
+      if (reported == Diagnostics::max_items + 1) {
+        Problem more;
+        more.message = fmt::format("more than {} problems; the rest are not reported", Diagnostics::max_items);
+        more.location = s.location;
+        errors.push_back(std::move(more));
+      }
+      return true;
+    }
     if (ids.empty()) {
       for (const auto& r : engine.rules()) ids.push_back(r.id);
     }
@@ -226,22 +238,26 @@ std::string describe(const Config& c) {
   std::vector<std::array<std::string, 3>> rows;  // key, value, origin
   rows.push_back(
       {"packs", c.packs.value.empty() ? "(none)" : fmt::format("{}", fmt::join(c.packs.value, ", ")), c.packs.origin});
+  // Values come from a file anyone may have written: each is shown on its own line, safely.
+  const auto shown = [](const std::string& text) { return report::printable(text); };
   rows.push_back({"default_rules", c.default_rules.value ? "true" : "false", c.default_rules.origin});
   rows.push_back({"drafts", c.drafts.value ? "true" : "false", c.drafts.origin});
   rows.push_back({"fail_on", c.fail_on.value, c.fail_on.origin});
   rows.push_back({"max_warnings", c.max_warnings.value < 0 ? "(no limit)" : std::to_string(c.max_warnings.value),
                   c.max_warnings.origin});
   for (const auto& r : c.rules) {
-    rows.push_back({fmt::format("rule {}", r.id),
-                    r.off ? fmt::format("off: {}", r.reason) : fmt::format("{}", severity_name(*r.severity)),
-                    r.origin});
+    rows.push_back({fmt::format("rule {}", shown(r.id)),
+                    r.off ? fmt::format("off: {}", shown(r.reason)) : fmt::format("{}", severity_name(*r.severity)),
+                    shown(r.origin)});
   }
+  rows.front()[1] = shown(rows.front()[1]);
+  rows.front()[2] = shown(rows.front()[2]);
   std::size_t key_width = 0, value_width = 0;
   for (const auto& row : rows) {
     key_width = std::max(key_width, row[0].size());
     value_width = std::max(value_width, row[1].size());
   }
-  std::string out = fmt::format("config file: {}\n", c.path.empty() ? "(none found)" : c.path);
+  std::string out = fmt::format("config file: {}\n", c.path.empty() ? "(none found)" : shown(c.path));
   for (const auto& [key, value, origin] : rows) {
     out += fmt::format("{:<{}}  {:<{}}  # {}\n", key, key_width, value, value_width, origin);
   }

@@ -814,6 +814,25 @@ def a_plan_of_more_lines_than_any_programme(tmp):
 
 
 @case
+def config_show_cannot_forge_a_line(tmp):
+    write(f"{tmp}/.liftlint.json", json.dumps({"rules": {"bp.cool-down": {
+        "severity": "off", "reason": "x\u001b[2J\r\n::error::INJECTED\u202e"}}}))
+    r = run("config", "show", cwd=tmp)
+    expect_exit(r, 0)
+    expect(all(not line.startswith("::") for line in r.out.splitlines()), "a forged line", r)
+    expect(b"\x1b" not in r.stdout and b"\r" not in r.stdout, "raw control bytes", r)
+
+
+@case
+def configuration_errors_stop_at_a_hundred(tmp):
+    write(f"{tmp}/config.json", json.dumps({"rules": {f"zz.r{i}": {"severity": "warning"} for i in range(20000)}}))
+    r = run("check", FLAWED, "--config", "config.json", cwd=tmp, timeout=60)
+    expect_exit(r, 2)
+    expect(r.out.count("error:") == 101 and "more than 100 problems; the rest are not reported" in r.out,
+           f"{r.out.count('error:')} errors", r)
+
+
+@case
 def today_that_is_no_date(tmp):
     for today in ("abcd-ef-gh", "-001-01-01", "2026-02-30", "2026-1-011"):
         r = run("check", FLAWED, "--today", today, cwd=tmp)
