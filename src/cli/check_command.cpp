@@ -343,9 +343,10 @@ struct Verdict {
     input_error = input_error || !r.errors.empty();
     if (g == nullptr) return;
     auto& tally = groups[group];
+    const auto fail_on = severity_rank(severity_of(g->config.fail_on.value));
     for (const auto& f : r.findings) {
       tally.warnings += f.severity == Severity::warning ? 1 : 0;
-      tally.failing = tally.failing || severity_rank(f.severity) >= severity_rank(severity_of(g->config.fail_on.value));
+      tally.failing = tally.failing || severity_rank(f.severity) >= fail_on;
     }
   }
   [[nodiscard]] bool too_many_warnings(const Run& run, std::size_t group) const {

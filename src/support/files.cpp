@@ -45,6 +45,13 @@ namespace {
 
 namespace fs = std::filesystem;
 
+// The system's message for an error, in lower case, to read as part of a sentence.
+std::string error_text(int error) {
+  std::string message = std::strerror(error);
+  if (!message.empty()) message[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(message[0])));
+  return message;
+}
+
 struct Walk {
   const std::vector<std::string>& extensions;
   std::vector<WalkProblem>& problems;
@@ -52,9 +59,7 @@ struct Walk {
   std::vector<std::string> found;
 
   void problem(const fs::path& path, const std::error_code& ec) {
-    auto message = ec.message();  // "Too many levels of symbolic links" reads as part of a sentence in lower case
-    if (!message.empty()) message[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(message[0])));
-    problems.push_back(WalkProblem{path.lexically_normal().string(), std::move(message)});
+    problems.push_back(WalkProblem{path.lexically_normal().string(), error_text(ec.value())});
   }
 
   // A directory reached again, by a link cycle or a second link, is not listed twice.
@@ -159,12 +164,6 @@ bool write_all(int fd, std::string_view text) {
     text.remove_prefix(static_cast<std::size_t>(wrote));
   }
   return true;
-}
-
-std::string error_text(int error) {
-  std::string message = std::strerror(error);
-  if (!message.empty()) message[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(message[0])));
-  return message;
 }
 
 mode_t new_file_mode() {
