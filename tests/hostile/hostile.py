@@ -49,13 +49,13 @@ class Run:
         return self.stderr.decode("utf-8", "replace")
 
 
-def run(*args, cwd=None, stdin=None, timeout=120, env=None, user=None):
+def run(*args, cwd=None, stdin=None, timeout=120, env=None, user=None, binary=None):
     """Runs liftlint (as `user`, a uid, if given); returns its exit code, output, time and peak memory."""
     environment = dict(os.environ, NO_COLOR="1", **(env or {}))
     started = time.monotonic()
     out_file, err_file = tempfile.TemporaryFile(), tempfile.TemporaryFile()
     become = (lambda: (os.setgroups([]), os.setgid(user), os.setuid(user))) if user is not None else None
-    process = subprocess.Popen([BINARY, *args], cwd=cwd, stdin=stdin if stdin is not None else subprocess.DEVNULL,
+    process = subprocess.Popen([binary or BINARY, *args], cwd=cwd, stdin=stdin if stdin is not None else subprocess.DEVNULL,
                                stdout=out_file, stderr=err_file, env=environment, preexec_fn=become)
     deadline = started + timeout
     while True:
@@ -505,8 +505,11 @@ def an_unreadable_subdirectory_is_reported_and_the_rest_checked(tmp):
     shutil.copy(FLAWED, f"{tmp}/plans/flawed.plan")
     shutil.copy(FLAWED, f"{tmp}/plans/locked/hidden.plan")
     os.chmod(f"{tmp}/plans/locked", 0o000)
+    # A copy the other user may run: the build directory may sit where only root can enter.
+    shutil.copy(BINARY, f"{tmp}/liftlint")
+    os.chmod(f"{tmp}/liftlint", 0o755)
     try:
-        r = run("check", "plans", cwd=tmp, user=65534)
+        r = run("check", "plans", cwd=tmp, user=65534, binary=f"{tmp}/liftlint")
     finally:
         os.chmod(f"{tmp}/plans/locked", 0o755)
     expect_exit(r, 2)
