@@ -21,15 +21,12 @@ using liftlint::Engine;
 using liftlint::EngineOptions;
 
 const Engine& engine() {
-  static const Engine e(EngineOptions{});
-  return e;
+  static const auto e = std::move(Engine::create(EngineOptions{}).engine);
+  return *e;
 }
 
 void DefaultPackLoad(benchmark::State& state) {
-  for (auto _ : state) {
-    Engine e(EngineOptions{});
-    benchmark::DoNotOptimize(e.ok());
-  }
+  for (auto _ : state) benchmark::DoNotOptimize(Engine::create(EngineOptions{}).engine != nullptr);
 }
 BENCHMARK(DefaultPackLoad)->Unit(benchmark::kMicrosecond);
 
@@ -70,7 +67,7 @@ void CheckPlan(benchmark::State& state) {
   const std::string plan = liftlint::bench::generate_plan(weeks, 7);
   const Engine& e = engine();
   for (auto _ : state) {
-    auto report = e.check_text("bench.plan", plan);
+    auto report = e.check_text("bench.plan", plan, liftlint::PlanFormat::text);
     benchmark::DoNotOptimize(report.findings.size());
   }
   state.SetItemsProcessed(state.iterations());
@@ -86,7 +83,8 @@ void CheckBatch(benchmark::State& state) {
   for (unsigned i = 0; i < count; ++i) plans.push_back(liftlint::bench::generate_plan(1, i));
   const Engine& e = engine();
   for (auto _ : state) {
-    for (const auto& p : plans) benchmark::DoNotOptimize(e.check_text("batch.plan", p).findings.size());
+    for (const auto& p : plans)
+      benchmark::DoNotOptimize(e.check_text("batch.plan", p, liftlint::PlanFormat::text).findings.size());
   }
   state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * count));
 }
@@ -96,7 +94,8 @@ BENCHMARK(CheckBatch)->Arg(1)->Arg(10)->Arg(100)->Arg(1000)->Arg(10000)->Unit(be
 void Scaling(benchmark::State& state) {
   const std::string plan = liftlint::bench::generate_plan(static_cast<int>(state.range(0)), 3);
   const Engine& e = engine();
-  for (auto _ : state) benchmark::DoNotOptimize(e.check_text("scale.plan", plan).findings.size());
+  for (auto _ : state)
+    benchmark::DoNotOptimize(e.check_text("scale.plan", plan, liftlint::PlanFormat::text).findings.size());
   state.SetComplexityN(state.range(0));
 }
 BENCHMARK(Scaling)->Arg(1)->Arg(10)->Arg(100)->Complexity(benchmark::oN)->Unit(benchmark::kMicrosecond);
@@ -107,7 +106,8 @@ void TemplateWeeks(benchmark::State& state) {
   std::string plan = liftlint::bench::generate_plan(1, 3);
   plan.replace(plan.find("week 1 {"), 8, fmt::format("week 1..{} {{", state.range(0)));
   const Engine& e = engine();
-  for (auto _ : state) benchmark::DoNotOptimize(e.check_text("template.plan", plan).findings.size());
+  for (auto _ : state)
+    benchmark::DoNotOptimize(e.check_text("template.plan", plan, liftlint::PlanFormat::text).findings.size());
   state.counters["weeks"] = static_cast<double>(state.range(0));
 }
 BENCHMARK(TemplateWeeks)->Arg(1)->Arg(52)->Arg(520)->Unit(benchmark::kMicrosecond);
@@ -122,7 +122,8 @@ void TemplateBytes(benchmark::State& state) {
   while (plan.size() + sessions.size() + 3 < wanted) plan += sessions;
   plan += "}\n";
   const Engine& e = engine();
-  for (auto _ : state) benchmark::DoNotOptimize(e.check_text("template.plan", plan).findings.size());
+  for (auto _ : state)
+    benchmark::DoNotOptimize(e.check_text("template.plan", plan, liftlint::PlanFormat::text).findings.size());
   state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * plan.size()));
   state.SetComplexityN(state.range(0));
 }
@@ -139,7 +140,8 @@ void CheckExample(benchmark::State& state) {
   const std::string path = json ? "plan.json" : "plan.plan";
   const std::string text = example(json ? "json/five-day.json" : "five-day.plan");
   const Engine& e = engine();
-  for (auto _ : state) benchmark::DoNotOptimize(e.check_text(path, text).findings.size());
+  for (auto _ : state)
+    benchmark::DoNotOptimize(e.check_text(path, text, liftlint::plan_format_for_path(path)).findings.size());
   state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * text.size()));
   state.SetLabel(json ? "json" : "text");
 }
@@ -157,14 +159,14 @@ void CheckJsonLines(benchmark::State& state) {
   std::string lines;
   for (std::size_t i = 0; i < count; ++i) lines += plans[i % plans.size()] + "\n";
   const Engine& e = engine();
-  for (auto _ : state) benchmark::DoNotOptimize(e.check_json_lines("<stdin>", lines).size());
+  for (auto _ : state) benchmark::DoNotOptimize(e.check("<stdin>", lines, liftlint::PlanFormat::json_lines).size());
   state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * count));
   state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * lines.size()));
 }
 BENCHMARK(CheckJsonLines)->Arg(100)->Arg(1000)->Unit(benchmark::kMillisecond);
 
 void PeakMemory(benchmark::State& state) {
-  for (auto _ : state) benchmark::DoNotOptimize(engine().ok());
+  for (auto _ : state) benchmark::DoNotOptimize(engine().rule_count());
   rusage usage{};
   getrusage(RUSAGE_SELF, &usage);
   state.counters["peak_rss_MiB"] = static_cast<double>(usage.ru_maxrss) / 1024.0;

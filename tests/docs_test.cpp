@@ -64,9 +64,8 @@ TEST(Docs, PlanExamplesResolveAgainstTheDefaultPack) {
 }
 
 TEST(Docs, JsonPlanExamplesReadWithoutErrors) {
-  static const Engine engine(EngineOptions{true, {}, false, "2026-11-21"});
   for (const auto& b : blocks("liftlint-json-plan")) {
-    const auto report = engine.check_text(b.file + ".json", b.text);
+    const auto report = default_engine().check_text(b.file + ".json", b.text, PlanFormat::json);
     std::string errors;
     for (const auto& e : report.errors) errors += e.message + "\n";
     EXPECT_TRUE(report.errors.empty()) << b.file << ":" << b.line << "\n" << errors;

@@ -11,14 +11,11 @@
 namespace liftlint::testing {
 namespace {
 
-const Engine& engine() {
-  static const Engine e(EngineOptions{true, {}, false, "2026-11-21"});
-  return e;
-}
+const Engine& engine() { return default_engine(); }
 
 // What a user reads for one JSON plan, without the summary line.
 std::string check_json(const std::string& text) {
-  const auto report = engine().check_text("plan.json", text);
+  const auto report = check_named(engine(), "plan.json", text);
   return report::render_text({report}, false);
 }
 
@@ -33,8 +30,8 @@ TEST(JsonPlans, EveryExampleGivesTheSameFindingsAsItsTextPlan) {
   std::size_t compared = 0;
   for (const auto& entry : std::filesystem::directory_iterator(root + "/examples/json")) {
     const auto name = entry.path().stem().string();
-    const auto json = engine().check_file(entry.path().string());
-    const auto text = engine().check_file(root + "/examples/" + name + ".plan");
+    const auto json = engine().check_file(entry.path().string()).at(0);
+    const auto text = engine().check_file(root + "/examples/" + name + ".plan").at(0);
     EXPECT_TRUE(json.errors.empty()) << name << "\n" << report::render_text({json}, false);
     EXPECT_EQ(findings_of(json), findings_of(text)) << name;
     ++compared;
@@ -43,7 +40,7 @@ TEST(JsonPlans, EveryExampleGivesTheSameFindingsAsItsTextPlan) {
 }
 
 TEST(JsonPlans, FindingsPointIntoTheJsonFile) {
-  const auto report = engine().check_file(std::string(LIFTLINT_SOURCE_DIR) + "/examples/json/flawed-rest.json");
+  const auto report = engine().check_file(std::string(LIFTLINT_SOURCE_DIR) + "/examples/json/flawed-rest.json").at(0);
   ASSERT_EQ(report.findings.size(), 1U);
   EXPECT_EQ(report.findings[0].location.line, 58U);
   EXPECT_EQ(report.findings[0].location.line_text, "      \"day\": \"tue\",");
@@ -153,7 +150,7 @@ TEST(JsonPlans, DeepNestingIsRefused) {
 TEST(JsonPlans, JsonLinesReportEachLineAsAPlan) {
   const std::string good =
       R"({"days": [{"day": "mon", "kind": "mobility", "exercises": [{"exercise": "cat-cow", "reps": 10}]}]})";
-  const auto reports = engine().check_json_lines("<stdin>", good + "\n\n{\"days\": [}\n" + good + "\n");
+  const auto reports = engine().check("<stdin>", good + "\n\n{\"days\": [}\n" + good + "\n", PlanFormat::json_lines);
   ASSERT_EQ(reports.size(), 3U);
   EXPECT_EQ(reports[0].path, "<stdin>:1");
   EXPECT_TRUE(reports[0].errors.empty());
@@ -167,7 +164,8 @@ TEST(JsonPlans, JsonLinesReportEachLineAsAPlan) {
 }
 
 TEST(JsonPlans, AJsonLineOverTheSizeLimitIsAnError) {
-  const auto reports = engine().check_json_lines("<stdin>", "{}\n\"" + std::string(9U << 20U, 'x') + "\"\n");
+  const auto reports =
+      engine().check("<stdin>", "{}\n\"" + std::string(9U << 20U, 'x') + "\"\n", PlanFormat::json_lines);
   ASSERT_EQ(reports.size(), 2U);
   ASSERT_EQ(reports[1].errors.size(), 1U);
   EXPECT_EQ(reports[1].errors[0].message, "the plan has 9437186 bytes; the limit is 8 MiB");

@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <fstream>
 #include <sstream>
+#include <stdexcept>
 
 #include "api/convert.hpp"
 #include "api/embedded.hpp"
@@ -83,6 +84,17 @@ std::string run_cli(const std::string& arguments, int& exit_code, bool merge_std
   const int status = pclose(pipe);
   exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   return out;
+}
+
+const Engine& default_engine() {
+  static const auto engine = [] {
+    EngineOptions options;
+    options.today = "2026-11-21";
+    auto built = Engine::create(options);
+    if (!built) throw std::runtime_error("the default pack does not load");
+    return std::move(built.engine);
+  }();
+  return *engine;
 }
 
 }  // namespace liftlint::testing

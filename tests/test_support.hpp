@@ -11,6 +11,7 @@
 #include <utility>
 #include <vector>
 
+#include "liftlint/liftlint.hpp"
 #include "rules/model.hpp"
 #include "support/diagnostic.hpp"
 
@@ -37,6 +38,13 @@ std::string render(const Diagnostics& diagnostics);
 std::string check_plan(const Pack& pack, const std::string& text, const std::string& path = "plan.plan");
 // Only the rule ids of the findings, in report order.
 std::vector<std::string> finding_ids(const Pack& pack, const std::string& text);
+
+// The default pack, waivers compared with 2026-11-21, built once.
+const Engine& default_engine();
+// A plan checked in the format its name gives, as the command line reads files.
+inline PlanReport check_named(const Engine& engine, const std::string& name, std::string text) {
+  return engine.check_text(name, std::move(text), plan_format_for_path(name));
+}
 
 // A fresh directory under the system's temporary directory, removed afterwards.
 class TempDir {

@@ -8,10 +8,7 @@
 namespace liftlint::testing {
 namespace {
 
-const Engine& engine() {
-  static const Engine e(EngineOptions{true, {}, false, "2026-11-21"});
-  return e;
-}
+const Engine& engine() { return default_engine(); }
 
 std::string example(const std::string& name) {
   return read_file(std::string(LIFTLINT_SOURCE_DIR) + "/examples/" + name + ".plan");
@@ -36,9 +33,10 @@ std::string errors_of(const PlanReport& r) {
 }
 
 TEST(Waivers, PlanWaiverSuppressesAndKeepsTheFinding) {
-  const auto r = engine().check_text(
-      "w.plan", rest_plan("waive bp.rest-between-strength reason \"split sessions by design\" approved by \"Dr Lee\" "
-                          "until 2027-01-31\n"));
+  const auto r =
+      check_named(engine(), "w.plan",
+                  rest_plan("waive bp.rest-between-strength reason \"split sessions by design\" approved by \"Dr Lee\" "
+                            "until 2027-01-31\n"));
   EXPECT_TRUE(r.errors.empty()) << errors_of(r);
   EXPECT_TRUE(r.findings.empty());
   ASSERT_EQ(r.suppressed.size(), 1U);
@@ -48,29 +46,30 @@ TEST(Waivers, PlanWaiverSuppressesAndKeepsTheFinding) {
   EXPECT_EQ(w.reason, "split sessions by design");
   EXPECT_EQ(w.approved_by, "Dr Lee");
   EXPECT_EQ(w.until, "2027-01-31");
-  EXPECT_EQ(w.scope, "plan");
+  EXPECT_EQ(w.scope, WaiverScope::plan);
   EXPECT_EQ(w.location.line, 1U);
   EXPECT_EQ(w.location.column, 7U);
 }
 
 TEST(Waivers, SessionWaiverCoversItsSessionOnly) {
-  const auto inside = engine().check_text("w.plan", rest_plan("", "  waive bp.rest-between-strength reason \"ok\"\n"));
+  const auto inside =
+      check_named(engine(), "w.plan", rest_plan("", "  waive bp.rest-between-strength reason \"ok\"\n"));
   EXPECT_TRUE(inside.findings.empty()) << report::render_text({inside}, false);
   ASSERT_EQ(inside.suppressed.size(), 1U);
-  EXPECT_EQ(inside.suppressed[0].waiver.scope, "session");
+  EXPECT_EQ(inside.suppressed[0].waiver.scope, WaiverScope::session);
   // The finding points at Tuesday, so a waiver in Monday's session covers nothing.
   auto text = example("flawed-rest");
   text.insert(text.find("mon strength 30min {\n") + 21, "  waive bp.rest-between-strength reason \"ok\"\n");
-  const auto outside = engine().check_text("w.plan", text);
+  const auto outside = check_named(engine(), "w.plan", text);
   EXPECT_EQ(ids(outside.findings), (std::vector<std::string>{"liftlint.waiver-unused", "bp.rest-between-strength"}));
 }
 
 TEST(Waivers, DayWaiverCoversThatWeekdayOnly) {
-  const auto tue = engine().check_text("w.plan", rest_plan("waive bp.rest-between-strength on tue reason \"ok\"\n"));
+  const auto tue = check_named(engine(), "w.plan", rest_plan("waive bp.rest-between-strength on tue reason \"ok\"\n"));
   EXPECT_TRUE(tue.findings.empty());
   ASSERT_EQ(tue.suppressed.size(), 1U);
-  EXPECT_EQ(tue.suppressed[0].waiver.scope, "day");
-  const auto wed = engine().check_text("w.plan", rest_plan("waive bp.rest-between-strength on wed reason \"ok\"\n"));
+  EXPECT_EQ(tue.suppressed[0].waiver.scope, WaiverScope::day);
+  const auto wed = check_named(engine(), "w.plan", rest_plan("waive bp.rest-between-strength on wed reason \"ok\"\n"));
   EXPECT_EQ(ids(wed.findings), (std::vector<std::string>{"liftlint.waiver-unused", "bp.rest-between-strength"}));
 }
 
@@ -90,10 +89,10 @@ week 2 {
   tue strength 30min { split squat 3x10 each side; dead bug 3x10 each side }
 }
 )";
-  const auto r = engine().check_text("w.plan", plan);
+  const auto r = check_named(engine(), "w.plan", plan);
   EXPECT_TRUE(r.errors.empty()) << errors_of(r);
   ASSERT_EQ(r.suppressed.size(), 1U);
-  EXPECT_EQ(r.suppressed[0].waiver.scope, "week");
+  EXPECT_EQ(r.suppressed[0].waiver.scope, WaiverScope::week);
   EXPECT_EQ(r.suppressed[0].finding.location.line, 9U);
   std::vector<unsigned> rest_lines;
   for (const auto& f : r.findings) {
@@ -107,24 +106,24 @@ TEST(Waivers, LineWaiverCoversItsLineOnly) {
   const std::string deadlift = "Deadlift – 3 × 8 @ 50kg";
   text.insert(text.find(deadlift) + deadlift.size(),
               " waive bp.avoid-deadlift reason \"supervised by the physio\" approved by \"J. Ortiz\"");
-  const auto r = engine().check_text("w.plan", text);
+  const auto r = check_named(engine(), "w.plan", text);
   EXPECT_TRUE(r.errors.empty()) << errors_of(r);
   ASSERT_EQ(r.suppressed.size(), 1U);
-  EXPECT_EQ(r.suppressed[0].waiver.scope, "line");
+  EXPECT_EQ(r.suppressed[0].waiver.scope, WaiverScope::line);
   EXPECT_EQ(r.suppressed[0].finding.rule_id, "bp.avoid-deadlift");
   EXPECT_EQ(ids(r.findings),
             (std::vector<std::string>{"bp.supported-rows", "bp.no-crunches-sit-ups", "bp.avoid-loaded-rotation"}));
 }
 
 TEST(Waivers, AWaiverWithoutAReasonIsASyntaxError) {
-  const auto r = engine().check_text("w.plan", rest_plan("waive bp.rest-between-strength\n"));
+  const auto r = check_named(engine(), "w.plan", rest_plan("waive bp.rest-between-strength\n"));
   EXPECT_EQ(errors_of(r),
             "w.plan:1:31: error: expected 'reason \"...\"' after the rule id: every waiver says why the rule does not "
             "apply, found end of line\n"
             "  |\n"
             "1 | waive bp.rest-between-strength\n"
             "  |                               ^\n\n");
-  const auto empty = engine().check_text("w.plan", rest_plan("waive bp.rest-between-strength reason \"  \"\n"));
+  const auto empty = check_named(engine(), "w.plan", rest_plan("waive bp.rest-between-strength reason \"  \"\n"));
   EXPECT_NE(errors_of(empty).find("w.plan:1:39: error: the waiver's reason is empty; say why the rule does not apply "
                                   "here"),
             std::string::npos)
@@ -133,7 +132,7 @@ TEST(Waivers, AWaiverWithoutAReasonIsASyntaxError) {
 
 TEST(Waivers, SyntaxErrorsSayWhatWasExpected) {
   const auto first_line = [](const std::string& waiver) {
-    const auto out = errors_of(engine().check_text("w.plan", waiver + "\nmon rest\n"));
+    const auto out = errors_of(check_named(engine(), "w.plan", waiver + "\nmon rest\n"));
     return out.substr(0, out.find('\n'));
   };
   EXPECT_EQ(first_line("waive 3x reason \"x\""),
@@ -145,20 +144,20 @@ TEST(Waivers, SyntaxErrorsSayWhatWasExpected) {
 }
 
 TEST(Waivers, AnExpiredWaiverIsAnErrorAndSuppressesNothing) {
-  const auto r = engine().check_text(
-      "w.plan", rest_plan("waive bp.rest-between-strength reason \"trial month\" until 2026-11-20\n"));
+  const auto r = check_named(engine(), "w.plan",
+                             rest_plan("waive bp.rest-between-strength reason \"trial month\" until 2026-11-20\n"));
   EXPECT_TRUE(r.suppressed.empty());
   ASSERT_EQ(ids(r.findings), (std::vector<std::string>{"liftlint.waiver-expired", "bp.rest-between-strength"}));
   EXPECT_EQ(r.findings[0].severity, Severity::error);  // in file order: the waiver is on line 1
   EXPECT_EQ(r.findings[0].message, "the waiver of rule 'bp.rest-between-strength' expired on 2026-11-20");
   // The last day is still covered.
-  const auto last_day = engine().check_text(
-      "w.plan", rest_plan("waive bp.rest-between-strength reason \"trial month\" until 2026-11-21\n"));
+  const auto last_day = check_named(
+      engine(), "w.plan", rest_plan("waive bp.rest-between-strength reason \"trial month\" until 2026-11-21\n"));
   EXPECT_EQ(last_day.suppressed.size(), 1U);
 }
 
 TEST(Waivers, AnUnusedWaiverIsAWarning) {
-  const auto r = engine().check_text("w.plan", rest_plan("waive bp.avoid-deadlift reason \"no deadlifts here\"\n"));
+  const auto r = check_named(engine(), "w.plan", rest_plan("waive bp.avoid-deadlift reason \"no deadlifts here\"\n"));
   ASSERT_EQ(ids(r.findings), (std::vector<std::string>{"liftlint.waiver-unused", "bp.rest-between-strength"}));
   EXPECT_EQ(r.findings[0].severity, Severity::warning);
   EXPECT_EQ(r.findings[0].message, "the waiver of rule 'bp.avoid-deadlift' suppresses nothing");
@@ -166,17 +165,17 @@ TEST(Waivers, AnUnusedWaiverIsAWarning) {
 }
 
 TEST(Waivers, UnknownRulesBadDatesAndMisplacedDaysAreErrors) {
-  const auto unknown = engine().check_text("w.plan", rest_plan("waive bp.rest-between-strenght reason \"x\"\n"));
+  const auto unknown = check_named(engine(), "w.plan", rest_plan("waive bp.rest-between-strenght reason \"x\"\n"));
   EXPECT_NE(errors_of(unknown).find("w.plan:1:7: error: the waiver names rule 'bp.rest-between-strenght', which is "
                                     "not loaded"),
             std::string::npos);
   EXPECT_NE(errors_of(unknown).find("did you mean 'bp.rest-between-strength'?"), std::string::npos);
   const auto date =
-      engine().check_text("w.plan", rest_plan("waive bp.rest-between-strength reason \"x\" until 2026-02-30\n"));
+      check_named(engine(), "w.plan", rest_plan("waive bp.rest-between-strength reason \"x\" until 2026-02-30\n"));
   EXPECT_NE(errors_of(date).find("w.plan:1:49: error: '2026-02-30' is not a date in the calendar"), std::string::npos)
       << errors_of(date);
   const auto on =
-      engine().check_text("w.plan", rest_plan("", "  waive bp.rest-between-strength on tue reason \"x\"\n"));
+      check_named(engine(), "w.plan", rest_plan("", "  waive bp.rest-between-strength on tue reason \"x\"\n"));
   EXPECT_NE(errors_of(on).find("error: 'on' picks a weekday within a plan or week waiver; this waiver already covers "
                                "one session"),
             std::string::npos)
@@ -195,15 +194,15 @@ TEST(Waivers, JsonWaiversWorkAtEveryLevel) {
   ],
   "waivers": [{"rule": "bp.no-crunches-sit-ups", "reason": "not used", "on": "wed"}]
 })";
-  const auto r = engine().check_text("w.json", plan);
+  const auto r = check_named(engine(), "w.json", plan);
   EXPECT_TRUE(r.errors.empty()) << errors_of(r);
   std::vector<std::string> scopes;
-  for (const auto& s : r.suppressed) scopes.push_back(s.finding.rule_id + " " + s.waiver.scope);
+  for (const auto& s : r.suppressed) scopes.push_back(s.finding.rule_id + " " + name_of(s.waiver.scope));
   EXPECT_EQ(scopes, (std::vector<std::string>{"bp.avoid-deadlift line", "bp.rest-between-strength session"}));
   ASSERT_FALSE(r.findings.empty());
   EXPECT_EQ(r.findings.back().rule_id, "liftlint.waiver-unused");
   EXPECT_EQ(r.findings.back().location.line, 10U);
-  const auto missing = engine().check_text("w.json", R"({"waivers": [{"rule": "bp.avoid-deadlift"}]})");
+  const auto missing = check_named(engine(), "w.json", R"({"waivers": [{"rule": "bp.avoid-deadlift"}]})");
   EXPECT_NE(errors_of(missing).find("w.json:1:14: error: a waiver needs \"reason\": why the rule does not apply here"),
             std::string::npos)
       << errors_of(missing);

@@ -1,19 +1,27 @@
 // liftlint: check workout plans against cited exercise guidelines.
 //
-//   liftlint::Engine engine({});                 // embedded default pack
-//   if (!engine.ok()) { /* engine.rule_errors() */ }
-//   auto report = engine.check_file("week.plan");
+//   auto built = liftlint::Engine::create({});   // the embedded default pack
+//   if (!built) { /* built.problems: why the packs did not load */ }
+//   const liftlint::Engine& engine = *built.engine;
+//   auto report = engine.check_text("week.plan", text, liftlint::PlanFormat::text);
 //   for (const auto& f : report.findings) { /* f.rule_id, f.message, f.location ... */ }
+//
+// Thread safety: a built Engine is immutable. Every const member function may be called from any
+// number of threads at once on the same engine, without locking. Reports and the other returned
+// values are plain values owned by the caller.
 #pragma once
 
+#include <cstddef>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
-namespace liftlint {
+#include "liftlint/kinds.hpp"
 
-enum class Severity { error, warning, info };
+namespace liftlint {
 
 struct Location {
   std::string file;
@@ -57,8 +65,8 @@ struct Waiver {
   std::string reason;
   std::string approved_by;  // may be empty
   std::string until;        // YYYY-MM-DD, the last day it holds; may be empty
-  std::string scope;        // plan, week, day, session or line
-  Location location;        // the waiver's rule id
+  WaiverScope scope = WaiverScope::plan;
+  Location location;  // the waiver's rule id
 };
 
 struct Suppressed {
@@ -92,7 +100,8 @@ struct RuleInfo {
   std::string doc;
   Location location;  // where the rule is declared
   bool builtin = false;
-  std::string status;  // draft, reviewed or retired
+  RuleStatus status = RuleStatus::reviewed;
+  bool runs = true;  // this engine evaluates it: reviewed, or a draft when drafts run, and not turned off
   std::string version;
   std::string reviewed;
   std::string pack;  // "back-pain" for the built-in pack, else the rule file's name without extension
@@ -177,47 +186,100 @@ struct PlanReading {
   std::vector<WeekReading> weeks;
 };
 
+// A rule file held in memory. Its name stands for a path: positions in problems name it, and its
+// `include "other.rules"` reaches the in-memory file of that name, relative to its own.
+struct RuleFile {
+  std::string name;
+  std::string text;
+};
+
+// A rule's severity changed, or the rule turned off, as a project's configuration does.
+struct RuleSetting {
+  std::string id;
+  std::optional<Severity> severity;  // unchanged when empty
+  bool enabled = true;
+  Location location;  // where the setting is written, for a problem about it; may be empty
+};
+
 struct EngineOptions {
   // The built-in vocabulary, catalogue and sources are always loaded; this adds the built-in rules.
   bool default_rules = true;
-  std::vector<std::string> rule_paths;
+  std::vector<std::string> rule_paths;  // rule files, or directories of them
+  std::vector<RuleFile> rule_files;     // loaded after rule_paths
+  std::vector<RuleSetting> rule_settings;
   bool drafts = false;  // also run rules whose status is draft
   // The day waiver expiry dates are compared with, as YYYY-MM-DD; empty: today's local date.
   std::string today;
 };
 
+// The notation a plan is written in. JSON Lines holds one JSON plan per non-blank line.
+enum class PlanFormat { text, json, json_lines };
+// The convention of the command line: .json is JSON, .jsonl and .ndjson JSON Lines, anything else text.
+[[nodiscard]] PlanFormat plan_format_for_path(std::string_view path);
+// What a stream holds when nothing names it: text unless it starts with '{'; then one JSON document
+// over several lines, or JSON Lines.
+[[nodiscard]] PlanFormat plan_format_of_text(std::string_view text);
+
+struct PlanInput {
+  std::string name;  // how reports and positions name the plan
+  std::string text;
+  PlanFormat format = PlanFormat::text;
+};
+
+class Engine;
+
+// What Engine::create returns: an engine, or every problem that kept the rule packs from loading.
+struct EngineResult {
+  std::unique_ptr<Engine> engine;  // empty when a pack did not load
+  // Why no engine was built; with an engine, the rule settings that name no loaded rule (left out).
+  std::vector<Problem> problems;
+  explicit operator bool() const { return engine != nullptr; }
+};
+
 class Engine {
  public:
-  explicit Engine(const EngineOptions& options);
+  [[nodiscard]] static EngineResult create(const EngineOptions& options);
   ~Engine();
-  Engine(Engine&&) noexcept;
-  Engine& operator=(Engine&&) noexcept;
+  Engine(const Engine&) = delete;
+  Engine& operator=(const Engine&) = delete;
 
-  [[nodiscard]] bool ok() const;
-  [[nodiscard]] const std::vector<Problem>& rule_errors() const;
   [[nodiscard]] std::size_t rule_count() const;
   [[nodiscard]] std::vector<RuleInfo> rules() const;
-  [[nodiscard]] PlanReport check_file(const std::string& path) const;
-  // Plans whose path ends in .json are read as JSON, others as the text notation.
-  [[nodiscard]] PlanReport check_text(const std::string& path, std::string text) const;
-  // One JSON plan per non-blank line; each report's path is "<path>:<line>".
-  [[nodiscard]] std::vector<PlanReport> check_json_lines(const std::string& path, std::string text) const;
-  // What arrives on standard input: one text plan, one JSON plan (pretty-printed or not), or JSON Lines.
-  [[nodiscard]] std::vector<PlanReport> check_stdin(std::string text) const;
+  // The rules this engine evaluates (RuleInfo::runs).
+  [[nodiscard]] std::vector<RuleInfo> running_rules() const;
+
+  // One plan: text or JSON. Given PlanFormat::json_lines, the report holds one error saying to use check().
+  [[nodiscard]] PlanReport check_text(const std::string& name, std::string text, PlanFormat format) const;
+  // Every plan a text holds: one for text and JSON, one per non-blank line for JSON Lines, each
+  // report named "<name>:<line>".
+  [[nodiscard]] std::vector<PlanReport> check(const std::string& name, std::string text, PlanFormat format) const;
+  // A plan file, in the format its name gives (plan_format_for_path).
+  [[nodiscard]] std::vector<PlanReport> check_file(const std::string& path) const;
+  // Checks the inputs on up to `threads` threads (0: one per core) and returns their reports in
+  // input order, the same whatever the number of threads.
+  [[nodiscard]] std::vector<PlanReport> check_batch(const std::vector<PlanInput>& inputs, unsigned threads) const;
+
   [[nodiscard]] std::vector<VocabularyEntry> vocabulary(VocabularyKind kind) const;
   // Reads a plan without checking it: what each line, session and week was read as.
   [[nodiscard]] PlanReading read_text(const std::string& path, std::string text) const;
   // Exercises whose name or alias matches every word of `search` (all when empty), best first; a
   // name written as trainers do (`standing barbell OHP`) also finds the entry it reads as.
   [[nodiscard]] std::vector<ExerciseInfo> catalogue(const std::string& search = {}) const;
-  // Changes a loaded rule's severity, or turns it off; false when no rule has that id.
-  bool configure_rule(const std::string& id, std::optional<Severity> severity, bool enabled);
 
  private:
   struct Impl;
+  explicit Engine(std::unique_ptr<Impl> impl);
   std::unique_ptr<Impl> impl_;
   friend struct EngineAccess;
 };
+
+// Runs check(i) for every i below count on up to `threads` threads (0: one per core), and hands the
+// reports to `report(i, report)` on the calling thread, in index order and in each result's order. Only a few
+// results are held at once however many inputs there are, so a batch of any size runs in bounded
+// memory. `check` must be safe to call from several threads at once (every const Engine function is).
+void check_in_order(std::size_t count, unsigned threads,
+                    const std::function<std::vector<PlanReport>(std::size_t)>& check,
+                    const std::function<void(std::size_t, PlanReport&&)>& report);
 
 [[nodiscard]] const char* version();
 

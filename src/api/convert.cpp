@@ -88,6 +88,11 @@ Problem problem_of(const model::RuleSet& rules, const eval::Finding& f) {
   return p;
 }
 
+// The public status mirrors the model's, value for value.
+static_assert(static_cast<int>(RuleStatus::draft) == static_cast<int>(model::Status::draft) &&
+              static_cast<int>(RuleStatus::reviewed) == static_cast<int>(model::Status::reviewed) &&
+              static_cast<int>(RuleStatus::retired) == static_cast<int>(model::Status::retired));
+
 RuleInfo rule_info_of(const model::RuleSet& rules, const model::Rule& rule) {
   RuleInfo info;
   info.id = rule.id;
@@ -96,7 +101,7 @@ RuleInfo rule_info_of(const model::RuleSet& rules, const model::Rule& rule) {
   info.doc = rule.doc;
   info.location = location_of(rule.span);
   info.builtin = info.location.file.rfind("builtin/", 0) == 0;
-  info.status = model::status_name(rule.status);
+  info.status = static_cast<RuleStatus>(rule.status);
   info.version = rule.version;
   info.reviewed = rule.reviewed;
   info.text = rule.text;

@@ -1,6 +1,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <tuple>
@@ -10,6 +11,7 @@
 #include "api/engine_access.hpp"
 #include "api/waivers.hpp"
 #include "eval/evaluator.hpp"
+#include "liftlint/config.hpp"
 #include "liftlint/liftlint.hpp"
 #include "plan/json_plan.hpp"
 #include "plan/parser.hpp"
@@ -17,6 +19,7 @@
 #include "rules/loader.hpp"
 #include "rules/snapshot.hpp"
 #include "support/limits.hpp"
+#include "support/names.hpp"
 
 namespace liftlint {
 
@@ -53,12 +56,52 @@ struct Engine::Impl {
       builtin.push_back(&sources.add(f.path, f.text));
     }
     auto base = rules::decode_snapshot(embedded_snapshot(options.default_rules), builtin);
+    const auto paths = expand_paths(options.rule_paths, {".rules"}, errors);
+    // Files given in memory reach the disk through their includes only when the caller gave paths too.
+    rules::MemoryFileSystem files(paths.empty() ? nullptr : &disk);
+    for (const auto& f : options.rule_files) files.add(f.name, f.text);
     Diagnostics diagnostics;
-    rules::RuleLoader loader(sources, disk, diagnostics);
+    rules::RuleLoader loader(sources, files, diagnostics);
     for (const auto* file : files_declaring(*base)) loader.loaded_before(file->text);
-    for (const auto& path : options.rule_paths) loader.load(path);
-    rules = loader.check(std::move(*base));
-    errors = problems_of(diagnostics);
+    for (const auto& path : paths) loader.load(path);
+    for (const auto& f : options.rule_files) loader.load(f.name);
+    if (errors.empty()) rules = loader.check(std::move(*base));
+    auto found = problems_of(diagnostics);
+    errors.insert(errors.end(), found.begin(), found.end());
+    if (rules) apply(options.rule_settings);
+  }
+
+  void apply(const std::vector<RuleSetting>& settings) {
+    std::vector<std::string> ids;
+    for (const auto& s : settings) {
+      if (apply(s)) continue;
+      if (errors.size() >= Diagnostics::max_items) {
+        Problem more;
+        more.message = fmt::format("more than {} problems; the rest are not reported", Diagnostics::max_items);
+        more.location = s.location;
+        errors.push_back(std::move(more));
+        break;
+      }
+      if (ids.empty()) {
+        for (const auto& r : rules->rules) ids.push_back(r.id);
+      }
+      Problem p;
+      p.message = fmt::format("the configuration names rule '{}', which is not loaded", shorten(s.id));
+      p.location = s.location;
+      if (auto hint = did_you_mean(s.id, ids); !hint.empty()) p.help.push_back(hint);
+      p.help.emplace_back("'liftlint rules list' shows the rules that are loaded");
+      errors.push_back(std::move(p));
+    }
+  }
+
+  bool apply(const RuleSetting& setting) {
+    for (auto& rule : rules->rules) {
+      if (rule.id != setting.id) continue;
+      if (setting.severity) rule.severity = *setting.severity;
+      if (!setting.enabled) rule.status = model::Status::retired;
+      return true;
+    }
+    return false;
   }
 
   // The part of a file that holds one plan: all of it, or one line of JSON Lines.
@@ -97,43 +140,39 @@ struct Engine::Impl {
     }
     return report;
   }
+
+  [[nodiscard]] bool runs(const model::Rule& rule) const {
+    return rule.status == model::Status::reviewed || (rule.status == model::Status::draft && eval_options.drafts);
+  }
 };
 
-Engine::Engine(const EngineOptions& options) : impl_(std::make_unique<Impl>(options)) {}
-Engine::~Engine() = default;
-Engine::Engine(Engine&&) noexcept = default;
-Engine& Engine::operator=(Engine&&) noexcept = default;
+EngineResult Engine::create(const EngineOptions& options) {
+  auto impl = std::make_unique<Impl>(options);
+  EngineResult result;
+  result.problems = std::move(impl->errors);
+  impl->errors.clear();
+  if (impl->rules) result.engine.reset(new Engine(std::move(impl)));
+  return result;
+}
 
-bool Engine::ok() const { return impl_->rules.has_value(); }
-const std::vector<Problem>& Engine::rule_errors() const { return impl_->errors; }
-std::size_t Engine::rule_count() const { return impl_->rules ? impl_->rules->rules.size() : 0; }
+Engine::Engine(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Engine::~Engine() = default;
+
+std::size_t Engine::rule_count() const { return impl_->rules->rules.size(); }
 
 std::vector<RuleInfo> Engine::rules() const {
   std::vector<RuleInfo> out;
-  if (!impl_->rules) return out;
-  for (const auto& rule : impl_->rules->rules) out.push_back(rule_info_of(*impl_->rules, rule));
+  for (const auto& rule : impl_->rules->rules) {
+    out.push_back(rule_info_of(*impl_->rules, rule));
+    out.back().runs = impl_->runs(rule);
+  }
   return out;
 }
 
-namespace {
-
-PlanReport not_loaded(const std::string& path) {
-  PlanReport report{path, {}, {}, {}, {}, true};
-  Problem p;
-  p.message = "the rule packs did not load, so the plan was not checked";
-  p.location.file = path;
-  report.errors.push_back(std::move(p));
-  return report;
-}
-
-}  // namespace
-
-PlanReport Engine::check_text(const std::string& path, std::string text) const {
-  if (!ok()) return not_loaded(path);
-  // Reports copy the lines they quote, so the text need not outlive this call.
-  limits::strip_bom(text);
-  const SourceFile file{path, std::move(text)};
-  return impl_->check(file, path, path.ends_with(".json"), Impl::Extent{0, file.text.size(), 1});
+std::vector<RuleInfo> Engine::running_rules() const {
+  auto out = rules();
+  out.erase(std::remove_if(out.begin(), out.end(), [](const RuleInfo& r) { return !r.runs; }), out.end());
+  return out;
 }
 
 namespace {
@@ -150,24 +189,45 @@ PlanReport too_many_plans(const std::string& name) {
   return report;
 }
 
+PlanReport one_error(const std::string& path, std::string message) {
+  PlanReport report{path, {}, {}, {}, {}, true};
+  Problem p;
+  p.message = std::move(message);
+  p.location.file = path;
+  report.errors.push_back(std::move(p));
+  return report;
+}
+
 }  // namespace
 
-std::vector<PlanReport> Engine::check_json_lines(const std::string& path, std::string text) const {
+PlanReport Engine::check_text(const std::string& name, std::string text, PlanFormat format) const {
+  if (format == PlanFormat::json_lines) {
+    return one_error(name,
+                     "JSON Lines holds several plans; check it with Engine::check, which returns one report each");
+  }
+  // Reports copy the lines they quote, so the text need not outlive this call.
+  limits::strip_bom(text);
+  const SourceFile file{name, std::move(text)};
+  return impl_->check(file, name, format == PlanFormat::json, Impl::Extent{0, file.text.size(), 1});
+}
+
+std::vector<PlanReport> Engine::check(const std::string& name, std::string text, PlanFormat format) const {
+  if (format != PlanFormat::json_lines) return {check_text(name, std::move(text), format)};
   std::vector<PlanReport> out;
   limits::strip_bom(text);
-  const SourceFile file{path, std::move(text)};
+  const SourceFile file{name, std::move(text)};
   std::size_t begin = 0;
   std::uint32_t line = 1;
   while (begin < file.text.size()) {
     auto end = file.text.find('\n', begin);
     if (end == std::string::npos) end = file.text.size();
     if (file.text.find_first_not_of(" \t\r", begin) < end) {
-      const auto name = fmt::format("{}:{}", path, line);
+      const auto plan_name = fmt::format("{}:{}", name, line);
       if (out.size() == limits::max_plans_per_stream) {
-        out.push_back(too_many_plans(name));
+        out.push_back(too_many_plans(plan_name));
         break;
       }
-      out.push_back(ok() ? impl_->check(file, name, true, Impl::Extent{begin, end, line}) : not_loaded(name));
+      out.push_back(impl_->check(file, plan_name, true, Impl::Extent{begin, end, line}));
     }
     begin = end + 1;
     ++line;
@@ -175,41 +235,47 @@ std::vector<PlanReport> Engine::check_json_lines(const std::string& path, std::s
   return out;
 }
 
-std::vector<PlanReport> Engine::check_stdin(std::string text) const {
-  limits::strip_bom(text);
+PlanFormat plan_format_for_path(std::string_view path) {
+  if (path.ends_with(".json")) return PlanFormat::json;
+  if (path.ends_with(".jsonl") || path.ends_with(".ndjson")) return PlanFormat::json_lines;
+  return PlanFormat::text;
+}
+
+PlanFormat plan_format_of_text(std::string_view text) {
+  if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
   const auto first = text.find_first_not_of(" \t\r\n");
-  if (first == std::string::npos || text[first] != '{') return {check_text("<stdin>", std::move(text))};
+  if (first == std::string::npos || text[first] != '{') return PlanFormat::text;
   const auto last = text.find_last_not_of(" \t\r\n");
   // One document over several lines is a pretty-printed plan; one per line is JSON Lines.
   const bool one_document = text.find('\n', first) < last && nlohmann::json::accept(text);
-  if (!one_document) return check_json_lines("<stdin>", std::move(text));
-  if (!ok()) return {not_loaded("<stdin>")};
-  const SourceFile file{"<stdin>", std::move(text)};
-  return {impl_->check(file, "<stdin>", true, Impl::Extent{0, file.text.size(), 1})};
+  return one_document ? PlanFormat::json : PlanFormat::json_lines;
 }
 
-bool Engine::configure_rule(const std::string& id, std::optional<Severity> severity, bool enabled) {
-  if (!impl_->rules) return false;
-  for (auto& rule : impl_->rules->rules) {
-    if (rule.id != id) continue;
-    if (severity) rule.severity = *severity;
-    if (!enabled) rule.status = model::Status::retired;
-    return true;
-  }
-  return false;
-}
-
-PlanReport Engine::check_file(const std::string& path) const {
+std::vector<PlanReport> Engine::check_file(const std::string& path) const {
   auto text = impl_->disk.read(path);
-  if (!text) {
-    PlanReport report{path, {}, {}, {}, {}, true};
-    Problem p;
-    p.message = fmt::format("cannot read plan file '{}'", path);
-    p.location.file = path;
-    report.errors.push_back(std::move(p));
-    return report;
-  }
-  return check_text(path, std::move(*text));
+  if (!text) return {one_error(path, fmt::format("cannot read plan file '{}'", path))};
+  return check(path, std::move(*text), plan_format_for_path(path));
+}
+
+std::vector<PlanReport> Engine::check_batch(const std::vector<PlanInput>& inputs, unsigned threads) const {
+  std::vector<PlanReport> out;
+  out.reserve(inputs.size());
+  check_in_order(
+      inputs.size(), threads, [&](std::size_t i) { return check(inputs[i].name, inputs[i].text, inputs[i].format); },
+      [&](std::size_t, PlanReport&& r) { out.push_back(std::move(r)); });
+  return out;
+}
+
+const char* name_of(WaiverScope scope) {
+  static constexpr std::array<const char*, 5> names{"plan", "week", "day", "session", "line"};
+  return names.at(static_cast<std::size_t>(scope));
+}
+
+const char* name_of(Severity severity) { return severity_name(severity); }
+
+const char* name_of(RuleStatus status) {
+  static constexpr std::array<const char*, 3> names{"draft", "reviewed", "retired"};
+  return names.at(static_cast<std::size_t>(status));
 }
 
 const char* version() { return LIFTLINT_VERSION; }

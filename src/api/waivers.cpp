@@ -11,20 +11,8 @@
 namespace liftlint {
 namespace {
 
-const char* scope_name(plan::ast::Waiver::Scope scope) {
-  using S = plan::ast::Waiver::Scope;
-  switch (scope) {
-    case S::plan: return "plan";
-    case S::week: return "week";
-    case S::day: return "day";
-    case S::session: return "session";
-    case S::line: return "line";
-  }
-  return "plan";
-}
-
 Waiver waiver_of(const plan::Waiver& w) {
-  return Waiver{w.rule->id, w.reason, w.approver, w.until, scope_name(w.scope), location_of(w.span)};
+  return Waiver{w.rule->id, w.reason, w.approver, w.until, w.scope, location_of(w.span)};
 }
 
 Problem stale_waiver(const plan::Waiver& w, bool expired) {

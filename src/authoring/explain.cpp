@@ -68,7 +68,7 @@ std::string evidence_suffix(const Citation& c) {
 }
 
 std::string lifecycle(const RuleInfo& r) {
-  std::string out = r.status;
+  std::string out = name_of(r.status);
   if (!r.version.empty()) out += fmt::format(", version {}", r.version);
   if (!r.reviewed.empty()) out += fmt::format(", last reviewed {}", r.reviewed);
   return out;
@@ -87,7 +87,7 @@ std::optional<RuleExample> find_example(const Engine& engine, const RuleInfo& ru
   for (const auto& [path, text] : candidate_tests(rule)) {
     for (const auto& e : read_expectations(text)) {
       if (e.rule != rule.id || !e.fires) continue;
-      const auto report = engine.check_text(path, text);
+      const auto report = engine.check_text(path, text, plan_format_for_path(path));
       for (const auto& f : report.findings) {
         if (f.rule_id != rule.id || f.location.line != e.line) continue;
         Problem shown = f;

@@ -9,6 +9,11 @@
 #include <sstream>
 #include <vector>
 
+#include "api/convert.hpp"
+#include "plan/parser.hpp"
+#include "rules/parser.hpp"
+#include "support/limits.hpp"
+
 namespace liftlint::authoring {
 namespace {
 
@@ -145,6 +150,37 @@ std::string unified_diff(const std::string& path, const std::string& before, con
   std::ostringstream hunks;
   diff.printUnifiedFormat(hunks);
   return fmt::format("--- {}\n+++ {} (formatted)\n{}", path, path, hunks.str());
+}
+
+namespace {
+
+// Diagnostics point into `file`, so it must outlive them.
+bool parses(const SourceFile& file, FileKind kind, Diagnostics& diagnostics) {
+  // A plan is read on past a bad line, so its errors, not the result, say whether it can be laid out.
+  return kind == FileKind::rules ? rules::parse_rule_file(file, diagnostics).has_value()
+                                 : plan::parse_plan_file(file, diagnostics).has_value() && !diagnostics.has_errors();
+}
+
+}  // namespace
+
+Layout lay_out(const std::string& path, const std::string& text, FileKind kind) {
+  Layout out;
+  const SourceFile original{path, text};
+  if (auto problem = limits::check_bytes(original)) {
+    out.errors.push_back(problem_of(*problem));
+    return out;
+  }
+  Diagnostics diagnostics;
+  if (!parses(original, kind, diagnostics)) {
+    out.errors = problems_of(diagnostics);
+    return out;
+  }
+  out.text = format_text(text, kind);
+  if (out.text == text) return out;
+  Diagnostics again;
+  const SourceFile formatted{path, out.text};
+  out.changes_meaning = without_space(out.text) != without_space(text) || !parses(formatted, kind, again);
+  return out;
 }
 
 }  // namespace liftlint::authoring

@@ -126,7 +126,7 @@ RuleTestResult run_rule_test(const Engine& engine, const std::string& path) {
   const auto expectations = read_expectations(*text);
   check_rule_names(engine, path, *text, expectations, result);
   if (!result.errors.empty()) return result;
-  const auto report = engine.check_text(path, *text);
+  const auto report = engine.check_text(path, *text, plan_format_for_path(path));
   result.errors = report.errors;
   if (!result.errors.empty()) return result;
   Failures failures;

@@ -8,6 +8,7 @@
 #include <chrono>
 #include <condition_variable>
 #include <cstdio>
+#include <deque>
 #include <filesystem>
 #include <iostream>
 #include <iterator>
@@ -18,10 +19,12 @@
 #include <system_error>
 #include <thread>
 #include <tuple>
+#include <variant>
 
 #include "cli/common.hpp"
-#include "cli/config.hpp"
 #include "liftlint/liftlint.hpp"
+#include "liftlint/project.hpp"
+#include "liftlint/report.hpp"
 #include "report/report.hpp"
 #include "report/writer.hpp"
 #include "support/dates.hpp"
@@ -33,78 +36,6 @@ namespace liftlint::cli {
 namespace {
 
 namespace fs = std::filesystem;
-
-// fail_on has been checked against the three names by the option or the configuration.
-Severity severity_of(const std::string& level) { return parse_severity(level).value_or(Severity::error); }
-
-// The plans under one configuration file, checked by one engine.
-struct Group {
-  Config config;
-  std::optional<Engine> engine;
-};
-
-struct Item {
-  std::size_t group = 0;
-  std::string path;  // "-" for standard input: a text plan, a JSON plan or JSON Lines
-};
-
-struct Run {
-  std::vector<Group> groups;
-  std::vector<Item> items;
-  std::vector<Problem> setup_errors;  // configuration problems
-};
-
-std::string config_for(const std::string& input, const CheckOptions& o) {
-  if (!o.config.empty()) return o.config;
-  if (input == "-") return find_config(".");
-  std::error_code ec;
-  const auto dir = fs::is_directory(input, ec) ? fs::path(input) : fs::path(input).parent_path();
-  return find_config(dir.empty() ? "." : dir.string());
-}
-
-std::size_t group_for(const std::string& config_path, std::map<std::string, std::size_t>& known, Run& run,
-                      const CheckOptions& o) {
-  if (const auto it = known.find(config_path); it != known.end()) return it->second;
-  const Overrides overrides{o.rules, o.no_default_rules, o.drafts, o.fail_on, o.max_warnings};
-  run.groups.push_back(Group{effective_config(config_path, overrides, run.setup_errors), std::nullopt});
-  known.emplace(config_path, run.groups.size() - 1);
-  return run.groups.size() - 1;
-}
-
-// A directory with no plans in it is most likely a wrong path in a CI script.
-void no_plans_in(const std::string& dir, Run& run) {
-  Problem p;
-  p.message = fmt::format("no .plan or .json files in directory '{}'", dir);
-  p.location.file = dir;
-  run.setup_errors.push_back(std::move(p));
-}
-
-Run plan_run(const CheckOptions& o) {
-  Run run;
-  std::map<std::string, std::size_t> known;
-  for (const auto& input : o.plans) {
-    const auto group = group_for(config_for(input, o), known, run, o);
-    if (input == "-") {
-      run.items.push_back(Item{group, input});
-      continue;
-    }
-    const auto unreadable = run.setup_errors.size();
-    auto paths = expand_paths({input}, {".plan", ".json"}, run.setup_errors);
-    if (paths.empty() && run.setup_errors.size() == unreadable) no_plans_in(input, run);
-    for (auto& path : paths) run.items.push_back(Item{group, std::move(path)});
-  }
-  return run;
-}
-
-bool load_engines(Run& run, const CheckOptions& o, std::vector<Problem>& rule_errors) {
-  for (auto& g : run.groups) {
-    g.engine =
-        build_engine(g.config.packs.value, !g.config.default_rules.value, g.config.drafts.value, o.today, rule_errors);
-    if (!g.engine) return false;
-    configure_rules(g.config, *g.engine, run.setup_errors);
-  }
-  return true;
-}
 
 // Shown on a terminal once a batch has taken more than a second.
 class Progress {
@@ -138,88 +69,6 @@ class Progress {
   std::chrono::steady_clock::time_point last_{};
 };
 
-// Plans are checked on worker threads but reported in the order given, so the output does not
-// depend on --jobs. Workers run only a few plans ahead of the report, so that memory holds the
-// findings of a few plans at a time however many plans a run checks.
-class OrderedChecks {
- public:
-  OrderedChecks(const Run& run, std::vector<const Item*> files, unsigned jobs)
-      : run_(run), files_(std::move(files)), slots_(files_.size()), progress_(files_.size()) {
-    if (jobs == 0) jobs = std::max(1U, std::thread::hardware_concurrency());
-    jobs = std::min<unsigned>(jobs, static_cast<unsigned>(files_.size()));
-    window_ = std::min(jobs, max_workers) + 1;
-    if (jobs > 1) start_workers(jobs);
-  }
-  ~OrderedChecks() {
-    {
-      const std::lock_guard<std::mutex> lock(mutex_);
-      stopping_ = true;
-    }
-    room_.notify_all();
-    for (auto& w : workers_) w.join();
-  }
-  OrderedChecks(const OrderedChecks&) = delete;
-  OrderedChecks& operator=(const OrderedChecks&) = delete;
-
-  // As many workers as the system allows, up to `jobs`; with none, the plans are checked on this thread.
-  void start_workers(unsigned jobs) {
-    for (unsigned t = 0; t < std::min(jobs, max_workers); ++t) {
-      try {
-        workers_.emplace_back([this] { work(); });
-      } catch (const std::system_error&) {
-        break;
-      }
-    }
-  }
-
-  PlanReport next() {
-    const auto i = taken_++;
-    if (workers_.empty()) return check(i);
-    std::unique_lock<std::mutex> lock(mutex_);
-    ready_.wait(lock, [&] { return slots_[i].has_value(); });
-    PlanReport out = std::move(*slots_[i]);
-    slots_[i].reset();
-    ++consumed_;
-    lock.unlock();
-    room_.notify_all();
-    return out;
-  }
-
- private:
-  PlanReport check(std::size_t i) {
-    auto report = run_.groups[files_[i]->group].engine->check_file(files_[i]->path);
-    progress_.done_one();
-    return report;
-  }
-
-  void work() {
-    for (;;) {
-      std::unique_lock<std::mutex> lock(mutex_);
-      room_.wait(lock, [&] { return stopping_ || claimed_ >= files_.size() || claimed_ < consumed_ + window_; });
-      if (stopping_ || claimed_ >= files_.size()) return;
-      const auto i = claimed_++;
-      lock.unlock();
-      auto report = check(i);
-      lock.lock();
-      slots_[i] = std::move(report);
-      lock.unlock();
-      ready_.notify_all();
-    }
-  }
-
-  static constexpr unsigned max_workers = 256;
-  const Run& run_;
-  std::vector<const Item*> files_;
-  std::vector<std::optional<PlanReport>> slots_;
-  Progress progress_;
-  std::size_t window_ = 1;
-  std::size_t claimed_ = 0, consumed_ = 0, taken_ = 0;
-  bool stopping_ = false;
-  std::mutex mutex_;
-  std::condition_variable ready_, room_;
-  std::vector<std::thread> workers_;
-};
-
 PlanReport unreadable_stdin(bool too_large) {
   Problem p;
   p.message = too_large ? fmt::format(
@@ -234,45 +83,10 @@ PlanReport unreadable_stdin(bool too_large) {
   return report;
 }
 
-std::vector<PlanReport> check_stdin(const Engine& engine) {
-  auto text = read_bounded(STDIN_FILENO, limits::max_stdin_bytes);
-  if (!text || text->size() > limits::max_stdin_bytes) return {unreadable_stdin(text.has_value())};
-  return engine.check_stdin(std::move(*text));
-}
-
-// Problems in configuration files, and directories without plans, are reported like a plan
-// that cannot be read, so that every output format carries them.
-std::vector<PlanReport> setup_reports(const Run& run) {
-  auto errors = run.setup_errors;
-  std::stable_sort(errors.begin(), errors.end(), [](const Problem& a, const Problem& b) {
-    return std::tie(a.location.file, a.location.line, a.location.column) <
-           std::tie(b.location.file, b.location.line, b.location.column);
-  });
-  std::vector<PlanReport> out;
-  for (const auto& e : errors) {
-    if (out.empty() || out.back().path != e.location.file)
-      out.push_back(PlanReport{e.location.file, {}, {}, {}, {}, false});
-    out.back().errors.push_back(e);
-  }
-  return out;
-}
-
-// The rules that ran, from every engine, for formats that list them.
-std::vector<RuleInfo> active_rules(const Run& run) {
-  std::vector<RuleInfo> out;
-  for (const auto& g : run.groups) {
-    for (auto& r : g.engine->rules()) {
-      const bool runs = r.status == "reviewed" || (r.status == "draft" && g.config.drafts.value);
-      if (runs) out.push_back(std::move(r));
-    }
-  }
-  return out;
-}
-
 // Where the report goes: standard output, or a file replaced only once the report is complete.
 class Sink {
  public:
-  explicit Sink(const CheckOptions& o) : to_file_(!o.output.empty() && o.output != "-"), path_(o.output) {}
+  explicit Sink(const std::string& path) : to_file_(!path.empty() && path != "-"), path_(path) {}
   [[nodiscard]] bool to_file() const { return to_file_; }
   [[nodiscard]] std::string open() { return to_file_ ? file_.open(path_) : std::string{}; }
   void write(std::string_view text) {
@@ -293,25 +107,21 @@ class Sink {
   OutputFile file_;
 };
 
-report::Format format_of(const std::string& name) {
-  if (name == "json") return report::Format::json;
-  if (name == "sarif") return report::Format::sarif;
-  if (name == "junit") return report::Format::junit;
-  if (name == "github") return report::Format::github;
-  return report::Format::text;
-}
+// One report asked for: a format and where it goes.
+struct Destination {
+  ReportFormat format = ReportFormat::text;
+  std::string path;  // empty or "-": standard output
+  [[nodiscard]] bool to_stdout() const { return path.empty() || path == "-"; }
+};
 
-// Rule files that do not load stop the run. The report asked for still says so, in its own format, so
-// that an earlier report at the same path is never left looking current.
-int report_rule_errors(const std::vector<Problem>& errors, const CheckOptions& o) {
-  Sink sink(o);
-  if (o.format != "json" || sink.to_file()) print_problems(errors, o.color);
-  if (o.format == "text" && !sink.to_file()) return exit_input_error;
+// Rule files that do not load stop the run. Each report asked for still says so, in its own format,
+// so that an earlier report at the same path is never left looking current.
+void write_rule_errors(const std::vector<Problem>& errors, const Destination& d) {
   std::string text;
-  if (o.format == "json") {
+  if (d.format == ReportFormat::json) {
     text = report::render_rule_errors_json(errors);
   } else {
-    auto writer = report::make_writer(format_of(o.format), {{}, false, false});
+    auto writer = make_report_writer(d.format, {{}, false, false});
     text = writer->begin();
     for (std::size_t i = 0; i < errors.size();) {
       PlanReport r;
@@ -322,74 +132,22 @@ int report_rule_errors(const std::vector<Problem>& errors, const CheckOptions& o
     }
     writer->end([&](std::string_view piece) { text += piece; });
   }
+  Sink sink(d.path);
   auto error = sink.open();
   if (error.empty()) sink.write(text), error = sink.commit();
-  if (!error.empty()) fmt::print(stderr, "liftlint: error: cannot write the report to '{}': {}\n", o.output, error);
-  return exit_input_error;
+  if (!error.empty()) fmt::print(stderr, "liftlint: error: cannot write the report to '{}': {}\n", d.path, error);
 }
 
-// What decides the exit code, kept as the reports go by.
-struct Verdict {
-  struct PerGroup {
-    std::size_t warnings = 0;
-    bool failing = false;  // a finding at or above the group's fail_on
-  };
-  report::Counts counts;
-  bool input_error = false;
-  std::vector<PerGroup> groups;
-
-  void add(const PlanReport& r, const Group* g, std::size_t group) {
-    report::add_counts(counts, r);
-    input_error = input_error || !r.errors.empty();
-    if (g == nullptr) return;
-    auto& tally = groups[group];
-    const auto fail_on = severity_rank(severity_of(g->config.fail_on.value));
-    for (const auto& f : r.findings) {
-      tally.warnings += f.severity == Severity::warning ? 1 : 0;
-      tally.failing = tally.failing || severity_rank(f.severity) >= fail_on;
-    }
+int report_rule_errors(const std::vector<Problem>& errors, const std::vector<Destination>& destinations,
+                       const std::string& color) {
+  const bool json_on_stdout = std::any_of(destinations.begin(), destinations.end(), [](const Destination& d) {
+    return d.to_stdout() && d.format == ReportFormat::json;
+  });
+  if (!json_on_stdout) print_problems(errors, color);
+  for (const auto& d : destinations) {
+    if (d.format != ReportFormat::text || !d.to_stdout()) write_rule_errors(errors, d);
   }
-  [[nodiscard]] bool too_many_warnings(const Run& run, std::size_t group) const {
-    const auto limit = run.groups[group].config.max_warnings.value;
-    return limit >= 0 && groups[group].warnings > static_cast<std::size_t>(limit);
-  }
-  [[nodiscard]] int exit_code(const Run& run) const {
-    if (input_error) return exit_input_error;
-    for (std::size_t g = 0; g < groups.size(); ++g) {
-      if (groups[g].failing || too_many_warnings(run, g)) return exit_findings;
-    }
-    return exit_clean;
-  }
-  void warn_max_warnings(const Run& run) const {
-    for (std::size_t g = 0; g < groups.size(); ++g) {
-      if (!too_many_warnings(run, g)) continue;
-      const auto& limit = run.groups[g].config.max_warnings;
-      fmt::print(stderr, "liftlint: {} warnings, more than --max-warnings {} allows ({})\n", groups[g].warnings,
-                 limit.value, limit.origin);
-    }
-  }
-};
-
-// Every report in order, each written as soon as it is ready and then let go.
-void write_reports(Run& run, const CheckOptions& o, report::ReportWriter& writer, Sink& sink, Verdict& verdict) {
-  const auto emit = [&](const PlanReport& r, std::optional<std::size_t> group) {
-    const Group* g = group ? &run.groups[*group] : nullptr;
-    verdict.add(r, g, group.value_or(0));
-    sink.write(writer.plan(r, g != nullptr ? severity_of(g->config.fail_on.value) : Severity::error));
-  };
-  for (const auto& r : setup_reports(run)) emit(r, std::nullopt);
-  std::vector<const Item*> files;
-  for (const auto& item : run.items) {
-    if (item.path != "-") files.push_back(&item);
-  }
-  OrderedChecks checks(run, std::move(files), o.jobs);
-  for (const auto& item : run.items) {
-    if (item.path != "-") {
-      emit(checks.next(), item.group);
-      continue;
-    }
-    for (const auto& r : check_stdin(*run.groups[item.group].engine)) emit(r, item.group);
-  }
+  return exit_input_error;
 }
 
 constexpr const char* usage_hint = "Run 'liftlint --help' for usage.\n";
@@ -437,12 +195,18 @@ void setup_check(CLI::App& app, CheckOptions& o) {
   check->add_option("--color", o.color, "Colour the text output")
       ->check(CLI::IsMember({"auto", "always", "never"}))
       ->capture_default_str();
-  check->add_option("--format", o.format, "Output format")
-      ->check(CLI::IsMember({"text", "json", "sarif", "junit", "github"}))
-      ->capture_default_str();
   check
-      ->add_option("--output,-o", o.output,
-                   "Write the report to this file instead of standard output (- is standard output)")
+      ->add_option("--format", o.formats,
+                   "Output format: text, json, sarif, junit or github [default: text]; repeat with --output for "
+                   "several reports in one run")
+      ->check(CLI::IsMember({"text", "json", "sarif", "junit", "github"}))
+      ->allow_extra_args(false)
+      ->type_name("FORMAT");
+  check
+      ->add_option("--output,-o", o.outputs,
+                   "Write the report to this file instead of standard output (- is standard output); the n-th "
+                   "--output takes the n-th --format's report")
+      ->allow_extra_args(false)
       ->type_name("FILE");
   check->add_option("--config", o.config, "Use this configuration file instead of looking for .liftlint.json")
       ->check(existing_file())
@@ -455,18 +219,51 @@ void setup_check(CLI::App& app, CheckOptions& o) {
       "Examples:\n"
       "  liftlint check week.plan\n"
       "  liftlint check plans/ --fail-on warning --format sarif --output liftlint.sarif\n"
+      "  liftlint check plans/ --format sarif -o liftlint.sarif --format junit -o liftlint.xml\n"
       "  platform-export | liftlint check - --format json");
 }
 
-// The report must not replace one of the run's own inputs, such as `check a.plan -o a.plan`.
-std::optional<std::string> input_at_output(const Run& run, const CheckOptions& o) {
-  std::error_code ec;
-  if (o.output.empty() || o.output == "-" || !fs::is_regular_file(o.output, ec)) return std::nullopt;
-  const auto same = [&](const std::string& path) { return fs::equivalent(path, o.output, ec) && !ec; };
-  for (const auto& item : run.items) {
-    if (item.path != "-" && same(item.path)) return item.path;
+// Each --format is paired with the --output at the same place: `--format sarif -o a.sarif --format
+// junit -o b.xml`. One format may go without an output, to standard output.
+std::optional<std::vector<Destination>> destinations_of(const CheckOptions& o) {
+  const auto formats = o.formats.empty() ? std::vector<std::string>{"text"} : o.formats;
+  if (o.outputs.size() > formats.size()) {
+    fmt::print(stderr,
+               "liftlint: error: {} --format and {} --output given; give each format its own output, as in "
+               "'--format sarif --output a.sarif --format junit --output b.xml' (one may go to standard output)\n{}",
+               formats.size(), o.outputs.size(), usage_hint);
+    return std::nullopt;
   }
-  for (const auto& g : run.groups) {
+  std::vector<Destination> out;
+  for (std::size_t i = 0; i < formats.size(); ++i) {
+    out.push_back(Destination{*report_format_named(formats[i]), i < o.outputs.size() ? o.outputs[i] : "-"});
+  }
+  const auto on_stdout = std::count_if(out.begin(), out.end(), [](const Destination& d) { return d.to_stdout(); });
+  if (on_stdout > 1) {
+    fmt::print(stderr, "liftlint: error: {} reports would go to standard output; give all but one an --output FILE\n{}",
+               on_stdout, usage_hint);
+    return std::nullopt;
+  }
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    for (std::size_t j = 0; j < i; ++j) {
+      if (out[i].to_stdout() || out[i].path != out[j].path) continue;
+      fmt::print(stderr, "liftlint: error: two reports would be written to '{}'; give each its own --output\n{}",
+                 out[i].path, usage_hint);
+      return std::nullopt;
+    }
+  }
+  return out;
+}
+
+// A report must not replace one of the run's own inputs, such as `check a.plan -o a.plan`.
+std::optional<std::string> input_at_output(const Project& project, const std::string& output) {
+  std::error_code ec;
+  if (output.empty() || output == "-" || !fs::is_regular_file(output, ec)) return std::nullopt;
+  const auto same = [&](const std::string& path) { return fs::equivalent(path, output, ec) && !ec; };
+  for (const auto& input : project.inputs) {
+    if (input.path != "-" && same(input.path)) return input.path;
+  }
+  for (const auto& g : project.groups) {
     if (!g.config.path.empty() && same(g.config.path)) return g.config.path;
     for (const auto& pack : g.config.packs.value) {
       if (same(pack)) return pack;
@@ -475,36 +272,87 @@ std::optional<std::string> input_at_output(const Run& run, const CheckOptions& o
   return std::nullopt;
 }
 
+bool outputs_are_not_inputs(const Project& project, const std::vector<Destination>& destinations) {
+  for (const auto& d : destinations) {
+    if (const auto input = input_at_output(project, d.path)) {
+      fmt::print(stderr, "liftlint: error: --output '{}' is the input '{}'; the report would replace it\n{}", d.path,
+                 *input, usage_hint);
+      return false;
+    }
+  }
+  return true;
+}
+
+std::variant<std::string, PlanReport> read_stdin() {
+  auto text = read_bounded(STDIN_FILENO, limits::max_stdin_bytes);
+  if (!text || text->size() > limits::max_stdin_bytes) return unreadable_stdin(text.has_value());
+  return std::move(*text);
+}
+
+// A report being written: its sink, opened before any plan is checked, and its writer.
+struct OpenReport {
+  explicit OpenReport(const Destination& d) : destination(d), sink(d.path) {}
+  Destination destination;
+  Sink sink;
+  std::unique_ptr<ReportWriter> writer;
+};
+
+std::optional<std::deque<OpenReport>> open_reports(const std::vector<Destination>& destinations, const Project& project,
+                                                   const CheckOptions& o) {
+  std::deque<OpenReport> out;
+  const auto rules = running_rules(project);
+  for (const auto& d : destinations) {
+    out.emplace_back(d);
+    if (const auto error = out.back().sink.open(); !error.empty()) {
+      fmt::print(stderr, "liftlint: error: cannot write the report to '{}': {}\n", d.path, error);
+      return std::nullopt;
+    }
+    const bool terminal = d.to_stdout() && d.format == ReportFormat::text;
+    out.back().writer = make_report_writer(d.format, {rules, terminal && use_color(o.color, stdout), terminal});
+  }
+  return out;
+}
+
 int run_check(const CheckOptions& o) {
   if (!valid_options(o)) return exit_input_error;
-  auto run = plan_run(o);
-  if (const auto input = input_at_output(run, o)) {
-    fmt::print(stderr, "liftlint: error: --output '{}' is the input '{}'; the report would replace it\n{}", o.output,
-               *input, usage_hint);
-    return exit_input_error;
+  const auto destinations = destinations_of(o);
+  if (!destinations) return exit_input_error;
+  const Overrides overrides{o.rules, o.no_default_rules, o.drafts, o.fail_on, o.max_warnings};
+  auto project = plan_project(ProjectOptions{o.plans, o.config, overrides, o.today});
+  if (!outputs_are_not_inputs(project, *destinations)) return exit_input_error;
+  if (const auto rule_errors = build_engines(project); !rule_errors.empty()) {
+    return report_rule_errors(rule_errors, *destinations, o.color);
   }
-  if (std::vector<Problem> rule_errors; !load_engines(run, o, rule_errors)) return report_rule_errors(rule_errors, o);
-  Sink sink(o);
-  if (const auto error = sink.open(); !error.empty()) {
-    fmt::print(stderr, "liftlint: error: cannot write the report to '{}': {}\n", o.output, error);
-    return exit_input_error;
+  auto reports = open_reports(*destinations, project, o);
+  if (!reports) return exit_input_error;
+  Verdict verdict(project);
+  Progress progress(project.inputs.size());
+  const auto write = [&](const PlanReport& r, std::optional<std::size_t> group) {
+    verdict.add(r, group);
+    const auto fail_on = group ? project.groups[*group].fail_on() : Severity::error;
+    for (auto& open : *reports) open.sink.write(open.writer->plan(r, fail_on));
+  };
+  for (auto& open : *reports) open.sink.write(open.writer->begin());
+  for (const auto& r : setup_reports(project)) write(r, std::nullopt);
+  check_project(project, o.jobs, read_stdin, [&](const PlanReport& r, std::size_t group) {
+    progress.done_one();
+    write(r, group);
+  });
+  bool written = true;
+  for (auto& open : *reports) {
+    open.writer->end([&](std::string_view piece) { open.sink.write(piece); });
+    if (const auto error = open.sink.commit(); !error.empty()) {
+      fmt::print(stderr, "liftlint: error: cannot write the report to '{}': {}\n", open.destination.path, error);
+      written = false;
+    }
   }
-  const bool color = !sink.to_file() && o.format == "text" && use_color(o.color, stdout);
-  auto writer = report::make_writer(format_of(o.format), {active_rules(run), color, !sink.to_file()});
-  Verdict verdict;
-  verdict.groups.resize(run.groups.size());
-  sink.write(writer->begin());
-  write_reports(run, o, *writer, sink, verdict);
-  writer->end([&](std::string_view piece) { sink.write(piece); });
-  if (const auto error = sink.commit(); !error.empty()) {
-    fmt::print(stderr, "liftlint: error: cannot write the report to '{}': {}\n", o.output, error);
-    return exit_input_error;
-  }
-  if (o.format != "text" || sink.to_file()) {
-    fmt::print(stderr, "{}", report::render_summary(verdict.counts, use_color(o.color, stderr)));
-  }
-  verdict.warn_max_warnings(run);
-  return verdict.exit_code(run);
+  if (!written) return exit_input_error;
+  const bool summary_shown = std::any_of(reports->begin(), reports->end(), [](const OpenReport& r) {
+    return r.destination.to_stdout() && r.destination.format == ReportFormat::text;
+  });
+  if (!summary_shown) fmt::print(stderr, "{}", render_summary(verdict.counts(), use_color(o.color, stderr)));
+  for (const auto& line : verdict.warning_limits_passed()) fmt::print(stderr, "liftlint: {}\n", line);
+  return static_cast<int>(verdict.exit_code());
 }
 
 CLI::App* setup_config(CLI::App& app, ConfigShowOptions& o) {
@@ -528,10 +376,13 @@ int run_config_show(const ConfigShowOptions& o) {
   const auto path = o.config.empty() ? find_config(o.dir) : o.config;
   auto config =
       effective_config(path, Overrides{o.rules, o.no_default_rules, o.drafts, o.fail_on, o.max_warnings}, errors);
-  auto engine = load_engine(config.packs.value, !config.default_rules.value, config.drafts.value, "auto");
-  if (!engine) return exit_input_error;
-  configure_rules(config, *engine, errors);
-  for (const auto& e : errors) fmt::print(stderr, "{}\n", report::render_problem(e, use_color("auto", stderr)));
+  auto built = build_engine(config);
+  if (!built) {
+    print_problems(built.problems, "auto");
+    return exit_input_error;
+  }
+  errors.insert(errors.end(), built.problems.begin(), built.problems.end());
+  print_problems(errors, "auto");
   fmt::print("{}", report::printable(describe(config), {true, true, std::numeric_limits<std::size_t>::max()}));
   return errors.empty() ? exit_clean : exit_input_error;
 }

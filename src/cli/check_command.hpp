@@ -16,8 +16,8 @@ struct CheckOptions {
   std::optional<std::string> fail_on;
   std::optional<long> max_warnings;
   std::string color = "auto";
-  std::string format = "text";
-  std::string output;
+  std::vector<std::string> formats;  // empty: text
+  std::vector<std::string> outputs;
   std::string config;
   std::string today;
   unsigned jobs = 1;

@@ -8,7 +8,7 @@
 #include <filesystem>
 #include <fstream>
 
-#include "cli/config.hpp"
+#include "liftlint/config.hpp"
 #include "report/report.hpp"
 #include "support/files.hpp"
 #include "support/names.hpp"
@@ -23,16 +23,21 @@ bool use_color(const std::string& mode, std::FILE* stream) {
   return isatty(fileno(stream)) != 0;
 }
 
-std::optional<Engine> build_engine(const std::vector<std::string>& rule_paths, bool no_default_rules, bool drafts,
-                                   const std::string& today, std::vector<Problem>& errors) {
-  Engine engine(EngineOptions{!no_default_rules, expand_paths(rule_paths, {".rules"}, errors), drafts, today});
-  if (engine.ok() && errors.empty()) return engine;
-  errors.insert(errors.end(), engine.rule_errors().begin(), engine.rule_errors().end());
-  return std::nullopt;
+std::unique_ptr<Engine> build_engine(const std::vector<std::string>& rule_paths, bool no_default_rules, bool drafts,
+                                     const std::string& today, std::vector<Problem>& errors) {
+  EngineOptions options;
+  options.default_rules = !no_default_rules;
+  options.rule_paths = rule_paths;
+  options.drafts = drafts;
+  options.today = today;
+  auto built = Engine::create(options);
+  if (built) return std::move(built.engine);
+  errors.insert(errors.end(), built.problems.begin(), built.problems.end());
+  return nullptr;
 }
 
-std::optional<Engine> load_engine(const std::vector<std::string>& rule_paths, bool no_default_rules, bool drafts,
-                                  const std::string& color, bool json, const std::string& today) {
+std::unique_ptr<Engine> load_engine(const std::vector<std::string>& rule_paths, bool no_default_rules, bool drafts,
+                                    const std::string& color, bool json, const std::string& today) {
   std::vector<Problem> errors;
   if (auto engine = build_engine(rule_paths, no_default_rules, drafts, today, errors)) return engine;
   if (json) {
@@ -40,30 +45,7 @@ std::optional<Engine> load_engine(const std::vector<std::string>& rule_paths, bo
   } else {
     print_problems(errors, color);
   }
-  return std::nullopt;
-}
-
-std::vector<std::string> expand_paths(const std::vector<std::string>& paths, const std::vector<std::string>& extensions,
-                                      std::vector<Problem>& errors) {
-  std::vector<std::string> out;
-  for (const auto& path : paths) {
-    std::error_code ec;
-    if (!std::filesystem::is_directory(path, ec)) {
-      out.push_back(path);
-      continue;
-    }
-    std::vector<WalkProblem> problems;
-    for (auto& found : files_under(path, extensions, problems)) {
-      if (std::filesystem::path(found).filename() != config_file_name) out.push_back(std::move(found));
-    }
-    for (const auto& p : problems) {
-      Problem e;
-      e.message = fmt::format("cannot read '{}': {}", p.path, p.message);
-      e.location.file = p.path;
-      errors.push_back(std::move(e));
-    }
-  }
-  return out;
+  return nullptr;
 }
 
 void print_problems(const std::vector<Problem>& problems, const std::string& color) {

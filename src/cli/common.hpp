@@ -3,6 +3,7 @@
 
 #include <CLI/CLI.hpp>
 #include <cstdio>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -20,21 +21,14 @@ inline constexpr int exit_input_error = 2;
 [[nodiscard]] bool use_color(const std::string& mode, std::FILE* stream);
 // Loads the built-in pack and the packs given; on errors prints them (as JSON when asked) and
 // returns nullopt.
-[[nodiscard]] std::optional<Engine> load_engine(const std::vector<std::string>& rule_paths, bool no_default_rules,
-                                                bool drafts, const std::string& color, bool json = false,
-                                                const std::string& today = {});
+[[nodiscard]] std::unique_ptr<Engine> load_engine(const std::vector<std::string>& rule_paths, bool no_default_rules,
+                                                  bool drafts, const std::string& color, bool json = false,
+                                                  const std::string& today = {});
 
 // The built-in pack and the packs given, or nullopt with every problem found in them.
-[[nodiscard]] std::optional<Engine> build_engine(const std::vector<std::string>& rule_paths, bool no_default_rules,
-                                                 bool drafts, const std::string& today, std::vector<Problem>& errors);
+[[nodiscard]] std::unique_ptr<Engine> build_engine(const std::vector<std::string>& rule_paths, bool no_default_rules,
+                                                   bool drafts, const std::string& today, std::vector<Problem>& errors);
 
-// Files as given; directories replaced by the files in them (recursively) with one of these
-// extensions, in name order, whatever order the file system lists them in. Configuration
-// files are not plans and are left out.
-// A directory entry that cannot be read is added to `errors`, and the rest are still listed.
-[[nodiscard]] std::vector<std::string> expand_paths(const std::vector<std::string>& paths,
-                                                    const std::vector<std::string>& extensions,
-                                                    std::vector<Problem>& errors);
 // Input errors on standard error, as the text report shows them.
 void print_problems(const std::vector<Problem>& problems, const std::string& color);
 

@@ -12,12 +12,10 @@
 #include <limits>
 #include <sstream>
 
-#include "api/convert.hpp"
 #include "authoring/format.hpp"
 #include "cli/common.hpp"
-#include "plan/parser.hpp"
+#include "liftlint/config.hpp"
 #include "report/report.hpp"
-#include "rules/parser.hpp"
 #include "support/files.hpp"
 #include "support/limits.hpp"
 
@@ -25,14 +23,6 @@ namespace liftlint::cli {
 namespace {
 
 enum class Outcome { unchanged, changed, error };
-
-// Diagnostics point into `file`, so it must outlive them.
-bool parses(const SourceFile& file, authoring::FileKind kind, Diagnostics& diagnostics) {
-  // A plan is read on past a bad line, so its errors, not the result, say whether it can be laid out.
-  return kind == authoring::FileKind::rules
-             ? rules::parse_rule_file(file, diagnostics).has_value()
-             : plan::parse_plan_file(file, diagnostics).has_value() && !diagnostics.has_errors();
-}
 
 void print_error(const std::string& path, const std::string& message) {
   fmt::print(stderr, "{}: error: {}\n", report::printable(path), message);
@@ -79,25 +69,16 @@ Outcome format_file(const std::string& path, const FmtOptions& o) {
   }
   // A byte order mark is kept as it was: layout is fmt's business, the encoding is not.
   const bool bom = read->rfind("\xEF\xBB\xBF", 0) == 0;
-  limits::strip_bom(*read);
-  const SourceFile original{path, std::move(*read)};
-  if (auto problem = limits::check_bytes(original)) {
-    fmt::print(stderr, "{}", report::render_problem(problem_of(*problem), use_color(o.color, stderr)));
+  if (bom) read->erase(0, 3);
+  const std::string& before = *read;
+  const auto layout = authoring::lay_out(path, before, kind);
+  if (!layout.errors.empty()) {
+    for (const auto& e : layout.errors) fmt::print(stderr, "{}", report::render_problem(e, use_color(o.color, stderr)));
     return Outcome::error;
   }
-  const std::string& before = original.text;
-  Diagnostics diagnostics;
-  if (!parses(original, kind, diagnostics)) {
-    for (const auto& d : diagnostics.items()) {
-      fmt::print(stderr, "{}", report::render_problem(problem_of(d), use_color(o.color, stderr)));
-    }
-    return Outcome::error;
-  }
-  const std::string after = authoring::format_text(before, kind);
+  const std::string& after = layout.text;
   if (after == before) return Outcome::unchanged;
-  Diagnostics again;
-  const SourceFile formatted{path, after};
-  if (authoring::without_space(after) != authoring::without_space(before) || !parses(formatted, kind, again)) {
+  if (layout.changes_meaning) {
     print_error(path, "formatting would change the meaning of this file; it was left as it is");
     return Outcome::error;
   }

@@ -26,7 +26,7 @@ void add_pack_options(CLI::App& command, PackOptions& o) {
 }
 
 // Authors see their draft rules too.
-std::optional<Engine> load(const PackOptions& o, const std::string& color) {
+std::unique_ptr<Engine> load(const PackOptions& o, const std::string& color) {
   return load_engine(o.rules, o.no_default_rules, true, color);
 }
 
@@ -96,13 +96,14 @@ int run_rules_list(const RulesOptions& o) {
     if (o.format == "json") {
       json.push_back({{"id", r.id},
                       {"severity", severity_name(r.severity)},
-                      {"status", r.status},
+                      {"status", name_of(r.status)},
                       {"pack", r.pack},
                       {"file", r.location.file},
                       {"line", r.location.line},
                       {"sources", source_ids(r)}});
     } else {
-      fmt::print("{:<40} {:<8} {:<9} {:<22} {}\n", r.id, severity_name(r.severity), r.status, r.pack, source_ids(r));
+      fmt::print("{:<40} {:<8} {:<9} {:<22} {}\n", r.id, severity_name(r.severity), name_of(r.status), r.pack,
+                 source_ids(r));
     }
   }
   if (o.format == "json") fmt::print("{}\n", json.dump(2, ' ', false, nlohmann::json::error_handler_t::replace));
@@ -135,17 +136,16 @@ int run_rules_check(const RulesOptions& o) {
   PackOptions packs = o.packs;
   packs.rules = o.paths;
   std::vector<Problem> errors;
-  const Engine engine(EngineOptions{!packs.no_default_rules, expand_paths(packs.rules, {".rules"}, errors), true, {}});
+  const auto engine = build_engine(packs.rules, packs.no_default_rules, true, {}, errors);
   const bool color = use_color(o.color, stdout);
-  if (!engine.ok() || !errors.empty()) {
-    errors.insert(errors.end(), engine.rule_errors().begin(), engine.rule_errors().end());
+  if (!engine) {
     for (const auto& e : errors) fmt::print("{}\n", report::render_problem(e, color));
     fmt::print("{} {}\n", errors.size(), errors.size() == 1 ? "error" : "errors");
     return exit_input_error;
   }
-  const auto problems = authoring::check_packs(engine, !o.paths.empty());
+  const auto problems = authoring::check_packs(*engine, !o.paths.empty());
   for (const auto& p : problems) fmt::print("{}\n", report::render_problem(p, color));
-  fmt::print("{} rules checked: {} {}\n", engine.rule_count(), problems.size(),
+  fmt::print("{} rules checked: {} {}\n", engine->rule_count(), problems.size(),
              problems.size() == 1 ? "warning" : "warnings");
   return problems.empty() ? exit_clean : exit_findings;
 }

@@ -6,6 +6,7 @@
 
 #include "authoring/rule_tests.hpp"
 #include "cli/common.hpp"
+#include "liftlint/config.hpp"
 #include "liftlint/liftlint.hpp"
 #include "report/report.hpp"
 
@@ -13,11 +14,10 @@ namespace liftlint::cli {
 namespace {
 
 // Rules under test: those of the packs named with --rules, or else the built-in ones.
-std::vector<RuleInfo> tested_rules(const Engine& engine, bool extra_packs, bool drafts) {
+std::vector<RuleInfo> tested_rules(const Engine& engine, bool extra_packs) {
   std::vector<RuleInfo> out;
-  for (auto& r : engine.rules()) {
-    const bool runs = r.status == "reviewed" || (r.status == "draft" && drafts);
-    if (r.builtin != extra_packs && runs) out.push_back(std::move(r));
+  for (auto& r : engine.running_rules()) {
+    if (r.builtin != extra_packs) out.push_back(std::move(r));
   }
   return out;
 }
@@ -74,8 +74,7 @@ int run_test(const TestOptions& o) {
     for (const auto& e : result.errors) fmt::print("{}", report::render_problem(e, color));
     for (const auto& f : result.failures) fmt::print("  {}\n", report::printable(f));
   }
-  const std::size_t uncovered =
-      o.coverage ? report_coverage(tested_rules(engine, !o.rules.empty(), o.drafts), fired) : 0;
+  const std::size_t uncovered = o.coverage ? report_coverage(tested_rules(engine, !o.rules.empty()), fired) : 0;
   fmt::print("{} passed, {} failed\n", passed, failed);
   if (input_error) return exit_input_error;
   return failed > 0 || uncovered > 0 ? exit_findings : exit_clean;

@@ -5,7 +5,7 @@
 #include <tao/pegtl.hpp>
 
 #include "grammar/plan.hpp"
-#include "support/parse_util.hpp"
+#include "grammar/parse_util.hpp"
 
 namespace liftlint::plan {
 namespace {

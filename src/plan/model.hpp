@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "plan/ast.hpp"
+#include "liftlint/kinds.hpp"
 #include "rules/model.hpp"
 
 namespace liftlint::plan {
@@ -99,7 +99,7 @@ struct Client {
 // A waiver with its rule found and the byte ranges of the plan it covers.
 struct Waiver {
   const model::Rule* rule = nullptr;
-  ast::Waiver::Scope scope = ast::Waiver::Scope::plan;
+  WaiverScope scope = WaiverScope::plan;
   std::string reason;
   std::string approver;
   std::string until;  // YYYY-MM-DD or empty

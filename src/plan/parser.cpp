@@ -17,7 +17,7 @@
 #include "support/limits.hpp"
 #include "support/names.hpp"
 #include "support/numbers.hpp"
-#include "support/parse_util.hpp"
+#include "grammar/parse_util.hpp"
 
 namespace liftlint::plan {
 namespace {

@@ -14,7 +14,7 @@
 
 #include "plan/exercise_names.hpp"
 #include "plan/line_reader.hpp"
-#include "rules/expr_checker.hpp"
+#include "rules/name_resolver.hpp"
 #include "support/dates.hpp"
 #include "support/names.hpp"
 #include "support/numbers.hpp"
@@ -356,10 +356,22 @@ class Resolver {
 
   // --- waivers ------------------------------------------------------------------
 
+  static WaiverScope scope_of(ast::Waiver::Scope scope) {
+    using S = ast::Waiver::Scope;
+    switch (scope) {
+      case S::plan: return WaiverScope::plan;
+      case S::week: return WaiverScope::week;
+      case S::day: return WaiverScope::day;
+      case S::session: return WaiverScope::session;
+      case S::line: return WaiverScope::line;
+    }
+    return WaiverScope::plan;
+  }
+
   void waiver(const ast::Waiver& in) {
     Waiver out;
     out.rule = find_rule(in.rule);
-    out.scope = in.scope;
+    out.scope = scope_of(in.scope);
     out.reason = in.reason;
     out.approver = in.approver;
     out.span = in.span;
@@ -407,7 +419,7 @@ class Resolver {
     probe.number = in.day_number;
     const auto wanted = probe.number ? std::optional<int>(saturated_int(probe.number->low - 1)) : day_index(probe);
     if (!wanted) return false;
-    out.scope = S::day;
+    out.scope = WaiverScope::day;
     out.ranges.clear();
     const auto add = [&](const ast::Day& d) {
       const auto at = d.span.offset;

@@ -8,8 +8,6 @@ namespace {
 
 using nlohmann::ordered_json;
 
-const char* name_of(Severity s) { return s == Severity::error ? "error" : s == Severity::warning ? "warning" : "info"; }
-
 ordered_json location_json(const Location& l) {
   return ordered_json{{"file", l.file}, {"line", l.line}, {"column", l.column}, {"length", l.length}};
 }
@@ -42,8 +40,8 @@ ordered_json problem_json(const Problem& p) {
 }
 
 ordered_json waiver_json(const Waiver& w) {
-  return ordered_json{{"rule", w.rule_id}, {"reason", w.reason}, {"approved_by", w.approved_by},
-                      {"until", w.until},  {"scope", w.scope},   {"location", location_json(w.location)}};
+  return ordered_json{{"rule", w.rule_id}, {"reason", w.reason},        {"approved_by", w.approved_by},
+                      {"until", w.until},  {"scope", name_of(w.scope)}, {"location", location_json(w.location)}};
 }
 
 }  // namespace

@@ -6,14 +6,14 @@
 #include <vector>
 
 #include "liftlint/liftlint.hpp"
+#include "liftlint/report.hpp"
 
 namespace liftlint::report {
 
-struct Counts {
-  std::size_t errors = 0, warnings = 0, infos = 0, input_errors = 0, plans = 0, suppressed = 0, superseded = 0;
-};
+using Counts = ReportCounts;
+using liftlint::add_counts;
+using liftlint::render_summary;
 [[nodiscard]] Counts count(const std::vector<PlanReport>& reports);
-void add_counts(Counts& counts, const PlanReport& report);
 
 // What may pass from user text into a report for people.
 struct Printable {
@@ -29,7 +29,6 @@ struct Printable {
 // rustc-style: location, severity[rule], snippet with carets, notes, help, sources.
 [[nodiscard]] std::string render_problem(const Problem& problem, bool color);
 [[nodiscard]] std::string render_text(const std::vector<PlanReport>& reports, bool color);
-[[nodiscard]] std::string render_summary(const Counts& counts, bool color);
 [[nodiscard]] std::string render_json(const std::vector<PlanReport>& reports);
 // The column of a location counted in code points rather than bytes, for formats whose
 // readers count characters.

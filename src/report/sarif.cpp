@@ -84,7 +84,7 @@ ordered_json rule_json(const RuleInfo& r) {
     sources.push_back(c.source);
   }
   out["properties"] =
-      ordered_json{{"pack", r.pack}, {"status", r.status}, {"evidence", evidence}, {"sources", sources}};
+      ordered_json{{"pack", r.pack}, {"status", name_of(r.status)}, {"evidence", evidence}, {"sources", sources}};
   return out;
 }
 
@@ -103,7 +103,7 @@ std::vector<RuleInfo> own_rules() {
   input.doc =
       "An input could not be read: a plan's syntax, its JSON shape or a name in it is wrong (no rule was checked on "
       "it), or a configuration file is wrong, or a directory holds no plans.";
-  for (auto* r : {&expired, &unused, &input}) r->pack = "liftlint", r->status = "reviewed";
+  for (auto* r : {&expired, &unused, &input}) r->pack = "liftlint", r->status = RuleStatus::reviewed;
   return {expired, unused, input};
 }
 
@@ -191,7 +191,7 @@ class SarifWriter : public ReportWriter {
   }
 
   static ordered_json suppression(const Waiver& w) {
-    ordered_json properties{{"scope", w.scope}};
+    ordered_json properties{{"scope", name_of(w.scope)}};
     if (!w.approved_by.empty()) properties["approvedBy"] = w.approved_by;
     if (!w.until.empty()) properties["until"] = w.until;
     return ordered_json{{"kind", "inSource"},

@@ -27,8 +27,6 @@ struct Styles {
   }
 };
 
-const char* name_of(Severity s) { return s == Severity::error ? "error" : s == Severity::warning ? "warning" : "info"; }
-
 std::size_t display_width(std::string_view text) {
   std::size_t width = 0;
   for (const unsigned char c : text) width += (c & 0xC0) != 0x80 ? 1 : 0;
@@ -90,7 +88,11 @@ std::string snippet(const Location& l, const Styles& st, const fmt::text_style& 
 
 }  // namespace
 
-void add_counts(Counts& c, const PlanReport& r) {
+}  // namespace liftlint::report
+
+namespace liftlint {
+
+void add_counts(ReportCounts& c, const PlanReport& r) {
   c.plans += r.plan ? 1 : 0;
   c.input_errors += r.errors.size();
   c.suppressed += r.suppressed.size();
@@ -99,6 +101,10 @@ void add_counts(Counts& c, const PlanReport& r) {
     (f.severity == Severity::error ? c.errors : f.severity == Severity::warning ? c.warnings : c.infos) += 1;
   }
 }
+
+}  // namespace liftlint
+
+namespace liftlint::report {
 
 Counts count(const std::vector<PlanReport>& reports) {
   Counts c;
@@ -125,18 +131,6 @@ std::string render_problem(const Problem& p, bool color) {
     out += fmt::format("{} {} source: {}\n", pad, fmt::styled("=", st.gutter), printable(citation_text(c)));
   }
   return out;
-}
-
-std::string render_summary(const Counts& c, bool color) {
-  const Styles st(color);
-  auto part = [](std::size_t n, const char* one, const char* many) {
-    return fmt::format("{} {}", n, n == 1 ? one : many);
-  };
-  std::string text = fmt::format("{}: {}, {}, {}", part(c.plans, "plan", "plans"), part(c.errors, "error", "errors"),
-                                 part(c.warnings, "warning", "warnings"), part(c.infos, "info", "infos"));
-  if (c.suppressed > 0) text += fmt::format(" ({} waived)", c.suppressed);
-  if (c.input_errors > 0) text += fmt::format("; {}", part(c.input_errors, "input error", "input errors"));
-  return fmt::format("{}\n", fmt::styled(text, st.emphasis));
 }
 
 // Waived findings take two lines: what was found, and the waiver that covers it.
@@ -197,3 +191,19 @@ std::string render_text(const std::vector<PlanReport>& reports, bool color) {
 }
 
 }  // namespace liftlint::report
+
+namespace liftlint {
+
+std::string render_summary(const ReportCounts& c, bool color) {
+  const report::Styles st(color);
+  auto part = [](std::size_t n, const char* one, const char* many) {
+    return fmt::format("{} {}", n, n == 1 ? one : many);
+  };
+  std::string text = fmt::format("{}: {}, {}, {}", part(c.plans, "plan", "plans"), part(c.errors, "error", "errors"),
+                                 part(c.warnings, "warning", "warnings"), part(c.infos, "info", "infos"));
+  if (c.suppressed > 0) text += fmt::format(" ({} waived)", c.suppressed);
+  if (c.input_errors > 0) text += fmt::format("; {}", part(c.input_errors, "input error", "input errors"));
+  return fmt::format("{}\n", fmt::styled(text, st.emphasis));
+}
+
+}  // namespace liftlint

@@ -2,20 +2,45 @@
 
 #include <fmt/format.h>
 
+#include <array>
+
 #include "report/report.hpp"
 
-namespace liftlint::report {
+namespace liftlint {
 
-std::unique_ptr<ReportWriter> make_writer(Format format, WriterOptions options) {
+std::unique_ptr<ReportWriter> make_report_writer(ReportFormat format, ReportOptions options) {
   switch (format) {
-    case Format::json: return json_writer();
-    case Format::sarif: return sarif_writer(options.rules);
-    case Format::junit: return junit_writer(options.rules);
-    case Format::github: return github_writer();
-    case Format::text: break;
+    case ReportFormat::json: return report::json_writer();
+    case ReportFormat::sarif: return report::sarif_writer(options.rules);
+    case ReportFormat::junit: return report::junit_writer(options.rules);
+    case ReportFormat::github: return report::github_writer();
+    case ReportFormat::text: break;
   }
-  return text_writer(options.color, options.summary);
+  return report::text_writer(options.color, options.summary);
 }
+
+std::string render(ReportFormat format, const std::vector<PlanReport>& reports, const ReportOptions& options,
+                   Severity fail_on) {
+  return report::render_all(*make_report_writer(format, options), reports,
+                            std::vector<Severity>(reports.size(), fail_on));
+}
+
+namespace {
+constexpr std::array<const char*, 5> format_names{"text", "json", "sarif", "junit", "github"};
+}
+
+std::optional<ReportFormat> report_format_named(std::string_view name) {
+  for (std::size_t i = 0; i < format_names.size(); ++i) {
+    if (name == format_names[i]) return static_cast<ReportFormat>(i);
+  }
+  return std::nullopt;
+}
+
+const char* name_of(ReportFormat format) { return format_names.at(static_cast<std::size_t>(format)); }
+
+}  // namespace liftlint
+
+namespace liftlint::report {
 
 std::string render_all(ReportWriter& writer, const std::vector<PlanReport>& reports,
                        const std::vector<Severity>& fail_on) {

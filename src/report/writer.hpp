@@ -1,5 +1,5 @@
-// Reports written plan by plan, so that a run holds one plan's findings at a time however many plans
-// it checks. Each render_* function of report.hpp is begin() + plan() for each report + end().
+// The writer of each format. Each render_* function of report.hpp is begin() + plan() for each report
+// + end().
 #pragma once
 
 #include <functional>
@@ -9,34 +9,11 @@
 #include <vector>
 
 #include "liftlint/liftlint.hpp"
+#include "liftlint/report.hpp"
 
 namespace liftlint::report {
 
-enum class Format { text, json, sarif, junit, github };
-
-class ReportWriter {
- public:
-  virtual ~ReportWriter() = default;
-  [[nodiscard]] virtual std::string begin() = 0;
-  // fail_on matters only to formats that judge a plan (JUnit); plans under different configuration
-  // files may have different ones.
-  [[nodiscard]] virtual std::string plan(const PlanReport& report, Severity fail_on) = 0;
-  // The end is written through `out`, in as many pieces as the format needs.
-  using Output = std::function<void(std::string_view)>;
-  virtual void end(const Output& out) { out(tail()); }
-
- protected:
-  // What most formats write at the end, all at once.
-  [[nodiscard]] virtual std::string tail() { return {}; }
-};
-
-struct WriterOptions {
-  std::vector<RuleInfo> rules;  // the rules that ran, for formats that list them
-  bool color = false;           // text only
-  bool summary = true;          // text only: the closing count of findings
-};
-
-[[nodiscard]] std::unique_ptr<ReportWriter> make_writer(Format format, WriterOptions options);
+using Format = ReportFormat;
 
 }  // namespace liftlint::report
 

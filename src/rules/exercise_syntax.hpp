@@ -2,7 +2,7 @@
 #pragma once
 
 #include "rules/ast.hpp"
-#include "support/parse_util.hpp"
+#include "grammar/parse_util.hpp"
 
 namespace liftlint::rules {
 

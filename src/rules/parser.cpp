@@ -2,7 +2,7 @@
 
 #include "grammar/rules.hpp"
 #include "rules/exercise_syntax.hpp"
-#include "support/parse_util.hpp"
+#include "grammar/parse_util.hpp"
 
 namespace liftlint::rules {
 namespace {

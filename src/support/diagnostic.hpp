@@ -6,7 +6,7 @@
 #include <string_view>
 #include <vector>
 
-#include "liftlint/liftlint.hpp"
+#include "liftlint/kinds.hpp"
 #include "support/source.hpp"
 
 namespace liftlint {

@@ -10,14 +10,15 @@
 #include "report/report.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-  static const liftlint::Engine engine(liftlint::EngineOptions{true, {}, true, "2026-11-21"});
+  static const auto built = liftlint::Engine::create(liftlint::EngineOptions{true, {}, {}, {}, true, "2026-11-21"});
+  const liftlint::Engine& engine = *built.engine;
   static const auto rules = engine.rules();
   if (size == 0) return 0;
   // The first byte picks the reader, so that most runs go to one plan rather than to
   // hundreds of one-line fragments of a pretty-printed file.
   const std::string text(reinterpret_cast<const char*>(data) + 1, size - 1);
-  auto reports = data[0] % 4 == 0 ? engine.check_json_lines("fuzz.jsonl", text)
-                                  : std::vector<liftlint::PlanReport>{engine.check_text("fuzz.json", text)};
+  auto reports =
+      engine.check("fuzz.json", text, data[0] % 4 == 0 ? liftlint::PlanFormat::json_lines : liftlint::PlanFormat::json);
   // Rendering hundreds of one-line reports says nothing the first few do not.
   if (reports.size() > 8) reports.resize(8);
   fuzz::no_control_bytes(liftlint::report::render_text(reports, false));

@@ -8,8 +8,9 @@
 #include "report/report.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-  static const liftlint::Engine engine(liftlint::EngineOptions{true, {}, true, "2026-11-21"});
-  const auto report = engine.check_text("fuzz.plan", std::string(reinterpret_cast<const char*>(data), size));
+  static const auto built = liftlint::Engine::create(liftlint::EngineOptions{true, {}, {}, {}, true, "2026-11-21"});
+  const auto report = built.engine->check_text("fuzz.plan", std::string(reinterpret_cast<const char*>(data), size),
+                                               liftlint::PlanFormat::text);
   // Rendering touches every span and line the report quotes.
   const auto text = liftlint::report::render_text({report}, false);
   const auto json = liftlint::report::render_json({report});

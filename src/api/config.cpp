@@ -1,4 +1,4 @@
-#include "cli/config.hpp"
+#include "liftlint/config.hpp"
 
 #include <fmt/format.h>
 
@@ -16,7 +16,7 @@
 #include "support/limits.hpp"
 #include "support/names.hpp"
 
-namespace liftlint::cli {
+namespace liftlint {
 namespace {
 
 namespace fs = std::filesystem;
@@ -113,7 +113,7 @@ class ConfigReader {
 
   void rule(const json::Member& r) {
     if (r.value.kind != K::object) return wrong(r, "an object such as {\"severity\": \"warning\"}");
-    RuleSetting s{r.key, {}, false, {}, origin_of(r.key_span), location_of(r.key_span)};
+    ConfiguredRule s{r.key, {}, false, {}, origin_of(r.key_span), location_of(r.key_span)};
     for (const auto& f : r.value.members) {
       if (std::find(rule_keys.begin(), rule_keys.end(), f.key) == rule_keys.end()) {
         return error(f.key_span, fmt::format("unknown key \"{}\" in a rule setting", shorten(f.key)),
@@ -190,33 +190,44 @@ void load_config(const std::string& path, Config& out, std::vector<Problem>& err
   if (root) ConfigReader(file, out, errors).read(*root);
 }
 
-void configure_rules(Config& config, Engine& engine, std::vector<Problem>& errors) {
-  std::vector<std::string> ids;
-  std::size_t reported = 0;
-  // As many unknown names as a file can hold are reported like any other list of problems: up to 100.
-  const auto unknown = [&](const RuleSetting& s) {
-    if (engine.configure_rule(s.id, s.severity, !s.off)) return false;
-    if (++reported > Diagnostics::max_items) {
-      if (reported == Diagnostics::max_items + 1) {
-        Problem more;
-        more.message = fmt::format("more than {} problems; the rest are not reported", Diagnostics::max_items);
-        more.location = s.location;
-        errors.push_back(std::move(more));
-      }
-      return true;
-    }
-    if (ids.empty()) {
-      for (const auto& r : engine.rules()) ids.push_back(r.id);
-    }
-    Problem p;
-    p.message = fmt::format("the configuration names rule '{}', which is not loaded", shorten(s.id));
-    p.location = s.location;
-    if (auto hint = did_you_mean(s.id, ids); !hint.empty()) p.help.push_back(hint);
-    p.help.emplace_back("'liftlint rules list' shows the rules that are loaded");
-    errors.push_back(std::move(p));
-    return true;
+EngineResult build_engine(Config& config, const std::string& today) {
+  EngineOptions options;
+  options.default_rules = config.default_rules.value;
+  options.rule_paths = config.packs.value;
+  options.drafts = config.drafts.value;
+  options.today = today;
+  for (const auto& r : config.rules) options.rule_settings.push_back(RuleSetting{r.id, r.severity, !r.off, r.location});
+  auto result = Engine::create(options);
+  if (!result) return result;
+  const auto loaded = result.engine->rules();
+  const auto unknown = [&](const ConfiguredRule& r) {
+    return std::none_of(loaded.begin(), loaded.end(), [&](const RuleInfo& info) { return info.id == r.id; });
   };
   config.rules.erase(std::remove_if(config.rules.begin(), config.rules.end(), unknown), config.rules.end());
+  return result;
+}
+
+std::vector<std::string> expand_paths(const std::vector<std::string>& paths, const std::vector<std::string>& extensions,
+                                      std::vector<Problem>& errors) {
+  std::vector<std::string> out;
+  for (const auto& path : paths) {
+    std::error_code ec;
+    if (!fs::is_directory(path, ec)) {
+      out.push_back(path);
+      continue;
+    }
+    std::vector<WalkProblem> problems;
+    for (auto& found : files_under(path, extensions, problems)) {
+      if (fs::path(found).filename() != config_file_name) out.push_back(std::move(found));
+    }
+    for (const auto& p : problems) {
+      Problem e;
+      e.message = fmt::format("cannot read '{}': {}", p.path, p.message);
+      e.location.file = p.path;
+      errors.push_back(std::move(e));
+    }
+  }
+  return out;
 }
 
 Config effective_config(const std::string& path, const Overrides& o, std::vector<Problem>& errors) {
@@ -264,4 +275,4 @@ std::string describe(const Config& c) {
   return out;
 }
 
-}  // namespace liftlint::cli
+}  // namespace liftlint

@@ -1,4 +1,5 @@
-// Project configuration: .liftlint.json, found from a plan's directory upwards.
+// A project's configuration: .liftlint.json, found from a plan's directory upwards, and the command
+// line's settings over it.
 #pragma once
 
 #include <optional>
@@ -7,7 +8,7 @@
 
 #include "liftlint/liftlint.hpp"
 
-namespace liftlint::cli {
+namespace liftlint {
 
 inline constexpr const char* config_file_name = ".liftlint.json";
 
@@ -18,7 +19,7 @@ struct Setting {
   std::string origin = "default";
 };
 
-struct RuleSetting {
+struct ConfiguredRule {
   std::string id;
   std::optional<Severity> severity;  // nullopt with off
   bool off = false;
@@ -34,7 +35,7 @@ struct Config {
   Setting<bool> drafts{false};
   Setting<std::string> fail_on{"error"};
   Setting<long> max_warnings{-1};  // -1: no limit
-  std::vector<RuleSetting> rules;
+  std::vector<ConfiguredRule> rules;
 };
 
 // The nearest .liftlint.json in dir or a parent, or an empty string.
@@ -44,9 +45,17 @@ struct Config {
 // with errors are left out, so the rest of the file still applies.
 void load_config(const std::string& path, Config& out, std::vector<Problem>& errors);
 
-// Applies the per-rule settings to the engine; an id it does not know is an error, and its
-// setting is dropped from the configuration.
-void configure_rules(Config& config, Engine& engine, std::vector<Problem>& errors);
+// The engine a configuration asks for, checking waivers against `today` (empty: the local date). A
+// rule setting naming no loaded rule is one of the result's problems and is dropped from `config`;
+// the engine is built without it.
+[[nodiscard]] EngineResult build_engine(Config& config, const std::string& today = {});
+
+// Files as given; directories replaced by the files under them (symbolic links followed, each directory
+// once) with one of these extensions, in name order whatever order the file system lists them in.
+// Configuration files are left out. Each entry that cannot be read is added to `errors`.
+[[nodiscard]] std::vector<std::string> expand_paths(const std::vector<std::string>& paths,
+                                                    const std::vector<std::string>& extensions,
+                                                    std::vector<Problem>& errors);
 
 // What the command line says; it wins over the configuration file.
 struct Overrides {
@@ -64,4 +73,4 @@ struct Overrides {
 // The effective configuration, one setting per line with its origin.
 [[nodiscard]] std::string describe(const Config& config);
 
-}  // namespace liftlint::cli
+}  // namespace liftlint
