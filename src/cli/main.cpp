@@ -5,6 +5,7 @@
 
 #include "cli/check_command.hpp"
 #include "cli/common.hpp"
+#include "cli/completions.hpp"
 #include "cli/fmt_command.hpp"
 #include "cli/rules_command.hpp"
 #include "cli/test_command.hpp"
@@ -12,7 +13,7 @@
 #include "liftlint/liftlint.hpp"
 
 int main(int argc, char** argv) {
-  CLI::App app{"liftlint: checks workout plans against cited exercise guidelines"};
+  CLI::App app{"liftlint: checks workout plans against cited exercise guidelines", "liftlint"};
   app.set_version_flag("--version", std::string("liftlint ") + liftlint::version());
   app.require_subcommand(1);
   app.footer("Run 'liftlint check --help' for the options of a subcommand.");
@@ -28,6 +29,8 @@ int main(int argc, char** argv) {
   auto* config_show_command = liftlint::cli::setup_config(app, config_show);
   liftlint::cli::VocabOptions vocab;
   const auto vocab_commands = liftlint::cli::setup_vocab(app, vocab);
+  liftlint::cli::CompletionOptions completions;
+  auto* completions_command = liftlint::cli::setup_completions(app, completions);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -52,5 +55,6 @@ int main(int argc, char** argv) {
   if (vocab_commands.vocab->parsed()) return liftlint::cli::run_vocab(vocab);
   if (vocab_commands.catalog->parsed()) return liftlint::cli::run_catalog(vocab);
   if (vocab_commands.read->parsed()) return liftlint::cli::run_read(vocab);
+  if (completions_command->parsed()) return liftlint::cli::run_completions(app, completions);
   return liftlint::cli::exit_input_error;
 }
