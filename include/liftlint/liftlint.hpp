@@ -260,8 +260,8 @@ class Engine {
   [[nodiscard]] std::vector<PlanReport> check_batch(const std::vector<PlanInput>& inputs, unsigned threads) const;
 
   [[nodiscard]] std::vector<VocabularyEntry> vocabulary(VocabularyKind kind) const;
-  // Reads a plan without checking it: what each line, session and week was read as.
-  [[nodiscard]] PlanReading read_text(const std::string& path, std::string text) const;
+  // Reads a plan (text or JSON) without checking it: what each line, session and week was read as.
+  [[nodiscard]] PlanReading read_text(const std::string& path, std::string text, PlanFormat format) const;
   // Exercises whose name or alias matches every word of `search` (all when empty), best first; a
   // name written as trainers do (`standing barbell OHP`) also finds the entry it reads as.
   [[nodiscard]] std::vector<ExerciseInfo> catalogue(const std::string& search = {}) const;
@@ -270,7 +270,6 @@ class Engine {
   struct Impl;
   explicit Engine(std::unique_ptr<Impl> impl);
   std::unique_ptr<Impl> impl_;
-  friend struct EngineAccess;
 };
 
 // Runs check(i) for every i below count on up to `threads` threads (0: one per core), and hands the

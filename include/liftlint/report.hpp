@@ -50,6 +50,10 @@ struct ReportOptions {
 
 [[nodiscard]] std::unique_ptr<ReportWriter> make_report_writer(ReportFormat format, ReportOptions options);
 
+// The rules as `liftlint rules list` shows them: a table, or a JSON array of their id, severity,
+// status, pack, file, line and cited sources.
+[[nodiscard]] std::string render_rule_list(const std::vector<RuleInfo>& rules, bool json);
+
 // What a run found, as the summary line counts it.
 struct ReportCounts {
   std::size_t errors = 0, warnings = 0, infos = 0, input_errors = 0, plans = 0, suppressed = 0, superseded = 0;

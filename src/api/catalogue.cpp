@@ -4,7 +4,7 @@
 #include <sstream>
 
 #include "api/convert.hpp"
-#include "api/engine_access.hpp"
+#include "api/engine_impl.hpp"
 #include "liftlint/liftlint.hpp"
 #include "plan/exercise_names.hpp"
 #include "support/names.hpp"
@@ -79,8 +79,7 @@ std::optional<int> match_rank(const model::Exercise& x, const std::vector<std::s
 
 std::vector<VocabularyEntry> Engine::vocabulary(VocabularyKind kind) const {
   std::vector<VocabularyEntry> out;
-  const auto* rules = EngineAccess::rules(*this);
-  if (rules == nullptr) return out;
+  const auto* rules = &*impl_->rules;
   static constexpr Category categories[] = {Category::condition, Category::condition, Category::session_kind,
                                             Category::posture,   Category::equipment, Category::muscle,
                                             Category::pattern};
@@ -98,8 +97,7 @@ std::vector<VocabularyEntry> Engine::vocabulary(VocabularyKind kind) const {
 
 std::vector<ExerciseInfo> Engine::catalogue(const std::string& search) const {
   std::vector<ExerciseInfo> out;
-  const auto* rules = EngineAccess::rules(*this);
-  if (rules == nullptr) return out;
+  const auto* rules = &*impl_->rules;
   const auto words = words_of(search);
   const auto wanted = normalize_name(search);
   std::vector<std::pair<int, std::uint32_t>> ranked;

@@ -5,7 +5,7 @@
 #include <array>
 
 #include "api/convert.hpp"
-#include "api/engine_access.hpp"
+#include "api/engine_impl.hpp"
 #include "liftlint/liftlint.hpp"
 #include "plan/json_plan.hpp"
 #include "plan/parser.hpp"
@@ -87,16 +87,15 @@ SessionReading session_of(const model::RuleSet& rules, const plan::Session& s) {
 
 }  // namespace
 
-PlanReading Engine::read_text(const std::string& path, std::string text) const {
+PlanReading Engine::read_text(const std::string& path, std::string text, PlanFormat format) const {
   PlanReading out;
   out.path = path;
-  const auto* rules = EngineAccess::rules(*this);
-  if (rules == nullptr) return out;
+  const auto* rules = &*impl_->rules;
   limits::strip_bom(text);
   const SourceFile file{path, std::move(text)};
   Diagnostics diagnostics;
-  const auto parsed = path.ends_with(".json") ? plan::parse_json_plan(file, 0, file.text.size(), 1, diagnostics)
-                                              : plan::parse_plan_file(file, diagnostics);
+  const auto parsed = format == PlanFormat::json ? plan::parse_json_plan(file, 0, file.text.size(), 1, diagnostics)
+                                                 : plan::parse_plan_file(file, diagnostics);
   std::optional<plan::Plan> plan;
   if (parsed) plan = plan::resolve_plan(*parsed, *rules, diagnostics);
   out.errors = problems_of(diagnostics);

@@ -9,7 +9,7 @@
 #include <set>
 
 #include "api/convert.hpp"
-#include "api/engine_access.hpp"
+#include "api/rule_set.hpp"
 #include "eval/evaluator.hpp"
 #include "support/names.hpp"
 
@@ -384,13 +384,14 @@ class ConflictFinder {
 
 }  // namespace
 
-std::vector<Problem> check_packs(const Engine& engine, bool extra_packs) {
+std::vector<Problem> check_packs(const EngineOptions& options, bool extra_packs) {
   std::vector<Problem> out;
-  const auto* set = EngineAccess::rules(engine);
-  if (set == nullptr) return out;
-  unused(*set, extra_packs, out);
-  impossible_whens(*set, extra_packs, out);
-  ConflictFinder(*set, extra_packs, out).run();
+  const auto loaded = load_rules(options);
+  if (!loaded.rules) return loaded.problems;
+  const auto& set = *loaded.rules;
+  unused(set, extra_packs, out);
+  impossible_whens(set, extra_packs, out);
+  ConflictFinder(set, extra_packs, out).run();
   return out;
 }
 

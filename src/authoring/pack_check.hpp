@@ -10,6 +10,8 @@ namespace liftlint::authoring {
 
 // Looks at the rules of the packs named with --rules (extra_packs) or else the built-in
 // pack; conflicts are also sought against every other loaded rule.
-[[nodiscard]] std::vector<Problem> check_packs(const Engine& engine, bool extra_packs);
+// The packs are those of `options`, loaded again here: the checks reason about the checked rules
+// themselves, which an Engine does not show.
+[[nodiscard]] std::vector<Problem> check_packs(const EngineOptions& options, bool extra_packs);
 
 }  // namespace liftlint::authoring

@@ -2,15 +2,16 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
-#include <nlohmann/json.hpp>
 #include <set>
 
 #include "authoring/explain.hpp"
 #include "authoring/pack_check.hpp"
 #include "cli/common.hpp"
 #include "liftlint/liftlint.hpp"
+#include "liftlint/report.hpp"
 #include "report/report.hpp"
 #include "support/files.hpp"
 #include "support/names.hpp"
@@ -28,16 +29,6 @@ void add_pack_options(CLI::App& command, PackOptions& o) {
 // Authors see their draft rules too.
 std::unique_ptr<Engine> load(const PackOptions& o, const std::string& color) {
   return load_engine(o.rules, o.no_default_rules, true, color);
-}
-
-const char* severity_name(Severity s) {
-  return s == Severity::error ? "error" : s == Severity::warning ? "warning" : "info";
-}
-
-std::string source_ids(const RuleInfo& r) {
-  std::string out;
-  for (const auto& c : r.citations) out += (out.empty() ? "" : ",") + c.source;
-  return out;
 }
 
 }  // namespace
@@ -90,23 +81,12 @@ int run_explain(const RulesOptions& o) {
 int run_rules_list(const RulesOptions& o) {
   const auto engine = load(o.packs, o.color);
   if (!engine) return exit_input_error;
-  nlohmann::ordered_json json = nlohmann::ordered_json::array();
-  for (const auto& r : engine->rules()) {
-    if (!o.pack.empty() && r.pack != o.pack) continue;
-    if (o.format == "json") {
-      json.push_back({{"id", r.id},
-                      {"severity", severity_name(r.severity)},
-                      {"status", name_of(r.status)},
-                      {"pack", r.pack},
-                      {"file", r.location.file},
-                      {"line", r.location.line},
-                      {"sources", source_ids(r)}});
-    } else {
-      fmt::print("{:<40} {:<8} {:<9} {:<22} {}\n", r.id, severity_name(r.severity), name_of(r.status), r.pack,
-                 source_ids(r));
-    }
+  auto rules = engine->rules();
+  if (!o.pack.empty()) {
+    rules.erase(std::remove_if(rules.begin(), rules.end(), [&](const RuleInfo& r) { return r.pack != o.pack; }),
+                rules.end());
   }
-  if (o.format == "json") fmt::print("{}\n", json.dump(2, ' ', false, nlohmann::json::error_handler_t::replace));
+  fmt::print("{}", render_rule_list(rules, o.format == "json"));
   return exit_clean;
 }
 
@@ -143,7 +123,11 @@ int run_rules_check(const RulesOptions& o) {
     fmt::print("{} {}\n", errors.size(), errors.size() == 1 ? "error" : "errors");
     return exit_input_error;
   }
-  const auto problems = authoring::check_packs(*engine, !o.paths.empty());
+  EngineOptions options;
+  options.default_rules = !packs.no_default_rules;
+  options.rule_paths = packs.rules;
+  options.drafts = true;
+  const auto problems = authoring::check_packs(options, !o.paths.empty());
   for (const auto& p : problems) fmt::print("{}\n", report::render_problem(p, color));
   fmt::print("{} rules checked: {} {}\n", engine->rule_count(), problems.size(),
              problems.size() == 1 ? "warning" : "warnings");

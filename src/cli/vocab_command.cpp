@@ -127,7 +127,8 @@ int run_read(const VocabOptions& o) {
       }
       text = std::move(*read);
     }
-    readings.push_back(engine->read_text(path == "-" ? "<stdin>" : path, std::move(text)));
+    const auto format = path == "-" ? plan_format_of_text(text) : plan_format_for_path(path);
+    readings.push_back(engine->read_text(path == "-" ? "<stdin>" : path, std::move(text), format));
   }
   if (o.format == "json") {
     fmt::print("{}", report::render_reading_json(readings));

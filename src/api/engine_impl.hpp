@@ -1,0 +1,119 @@
+// The engine's state, for the files of src/api that implement Engine's member functions.
+#pragma once
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <optional>
+#include <string>
+#include <tuple>
+#include <vector>
+
+#include "api/convert.hpp"
+#include "api/rule_set.hpp"
+#include "api/waivers.hpp"
+#include "eval/evaluator.hpp"
+#include "liftlint/liftlint.hpp"
+#include "plan/json_plan.hpp"
+#include "plan/parser.hpp"
+#include "plan/resolver.hpp"
+#include "rules/loader.hpp"
+#include "support/dates.hpp"
+#include "support/limits.hpp"
+#include "support/names.hpp"
+
+namespace liftlint {
+
+struct Engine::Impl {
+  LoadedRules loaded;  // owns the texts the rule set's spans point into
+  rules::DiskFileSystem disk;
+  std::optional<model::RuleSet> rules;
+  std::vector<Problem> errors;
+  eval::Options eval_options;
+  std::string today;
+
+  explicit Impl(const EngineOptions& options)
+      : loaded(load_rules(options)),
+        rules(std::move(loaded.rules)),
+        errors(std::move(loaded.problems)),
+        eval_options{options.drafts},
+        today(options.today.empty() ? local_date() : options.today) {
+    if (rules) apply(options.rule_settings);
+  }
+
+  void apply(const std::vector<RuleSetting>& settings) {
+    std::vector<std::string> ids;
+    for (const auto& s : settings) {
+      if (apply(s)) continue;
+      if (errors.size() >= Diagnostics::max_items) {
+        Problem more;
+        more.message = fmt::format("more than {} problems; the rest are not reported", Diagnostics::max_items);
+        more.location = s.location;
+        errors.push_back(std::move(more));
+        break;
+      }
+      if (ids.empty()) {
+        for (const auto& r : rules->rules) ids.push_back(r.id);
+      }
+      Problem p;
+      p.message = fmt::format("the configuration names rule '{}', which is not loaded", shorten(s.id));
+      p.location = s.location;
+      if (auto hint = did_you_mean(s.id, ids); !hint.empty()) p.help.push_back(hint);
+      p.help.emplace_back("'liftlint rules list' shows the rules that are loaded");
+      errors.push_back(std::move(p));
+    }
+  }
+
+  bool apply(const RuleSetting& setting) {
+    for (auto& rule : rules->rules) {
+      if (rule.id != setting.id) continue;
+      if (setting.severity) rule.severity = *setting.severity;
+      if (!setting.enabled) rule.status = model::Status::retired;
+      return true;
+    }
+    return false;
+  }
+
+  // The part of a file that holds one plan: all of it, or one line of JSON Lines.
+  struct Extent {
+    std::size_t begin = 0;
+    std::size_t end = 0;
+    std::uint32_t first_line = 1;
+  };
+
+  PlanReport check(const SourceFile& file, std::string report_path, bool json, const Extent& extent) const {
+    PlanReport report{std::move(report_path), {}, {}, {}, {}, true};
+    Diagnostics diagnostics;
+    const auto parsed = json ? plan::parse_json_plan(file, extent.begin, extent.end, extent.first_line, diagnostics)
+                             : plan::parse_plan_file(file, diagnostics);
+    std::optional<plan::Plan> resolved;
+    if (parsed) resolved = plan::resolve_plan(*parsed, *rules, diagnostics);
+    report.errors = problems_of(diagnostics);
+    // Reading and resolving find errors in two passes; the report lists them in file order.
+    std::stable_sort(report.errors.begin(), report.errors.end(), [](const Problem& a, const Problem& b) {
+      return std::tie(a.location.line, a.location.column) < std::tie(b.location.line, b.location.column);
+    });
+    if (!resolved) return report;
+    const auto findings = eval::evaluate(*rules, *resolved, eval_options);
+    report.evaluated = true;
+    const auto limit = limits::max_findings_per_plan;
+    const auto counted = apply_waivers(*rules, *resolved, findings, today, limit, report);
+    if (counted > limit) {
+      const Span start{&file, extent.first_line, 1, 1, static_cast<std::uint32_t>(extent.begin)};
+      report.errors.push_back(
+          problem_of(Diagnostic{Severity::error,
+                                {},
+                                fmt::format("the plan has {} findings; only the first {} are reported", counted, limit),
+                                start,
+                                {},
+                                {}}));
+    }
+    return report;
+  }
+
+  [[nodiscard]] bool runs(const model::Rule& rule) const {
+    return rule.status == model::Status::reviewed || (rule.status == model::Status::draft && eval_options.drafts);
+  }
+};
+
+}  // namespace liftlint

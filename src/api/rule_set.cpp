@@ -1,0 +1,54 @@
+#include "api/rule_set.hpp"
+
+#include <fmt/format.h>
+
+#include <set>
+
+#include "api/convert.hpp"
+#include "api/embedded.hpp"
+#include "liftlint/config.hpp"
+#include "rules/loader.hpp"
+#include "rules/snapshot.hpp"
+
+namespace liftlint {
+namespace {
+
+// The files whose declarations a rule set holds.
+std::set<const SourceFile*> files_declaring(const model::RuleSet& set) {
+  std::set<const SourceFile*> out;
+  for (const auto& vocab : set.vocabulary) {
+    for (std::uint16_t i = 0; i < vocab.size(); ++i) out.insert(vocab.at(i).span.file);
+  }
+  for (std::size_t i = 0; i < set.catalogue.size(); ++i)
+    out.insert(set.catalogue.at(static_cast<std::uint32_t>(i)).span.file);
+  for (const auto& s : set.sources) out.insert(s.span.file);
+  for (const auto& r : set.rules) out.insert(r.span.file);
+  out.erase(nullptr);
+  return out;
+}
+
+}  // namespace
+
+LoadedRules load_rules(const EngineOptions& options) {
+  LoadedRules out;
+  out.sources = std::make_unique<Sources>();
+  std::vector<const SourceFile*> builtin;
+  for (const auto& f : embedded_rule_files()) builtin.push_back(&out.sources->add(f.path, f.text));
+  auto base = rules::decode_snapshot(embedded_snapshot(options.default_rules), builtin);
+  const auto paths = expand_paths(options.rule_paths, {".rules"}, out.problems);
+  // Files given in memory reach the disk through their includes only when the caller gave paths too.
+  const rules::DiskFileSystem disk;
+  rules::MemoryFileSystem files(paths.empty() ? nullptr : &disk);
+  for (const auto& f : options.rule_files) files.add(f.name, f.text);
+  Diagnostics diagnostics;
+  rules::RuleLoader loader(*out.sources, files, diagnostics);
+  for (const auto* file : files_declaring(*base)) loader.loaded_before(file->text);
+  for (const auto& path : paths) loader.load(path);
+  for (const auto& f : options.rule_files) loader.load(f.name);
+  if (out.problems.empty()) out.rules = loader.check(std::move(*base));
+  auto found = problems_of(diagnostics);
+  out.problems.insert(out.problems.end(), found.begin(), found.end());
+  return out;
+}
+
+}  // namespace liftlint
