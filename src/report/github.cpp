@@ -46,7 +46,10 @@ std::string annotation(const Problem& p) {
   std::string properties = fmt::format("file={}", escape_property(printable(l.file)));
   if (l.line > 0) {
     properties += fmt::format(",line={},col={}", l.line, code_point_column(l, l.column));
-    if (l.length > 1) properties += fmt::format(",endColumn={}", code_point_column(l, l.column + l.length));
+    // A span that runs past its line (a JSON array over several lines) has no end column on this one.
+    if (l.length > 1 && l.column + l.length <= l.line_text_column + l.line_text.size()) {
+      properties += fmt::format(",endColumn={}", code_point_column(l, l.column + l.length));
+    }
   }
   properties += fmt::format(",title={}", escape_property(p.rule_id.empty() ? "liftlint: input error" : p.rule_id));
   // Text from plans and rule files is made printable first, so none of it can end the command early or

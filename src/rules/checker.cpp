@@ -8,7 +8,7 @@
 #include <unordered_map>
 
 #include "rules/expr_checker.hpp"
-#include "rules/loader.hpp"
+#include "rules/checker.hpp"
 #include "support/names.hpp"
 #include "support/units.hpp"
 

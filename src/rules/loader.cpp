@@ -7,6 +7,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "rules/checker.hpp"
 #include "rules/parser.hpp"
 #include "support/files.hpp"
 #include "support/limits.hpp"

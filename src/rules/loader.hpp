@@ -77,8 +77,4 @@ class RuleLoader {
   std::vector<std::string> roots_given_;  // the same as it was written, for messages
 };
 
-// Checks parsed files into a rule set, reporting every problem it finds.
-[[nodiscard]] std::optional<model::RuleSet> check_files(const std::vector<ast::File>& files, Diagnostics& diagnostics,
-                                                        model::RuleSet base);
-
 }  // namespace liftlint::rules
