@@ -54,6 +54,15 @@ struct ReportOptions {
 // status, pack, file, line and cited sources.
 [[nodiscard]] std::string render_rule_list(const std::vector<RuleInfo>& rules, bool json);
 
+// `liftlint vocab`: each list of names a plan may use, as text or as one JSON object of lists.
+struct VocabularyList {
+  std::string name;  // conditions, symptoms, kinds, postures, equipment, muscles or patterns
+  std::vector<VocabularyEntry> entries;
+};
+[[nodiscard]] std::string render_vocabulary(const std::vector<VocabularyList>& lists, bool json);
+// `liftlint catalog`: catalogue entries with their attributes, as text or as a JSON array.
+[[nodiscard]] std::string render_catalogue(const std::vector<ExerciseInfo>& exercises, bool json);
+
 // What a run found, as the summary line counts it.
 struct ReportCounts {
   std::size_t errors = 0, warnings = 0, infos = 0, input_errors = 0, plans = 0, suppressed = 0, superseded = 0;

@@ -120,7 +120,7 @@ static std::string precedence(const RuleInfo& r, const char* bullet) {
 }
 
 std::string explain_text(const RuleInfo& r, const std::optional<RuleExample>& example) {
-  const char* severity = r.severity == Severity::error ? "error" : r.severity == Severity::warning ? "warning" : "info";
+  const char* severity = name_of(r.severity);
   std::string out = fmt::format("{} ({}, {})\n", r.id, severity, lifecycle(r));
   out += fmt::format("pack {}, declared at {}:{}\n\n", r.pack, r.location.file, r.location.line);
   out += "What it checks:\n" + indent(r.text) + "\n";
@@ -136,7 +136,7 @@ std::string explain_text(const RuleInfo& r, const std::optional<RuleExample>& ex
 }
 
 std::string explain_markdown(const RuleInfo& r, const std::optional<RuleExample>& example) {
-  const char* severity = r.severity == Severity::error ? "error" : r.severity == Severity::warning ? "warning" : "info";
+  const char* severity = name_of(r.severity);
   std::string out = fmt::format("## {}\n\nSeverity: {}. Status: {}.\n\n", r.id, severity, lifecycle(r));
   if (!r.doc.empty()) out += fmt::format("{}\n\n", r.doc);
   out += fmt::format("### What it checks\n\n```text\n{}\n```\n\n", r.text);

@@ -7,10 +7,10 @@
 #include <fstream>
 #include <iostream>
 #include <iterator>
-#include <nlohmann/json.hpp>
 
 #include "cli/common.hpp"
 #include "liftlint/liftlint.hpp"
+#include "liftlint/report.hpp"
 #include "report/report.hpp"
 #include "support/files.hpp"
 #include "support/limits.hpp"
@@ -42,51 +42,6 @@ void add_common(CLI::App& command, VocabOptions& o) {
       ->type_name("PATH");
   command.add_flag("--no-default-rules", o.no_default_rules, "Do not load the built-in rules");
   command.add_option("--format", o.format, "Output format")->check(CLI::IsMember({"text", "json"}));
-}
-
-std::string vocab_text(const std::string& name, const std::vector<VocabularyEntry>& entries) {
-  std::string out = name + "\n";
-  for (const auto& e : entries) {
-    out += fmt::format("  {:<32} {}", e.id, e.label);
-    if (!e.aliases.empty()) out += fmt::format("; also written {}", joined(e.aliases));
-    if (!e.implies.empty()) out += fmt::format("; counts as {}", joined(e.implies));
-    out += "\n";
-  }
-  return out;
-}
-
-nlohmann::ordered_json vocab_json(const std::vector<VocabularyEntry>& entries) {
-  auto list = nlohmann::ordered_json::array();
-  for (const auto& e : entries) {
-    list.push_back({{"id", e.id}, {"label", e.label}, {"aliases", e.aliases}, {"implies", e.implies}});
-  }
-  return list;
-}
-
-std::string exercise_text(const ExerciseInfo& x) {
-  std::string out = x.read_as.empty() ? x.name : fmt::format("{} (read as {})", x.name, x.read_as);
-  out += fmt::format("\n  pattern {}, posture {}, equipment {}, spinal load {}, impact {}{}{}\n", x.pattern, x.posture,
-                     x.equipment.empty() ? "none" : joined(x.equipment), x.spinal_load, x.impact,
-                     x.loaded ? ", loaded" : "", x.supported ? ", supported" : "");
-  out += fmt::format("  muscles {}\n", joined(x.muscles));
-  if (!x.aliases.empty()) out += fmt::format("  also written {}\n", joined(x.aliases));
-  if (!x.tags.empty()) out += fmt::format("  tags {}\n", joined(x.tags));
-  for (const auto& at : x.extended_at) out += fmt::format("  extended at {}:{}:{}\n", at.file, at.line, at.column);
-  return out;
-}
-
-nlohmann::ordered_json exercise_json(const ExerciseInfo& x) {
-  nlohmann::ordered_json j{
-      {"name", x.name},       {"aliases", x.aliases},     {"muscles", x.muscles}, {"pattern", x.pattern},
-      {"posture", x.posture}, {"equipment", x.equipment}, {"tags", x.tags},       {"spinal_load", x.spinal_load},
-      {"impact", x.impact},   {"supported", x.supported}, {"loaded", x.loaded}};
-  if (!x.read_as.empty()) j["read_as"] = x.read_as;
-  if (!x.extended_at.empty()) {
-    auto places = nlohmann::ordered_json::array();
-    for (const auto& at : x.extended_at) places.push_back(fmt::format("{}:{}:{}", at.file, at.line, at.column));
-    j["extended_at"] = places;
-  }
-  return j;
 }
 
 }  // namespace
@@ -146,15 +101,11 @@ int run_read(const VocabOptions& o) {
 int run_vocab(const VocabOptions& o) {
   auto engine = load_engine(o.rules, o.no_default_rules, true, "never", o.format == "json");
   if (!engine) return exit_input_error;
-  std::string text;
-  nlohmann::ordered_json json = nlohmann::ordered_json::object();
+  std::vector<VocabularyList> lists;
   for (const auto& [name, kind] : kinds()) {
-    if (!o.kind.empty() && o.kind != name) continue;
-    const auto entries = engine->vocabulary(kind);
-    text += (text.empty() ? "" : "\n") + vocab_text(name, entries);
-    json[name] = vocab_json(entries);
+    if (o.kind.empty() || o.kind == name) lists.push_back(VocabularyList{name, engine->vocabulary(kind)});
   }
-  fmt::print("{}", o.format == "json" ? json.dump(2) + "\n" : text);
+  fmt::print("{}", render_vocabulary(lists, o.format == "json"));
   return exit_clean;
 }
 
@@ -162,15 +113,14 @@ int run_catalog(const VocabOptions& o) {
   auto engine = load_engine(o.rules, o.no_default_rules, true, "never", o.format == "json");
   if (!engine) return exit_input_error;
   std::string search;
-  for (const auto& w : o.search) search += (search.empty() ? "" : " ") + w;
+  for (const auto& w : o.search) {
+    if (!search.empty()) search += ' ';
+    search += w;
+  }
   const auto found = engine->catalogue(search);
-  if (o.format == "json") {
-    auto list = nlohmann::ordered_json::array();
-    for (const auto& x : found) list.push_back(exercise_json(x));
-    fmt::print("{}\n", list.dump(2));
-  } else {
-    for (const auto& x : found) fmt::print("{}", exercise_text(x));
-    if (found.empty()) fmt::print(stderr, "no exercise in the catalogue matches '{}'\n", search);
+  fmt::print("{}", render_catalogue(found, o.format == "json"));
+  if (found.empty() && o.format != "json") {
+    fmt::print(stderr, "no exercise in the catalogue matches '{}'\n", report::printable(search));
   }
   return found.empty() ? exit_findings : exit_clean;
 }

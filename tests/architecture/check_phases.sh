@@ -36,7 +36,8 @@ for phase in "${!allowed[@]}"; do
     case " ${allowed[$phase]} " in *" $other "*) want=found ;; esac
     out=$(printf '#include "%s"\n' "$header" |
           "$cxx" -std=c++20 -fsyntax-only -I "$root/$phase" -x c++ - 2>&1)
-    if printf '%s' "$out" | grep -q "$header: No such file"; then got=refused; else got=found; fi
+    # gcc says "HEADER: No such file or directory", clang "'HEADER' file not found".
+    if printf '%s' "$out" | grep -qE "$header(: No such file|' file not found)"; then got=refused; else got=found; fi
     if [ "$got" != "$want" ]; then
       echo "phase $phase including $header: expected $want, got $got"
       printf '%s\n' "$out" | head -3
