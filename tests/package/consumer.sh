@@ -49,6 +49,12 @@ case $mode in
     cmake -S "$work/app" -B "$work/app/build" -DCMAKE_PREFIX_PATH="$work/prefix" > /dev/null
     cmake --build "$work/app/build" > /dev/null
     check_run env LD_LIBRARY_PATH="$work/prefix/lib" "$work/app/build/clinic_checks"
+    # The same program linked with the static library: no libliftlint.so at run time.
+    sed -i 's/liftlint::liftlint)/liftlint::liftlint_static)/' "$work/app/CMakeLists.txt"
+    cmake -S "$work/app" -B "$work/app/static" -DCMAKE_PREFIX_PATH="$work/prefix" > /dev/null
+    cmake --build "$work/app/static" > /dev/null
+    if ldd "$work/app/static/clinic_checks" | grep -q liftlint; then echo "the static build links libliftlint.so"; exit 1; fi
+    check_run "$work/app/static/clinic_checks"
     ;;
   pkg-config)
     install_tree
