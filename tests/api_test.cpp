@@ -63,6 +63,18 @@ TEST(Api, AnEngineThatCannotBeBuiltGivesItsProblemsAndNoEngine) {
   EXPECT_EQ(built.problems[0].location.line, 2U);
 }
 
+TEST(Api, AnInMemoryRuleFileNeedsAFileName) {
+  for (const auto& name : {std::string(), std::string("dir/"), std::string("a\0b", 3)}) {
+    EngineOptions options;
+    options.rule_files = {{name, extra_rules}};
+    const auto built = Engine::create(options);
+    EXPECT_FALSE(built);
+    ASSERT_EQ(built.problems.size(), 1U);
+    EXPECT_EQ(
+        built.problems[0].message.rfind("a rule file held in memory needs a file name, such as 'clinic.rules'", 0), 0U);
+  }
+}
+
 TEST(Api, InMemoryPacksDoNotReachTheDiskThroughIncludes) {
   EngineOptions options;
   options.rule_files = {{"a.rules", "include \"CMakeLists.txt\"\n"}};

@@ -27,6 +27,19 @@ std::set<const SourceFile*> files_declaring(const model::RuleSet& set) {
   return out;
 }
 
+// A file held in memory stands for a path, so its name must be one: positions and includes use it.
+bool named_like_a_file(const RuleFile& f, std::vector<Problem>& problems) {
+  const bool ok = !f.name.empty() && f.name.back() != '/' && f.name.find('\0') == std::string::npos;
+  if (!ok) {
+    Problem p;
+    p.message = fmt::format("a rule file held in memory needs a file name, such as 'clinic.rules'; found '{}'",
+                            std::string_view(f.name.data(), std::min<std::size_t>(f.name.size(), 200)));
+    for (auto& c : p.message) c = c == '\0' ? ' ' : c;
+    problems.push_back(std::move(p));
+  }
+  return ok;
+}
+
 }  // namespace
 
 LoadedRules load_rules(const EngineOptions& options) {
@@ -39,12 +52,16 @@ LoadedRules load_rules(const EngineOptions& options) {
   // Files given in memory reach the disk through their includes only when the caller gave paths too.
   const rules::DiskFileSystem disk;
   rules::MemoryFileSystem files(paths.empty() ? nullptr : &disk);
-  for (const auto& f : options.rule_files) files.add(f.name, f.text);
+  for (const auto& f : options.rule_files) {
+    if (named_like_a_file(f, out.problems)) files.add(f.name, f.text);
+  }
   Diagnostics diagnostics;
   rules::RuleLoader loader(*out.sources, files, diagnostics);
   for (const auto* file : files_declaring(*base)) loader.loaded_before(file->text);
   for (const auto& path : paths) loader.load(path);
-  for (const auto& f : options.rule_files) loader.load(f.name);
+  for (const auto& f : options.rule_files) {
+    if (files.read(f.name)) loader.load(f.name);
+  }
   if (out.problems.empty()) out.rules = loader.check(std::move(*base));
   auto found = problems_of(diagnostics);
   out.problems.insert(out.problems.end(), found.begin(), found.end());
