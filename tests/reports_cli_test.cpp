@@ -72,5 +72,24 @@ TEST(Reports, RuleErrorsReachEveryReport) {
   EXPECT_EQ(nlohmann::json::parse(read_file(json))["rule_errors"][0]["location"]["file"], "tests/golden/bad.rules");
 }
 
+TEST(Reports, ADirectoryWithNothingToReadIsAnInputErrorForEveryCommand) {
+  TempDir dir;
+  const auto empty = dir.path() + "/empty";
+  std::filesystem::create_directories(empty);
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"check " + empty, "no .plan or .json files"},
+      {"fmt " + empty, "no .rules or .plan files"},
+      {"test " + empty, "no .plan files"},
+      {"check examples/flawed-rest.plan --rules " + empty, "no .rules files"},
+  };
+  for (const auto& [command, what] : cases) {
+    int code = 0;
+    const auto out = run_cli(command, code);
+    EXPECT_EQ(code, 2) << command;
+    const auto error = fmt::format("{}: error: {} in directory '{}'\n", empty, what, empty);
+    EXPECT_EQ(out.substr(0, error.size()), error) << command << "\n" << out;
+  }
+}
+
 }  // namespace
 }  // namespace liftlint::testing

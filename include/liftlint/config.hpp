@@ -52,7 +52,8 @@ void load_config(const std::string& path, Config& out, std::vector<Problem>& err
 
 // Files as given; directories replaced by the files under them (symbolic links followed, each directory
 // once) with one of these extensions, in name order whatever order the file system lists them in.
-// Configuration files are left out. Each entry that cannot be read is added to `errors`.
+// Configuration files are left out. Each entry that cannot be read, and each directory with no such
+// file, is added to `errors`.
 [[nodiscard]] std::vector<std::string> expand_paths(const std::vector<std::string>& paths,
                                                     const std::vector<std::string>& extensions,
                                                     std::vector<Problem>& errors);

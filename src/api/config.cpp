@@ -207,6 +207,22 @@ EngineResult build_engine(Config& config, const std::string& today) {
   return result;
 }
 
+namespace {
+
+Problem nothing_in(const std::string& dir, const std::vector<std::string>& extensions) {
+  std::string kinds;
+  for (std::size_t i = 0; i < extensions.size(); ++i) {
+    kinds += i == 0 ? "" : i + 1 == extensions.size() ? " or " : ", ";
+    kinds += extensions[i];
+  }
+  Problem p;
+  p.message = fmt::format("no {} files in directory '{}'", kinds, dir);
+  p.location.file = dir;
+  return p;
+}
+
+}  // namespace
+
 std::vector<std::string> expand_paths(const std::vector<std::string>& paths, const std::vector<std::string>& extensions,
                                       std::vector<Problem>& errors) {
   std::vector<std::string> out;
@@ -217,9 +233,12 @@ std::vector<std::string> expand_paths(const std::vector<std::string>& paths, con
       continue;
     }
     std::vector<WalkProblem> problems;
+    const auto before = out.size();
     for (auto& found : files_under(path, extensions, problems)) {
       if (fs::path(found).filename() != config_file_name) out.push_back(std::move(found));
     }
+    // A directory with nothing to read is most likely a wrong path in a script.
+    if (out.size() == before && problems.empty()) errors.push_back(nothing_in(path, extensions));
     for (const auto& p : problems) {
       Problem e;
       e.message = fmt::format("cannot read '{}': {}", p.path, p.message);

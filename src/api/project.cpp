@@ -23,14 +23,6 @@ std::string config_for(const std::string& input, const ProjectOptions& o) {
   return find_config(dir.empty() ? "." : dir.string());
 }
 
-// A directory with no plans in it is most likely a wrong path in a CI script.
-Problem no_plans_in(const std::string& dir) {
-  Problem p;
-  p.message = fmt::format("no .plan or .json files in directory '{}'", dir);
-  p.location.file = dir;
-  return p;
-}
-
 }  // namespace
 
 Severity Project::Group::fail_on() const {
@@ -54,9 +46,7 @@ Project plan_project(const ProjectOptions& o) {
       project.inputs.push_back(Project::Input{group, input});
       continue;
     }
-    const auto unreadable = project.setup_errors.size();
     auto paths = expand_paths({input}, {".plan", ".json"}, project.setup_errors);
-    if (paths.empty() && project.setup_errors.size() == unreadable) project.setup_errors.push_back(no_plans_in(input));
     for (auto& path : paths) project.inputs.push_back(Project::Input{group, std::move(path)});
   }
   return project;
