@@ -6,6 +6,7 @@
 #include <array>
 #include <filesystem>
 #include <fstream>
+#include <set>
 #include <sstream>
 
 #include "api/convert.hpp"
@@ -198,11 +199,11 @@ EngineResult build_engine(Config& config, const std::string& today) {
   options.today = today;
   for (const auto& r : config.rules) options.rule_settings.push_back(RuleSetting{r.id, r.severity, !r.off, r.location});
   auto result = Engine::create(options);
-  if (!result) return result;
-  const auto loaded = result.engine->rules();
-  const auto unknown = [&](const ConfiguredRule& r) {
-    return std::none_of(loaded.begin(), loaded.end(), [&](const RuleInfo& info) { return info.id == r.id; });
-  };
+  // The engine reported each setting it could not apply; the configuration keeps only those it applied.
+  if (!result || config.rules.empty()) return result;
+  std::set<std::string, std::less<>> loaded;
+  for (const auto& info : result.engine->rules()) loaded.insert(info.id);
+  const auto unknown = [&](const ConfiguredRule& r) { return loaded.count(r.id) == 0; };
   config.rules.erase(std::remove_if(config.rules.begin(), config.rules.end(), unknown), config.rules.end());
   return result;
 }

@@ -52,16 +52,15 @@ LoadedRules load_rules(const EngineOptions& options) {
   // Files given in memory reach the disk through their includes only when the caller gave paths too.
   const rules::DiskFileSystem disk;
   rules::MemoryFileSystem files(paths.empty() ? nullptr : &disk);
+  std::vector<const RuleFile*> named;
   for (const auto& f : options.rule_files) {
-    if (named_like_a_file(f, out.problems)) files.add(f.name, f.text);
+    if (named_like_a_file(f, out.problems)) named.push_back(&f), files.add(f.name, f.text);
   }
   Diagnostics diagnostics;
   rules::RuleLoader loader(*out.sources, files, diagnostics);
   for (const auto* file : files_declaring(*base)) loader.loaded_before(file->text);
   for (const auto& path : paths) loader.load(path);
-  for (const auto& f : options.rule_files) {
-    if (files.read(f.name)) loader.load(f.name);
-  }
+  for (const auto* f : named) loader.load(f->name);
   if (out.problems.empty()) out.rules = loader.check(std::move(*base));
   auto found = problems_of(diagnostics);
   out.problems.insert(out.problems.end(), found.begin(), found.end());

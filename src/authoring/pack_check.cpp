@@ -384,14 +384,18 @@ class ConflictFinder {
 
 }  // namespace
 
-std::vector<Problem> check_packs(const EngineOptions& options, bool extra_packs) {
-  std::vector<Problem> out;
-  const auto loaded = load_rules(options);
-  if (!loaded.rules) return loaded.problems;
+PackCheck check_packs(const EngineOptions& options, bool extra_packs) {
+  PackCheck out;
+  auto loaded = load_rules(options);
+  if (!loaded.rules) {
+    out.errors = std::move(loaded.problems);
+    return out;
+  }
   const auto& set = *loaded.rules;
-  unused(set, extra_packs, out);
-  impossible_whens(set, extra_packs, out);
-  ConflictFinder(set, extra_packs, out).run();
+  out.rules = set.rules.size();
+  unused(set, extra_packs, out.warnings);
+  impossible_whens(set, extra_packs, out.warnings);
+  ConflictFinder(set, extra_packs, out.warnings).run();
   return out;
 }
 

@@ -10,8 +10,13 @@ namespace liftlint::authoring {
 
 // Looks at the rules of the packs named with --rules (extra_packs) or else the built-in
 // pack; conflicts are also sought against every other loaded rule.
-// The packs are those of `options`, loaded again here: the checks reason about the checked rules
-// themselves, which an Engine does not show.
-[[nodiscard]] std::vector<Problem> check_packs(const EngineOptions& options, bool extra_packs);
+// The packs are those of `options`: the checks reason about the checked rules themselves, which an
+// Engine does not show.
+struct PackCheck {
+  std::vector<Problem> errors;    // the packs do not load: nothing else was checked
+  std::vector<Problem> warnings;  // unused names, impossible conditions, conflicts
+  std::size_t rules = 0;          // how many rules were checked
+};
+[[nodiscard]] PackCheck check_packs(const EngineOptions& options, bool extra_packs);
 
 }  // namespace liftlint::authoring

@@ -113,25 +113,23 @@ int run_rules_doc(const RulesOptions& o) {
 }
 
 int run_rules_check(const RulesOptions& o) {
-  PackOptions packs = o.packs;
-  packs.rules = o.paths;
-  std::vector<Problem> errors;
-  const auto engine = build_engine(packs.rules, packs.no_default_rules, true, {}, errors);
+  EngineOptions options;
+  options.default_rules = !o.packs.no_default_rules;
+  options.rule_paths = o.paths;
+  options.drafts = true;
+  const auto checked = authoring::check_packs(options, !o.paths.empty());
   const bool color = use_color(o.color, stdout);
-  if (!engine) {
+  const auto& errors = checked.errors;
+  if (!errors.empty()) {
     for (const auto& e : errors) fmt::print("{}\n", report::render_problem(e, color));
     fmt::print("{} {}\n", errors.size(), errors.size() == 1 ? "error" : "errors");
     return exit_input_error;
   }
-  EngineOptions options;
-  options.default_rules = !packs.no_default_rules;
-  options.rule_paths = packs.rules;
-  options.drafts = true;
-  const auto problems = authoring::check_packs(options, !o.paths.empty());
-  for (const auto& p : problems) fmt::print("{}\n", report::render_problem(p, color));
-  fmt::print("{} rules checked: {} {}\n", engine->rule_count(), problems.size(),
-             problems.size() == 1 ? "warning" : "warnings");
-  return problems.empty() ? exit_clean : exit_findings;
+  const auto& warnings = checked.warnings;
+  for (const auto& p : warnings) fmt::print("{}\n", report::render_problem(p, color));
+  fmt::print("{} rules checked: {} {}\n", checked.rules, warnings.size(),
+             warnings.size() == 1 ? "warning" : "warnings");
+  return warnings.empty() ? exit_clean : exit_findings;
 }
 
 }  // namespace liftlint::cli
