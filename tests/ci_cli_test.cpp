@@ -263,8 +263,9 @@ TEST(CiBatches, AThousandJsonPlansInOneDirectory) {
     with_findings += p["findings"].empty() ? 0 : 1;
   }
   EXPECT_EQ(with_errors, 200U);
-  // A plan whose only fault is one line's dose is still checked: its findings stand beside the error.
-  EXPECT_EQ(with_findings, 450U);
+  // A plan whose only fault is one line's dose ("sets": "3", "reps": -5) is still checked: its findings stand
+  // beside the error. 400 good and flawed plans have findings, and 100 of the malformed ones.
+  EXPECT_EQ(with_findings, 500U);
   EXPECT_EQ(doc["summary"]["plans"], 1000);
 }
 

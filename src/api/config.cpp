@@ -67,6 +67,16 @@ class ConfigReader {
     error(m.key_span, fmt::format("unknown key \"{}\" in the configuration", shorten(m.key)), std::move(help));
   }
 
+  // After links: a real path under the real directory of the configuration.
+  static bool inside_directory(const std::string& path, const fs::path& base) {
+    std::error_code ec;
+    const auto real = fs::weakly_canonical(fs::absolute(path, ec), ec);
+    const auto root = fs::weakly_canonical(fs::absolute(base.empty() ? fs::path(".") : base, ec), ec);
+    if (ec) return false;
+    const auto relative = real.lexically_relative(root).string();
+    return !relative.empty() && relative.rfind("..", 0) != 0;
+  }
+
   // Pack paths are relative to the configuration file, so the project can move.
   void packs(const json::Member& m, const std::string& origin) {
     if (m.value.kind != K::array) return wrong(m, "an array of paths");
@@ -75,6 +85,12 @@ class ConfigReader {
     for (const auto& item : m.value.items) {
       if (item.kind != K::string) return wrong(m, "an array of paths");
       auto path = fs::path(item.text).is_absolute() ? item.text : (base / item.text).lexically_normal().string();
+      if (!inside_directory(path, base)) {
+        error(item.span, fmt::format("the pack \"{}\" is outside the configuration's directory", shorten(item.text)),
+              {"a configuration reads packs from its own directory or below it; name a pack kept elsewhere "
+               "on the command line: --rules PATH"});
+        continue;
+      }
       // A pack named twice is loaded once: walking its directory again would add nothing.
       if (std::find(paths.begin(), paths.end(), path) == paths.end()) paths.push_back(std::move(path));
     }

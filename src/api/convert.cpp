@@ -93,6 +93,8 @@ static_assert(static_cast<int>(RuleStatus::draft) == static_cast<int>(model::Sta
               static_cast<int>(RuleStatus::reviewed) == static_cast<int>(model::Status::reviewed) &&
               static_cast<int>(RuleStatus::retired) == static_cast<int>(model::Status::retired));
 
+namespace {
+
 RuleInfo rule_info_of(const model::RuleSet& rules, const model::Rule& rule) {
   RuleInfo info;
   info.id = rule.id;
@@ -109,13 +111,20 @@ RuleInfo rule_info_of(const model::RuleSet& rules, const model::Rule& rule) {
   for (const auto id : rule.suggest) info.suggest.push_back(rules.catalogue.at(id).name);
   for (const auto& c : rule.citations) info.citations.push_back(citation_of(rules, c));
   for (const auto index : rule.supersedes) info.supersedes.push_back(rules.rules.at(index).id);
-  const auto self = static_cast<std::uint32_t>(&rule - rules.rules.data());
-  for (const auto& other : rules.rules) {
-    if (std::find(other.supersedes.begin(), other.supersedes.end(), self) != other.supersedes.end()) {
-      info.superseded_by.push_back(other.id);
-    }
-  }
   return info;
+}
+
+}  // namespace
+
+std::vector<RuleInfo> rule_infos_of(const model::RuleSet& rules) {
+  std::vector<RuleInfo> out;
+  out.reserve(rules.rules.size());
+  for (const auto& rule : rules.rules) out.push_back(rule_info_of(rules, rule));
+  // in declaration order of the superseding rules, as a scan of the rules would find them
+  for (const auto& other : rules.rules) {
+    for (const auto index : other.supersedes) out.at(index).superseded_by.push_back(other.id);
+  }
+  return out;
 }
 
 }  // namespace liftlint

@@ -14,6 +14,7 @@ namespace liftlint {
 [[nodiscard]] Problem problem_of(const Diagnostic& diagnostic);
 [[nodiscard]] std::vector<Problem> problems_of(const Diagnostics& diagnostics);
 [[nodiscard]] Problem problem_of(const model::RuleSet& rules, const eval::Finding& finding);
-[[nodiscard]] RuleInfo rule_info_of(const model::RuleSet& rules, const model::Rule& rule);
+// Every rule's public description, in declaration order; `superseded_by` is found in one pass over the rules.
+[[nodiscard]] std::vector<RuleInfo> rule_infos_of(const model::RuleSet& rules);
 
 }  // namespace liftlint

@@ -24,11 +24,8 @@ Engine::~Engine() = default;
 std::size_t Engine::rule_count() const { return impl_->rules->rules.size(); }
 
 std::vector<RuleInfo> Engine::rules() const {
-  std::vector<RuleInfo> out;
-  for (const auto& rule : impl_->rules->rules) {
-    out.push_back(rule_info_of(*impl_->rules, rule));
-    out.back().runs = impl_->runs(rule);
-  }
+  auto out = rule_infos_of(*impl_->rules);
+  for (std::size_t i = 0; i < out.size(); ++i) out[i].runs = impl_->runs(impl_->rules->rules[i]);
   return out;
 }
 

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <iterator>
 #include <limits>
 #include <map>
 #include <set>
@@ -222,9 +223,13 @@ class ConflictFinder {
       : set_(set), extra_packs_(extra_packs), out_(out) {}
 
   // Pairs of rules can be many more than anyone reads: like input errors, the warnings stop at a limit.
+  // Each rule is paired only with the rules that can conflict with it (a pack of thousands of rules
+  // forbidding one exercise each is checked in time linear in its size), in the order a walk over every
+  // pair would report them.
   void run() {
+    index_roles();
     for (std::size_t i = 0; i < set_.rules.size(); ++i) {
-      for (std::size_t j = 0; j < set_.rules.size(); ++j) {
+      for (const auto j : partners(set_.rules[i])) {
         if (i != j) pair(set_.rules[i], set_.rules[j], i < j);
         if (out_.size() > max_warnings) return cut();
       }
@@ -246,6 +251,34 @@ class ConflictFinder {
   const model::RuleSet& set_;
   bool extra_packs_;
   std::vector<Problem>& out_;
+
+  std::vector<std::uint32_t> counting_;    // rules asking for a number of sessions a week
+  std::vector<std::uint32_t> posturing_;   // rules naming the postures an exercise may take
+  std::vector<std::uint32_t> forbidding_;  // rules forbidding exercises
+  std::map<const Expr*, std::vector<std::uint32_t>> matching_;
+
+  void index_roles() {
+    for (std::uint32_t i = 0; i < set_.rules.size(); ++i) {
+      const auto& r = set_.rules[i];
+      if (weekly_count(r) != nullptr) counting_.push_back(i);
+      if (posture_set(r) != nullptr) posturing_.push_back(i);
+      if (forbids_exercises(r)) forbidding_.push_back(i);
+    }
+  }
+
+  // The rules that can be the second of a conflicting pair whose first is `a`, in declaration order.
+  [[nodiscard]] std::vector<std::uint32_t> partners(const Rule& a) const {
+    std::vector<std::uint32_t> out;
+    const auto add = [&](const std::vector<std::uint32_t>& role) {
+      std::vector<std::uint32_t> merged;
+      std::set_union(out.begin(), out.end(), role.begin(), role.end(), std::back_inserter(merged));
+      out = std::move(merged);
+    };
+    if (weekly_count(a) != nullptr || (a.forbids && a.scope == model::Scope::session)) add(counting_);
+    if (posture_set(a) != nullptr) add(posturing_);
+    if (required_exercise(a) != nullptr || !a.suggest.empty()) add(forbidding_);
+    return out;
+  }
 
   [[nodiscard]] bool checked(const Rule& r) const { return builtin(r.span) != extra_packs_; }
   [[nodiscard]] bool runs(const Rule& r) const { return r.status != model::Status::retired; }
@@ -328,14 +361,16 @@ class ConflictFinder {
     return std::find(a.supersedes.begin(), a.supersedes.end(), index) != a.supersedes.end();
   }
 
-  std::vector<std::uint32_t> matching(const Expr& filter) const {
-    std::vector<std::uint32_t> out;
+  // The catalogue entries a filter matches, found once per filter: one rule meets many others.
+  const std::vector<std::uint32_t>& matching(const Expr& filter) {
+    const auto [at, added] = matching_.try_emplace(&filter);
+    if (!added) return at->second;
     for (std::uint32_t x = 0; x < set_.catalogue.size(); ++x) {
       if (eval::holds_for_exercise(set_, filter, x, false) || eval::holds_for_exercise(set_, filter, x, true)) {
-        out.push_back(x);
+        at->second.push_back(x);
       }
     }
-    return out;
+    return at->second;
   }
 
   void postures(const Rule& a, const Rule& b) {
@@ -358,7 +393,7 @@ class ConflictFinder {
   void required_but_forbidden(const Rule& a, const Rule& b) {
     const auto* wanted = required_exercise(a);
     if (wanted == nullptr || !forbids_exercises(b)) return;
-    const auto candidates = matching(*wanted);
+    const auto& candidates = matching(*wanted);
     if (candidates.empty()) return;
     const bool all_forbidden = std::all_of(candidates.begin(), candidates.end(), [&](std::uint32_t x) {
       return eval::holds_for_exercise(set_, b.filter, x, false) && eval::holds_for_exercise(set_, b.filter, x, true);

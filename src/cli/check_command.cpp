@@ -1,6 +1,7 @@
 #include "cli/check_command.hpp"
 
 #include <fmt/format.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -96,9 +97,14 @@ class Sink {
       std::fwrite(text.data(), 1, text.size(), stdout);
     }
   }
+  [[nodiscard]] std::string finish() {
+    if (to_file_) return file_.finish();
+    return std::fflush(stdout) == 0 && std::ferror(stdout) == 0 ? std::string{}
+                                                                : std::string("cannot write to standard output");
+  }
   [[nodiscard]] std::string commit() {
     if (to_file_) return file_.commit();
-    return std::fflush(stdout) == 0 ? std::string{} : std::string("cannot write to standard output");
+    return finish();
   }
 
  private:
@@ -135,7 +141,8 @@ void write_rule_errors(const std::vector<Problem>& errors, const Destination& d)
   Sink sink(d.path);
   auto error = sink.open();
   if (error.empty()) sink.write(text), error = sink.commit();
-  if (!error.empty()) fmt::print(stderr, "liftlint: error: cannot write the report to '{}': {}\n", d.path, error);
+  if (!error.empty())
+    fmt::print(stderr, "liftlint: error: cannot write the report to '{}': {}\n", report::printable(d.path), error);
 }
 
 int report_rule_errors(const std::vector<Problem>& errors, const std::vector<Destination>& destinations,
@@ -154,7 +161,8 @@ constexpr const char* usage_hint = "Run 'liftlint --help' for usage.\n";
 
 bool valid_options(const CheckOptions& o) {
   if (!o.today.empty() && !valid_date(o.today)) {
-    fmt::print(stderr, "liftlint: error: --today: expected a date as YYYY-MM-DD, found '{}'\n{}", o.today, usage_hint);
+    fmt::print(stderr, "liftlint: error: --today: expected a date as YYYY-MM-DD, found '{}'\n{}",
+               report::printable(o.today), usage_hint);
     return false;
   }
   if (std::count(o.plans.begin(), o.plans.end(), "-") > 1) {
@@ -225,6 +233,24 @@ void setup_check(CLI::App& app, CheckOptions& o) {
 
 // Each --format is paired with the --output at the same place: `--format sarif -o a.sarif --format
 // junit -o b.xml`. One format may go without an output, to standard output.
+// `x.json`, `./x.json`, an absolute path or a link to it: one file, however it is spelled.
+bool same_destination(const std::string& a, const std::string& b) {
+  if (a == b) return true;
+  std::error_code ec;
+  const auto real = [&](const std::string& given) {
+    fs::path p = fs::absolute(given, ec);
+    // a link to a report not written yet: the file it will write
+    std::error_code missing;  // the end of the chain need not exist
+    for (int hops = 0; hops < 40 && fs::is_symlink(p, missing); ++hops) {
+      const auto target = fs::read_symlink(p, missing);
+      p = target.is_absolute() ? target : p.parent_path() / target;
+    }
+    return fs::weakly_canonical(p, ec);
+  };
+  const auto ra = real(a), rb = real(b);
+  return !ec && ra == rb;
+}
+
 std::optional<std::vector<Destination>> destinations_of(const CheckOptions& o) {
   const auto formats = o.formats.empty() ? std::vector<std::string>{"text"} : o.formats;
   if (o.outputs.size() > formats.size()) {
@@ -232,6 +258,11 @@ std::optional<std::vector<Destination>> destinations_of(const CheckOptions& o) {
                "liftlint: error: {} --format and {} --output given; give each format its own output, as in "
                "'--format sarif --output a.sarif --format junit --output b.xml' (one may go to standard output)\n{}",
                formats.size(), o.outputs.size(), usage_hint);
+    return std::nullopt;
+  }
+  if (std::find(o.outputs.begin(), o.outputs.end(), "") != o.outputs.end()) {
+    fmt::print(stderr, "liftlint: error: --output: expected a file name, or '-' for standard output; found ''\n{}",
+               usage_hint);
     return std::nullopt;
   }
   std::vector<Destination> out;
@@ -246,9 +277,9 @@ std::optional<std::vector<Destination>> destinations_of(const CheckOptions& o) {
   }
   for (std::size_t i = 0; i < out.size(); ++i) {
     for (std::size_t j = 0; j < i; ++j) {
-      if (out[i].to_stdout() || out[i].path != out[j].path) continue;
+      if (out[i].to_stdout() || out[j].to_stdout() || !same_destination(out[i].path, out[j].path)) continue;
       fmt::print(stderr, "liftlint: error: two reports would be written to '{}'; give each its own --output\n{}",
-                 out[i].path, usage_hint);
+                 report::printable(out[i].path), usage_hint);
       return std::nullopt;
     }
   }
@@ -256,12 +287,21 @@ std::optional<std::vector<Destination>> destinations_of(const CheckOptions& o) {
 }
 
 // A report must not replace one of the run's own inputs, such as `check a.plan -o a.plan`.
+// `check - -o plan.txt < plan.txt`: the file standard input reads.
+bool is_standard_input(const std::string& path) {
+  struct stat in {
+  }, out{};
+  return fstat(STDIN_FILENO, &in) == 0 && stat(path.c_str(), &out) == 0 && S_ISREG(in.st_mode) &&
+         in.st_dev == out.st_dev && in.st_ino == out.st_ino;
+}
+
 std::optional<std::string> input_at_output(const Project& project, const std::string& output) {
   std::error_code ec;
   if (output.empty() || output == "-" || !fs::is_regular_file(output, ec)) return std::nullopt;
   const auto same = [&](const std::string& path) { return fs::equivalent(path, output, ec) && !ec; };
   for (const auto& input : project.inputs) {
     if (input.path != "-" && same(input.path)) return input.path;
+    if (input.path == "-" && is_standard_input(output)) return std::string("standard input");
   }
   for (const auto& g : project.groups) {
     if (!g.config.path.empty() && same(g.config.path)) return g.config.path;
@@ -275,8 +315,8 @@ std::optional<std::string> input_at_output(const Project& project, const std::st
 bool outputs_are_not_inputs(const Project& project, const std::vector<Destination>& destinations) {
   for (const auto& d : destinations) {
     if (const auto input = input_at_output(project, d.path)) {
-      fmt::print(stderr, "liftlint: error: --output '{}' is the input '{}'; the report would replace it\n{}", d.path,
-                 *input, usage_hint);
+      fmt::print(stderr, "liftlint: error: --output '{}' is the input '{}'; the report would replace it\n{}",
+                 report::printable(d.path), report::printable(*input), usage_hint);
       return false;
     }
   }
@@ -297,6 +337,26 @@ struct OpenReport {
   std::unique_ptr<ReportWriter> writer;
 };
 
+// Every report is completed before any is put in place: when one cannot be written, the files of the
+// others keep their earlier reports rather than a mix of runs.
+bool all_reports_written(std::deque<OpenReport>& reports) {
+  const auto failed = [](const OpenReport& open, const std::string& error) {
+    fmt::print(stderr, "liftlint: error: cannot write the report to '{}': {}\n",
+               report::printable(open.destination.path), error);
+    return false;
+  };
+  bool written = true;
+  for (auto& open : reports) {
+    open.writer->end([&](std::string_view piece) { open.sink.write(piece); });
+    if (const auto error = open.sink.finish(); !error.empty()) written = failed(open, error);
+  }
+  if (!written) return false;
+  for (auto& open : reports) {
+    if (const auto error = open.sink.commit(); !error.empty()) written = failed(open, error);
+  }
+  return written;
+}
+
 std::optional<std::deque<OpenReport>> open_reports(const std::vector<Destination>& destinations, const Project& project,
                                                    const CheckOptions& o) {
   std::deque<OpenReport> out;
@@ -304,7 +364,7 @@ std::optional<std::deque<OpenReport>> open_reports(const std::vector<Destination
   for (const auto& d : destinations) {
     out.emplace_back(d);
     if (const auto error = out.back().sink.open(); !error.empty()) {
-      fmt::print(stderr, "liftlint: error: cannot write the report to '{}': {}\n", d.path, error);
+      fmt::print(stderr, "liftlint: error: cannot write the report to '{}': {}\n", report::printable(d.path), error);
       return std::nullopt;
     }
     const bool terminal = d.to_stdout() && d.format == ReportFormat::text;
@@ -338,15 +398,7 @@ int run_check(const CheckOptions& o) {
     progress.done_one();
     write(r, group);
   });
-  bool written = true;
-  for (auto& open : *reports) {
-    open.writer->end([&](std::string_view piece) { open.sink.write(piece); });
-    if (const auto error = open.sink.commit(); !error.empty()) {
-      fmt::print(stderr, "liftlint: error: cannot write the report to '{}': {}\n", open.destination.path, error);
-      written = false;
-    }
-  }
-  if (!written) return exit_input_error;
+  if (!all_reports_written(*reports)) return exit_input_error;
   const bool summary_shown = std::any_of(reports->begin(), reports->end(), [](const OpenReport& r) {
     return r.destination.to_stdout() && r.destination.format == ReportFormat::text;
   });

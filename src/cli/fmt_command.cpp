@@ -85,7 +85,7 @@ Outcome format_file(const std::string& path, const FmtOptions& o) {
   if (o.check) {
     // The diff quotes the file, whose bytes anyone may have written: shown safely, lines and tabs kept.
     const report::Printable keep{true, true, std::numeric_limits<std::size_t>::max()};
-    fmt::print("{}", report::printable(authoring::unified_diff(path, before, after), keep));
+    fmt::print("{}", report::printable(authoring::unified_diff(report::printable(path), before, after), keep));
     return Outcome::changed;
   }
   if (const auto refusal = rewrite_refusal(path, st); !refusal.empty()) {

@@ -1,7 +1,13 @@
 // Command-line entry point: parses arguments and dispatches to a subcommand.
+#include <fcntl.h>
 #include <fmt/format.h>
+#include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <exception>
 
 #include "cli/check_command.hpp"
 #include "cli/common.hpp"
@@ -11,8 +17,31 @@
 #include "cli/test_command.hpp"
 #include "cli/vocab_command.hpp"
 #include "liftlint/liftlint.hpp"
+#include "report/report.hpp"
 
-int main(int argc, char** argv) {
+namespace {
+
+// A closed standard descriptor would be taken by the first file the run opens, so a report meant for a
+// file could end on the terminal or a temporary file in the report. Each closed one is held by /dev/null,
+// opened the wrong way round (input for writing, output for reading), so that using it still fails and
+// the run can say so.
+void hold_closed_standard_descriptors() {
+  for (int fd = STDIN_FILENO; fd <= STDERR_FILENO; ++fd) {
+    if (fcntl(fd, F_GETFD) == -1 && errno == EBADF) {
+      const int held = open("/dev/null", (fd == STDIN_FILENO ? O_WRONLY : O_RDONLY) | O_CLOEXEC);
+      if (held != fd && held >= 0) close(held);  // a lower descriptor was free: nothing else can be taken
+    }
+  }
+}
+
+// A run whose output could not be written has not done what was asked, whatever it found.
+int finished(int code) {
+  if (std::fflush(stdout) == 0 && std::ferror(stdout) == 0) return code;
+  std::fprintf(stderr, "liftlint: error: cannot write to standard output: %s\n", std::strerror(errno));
+  return liftlint::cli::exit_input_error;
+}
+
+int run(int argc, char** argv) {
   CLI::App app{"liftlint: checks workout plans against cited exercise guidelines", "liftlint"};
   app.set_version_flag("--version", std::string("liftlint ") + liftlint::version());
   app.require_subcommand(1);
@@ -40,8 +69,8 @@ int main(int argc, char** argv) {
   } catch (const CLI::CallForVersion& e) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
-    fmt::print(stderr, "liftlint: error: {}\n{}Run 'liftlint --help' for usage.\n", e.what(),
-               liftlint::cli::subcommand_hint(app, argc, argv));
+    fmt::print(stderr, "liftlint: error: {}\n{}Run 'liftlint --help' for usage.\n",
+               liftlint::report::printable(e.what()), liftlint::cli::subcommand_hint(app, argc, argv));
     return liftlint::cli::exit_input_error;
   }
   if (app.got_subcommand("check")) return liftlint::cli::run_check(check);
@@ -57,4 +86,17 @@ int main(int argc, char** argv) {
   if (vocab_commands.read->parsed()) return liftlint::cli::run_read(vocab);
   if (completions_command->parsed()) return liftlint::cli::run_completions(app, completions);
   return liftlint::cli::exit_input_error;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  hold_closed_standard_descriptors();
+  try {
+    return finished(run(argc, argv));
+  } catch (const std::exception& e) {
+    // a write to a full disk, a closed pipe or a closed terminal: said once, if anything can still be said
+    std::fprintf(stderr, "liftlint: error: %s\n", liftlint::report::printable(e.what()).c_str());
+    return liftlint::cli::exit_input_error;
+  }
 }

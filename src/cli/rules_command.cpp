@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <limits>
 #include <set>
 
 #include "authoring/explain.hpp"
@@ -67,14 +68,17 @@ int run_explain(const RulesOptions& o) {
   const auto rules = engine->rules();
   for (const auto& r : rules) {
     if (r.id == o.rule_id) {
-      fmt::print("{}", authoring::explain_text(r, authoring::find_example(*engine, r)));
+      // A rule's text, its sources and its example come from files anyone may have written.
+      const auto text = authoring::explain_text(r, authoring::find_example(*engine, r));
+      fmt::print("{}", report::printable(text, {true, true, std::numeric_limits<std::size_t>::max()}));
       return exit_clean;
     }
   }
   std::vector<std::string> ids;
   for (const auto& r : rules) ids.push_back(r.id);
   const auto hint = did_you_mean(o.rule_id, ids);
-  fmt::print(stderr, "liftlint: error: no rule '{}'{}\n", o.rule_id, hint.empty() ? "" : "; " + hint);
+  fmt::print(stderr, "liftlint: error: no rule '{}'{}\n", report::printable(o.rule_id),
+             hint.empty() ? std::string() : fmt::format("; {}", report::printable(hint)));
   return exit_input_error;
 }
 
@@ -93,18 +97,24 @@ int run_rules_list(const RulesOptions& o) {
 int run_rules_doc(const RulesOptions& o) {
   const auto engine = load(o.packs, o.color);
   if (!engine) return exit_input_error;
-  std::set<std::string> packs;
-  for (const auto& r : engine->rules()) packs.insert(r.pack);
   std::error_code ec;
   std::filesystem::create_directories(o.directory, ec);
   if (ec) {
-    fmt::print(stderr, "liftlint: error: cannot create the directory '{}': {}\n", o.directory, ec.message());
+    fmt::print(stderr, "liftlint: error: cannot create the directory '{}': {}\n", report::printable(o.directory),
+               ec.message());
     return exit_input_error;
   }
-  for (const auto& pack : packs) {
+  for (const auto& [pack, page] : authoring::pack_pages(*engine)) {
     const auto path = (std::filesystem::path(o.directory) / (pack + ".md")).string();
-    if (const auto error = write_output(path, authoring::pack_markdown(*engine, pack)); !error.empty()) {
-      fmt::print(stderr, "liftlint: error: cannot write '{}': {}\n", path, error);
+    // Pages are generated, never edited: a link in their place was put there by someone else, and
+    // writing through it would replace whatever it names.
+    if (std::error_code ec; std::filesystem::is_symlink(path, ec)) {
+      fmt::print(stderr, "liftlint: error: cannot write '{}': it is a symbolic link; remove it first\n",
+                 report::printable(path));
+      return exit_input_error;
+    }
+    if (const auto error = write_output(path, page); !error.empty()) {
+      fmt::print(stderr, "liftlint: error: cannot write '{}': {}\n", report::printable(path), error);
       return exit_input_error;
     }
     fmt::print("wrote {}\n", report::printable(path));

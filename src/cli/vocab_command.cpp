@@ -71,13 +71,18 @@ int run_read(const VocabOptions& o) {
   for (const auto& path : o.plans) {
     std::string text;
     if (path == "-") {
-      text = read_bounded(STDIN_FILENO, limits::max_file_bytes).value_or("");
+      auto read = read_bounded(STDIN_FILENO, limits::max_file_bytes);
+      if (!read) {
+        fmt::print(stderr, "<stdin>: error: cannot read standard input\n");
+        return exit_input_error;
+      }
+      text = std::move(*read);
     } else {
       std::error_code ec;
       auto read =
           std::filesystem::is_regular_file(path, ec) ? read_bounded(path, limits::max_file_bytes) : std::nullopt;
       if (!read) {
-        fmt::print(stderr, "{}: error: cannot read '{}'\n", path, path);
+        fmt::print(stderr, "{}: error: cannot read '{}'\n", report::printable(path), report::printable(path));
         return exit_input_error;
       }
       text = std::move(*read);

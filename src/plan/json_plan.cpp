@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cmath>
 #include <functional>
 
 #include "json/tree.hpp"
@@ -75,8 +76,19 @@ class Reader {
   ast::File out_;
 
   void error(const Span& span, std::string message, std::vector<std::string> help = {}) {
+    ++errors_;
     diagnostics_.error(span, std::move(message), std::move(help));
   }
+
+ public:
+  // Every error was inside an exercise line that was kept with its dose unknown, as a line of the text
+  // notation is: the rest of the plan can be checked. An error anywhere else (a week, a day, the client)
+  // leaves too much unknown to check the plan without reporting what is not there.
+  [[nodiscard]] bool recovered() const { return errors_ == errors_in_kept_lines_; }
+
+ private:
+  std::size_t errors_ = 0;
+  std::size_t errors_in_kept_lines_ = 0;
 
   void wrong_kind(const Node& n, std::string_view key, std::string_view expected) {
     error(n.span, fmt::format("expected \"{}\" to be {}, found {}", key, expected, json::kind_name(n.kind)));
@@ -136,8 +148,19 @@ class Reader {
     return n.boolean;
   }
 
+  // As in the text notation, where a number has at most 15 digits: a dose of 1e308 kg, or of 1e-300 kg,
+  // would make every comparison and ratio of the rules meaningless (a rise of inf%).
+  bool in_range(const Node& n, std::string_view key) {
+    const double size = std::fabs(n.number);
+    if (size < 1e15 && (size == 0 || size >= 1e-6)) return true;
+    error(n.span,
+          fmt::format("expected \"{}\" to be a number from 0.000001 to 999999999999999, found {}", key, n.number));
+    return false;
+  }
+
   std::optional<ast::Quantity> number(const Node& n, std::string_view key, std::string unit) {
     if (!is_number(n)) return wrong_kind(n, key, "a number"), std::nullopt;
+    if (!in_range(n, key)) return std::nullopt;
     return ast::Quantity{n.number, n.number, std::move(unit), n.span};
   }
 
@@ -147,6 +170,7 @@ class Reader {
     if (n.items.size() != 2 || !is_number(n.items[0]) || !is_number(n.items[1])) {
       return wrong_kind(n, key, "a number or a range [low, high] of two numbers"), std::nullopt;
     }
+    if (!in_range(n.items[0], key) || !in_range(n.items[1], key)) return std::nullopt;
     return ast::Quantity{n.items[0].number, n.items[1].number, std::move(unit), n.span};
   }
 
@@ -332,6 +356,7 @@ class Reader {
   // --- exercise lines -------------------------------------------------------------
 
   void line(const Node& n, ast::Block& block) {
+    const auto before = errors_;
     if (!object(n, "an exercise line", line_keys)) return;
     const auto* exercise = required(n, "exercise", "an exercise line", "the exercise's name, such as \"glute bridge\"");
     if (exercise == nullptr) return;
@@ -344,6 +369,10 @@ class Reader {
     one_of(n, {"reps", "steps", "seconds"}, "repetitions, steps or a time per set");
     one_of(n, {"load_kg", "load_lb", "percent_1rm"}, "a load");
     waivers(n, Scope::line);
+    if (errors_ > before) {
+      l.unreadable = true;
+      errors_in_kept_lines_ += errors_ - before;
+    }
     block.lines.push_back(std::move(l));
   }
 
@@ -477,7 +506,7 @@ std::optional<ast::File> parse_json_plan(const SourceFile& file, std::size_t beg
   if (!root) return std::nullopt;
   Reader reader(file, diagnostics);
   auto out = reader.read(*root);
-  if (diagnostics.has_errors()) return std::nullopt;
+  if (diagnostics.has_errors() && !reader.recovered()) return std::nullopt;
   return out;
 }
 

@@ -10,6 +10,7 @@
 #include <set>
 #include <unordered_set>
 
+#include "grammar/parse_util.hpp"
 #include "plan/lexer.hpp"
 #include "plan/line_reader.hpp"
 #include "plan/statements.hpp"
@@ -17,7 +18,6 @@
 #include "support/limits.hpp"
 #include "support/names.hpp"
 #include "support/numbers.hpp"
-#include "grammar/parse_util.hpp"
 
 namespace liftlint::plan {
 namespace {
@@ -510,7 +510,35 @@ class Parser {
         first == "goal" || first == "goals" || first == "coach") {
       return t.size() > 1 && (t[1].is_punct(':') || t[1].is(K::dash) || first == "coach");
     }
-    return false;
+    return aside(t);
+  }
+
+  // `NB: film the set`, `??? ask Sam about knees`, `(coach: film the set)`, `- ask about sleep`: a trainer's
+  // aside among the exercises, not an exercise. Never a line with a dose, so that a misspelt exercise with its
+  // sets is still reported, and never a word an exercise name could begin with.
+  static bool aside(const TokenList& t) {
+    static const WordSet markers = {"nb",     "todo",   "fyi",     "ps",         "reminder", "reminders",
+                                    "tip",    "tips",   "comment", "comments",   "question", "q",
+                                    "memo",   "remark", "aside",   "obs",        "feedback", "trainer",
+                                    "physio", "pt",     "info",    "background", "history"};
+    static const WordSet verbs = {"ask",    "call",     "email",     "e-mail", "text",    "message", "phone",
+                                  "film",   "video",    "record",    "remind", "discuss", "confirm", "monitor",
+                                  "review", "reassess", "re-assess", "talk",   "tell",    "book",    "schedule",
+                                  "chat",   "mention",  "watch",     "send",   "follow",  "update",  "log",
+                                  "check",  "remember", "see",       "ensure", "don't",   "dont",    "cue"};
+    if (has_dose(t)) return false;
+    std::size_t k = 0;
+    while (k < t.size() &&
+           (t[k].is(K::dash) || t[k].is(K::times) || t[k].text == "*" || t[k].is_punct('>') || t[k].text == "\u2022")) {
+      ++k;
+    }
+    if (k >= t.size()) return false;
+    if (t[k].is_punct('?') || t[k].is_punct('!')) return true;
+    if (t[k].is_punct('(') || t[k].is_punct('[')) return t.back().is_punct(t[k].text[0] == '(' ? ')' : ']');
+    const auto word = t[k].lower();
+    const bool labelled = k + 1 < t.size() && (t[k + 1].is_punct(':') || t[k + 1].is(K::dash));
+    const bool abbreviated = word == "n" && k + 2 < t.size() && t[k + 1].is_punct('.') && t[k + 2].lower() == "b";
+    return (labelled && markers.count(word) > 0) || abbreviated || (k + 1 < t.size() && verbs.count(word) > 0);
   }
 
   // --- plan and client ----------------------------------------------------------

@@ -22,12 +22,17 @@ std::pair<char32_t, std::size_t> decode(std::string_view text, std::size_t i) {
   return {cp, length};
 }
 
-// Characters that move the cursor, change colours, reorder what follows or are not characters at all.
+// Characters that move the cursor, change colours, end a line, reorder what follows, cannot be seen or are
+// not characters at all: each makes two texts that differ look alike, or one text look like two lines.
 bool hidden_effect(char32_t cp, const Printable& keep) {
   if (cp == '\t') return !keep.tabs;
   if (cp == '\n') return !keep.newlines;
   if (cp < 0x20 || (cp >= 0x7F && cp <= 0x9F)) return true;
   if ((cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069) || cp == 0x061C) return true;
+  // (joiners, 0x200C and 0x200D, stay: emoji and several scripts need them)
+  if (cp == 0x200B || cp == 0x200E || cp == 0x200F || cp == 0x2028 || cp == 0x2029 || cp == 0x2060 || cp == 0xFEFF)
+    return true;
+  if (cp >= 0xE0000 && cp <= 0xE007F) return true;  // tag characters
   return cp == 0xFFFE || cp == 0xFFFF;
 }
 

@@ -1,5 +1,6 @@
 #include <fmt/format.h>
 
+#include <limits>
 #include <nlohmann/json.hpp>
 
 #include "report/report.hpp"
@@ -52,9 +53,9 @@ std::string line_text(const LineReading& l) {
   const auto where = fmt::format("{}:{}", l.location.line, l.location.column);
   if (!l.known)
     return fmt::format("      {:<8} {:<8} {} (not in the catalogue: the rules know nothing of it)\n", where, l.block,
-                       l.exercise);
-  return fmt::format("      {:<8} {:<8} {:<32} {}{}\n", where, l.block, l.exercise, dose_text(l),
-                     l.group.empty() ? "" : fmt::format(" [group {}]", l.group));
+                       printable(l.exercise));
+  return fmt::format("      {:<8} {:<8} {:<32} {}{}\n", where, printable(l.block), printable(l.exercise), dose_text(l),
+                     l.group.empty() ? "" : fmt::format(" [group {}]", printable(l.group)));
 }
 
 nlohmann::ordered_json optional(const std::optional<double>& v) { return v ? nlohmann::ordered_json(*v) : nullptr; }
@@ -89,7 +90,7 @@ nlohmann::ordered_json line_json(const LineReading& l) {
 }  // namespace
 
 std::string render_reading_text(const PlanReading& reading) {
-  std::string out = reading.path + "\n";
+  std::string out = printable(reading.path) + "\n";
   std::string client = reading.conditions.empty() ? "no conditions" : joined(reading.conditions);
   client += reading.cleared ? "; cleared" : "; not cleared";
   if (!reading.experience.empty()) client += fmt::format("; {}", reading.experience);
@@ -107,7 +108,8 @@ std::string render_reading_text(const PlanReading& reading) {
     }
   }
   if (!reading.errors.empty()) out += fmt::format("  {} line(s) not read (see the errors)\n", reading.errors.size());
-  return out;
+  // Days, kinds and client text of a JSON plan are not checked for control characters when read.
+  return printable(out, {true, true, std::numeric_limits<std::size_t>::max()});
 }
 
 std::string render_reading_json(const std::vector<PlanReading>& readings) {
@@ -139,7 +141,10 @@ std::string render_reading_json(const std::vector<PlanReading>& readings) {
                      {"errors", r.errors.size()},
                      {"weeks", weeks}});
   }
-  return nlohmann::ordered_json{{"version", 1}, {"plans", plans}}.dump(2) + "\n";
+  // A path or a name that is not UTF-8 is shown with U+FFFD rather than ending the run.
+  return nlohmann::ordered_json{{"version", 1}, {"plans", plans}}.dump(2, ' ', false,
+                                                                       nlohmann::json::error_handler_t::replace) +
+         "\n";
 }
 
 }  // namespace liftlint::report

@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "liftlint/report.hpp"
+#include "report/report.hpp"
 
 namespace liftlint {
 namespace {
@@ -23,8 +24,8 @@ std::string render_rule_list(const std::vector<RuleInfo>& rules, bool json) {
   if (!json) {
     std::string out;
     for (const auto& r : rules) {
-      out += fmt::format("{:<40} {:<8} {:<9} {:<22} {}\n", r.id, name_of(r.severity), name_of(r.status), r.pack,
-                         source_ids(r));
+      out += fmt::format("{:<40} {:<8} {:<9} {:<22} {}\n", r.id, name_of(r.severity), name_of(r.status),
+                         report::printable(r.pack), source_ids(r));
     }
     return out;
   }

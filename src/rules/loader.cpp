@@ -87,7 +87,9 @@ void RuleLoader::load(const std::string& given, const Span& from) {
   if (top) {
     const auto dir = std::filesystem::path(path).parent_path().lexically_normal().string();
     roots_given_.push_back(dir);
-    roots_.push_back(fs_.identity(dir.empty() ? "." : dir));
+    // A bare file name's directory is the real directory of the file itself: "." may name the folder of
+    // files held in memory rather than the working directory.
+    roots_.push_back(dir.empty() ? std::filesystem::path(real).parent_path().string() : fs_.identity(dir));
   }
   parse_and_follow(sources_.add(path, std::move(*text)), real);
   if (top) roots_.pop_back(), roots_given_.pop_back();

@@ -57,9 +57,38 @@ struct Walk {
   std::vector<WalkProblem>& problems;
   std::set<std::pair<dev_t, ino_t>> listed;
   std::vector<std::string> found;
+  fs::path real_root;
+  std::size_t reported = 0;
 
-  void problem(const fs::path& path, const std::error_code& ec) {
-    problems.push_back(WalkProblem{path.lexically_normal().string(), error_text(ec.value())});
+  // Past a hundred, a walk is through something that is not a tree of plans (/proc, a mount gone bad):
+  // it stops, and says so once.
+  static constexpr std::size_t max_problems = 100;
+  [[nodiscard]] bool given_up() const { return reported > max_problems; }
+
+  void problem(const fs::path& path, const std::string& message) {
+    if (given_up()) return;
+    if (++reported > max_problems) {
+      problems.push_back(
+          WalkProblem{path.lexically_normal().string(),
+                      fmt::format("more than {} entries cannot be read; the walk stops here", max_problems)});
+      return;
+    }
+    problems.push_back(WalkProblem{path.lexically_normal().string(), message});
+  }
+  void problem(const fs::path& path, const std::error_code& ec) { problem(path, error_text(ec.value())); }
+
+  // A link is followed while it stays in the tree given: a link in a checked-out repository must not
+  // make a report quote /proc/self/environ or a key, nor make a walk cover the whole file system.
+  bool leaves_the_tree(const fs::directory_entry& e) {
+    std::error_code ec;
+    if (!e.is_symlink(ec)) return false;
+    const auto target = fs::canonical(e.path(), ec);
+    if (ec) return false;  // a dangling link: its status says so
+    const auto relative = target.lexically_relative(real_root).string();
+    if (!relative.empty() && relative.rfind("..", 0) != 0) return false;
+    problem(e.path(), fmt::format("a link to '{}', outside '{}'; not read (give it as an argument to check it)",
+                                  target.string(), real_root.string()));
+    return true;
   }
 
   // A directory reached again, by a link cycle or a second link, is not listed twice.
@@ -75,7 +104,9 @@ struct Walk {
 
   void list(const fs::path& root) {
     std::vector<fs::path> pending{root};
-    while (!pending.empty()) {
+    std::error_code ec;
+    real_root = fs::canonical(root, ec);
+    while (!pending.empty() && !given_up()) {
       const auto dir = std::move(pending.back());
       pending.pop_back();
       if (!first_visit(dir)) continue;
@@ -97,6 +128,7 @@ struct Walk {
   }
 
   void entry(const fs::directory_entry& e, std::vector<fs::path>& subdirectories) {
+    if (leaves_the_tree(e)) return;
     std::error_code ec;
     const auto status = e.status(ec);  // follows a symbolic link
     if (ec) return problem(e.path(), ec);
@@ -112,7 +144,7 @@ struct Walk {
 
 std::vector<std::string> files_under(const std::string& root, const std::vector<std::string>& extensions,
                                      std::vector<WalkProblem>& problems) {
-  Walk walk{extensions, problems, {}, {}};
+  Walk walk{extensions, problems, {}, {}, {}, 0};
   walk.list(root);
   std::sort(walk.found.begin(), walk.found.end());
   return walk.found;
@@ -228,11 +260,18 @@ bool OutputFile::write(std::string_view text) {
   return error_ == 0;
 }
 
-std::string OutputFile::commit() {
-  if (fd_ < 0) return "the file is not open";
+std::string OutputFile::finish() {
+  if (fd_ < 0) return finished_ ? error_text(error_) : std::string("the file is not open");
   if (error_ == 0 && temporary_) error_ = finish_temporary();
   if (::close(fd_) != 0 && error_ == 0) error_ = errno;
   fd_ = -1;
+  finished_ = true;
+  return error_ == 0 ? std::string{} : error_text(error_);
+}
+
+std::string OutputFile::commit() {
+  if (fd_ >= 0) (void)finish();
+  if (!finished_) return "the file is not open";
   if (error_ == 0 && temporary_ && ::rename(temporary_->path.c_str(), temporary_->target.c_str()) != 0) error_ = errno;
   if (error_ == 0) temporary_.reset();  // renamed: nothing left to remove
   return error_ == 0 ? std::string{} : error_text(error_);

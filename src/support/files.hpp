@@ -29,9 +29,10 @@ struct WalkProblem {
 };
 
 // The regular files under `root` whose extension is one of `extensions`, in name order, however the
-// file system lists them. Symbolic links are followed; each directory is listed once, however many
-// links lead to it, so a link cycle ends. Entries that cannot be read are reported, never skipped
-// without a word, and the walk goes on.
+// file system lists them. Symbolic links are followed while their real path stays under the root's
+// real path; a link leading out of the tree is reported, not read. Each directory is listed once,
+// however many links lead to it, so a link cycle ends. Entries that cannot be read are reported, never
+// skipped without a word, and the walk goes on, up to a hundred such problems.
 [[nodiscard]] std::vector<std::string> files_under(const std::string& root, const std::vector<std::string>& extensions,
                                                    std::vector<WalkProblem>& problems);
 
@@ -54,6 +55,9 @@ class OutputFile {
 
   [[nodiscard]] std::string open(const std::string& path);
   bool write(std::string_view text);  // false once a write has failed; commit says why
+  // Completes the file without putting it in place yet, so that several reports of one run are all put
+  // in place, or none of them is; commit then puts it in place.
+  [[nodiscard]] std::string finish();
   [[nodiscard]] std::string commit();
 
  private:
@@ -62,6 +66,7 @@ class OutputFile {
   int finish_temporary();
   int fd_ = -1;
   int error_ = 0;
+  bool finished_ = false;
   std::unique_ptr<Temporary> temporary_;
 };
 

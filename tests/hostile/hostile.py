@@ -49,14 +49,17 @@ class Run:
         return self.stderr.decode("utf-8", "replace")
 
 
-def run(*args, cwd=None, stdin=None, timeout=120, env=None, user=None, binary=None):
+def run(*args, cwd=None, stdin=None, timeout=120, env=None, user=None, binary=None, stdout_file=None,
+        close_stdout=False):
     """Runs liftlint (as `user`, a uid, if given); returns its exit code, output, time and peak memory."""
     environment = dict(os.environ, NO_COLOR="1", **(env or {}))
     started = time.monotonic()
     out_file, err_file = tempfile.TemporaryFile(), tempfile.TemporaryFile()
     become = (lambda: (os.setgroups([]), os.setgid(user), os.setuid(user))) if user is not None else None
+    if close_stdout:
+        become = lambda: os.close(1)  # noqa: E731 - the child starts with standard output closed
     process = subprocess.Popen([binary or BINARY, *args], cwd=cwd, stdin=stdin if stdin is not None else subprocess.DEVNULL,
-                               stdout=out_file, stderr=err_file, env=environment, preexec_fn=become)
+                               stdout=stdout_file or out_file, stderr=err_file, env=environment, preexec_fn=become)
     deadline = started + timeout
     while True:
         pid, status, usage = os.wait4(process.pid, os.WNOHANG)
@@ -329,8 +332,14 @@ def fmt_never_rewrites_through_a_link(tmp):
     os.symlink("../elsewhere/victim.txt", f"{tmp}/repo/evil.plan")
     r = run("fmt", "repo", cwd=tmp)
     expect_exit(r, 2)
-    expect("the file is a symbolic link; format the file it points to by its own name" in r.err, "no error", r)
+    expect("a link to '" in r.err and "outside '" in r.err, "no error", r)
     expect(open(f"{tmp}/elsewhere/victim.txt").read() == UNFORMATTED, "a file outside the tree was rewritten", r)
+    os.makedirs(f"{tmp}/tree/inside")
+    write(f"{tmp}/tree/inside/own.plan", UNFORMATTED)
+    os.symlink("inside/own.plan", f"{tmp}/tree/link.plan")
+    r = run("fmt", "tree/link.plan", cwd=tmp)
+    expect_exit(r, 2)
+    expect("the file is a symbolic link; format the file it points to by its own name" in r.err, "no error", r)
 
 
 @case
@@ -472,13 +481,12 @@ def sparse_rule_file_of_a_gigabyte(tmp):
 
 
 def tree_with_links(tmp):
-    """plans/loop -> loop (a cycle), plans/linked -> ../real (a followed link), real/up -> .. (a cycle)."""
-    os.makedirs(f"{tmp}/plans")
-    os.makedirs(f"{tmp}/real")
-    shutil.copy(FLAWED, f"{tmp}/real/flawed.plan")
+    """plans/loop -> loop (a cycle), plans/linked -> real (a followed link), real/up -> .. (a cycle)."""
+    os.makedirs(f"{tmp}/plans/real")
+    shutil.copy(FLAWED, f"{tmp}/plans/real/flawed.plan")
     os.symlink("loop", f"{tmp}/plans/loop")
-    os.symlink("../real", f"{tmp}/plans/linked")
-    os.symlink("..", f"{tmp}/real/up")
+    os.symlink("real", f"{tmp}/plans/linked")
+    os.symlink("..", f"{tmp}/plans/real/up")
 
 
 @case
@@ -495,6 +503,45 @@ def check_follows_links_and_reports_a_loop(tmp):
     flawed = next(p for p in report["plans"] if p["path"] == "plans/linked/flawed.plan")
     expect(any(f["rule"] == "bp.rest-between-strength" for f in flawed["findings"]), "the linked plan was skipped", r)
     expect(paths.count("plans/linked/flawed.plan") == 1 and len(paths) == 2, f"a plan was listed twice: {paths}", r)
+
+
+@case
+def a_link_out_of_the_tree_is_reported_not_read(tmp):
+    # A link committed to a repository must not make a report quote a key or the environment, nor make
+    # the walk cover the whole file system.
+    os.makedirs(f"{tmp}/repo/plans")
+    write(f"{tmp}/secret", "-----BEGIN KEY-----\nSECRET-LINE-1\nSECRET-LINE-2\n")
+    shutil.copy(FLAWED, f"{tmp}/repo/plans/flawed.plan")
+    os.symlink(f"{tmp}/secret", f"{tmp}/repo/plans/key.plan")
+    os.symlink("/proc/self/environ", f"{tmp}/repo/plans/env.plan")
+    os.symlink("/", f"{tmp}/repo/plans/root")
+    for fmt_name in ("text", "json", "sarif"):
+        r = run("check", "plans", "--format", fmt_name, cwd=f"{tmp}/repo", env={"SECRET_TOKEN": "ghp_abcdef"}, timeout=60)
+        expect_exit(r, 2)
+        expect(r.seconds < 10, f"{r.seconds:.1f} s: the walk left the tree", r)
+        expect(b"SECRET-LINE" not in r.stdout + r.stderr and b"ghp_abcdef" not in r.stdout + r.stderr,
+               "a file outside the tree is quoted", r)
+    r = run("check", "plans", cwd=f"{tmp}/repo")
+    expect(f"plans/key.plan: error: cannot read 'plans/key.plan': a link to '{os.path.realpath(tmp)}/secret', outside "
+           f"'{os.path.realpath(tmp)}/repo/plans'; not read (give it as an argument to check it)" in r.out,
+           "no error for the link", r)
+    expect("bp.rest-between-strength" in r.out, "the plan in the tree was not checked", r)
+
+
+@case
+def a_configuration_reads_packs_only_from_its_directory(tmp):
+    os.makedirs(f"{tmp}/repo/plans")
+    write(f"{tmp}/secret.env", "GITHUB_TOKEN=ghp_secret123\n")
+    shutil.copy(FLAWED, f"{tmp}/repo/plans/flawed.plan")
+    write(f"{tmp}/repo/plans/.liftlint.json", json.dumps({"packs": ["/proc/self/environ", "/etc/passwd", "../../secret.env"]}))
+    for fmt_name in ("text", "sarif"):
+        r = run("check", "plans", "--format", fmt_name, cwd=f"{tmp}/repo", env={"SECRET_TOKEN": "ghp_abcdef"})
+        expect_exit(r, 2)
+        everything = r.stdout + r.stderr
+        expect(b"ghp_" not in everything and b"root:x:0:0" not in everything, "a file outside is quoted", r)
+    r = run("check", "plans", cwd=f"{tmp}/repo")
+    expect('plans/.liftlint.json:1:49: error: the pack "../../secret.env" is outside the configuration\'s directory'
+           in r.out, "no error", r)
 
 
 @case
@@ -851,6 +898,195 @@ def a_json_week_of_two_and_a_half(tmp):
     r = run("check", "p.json", cwd=tmp)
     expect_exit(r, 2)
     expect("error: week numbers are whole numbers from 1 to 520" in r.out, "2.5 was accepted", r)
+
+
+# --- 12. a third round: commands that print rules, readings and examples ---------------------------
+
+
+HOSTILE_TEXT = "x\u001b[2J\u001b]0;t\u0007\r::error::INJECTED\u202e"
+HOSTILE_RULE_TEXT = HOSTILE_TEXT.replace("\r", " ")  # a rule file refuses a lone CR
+
+
+@case
+def explain_shows_a_hostile_pack_safely(tmp):
+    write(f"{tmp}/evil.rules", f"""source evil_src {{
+  author "{HOSTILE_RULE_TEXT}"
+  title "T"
+  year 2020
+  evidence advice.expert_opinion
+}}
+
+rule evil.r {{
+  severity warning
+  cite     evil_src at "{HOSTILE_RULE_TEXT}"
+  message  "{HOSTILE_RULE_TEXT}"
+  help     "{HOSTILE_RULE_TEXT}"
+  doc      "{HOSTILE_RULE_TEXT}"
+  require  count sessions where kind = strength per week >= 2
+}}
+""")
+    r = run("explain", "evil.r", "--rules", "evil.rules", cwd=tmp)
+    expect_exit(r, 0)
+    expect("<0x1b>[2J" in r.out, "the escape is not shown by its code", r)
+    expect(all(not line.startswith("::") for line in r.out.splitlines()), "a forged line", r)
+    expect(b"\x1b" not in r.stdout and b"\r" not in r.stdout and b"\x07" not in r.stdout, "raw control bytes", r)
+    r = run("explain", "evil.r\x1b[2J", "--rules", "evil.rules", cwd=tmp)
+    expect_exit(r, 2)
+    expect("liftlint: error: no rule 'evil.r<0x1b>[2J'" in r.err, "the rule id is not shown safely", r)
+
+
+@case
+def read_shows_a_hostile_json_plan_safely(tmp):
+    plan = {"plan": "p", "client": {"conditions": ["back pain"]},
+            "weeks": [{"week": 1, "days": [{"day": "mon", "kind": "strength", "minutes": 30,
+                                            "exercises": [{"exercise": HOSTILE_TEXT, "sets": 3}]}]}]}
+    write(f"{tmp}/p.json", json.dumps(plan))
+    r = run("read", "p.json", cwd=tmp)
+    expect(b"\x1b" not in r.stdout + r.stderr and b"\r" not in r.stdout + r.stderr, "raw control bytes", r)
+    expect(all(not line.startswith("::") for line in (r.out + r.err).splitlines()), "a forged line", r)
+
+
+@case
+def read_json_with_a_file_name_that_is_not_utf8(tmp):
+    name = b"plan-\xff.plan"
+    shutil.copy(FLAWED, os.path.join(tmp.encode(), name))
+    r = run("read", "--format", "json", name.decode("utf-8", "surrogateescape"), cwd=tmp)
+    expect_exit(r, 0)
+    reading = json.loads(r.stdout)
+    expect(reading["plans"][0]["path"] == "plan-\ufffd.plan", "the path is not replaced", r)
+    r = run("read", name.decode("utf-8", "surrogateescape"), cwd=tmp)
+    expect(r.stdout.startswith(b"plan-<0xff>.plan\n"), "the path is not shown by its code", r)
+
+
+@case
+def rules_doc_reads_each_test_once(tmp):
+    # Every rule's example was looked for by reading every test plan again: 5,000 rules with 300 tests
+    # took 11 s. Only the first 300 rules fire, so checking the tests stays cheap.
+    os.makedirs(f"{tmp}/pack/tests")
+    write(f"{tmp}/pack/p.rules", "".join(
+        f"rule c{i} {{ {'' if i < 300 else 'when client has pregnancy '}severity info cite who2020 "
+        "forbid exercise where pattern = squat }\n" for i in range(5000)))
+    for i in range(300):
+        write(f"{tmp}/pack/tests/t{i}.plan", f"Mon strength 30min\n- goblet squat 3x10 # expect: c{i}\n")
+    r = run("rules", "doc", "out", "--rules", "pack", "--no-default-rules", cwd=tmp, timeout=120)
+    expect_exit(r, 0)
+    expect(r.seconds < 5, f"{r.seconds:.1f} s", r)
+    page = open(f"{tmp}/out/p.md").read()
+    expect(page.count("### Example") == 300, f"{page.count('### Example')} examples", r)
+
+@case
+def output_that_cannot_be_written_fails_the_run(tmp):
+    # A full disk or a closed pipe ended some commands with an abort, and others with exit code 0.
+    commands = [["vocab"], ["catalog", "--format", "json"], ["read", FLAWED, "--format", "json"],
+                ["rules", "list", "--format", "json"], ["completions", "zsh"], ["explain", "bp.rest-between-strength"],
+                ["config", "show"], ["--help"], ["--version"], ["check", FLAWED, "--format", "json"]]
+    for args in commands:
+        with open("/dev/full", "w") as full:
+            r = run(*args, cwd=tmp, stdout_file=full)
+        expect_exit(r, 2)
+        expect("liftlint: error: " in r.err and "no space left on device" in r.err.lower(), f"{args}: no message", r)
+    r = run("check", FLAWED, "--format", "junit", cwd=tmp, close_stdout=True)
+    expect_exit(r, 2)
+
+
+@case
+def output_never_replaces_standard_input(tmp):
+    shutil.copy(FLAWED, f"{tmp}/a.plan")
+    before = open(f"{tmp}/a.plan", "rb").read()
+    with open(f"{tmp}/a.plan", "rb") as plan:
+        r = run("check", "-", "-o", "a.plan", cwd=tmp, stdin=plan)
+    expect_exit(r, 2)
+    expect("liftlint: error: --output 'a.plan' is the input 'standard input'; the report would replace it" in r.err,
+           "no error", r)
+    expect(open(f"{tmp}/a.plan", "rb").read() == before, "the plan was replaced", r)
+
+
+@case
+def two_reports_to_one_file_however_spelled(tmp):
+    shutil.copy(FLAWED, f"{tmp}/a.plan")
+    os.symlink("x.json", f"{tmp}/link.json")
+    for second in ("./x.json", f"{tmp}/x.json", f"../{os.path.basename(tmp)}/x.json", "link.json"):
+        r = run("check", "a.plan", "--format", "json", "-o", "x.json", "--format", "sarif", "-o", second, cwd=tmp)
+        expect_exit(r, 2)
+        expect("liftlint: error: two reports would be written to" in r.err, f"{second}: no error", r)
+        expect(not os.path.exists(f"{tmp}/x.json"), f"{second}: a report was written", r)
+    r = run("check", "a.plan", "-o", "", cwd=tmp)
+    expect_exit(r, 2)
+    expect("liftlint: error: --output: expected a file name, or '-' for standard output; found ''" in r.err, "no error", r)
+
+
+@case
+def a_pack_given_by_its_bare_name_includes_its_neighbours(tmp):
+    shutil.copytree(os.path.join(SOURCE, "rules", "who-2020"), f"{tmp}/who")
+    for rules in ("pack.rules", "./pack.rules", "."):
+        r = run("rules", "list", "--no-default-rules", "--rules", rules, cwd=f"{tmp}/who")
+        expect_exit(r, 0)
+        expect("who.muscle-strengthening" in r.out, f"{rules}: the included rules are missing", r)
+
+
+@case
+def a_report_that_fails_leaves_the_others_as_they_were(tmp):
+    shutil.copy(FLAWED, f"{tmp}/a.plan")
+    write(f"{tmp}/r.json", "OLD")
+    r = run("check", "a.plan", "--format", "json", "-o", "r.json", "--format", "sarif", "-o", "/dev/full", cwd=tmp)
+    expect_exit(r, 2)
+    expect("liftlint: error: cannot write the report to '/dev/full': no space left on device" in r.err, "no error", r)
+    expect(open(f"{tmp}/r.json").read() == "OLD", "the other report was replaced", r)
+    expect(sorted(os.listdir(tmp)) == ["a.plan", "r.json"], f"left behind: {os.listdir(tmp)}", r)
+
+
+@case
+def file_and_pack_names_cannot_forge_lines(tmp):
+    evil = "e\x1b[31mvil\n::error file=x,line=1::forged"
+    os.makedirs(f"{tmp}/p")
+    write(f"{tmp}/p/{evil}.rules", rule_file("count sessions where kind = strength per week >= 2"))
+    write(f"{tmp}/f{evil}.plan", "mon strength 30min {\n      goblet squat 3x10\n}\n")
+    for args in (["rules", "list", "--rules", "p"], ["fmt", "--check", f"f{evil}.plan"], ["rules", "doc", "out", "--rules", "p"]):
+        r = run(*args, cwd=tmp)
+        lines = (r.out + r.err).splitlines()
+        expect(all(not line.startswith("::") for line in lines), f"{args}: a forged line", r)
+        expect(b"\x1b" not in r.stdout + r.stderr, f"{args}: raw escape", r)
+    page = open(os.path.join(tmp, "out", f"{evil}.md")).read()
+    expect(all(not line.startswith("::") for line in page.splitlines()), "a forged line in the page", None)
+
+
+@case
+def invisible_characters_are_shown_by_their_code(tmp):
+    invisible = ["\u2028", "\u2029", "\u200b", "\u200e", "\u200f", "\ufeff", "\U000e0041"]
+    plan = {"plan": "p", "weeks": [{"week": 1, "days": [{"day": "mon", "kind": "strength", "minutes": 30,
+            "exercises": [{"exercise": f"goblet{c}squat", "sets": 3} for c in invisible]}]}]}
+    write(f"{tmp}/p.json", json.dumps(plan))
+    r = run("check", "p.json", cwd=tmp)
+    expect_exit(r, 2)
+    for c in invisible:
+        expect(c not in r.out, f"U+{ord(c):04X} is passed raw", r)
+        expect(f"<U+{ord(c):04X}>" in r.out, f"U+{ord(c):04X} is not shown by its code", r)
+
+
+@case
+def rules_doc_never_writes_through_a_link(tmp):
+    os.makedirs(f"{tmp}/docs")
+    write(f"{tmp}/victim", "KEEP")
+    os.symlink(f"{tmp}/victim", f"{tmp}/docs/back-pain.md")
+    r = run("rules", "doc", "docs", cwd=tmp)
+    expect_exit(r, 2)
+    expect("liftlint: error: cannot write 'docs/back-pain.md': it is a symbolic link; remove it first" in r.err,
+           "no error", r)
+    expect(open(f"{tmp}/victim").read() == "KEEP", "the file the link names was replaced", r)
+
+
+@case
+def a_pack_of_thousands_of_exercises_and_rules_is_checked_in_linear_time(tmp):
+    # Each rule was paired with every other and each pair searched the whole catalogue: 8,000 exercises
+    # with a rule forbidding each took 19 s in `rules check`, and listing the rules was quadratic too.
+    write(f"{tmp}/big.rules", "".join(
+        f'exercise "lift {i}" {{\n  muscles quads\n  pattern squat\n  posture standing\n  equipment barbell\n'
+        f'  spinal_load high\n}}\nrule r{i} {{\n  severity info\n  cite who2020\n  forbid exercise where name = "lift {i}"\n}}\n'
+        for i in range(8000)))
+    for args in (["rules", "check", "big.rules"], ["rules", "list", "--rules", "big.rules"]):
+        r = run(*args, cwd=tmp, timeout=120)
+        expect(r.returncode in (0, 1), f"{args}: exit code {r.returncode}", r)
+        expect(r.seconds < 5, f"{args}: {r.seconds:.1f} s", r)
 
 
 def main():
