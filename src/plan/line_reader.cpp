@@ -9,6 +9,7 @@
 #include <unordered_set>
 #include <utility>
 
+#include "plan/asides.hpp"
 #include "support/names.hpp"
 #include "support/units.hpp"
 
@@ -231,8 +232,14 @@ class Reader {
     }
   }
 
-  // A1) A1. A1: A) B: 1. 1) (A1): a superset letter or plain numbering.
+  // A1) A1. A1: A) B: 1. 1) (A1): a superset letter or plain numbering. `Check: deadlift 3x5`, `NB: RDL 3x8`:
+  // an aside's marker before a prescribed exercise, which is still read and judged.
   void label() {
+    if (const Token* t = at(i_); t != nullptr && t->is(K::word) && aside_label(t->lower()) && at(i_ + 1) != nullptr &&
+                                 (at(i_ + 1)->is_punct(':') || at(i_ + 1)->is(K::dash)) && at(i_ + 2) != nullptr) {
+      i_ += 2;
+      return;
+    }
     std::size_t k = i_;
     const bool paren = punct_at(k, '(');
     if (paren) ++k;

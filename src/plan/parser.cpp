@@ -11,6 +11,7 @@
 #include <unordered_set>
 
 #include "grammar/parse_util.hpp"
+#include "plan/asides.hpp"
 #include "plan/lexer.hpp"
 #include "plan/line_reader.hpp"
 #include "plan/statements.hpp"
@@ -517,15 +518,6 @@ class Parser {
   // aside among the exercises, not an exercise. Never a line with a dose, so that a misspelt exercise with its
   // sets is still reported, and never a word an exercise name could begin with.
   static bool aside(const TokenList& t) {
-    static const WordSet markers = {"nb",     "todo",   "fyi",     "ps",         "reminder", "reminders",
-                                    "tip",    "tips",   "comment", "comments",   "question", "q",
-                                    "memo",   "remark", "aside",   "obs",        "feedback", "trainer",
-                                    "physio", "pt",     "info",    "background", "history"};
-    static const WordSet verbs = {"ask",    "call",     "email",     "e-mail", "text",    "message", "phone",
-                                  "film",   "video",    "record",    "remind", "discuss", "confirm", "monitor",
-                                  "review", "reassess", "re-assess", "talk",   "tell",    "book",    "schedule",
-                                  "chat",   "mention",  "watch",     "send",   "follow",  "update",  "log",
-                                  "check",  "remember", "see",       "ensure", "don't",   "dont",    "cue"};
     if (has_dose(t)) return false;
     std::size_t k = 0;
     while (k < t.size() &&
@@ -538,7 +530,7 @@ class Parser {
     const auto word = t[k].lower();
     const bool labelled = k + 1 < t.size() && (t[k + 1].is_punct(':') || t[k + 1].is(K::dash));
     const bool abbreviated = word == "n" && k + 2 < t.size() && t[k + 1].is_punct('.') && t[k + 2].lower() == "b";
-    return (labelled && markers.count(word) > 0) || abbreviated || (k + 1 < t.size() && verbs.count(word) > 0);
+    return (labelled && aside_marker(word)) || abbreviated || (k + 1 < t.size() && aside_verb(word));
   }
 
   // --- plan and client ----------------------------------------------------------
