@@ -31,7 +31,9 @@ struct mass_unit_ahead : seq<opt<gap>, sor<istring<'k', 'g'>, istring<'l', 'b'>,
 struct decimal_comma : seq<one<','>, digit, opt<digit>, at<mass_unit_ahead>> {};
 struct number_token : seq<plus<digit>, opt<sor<seq<one<'.'>, plus<digit>>, decimal_comma>>> {};
 // A mark written right after a number: 30" (seconds), 2' (minutes), 70%, 45#.
-struct number_mark : sor<one<'"', '\'', '%', '#'>, right_quote, double_prime> {};
+// `45''`: two minute marks typed for a seconds mark.
+struct two_primes : seq<one<'\''>, one<'\''>> {};
+struct number_mark : sor<two_primes, one<'"', '\'', '%', '#'>, right_quote, double_prime> {};
 
 // The four-character tempo of coaching notation with an explosive phase: 31X1, 30X0, 303X.
 struct tempo_x : one<'X'> {};

@@ -244,6 +244,9 @@ class Engine {
   Engine& operator=(const Engine&) = delete;
 
   [[nodiscard]] std::size_t rule_count() const;
+  // The path of every rule file the engine read, includes too, as it was named (built-in files start with
+  // "builtin/"): what a report written to a file must never replace.
+  [[nodiscard]] std::vector<std::string> rule_files() const;
   [[nodiscard]] std::vector<RuleInfo> rules() const;
   // The rules this engine evaluates (RuleInfo::runs).
   [[nodiscard]] std::vector<RuleInfo> running_rules() const;

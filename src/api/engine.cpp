@@ -23,6 +23,14 @@ Engine::~Engine() = default;
 
 std::size_t Engine::rule_count() const { return impl_->rules->rules.size(); }
 
+std::vector<std::string> Engine::rule_files() const {
+  std::vector<std::string> out;
+  if (impl_->loaded.sources) {
+    for (const auto& f : impl_->loaded.sources->files()) out.push_back(f.path);
+  }
+  return out;
+}
+
 std::vector<RuleInfo> Engine::rules() const {
   auto out = rule_infos_of(*impl_->rules);
   for (std::size_t i = 0; i < out.size(); ++i) out[i].runs = impl_->runs(impl_->rules->rules[i]);

@@ -161,12 +161,13 @@ static std::string precedence(const RuleInfo& r, const char* bullet) {
 std::string explain_text(const RuleInfo& r, const std::optional<RuleExample>& example) {
   const char* severity = name_of(r.severity);
   std::string out = fmt::format("{} ({}, {})\n", r.id, severity, lifecycle(r));
-  out += fmt::format("pack {}, declared at {}:{}\n\n", r.pack, r.location.file, r.location.line);
+  out += fmt::format("pack {}, declared at {}:{}\n\n", report::printable(r.pack), report::printable(r.location.file),
+                     r.location.line);
   out += "What it checks:\n" + indent(r.text) + "\n";
   if (!r.doc.empty()) out += "Why:\n" + indent(r.doc) + "\n";
   if (const auto p = precedence(r, "    "); !p.empty()) out += "Precedence:\n" + p + "\n";
   if (example) {
-    out += fmt::format("Example (from {}):\n{}\n", example->path, indent(example->excerpt));
+    out += fmt::format("Example (from {}):\n{}\n", report::printable(example->path), indent(example->excerpt));
     out += indent(report::render_problem(example->finding, false)) + "\n";
   }
   out += "References:\n";
@@ -181,8 +182,9 @@ std::string explain_markdown(const RuleInfo& r, const std::optional<RuleExample>
   out += fmt::format("### What it checks\n\n```text\n{}\n```\n\n", r.text);
   if (const auto p = precedence(r, "- "); !p.empty()) out += "### Precedence\n\n" + p + "\n";
   if (example) {
-    out += fmt::format("### Example\n\nFrom `{}`:\n\n```text\n{}```\n\nreports:\n\n```text\n{}```\n\n", example->path,
-                       example->excerpt, report::render_problem(example->finding, false));
+    out += fmt::format("### Example\n\nFrom `{}`:\n\n```text\n{}```\n\nreports:\n\n```text\n{}```\n\n",
+                       report::printable(example->path), example->excerpt,
+                       report::render_problem(example->finding, false));
   }
   out += "### References\n\n";
   for (const auto& c : r.citations) out += fmt::format("- {}{}\n", c.reference, evidence_suffix(c));

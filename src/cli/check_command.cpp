@@ -307,6 +307,15 @@ std::optional<std::string> input_at_output(const Project& project, const std::st
     if (!g.config.path.empty() && same(g.config.path)) return g.config.path;
     for (const auto& pack : g.config.packs.value) {
       if (same(pack)) return pack;
+      std::vector<WalkProblem> unreadable;  // reported when the packs load
+      for (const auto& file :
+           fs::is_directory(pack, ec) ? files_under(pack, {".rules"}, unreadable) : std::vector<std::string>{}) {
+        if (same(file)) return file;
+      }
+    }
+    if (!g.engine) continue;
+    for (const auto& file : g.engine->rule_files()) {
+      if (file.rfind("builtin/", 0) != 0 && same(file)) return file;
     }
   }
   return std::nullopt;
@@ -383,6 +392,8 @@ int run_check(const CheckOptions& o) {
   if (const auto rule_errors = build_engines(project); !rule_errors.empty()) {
     return report_rule_errors(rule_errors, *destinations, o.color);
   }
+  // again, now that the packs' includes are known
+  if (!outputs_are_not_inputs(project, *destinations)) return exit_input_error;
   auto reports = open_reports(*destinations, project, o);
   if (!reports) return exit_input_error;
   Verdict verdict(project);

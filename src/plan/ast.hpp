@@ -38,6 +38,9 @@ struct Line {
   // resolver uses the parts when each names an exercise, and reports the errors otherwise.
   std::vector<Line> parts;
   std::vector<Diagnostic> errors;
+  // Read from a trainer's aside (`film deadlift 10 slow reps`, `NB - ask about knees`): an exercise line when
+  // its name is a known exercise, and otherwise a note, with its errors (kept in `errors`) unreported.
+  bool aside = false;
   std::optional<Quantity> rpe;
   std::optional<Quantity> rir;
   std::optional<Quantity> rest;

@@ -456,7 +456,15 @@ class Reader {
     });
   }
 
+  // A waiver with any error waives nothing: a broken `until` must not become a waiver without an end.
   std::optional<ast::Waiver> read_waiver(const Node& n, Scope scope, const Span& covers) {
+    const auto before = errors_;
+    auto w = read_waiver_fields(n, scope, covers);
+    if (errors_ > before) return std::nullopt;
+    return w;
+  }
+
+  std::optional<ast::Waiver> read_waiver_fields(const Node& n, Scope scope, const Span& covers) {
     if (!object(n, "a waiver", waiver_keys)) return std::nullopt;
     const auto* rule = required(n, "rule", "a waiver", "the id of the rule it waives, such as \"bp.avoid-deadlift\"");
     const auto* reason = required(n, "reason", "a waiver", "why the rule does not apply here");

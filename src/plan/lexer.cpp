@@ -4,8 +4,8 @@
 
 #include <tao/pegtl.hpp>
 
-#include "grammar/plan.hpp"
 #include "grammar/parse_util.hpp"
+#include "grammar/plan.hpp"
 
 namespace liftlint::plan {
 namespace {
@@ -90,13 +90,24 @@ struct action<gp::number_mark> {
     auto& last = s.out.back();
     if (last.kind == K::number && last.mark == 0) {
       const char c = in.begin()[0];
-      last.mark = c == '"' || static_cast<unsigned char>(c) == 0xE2
+      const bool two_primes = c == '\'' && in.size() == 2;
+      last.mark = two_primes || c == '"' || static_cast<unsigned char>(c) == 0xE2
                       ? (in.size() == 3 && in.begin()[2] == '\x99' ? '\'' : '"')
                       : c;
       last.text = std::string_view(last.text.data(), last.text.size() + in.size());
       return;
     }
     push_token<K::punct>::apply(in, s);
+    if (in.size() == 2 && in.begin()[0] == '\'') {  // two quotes after a word stay two punctuation marks
+      auto& first = s.out.back();
+      first.text = first.text.substr(0, 1);
+      auto second = first;
+      second.text = std::string_view(first.text.data() + 1, 1);
+      second.offset = first.offset + 1;
+      second.column = first.column + 1;
+      second.attached = true;
+      s.out.push_back(second);
+    }
   }
 };
 

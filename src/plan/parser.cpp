@@ -507,30 +507,60 @@ class Parser {
     if (group_header(t, s)) return true;
     if (heading(t) || export_note(t) || mail_line(t)) return true;
     if (table_ && table_->separator == ' ' && table_row(t, s)) return true;
-    if (first == "notes" || first == "note" || first == "cues" || first == "cue" || first == "focus" ||
-        first == "goal" || first == "goals" || first == "coach") {
-      return t.size() > 1 && (t[1].is_punct(':') || t[1].is(K::dash) || first == "coach");
+    if (first == "focus" || first == "goal" || first == "goals") {
+      return t.size() > 1 && (t[1].is_punct(':') || t[1].is(K::dash));
     }
-    return aside(t);
+    if (const auto from = aside_start(t)) return aside_line(t, *from), true;
+    return false;
   }
 
-  // `NB: film the set`, `??? ask Sam about knees`, `(coach: film the set)`, `- ask about sleep`: a trainer's
-  // aside among the exercises, not an exercise. Never a line with a dose, so that a misspelt exercise with its
-  // sets is still reported, and never a word an exercise name could begin with.
-  static bool aside(const TokenList& t) {
-    if (has_dose(t)) return false;
-    std::size_t k = 0;
-    while (k < t.size() &&
-           (t[k].is(K::dash) || t[k].is(K::times) || t[k].text == "*" || t[k].is_punct('>') || t[k].text == "\u2022")) {
-      ++k;
+  // The text of an aside after its bullets, marks, brackets, marker or verb: `??? ask Sam about knees` gives
+  // `Sam about knees`, `(coach: film the set)` gives `the set`, `Cue: deadlift 3x5` gives `deadlift 3x5`.
+  static std::optional<std::pair<std::size_t, std::size_t>> aside_start(const TokenList& t) {
+    std::size_t k = 0, end = t.size();
+    const auto skip_marks = [&] {
+      while (k < end && (t[k].is(K::dash) || t[k].is(K::times) || t[k].text == "*" || t[k].is_punct('>') ||
+                         t[k].text == "\u2022" || t[k].is_punct('?') || t[k].is_punct('!'))) {
+        ++k;
+      }
+    };
+    skip_marks();
+    bool aside = k > 0 && (t[k - 1].is_punct('?') || t[k - 1].is_punct('!'));
+    if (k < end && (t[k].is_punct('(') || t[k].is_punct('[')) && t[end - 1].is_punct(t[k].text[0] == '(' ? ')' : ']')) {
+      ++k, --end, aside = true;
     }
-    if (k >= t.size()) return false;
-    if (t[k].is_punct('?') || t[k].is_punct('!')) return true;
-    if (t[k].is_punct('(') || t[k].is_punct('[')) return t.back().is_punct(t[k].text[0] == '(' ? ')' : ']');
+    if (k >= end) return aside ? std::optional{std::pair{end, end}} : std::nullopt;
     const auto word = t[k].lower();
-    const bool labelled = k + 1 < t.size() && (t[k + 1].is_punct(':') || t[k + 1].is(K::dash));
-    const bool abbreviated = word == "n" && k + 2 < t.size() && t[k + 1].is_punct('.') && t[k + 2].lower() == "b";
-    return (labelled && aside_marker(word)) || abbreviated || (k + 1 < t.size() && aside_verb(word));
+    const bool labelled = k + 1 < end && (t[k + 1].is_punct(':') || t[k + 1].is(K::dash));
+    const bool noted = word == "notes" || word == "note" || word == "cues" || word == "cue" || word == "coach";
+    if ((labelled && (aside_marker(word) || noted)) || (word == "coach" && !labelled)) {
+      k += labelled ? 2 : 1;
+      aside = true;
+      skip_marks();
+    } else if (word == "n" && k + 2 < end && t[k + 1].is_punct('.') && t[k + 2].lower() == "b") {
+      k += 3;
+      if (k < end && t[k].is_punct('.')) ++k;
+      aside = true;
+    }
+    if (k < end && aside_verb(t[k].lower()) && k + 1 < end) ++k, aside = true;
+    return aside ? std::optional{std::pair{k, end}} : std::nullopt;
+  }
+
+  // An aside inside a session may still prescribe an exercise (`film deadlift 10 slow repetitions`): it is
+  // read quietly, and the resolver keeps it when it names a known exercise. One with a dose, starting with a
+  // word, is an exercise line like any other, so that a misspelt name is still reported.
+  void aside_line(const TokenList& t, std::pair<std::size_t, std::size_t> range) {
+    const auto [first, last] = range;
+    if (day() == nullptr || first >= last || !t[first].is(K::word)) return;
+    const TokenList content(t.begin() + static_cast<std::ptrdiff_t>(first),
+                            t.begin() + static_cast<std::ptrdiff_t>(last));
+    if (has_dose(content)) return exercise_line(t, first, last);
+    Diagnostics quiet;
+    auto line = read_exercise_line(file_, t, first, last, in_group_ ? group_ : LineContext{}, quiet);
+    if (!line || !room_for_line(t)) return;
+    line->aside = true;
+    line->errors = quiet.items();
+    current_block().lines.push_back(std::move(*line));
   }
 
   // --- plan and client ----------------------------------------------------------
@@ -750,11 +780,9 @@ class Parser {
   static std::size_t chat_prefix(const TokenList& t) {
     if (t.size() < 4 || !t[0].is_punct('[')) return 0;
     std::size_t k = 1;
-    bool numbers = false;
-    for (; k < t.size() && k < 12 && !t[k].is_punct(']'); ++k) {
-      numbers = numbers || t[k].is(K::number) || t[k].is(K::clock);
-    }
-    if (k >= t.size() || !t[k].is_punct(']') || !numbers) return 0;
+    bool stamp = false;  // a time or a date: `[Deadlift 3x8]` is an exercise in brackets, not a message
+    for (; k < t.size() && k < 12 && !t[k].is_punct(']'); ++k) stamp = stamp || t[k].is(K::clock) || t[k].is(K::date);
+    if (k >= t.size() || !t[k].is_punct(']') || !stamp) return 0;
     std::size_t colon = k + 1;
     while (colon < t.size() && colon < k + 8 && !t[colon].is_punct(':')) ++colon;
     return colon < t.size() && t[colon].is_punct(':') ? colon + 1 : k + 1;
@@ -1598,7 +1626,12 @@ class Parser {
     std::size_t k = 0;
     while (k < t.size() && (t[k].is(K::other) || t[k].is_punct('*') || t[k].is(K::dash))) ++k;
     if (k >= t.size()) return false;
-    const auto w = t[k].lower();
+    auto w = t[k].lower();
+    // `WU 6 min:`, `CD:`: the abbreviations, when a length, a colon or a dash follows
+    if ((w == "wu" || w == "cd") && k + 1 < t.size() &&
+        (t[k + 1].is_punct(':') || t[k + 1].is(K::dash) || t[k + 1].is(K::number) || t[k + 1].is_punct('('))) {
+      w = w == "wu" ? "warmup" : "cooldown";
+    }
     if (!block_word(w)) return false;
     ast::Block::Kind kind = ast::Block::Kind::main;
     std::size_t e = k + 1;

@@ -783,6 +783,7 @@ class Resolver {
     if (kind == model::Block::warmup) s.warmup_seconds = length;
     if (kind == model::Block::cooldown) s.has_cooldown = true;
     for (const auto& line : block.lines) {
+      if (line.aside && !known_exercise(line.name.text)) continue;
       const bool parts =
           !line.parts.empty() && std::all_of(line.parts.begin(), line.parts.end(),
                                              [&](const ast::Line& p) { return known_exercise(p.name.text); });

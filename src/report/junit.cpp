@@ -1,9 +1,12 @@
 #include <fmt/format.h>
 
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <map>
 #include <memory>
 #include <set>
+#include <stdexcept>
 
 #include "report/report.hpp"
 #include "report/writer.hpp"
@@ -129,9 +132,12 @@ class JunitWriter : public ReportWriter {
                     "<testsuites name=\"liftlint\" tests=\"{}\" failures=\"{}\" errors=\"{}\" skipped=\"{}\">\n",
                     tests_, failures_, errors_, skipped_));
     if (suites_ != nullptr) {
+      // A temporary file that filled up holds part of the suites: the report would be cut short.
+      if (spill_failed_ || std::fflush(suites_.get()) != 0) spill_error();
       std::rewind(suites_.get());
       char buffer[65536];
       for (std::size_t got; (got = std::fread(buffer, 1, sizeof buffer, suites_.get())) > 0;) out({buffer, got});
+      if (std::ferror(suites_.get()) != 0) spill_error();
     } else {
       out(body_);
     }
@@ -144,12 +150,22 @@ class JunitWriter : public ReportWriter {
   };
   // Without a temporary file (none can be created), the suites are kept in memory.
   void keep(const std::string& body) {
-    if (suites_ == nullptr || std::fwrite(body.data(), 1, body.size(), suites_.get()) != body.size()) body_ += body;
+    if (suites_ == nullptr) {
+      body_ += body;
+    } else if (std::fwrite(body.data(), 1, body.size(), suites_.get()) != body.size()) {
+      spill_failed_ = true;
+    }
+  }
+
+  [[noreturn]] static void spill_error() {
+    throw std::runtime_error(
+        fmt::format("cannot write the JUnit report's temporary file: {}", std::strerror(errno != 0 ? errno : EIO)));
   }
 
   std::vector<std::string> rule_ids_;
   std::unique_ptr<std::FILE, Close> suites_;
   std::string body_;
+  bool spill_failed_ = false;
   std::size_t tests_ = 0, failures_ = 0, errors_ = 0, skipped_ = 0;
 };
 

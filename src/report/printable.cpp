@@ -22,6 +22,15 @@ std::pair<char32_t, std::size_t> decode(std::string_view text, std::size_t i) {
   return {cp, length};
 }
 
+// Default-ignorable code points that draw nothing: soft hyphen, fillers, variation selectors (but the emoji
+// ones, U+FE0E and U+FE0F), invisible operators, interlinear annotation and shorthand format controls.
+bool default_ignorable(char32_t cp) {
+  const auto in = [cp](char32_t low, char32_t high) { return cp >= low && cp <= high; };
+  return cp == 0x00AD || cp == 0x034F || in(0x115F, 0x1160) || in(0x17B4, 0x17B5) || in(0x180B, 0x180F) ||
+         in(0x2061, 0x2064) || in(0x206A, 0x206F) || cp == 0x3164 || in(0xFE00, 0xFE0D) || cp == 0xFFA0 ||
+         in(0xFFF0, 0xFFFB) || in(0x1BCA0, 0x1BCA3) || in(0x1D173, 0x1D17A) || in(0xE0100, 0xE01EF);
+}
+
 // Characters that move the cursor, change colours, end a line, reorder what follows, cannot be seen or are
 // not characters at all: each makes two texts that differ look alike, or one text look like two lines.
 bool hidden_effect(char32_t cp, const Printable& keep) {
@@ -33,7 +42,7 @@ bool hidden_effect(char32_t cp, const Printable& keep) {
   if (cp == 0x200B || cp == 0x200E || cp == 0x200F || cp == 0x2028 || cp == 0x2029 || cp == 0x2060 || cp == 0xFEFF)
     return true;
   if (cp >= 0xE0000 && cp <= 0xE007F) return true;  // tag characters
-  return cp == 0xFFFE || cp == 0xFFFF;
+  return cp == 0xFFFE || cp == 0xFFFF || default_ignorable(cp);
 }
 
 }  // namespace

@@ -215,6 +215,25 @@ struct OutputFile::Temporary {
       : path(std::move(p)), target(std::move(t)), old(o), cleanup(path) {}
 };
 
+namespace {
+
+bool names_an_open_file(const std::string& path) {
+  std::error_code ec;
+  fs::path hop = fs::absolute(path, ec);
+  for (int hops = 0; !ec && hops < 40; ++hops) {
+    const auto dir = fs::canonical(hop.parent_path(), ec).string();
+    if (!ec && (dir == "/dev" || dir == "/proc" || dir.rfind("/proc/", 0) == 0 || dir.rfind("/dev/fd", 0) == 0)) {
+      return true;
+    }
+    if (!fs::is_symlink(hop, ec)) return false;
+    const auto target = fs::read_symlink(hop, ec);
+    hop = target.is_absolute() ? target : hop.parent_path() / target;
+  }
+  return false;
+}
+
+}  // namespace
+
 OutputFile::OutputFile() = default;
 
 OutputFile::~OutputFile() {
@@ -233,15 +252,17 @@ std::string OutputFile::open(const std::string& path) {
     fd_ = ::open(path.c_str(), O_WRONLY | O_CLOEXEC | O_NOCTTY);
     return fd_ < 0 ? error_text(errno) : std::string{};
   }
-  // Through a link to the file it names, keeping the link. A name that resolves into /proc or /dev
-  // (/dev/stdout redirected to a file), or not at all, stands for an open file: written in place.
-  std::error_code ec;
-  const auto real = fs::canonical(path, ec).string();
-  if (ec || real.rfind("/proc/", 0) == 0 || real.rfind("/dev/", 0) == 0) {
+  // Through a link to the file it names, keeping the link. A name that goes through /proc or /dev itself
+  // (/dev/stdout redirected to a file) stands for an open file: written in place. A file in /dev/shm is an
+  // ordinary file, replaced like any other; so is one whose real path cannot be told (a directory above
+  // it is hidden), under the name given.
+  if (names_an_open_file(path)) {
     fd_ = ::open(path.c_str(), O_WRONLY | O_TRUNC | O_CLOEXEC | O_NOCTTY);
     return fd_ < 0 ? error_text(errno) : std::string{};
   }
-  return open_temporary(real, st);
+  std::error_code ec;
+  const auto real = fs::canonical(path, ec).string();
+  return open_temporary(ec ? path : real, st);
 }
 
 std::string OutputFile::open_temporary(const std::string& target, std::optional<struct stat> old) {

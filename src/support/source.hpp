@@ -31,6 +31,7 @@ class Sources {
   const SourceFile& add(std::string path, std::string text) {
     return files_.emplace_back(SourceFile{std::move(path), std::move(text)});
   }
+  [[nodiscard]] const std::deque<SourceFile>& files() const { return files_; }
 
  private:
   std::deque<SourceFile> files_;

@@ -30,6 +30,19 @@ CASES = {}
 MIB = 1024
 
 
+def sanitized():
+    """Whether BINARY was built with AddressSanitizer, which makes it about ten times slower."""
+    if not hasattr(sanitized, "answer"):
+        with open(BINARY, "rb") as f:
+            sanitized.answer = b"__asan_init" in f.read()
+    return sanitized.answer
+
+
+def seconds(release):
+    """A time bound measured on the release build, loosened for a sanitized one."""
+    return release * (10 if sanitized() else 1)
+
+
 def case(function):
     CASES[function.__name__.replace("_", "-")] = function
     return function
@@ -518,7 +531,7 @@ def a_link_out_of_the_tree_is_reported_not_read(tmp):
     for fmt_name in ("text", "json", "sarif"):
         r = run("check", "plans", "--format", fmt_name, cwd=f"{tmp}/repo", env={"SECRET_TOKEN": "ghp_abcdef"}, timeout=60)
         expect_exit(r, 2)
-        expect(r.seconds < 10, f"{r.seconds:.1f} s: the walk left the tree", r)
+        expect(r.seconds < seconds(10), f"{r.seconds:.1f} s: the walk left the tree", r)
         expect(b"SECRET-LINE" not in r.stdout + r.stderr and b"ghp_abcdef" not in r.stdout + r.stderr,
                "a file outside the tree is quoted", r)
     r = run("check", "plans", cwd=f"{tmp}/repo")
@@ -970,7 +983,7 @@ def rules_doc_reads_each_test_once(tmp):
         write(f"{tmp}/pack/tests/t{i}.plan", f"Mon strength 30min\n- goblet squat 3x10 # expect: c{i}\n")
     r = run("rules", "doc", "out", "--rules", "pack", "--no-default-rules", cwd=tmp, timeout=120)
     expect_exit(r, 0)
-    expect(r.seconds < 5, f"{r.seconds:.1f} s", r)
+    expect(r.seconds < seconds(5), f"{r.seconds:.1f} s", r)
     page = open(f"{tmp}/out/p.md").read()
     expect(page.count("### Example") == 300, f"{page.count('### Example')} examples", r)
 
@@ -1052,7 +1065,9 @@ def file_and_pack_names_cannot_forge_lines(tmp):
 
 @case
 def invisible_characters_are_shown_by_their_code(tmp):
-    invisible = ["\u2028", "\u2029", "\u200b", "\u200e", "\u200f", "\ufeff", "\U000e0041"]
+    invisible = ["\u2028", "\u2029", "\u200b", "\u200e", "\u200f", "\ufeff", "\U000e0041", "\u00ad", "\u034f",
+                 "\u115f", "\u180b", "\u206a", "\u3164", "\ufe00", "\uffa0", "\ufff9", "\U0001bca0",
+                 "\U0001d173", "\U000e0100"]
     plan = {"plan": "p", "weeks": [{"week": 1, "days": [{"day": "mon", "kind": "strength", "minutes": 30,
             "exercises": [{"exercise": f"goblet{c}squat", "sets": 3} for c in invisible]}]}]}
     write(f"{tmp}/p.json", json.dumps(plan))
@@ -1086,7 +1101,90 @@ def a_pack_of_thousands_of_exercises_and_rules_is_checked_in_linear_time(tmp):
     for args in (["rules", "check", "big.rules"], ["rules", "list", "--rules", "big.rules"]):
         r = run(*args, cwd=tmp, timeout=120)
         expect(r.returncode in (0, 1), f"{args}: exit code {r.returncode}", r)
-        expect(r.seconds < 5, f"{args}: {r.seconds:.1f} s", r)
+        expect(r.seconds < seconds(5), f"{args}: {r.seconds:.1f} s", r)
+
+
+@case
+def an_aside_cannot_hide_a_prescribed_exercise(tmp):
+    # Lines a trainer writes to themselves are notes, but a forbidden exercise written on one is still judged.
+    hidden = ["Cue: deadlift 3x5 @ 100kg", "[Deadlift – 3 × 8 @ 50kg]", "TODO: deadlift 5-5-5-5-5",
+              "check deadlift 3/5", "check deadlift AMRAP", "film deadlift 10 slow repetitions", "Check: deadlift 3x5",
+              "NB: deadlift 3x5", "??? deadlift 3x5", "(deadlift 3x5)", "Note - deadlift 3x8"]
+    client = "Client: Sam, chronic low back pain, cleared by GP 2026-10-01\nMon - strength\n- goblet squat 3x10\n"
+    for line in hidden:
+        write(f"{tmp}/p.plan", client + line + "\n")
+        r = run("check", "p.plan", cwd=tmp)
+        expect(r.returncode != 0 and "bp.avoid-deadlift" in r.out, f"{line!r}: the deadlift is hidden", r)
+    asides = ["??? ask Sam about knees", "NB: check hip hinge form first", "Note - keep RPE low",
+              "TODO: swap deadlift if flare", "(coach: film the set)", "-- ask about sleep", "[film the last set]"]
+    write(f"{tmp}/p.plan", client + "\n".join(asides) + "\n")
+    r = run("check", "p.plan", cwd=tmp)
+    expect("error:" not in r.out and "bp.avoid-deadlift" not in r.out, "an aside is read as an exercise", r)
+    write(f"{tmp}/p.plan", client + "NB: dedlift 3x5\n")
+    r = run("check", "p.plan", cwd=tmp)
+    expect_exit(r, 2)
+    expect("p.plan:4:5: error: unknown exercise 'dedlift'" in r.out, "a misspelt exercise in an aside is hidden", r)
+
+
+@case
+def output_in_dev_shm_is_replaced_whole(tmp):
+    if not os.path.isdir("/dev/shm") or not os.access("/dev/shm", os.W_OK):
+        sys.exit(SKIP)
+    shutil.copy(FLAWED, f"{tmp}/a.plan")
+    fd, report = tempfile.mkstemp(dir="/dev/shm", prefix="liftlint-")
+    os.write(fd, b"OLD")
+    os.close(fd)
+    try:
+        os.makedirs(f"{tmp}/adir")
+        r = run("check", "a.plan", "--format", "json", "-o", report, "--format", "sarif", "-o", "adir", cwd=tmp)
+        expect_exit(r, 2)
+        expect(open(report).read() == "OLD", "the report in /dev/shm was truncated by a run that did not start", r)
+        r = run("check", "a.plan", "--format", "json", "-o", report, cwd=tmp)
+        expect_exit(r, 1)
+        expect(json.load(open(report))["version"] == 1, "no report", r)
+    finally:
+        os.unlink(report)
+
+
+@case
+def output_never_replaces_a_rule_file_the_run_loaded(tmp):
+    shutil.copy(FLAWED, f"{tmp}/a.plan")
+    shutil.copy(os.path.join(SOURCE, "rules", "who-2020", "who-2020.rules"), f"{tmp}/sub.rules")
+    write(f"{tmp}/top.rules", 'include "sub.rules"\n')
+    os.makedirs(f"{tmp}/pack")
+    shutil.copy(f"{tmp}/sub.rules", f"{tmp}/pack/member.rules")
+    before = open(f"{tmp}/sub.rules").read()
+    for args in (["--rules", "top.rules", "-o", "sub.rules"], ["--rules", "pack", "-o", "pack/member.rules"]):
+        r = run("check", "a.plan", "--no-default-rules", *args, cwd=tmp)
+        expect_exit(r, 2)
+        expect("the report would replace it" in r.err, f"{args}: no error", r)
+    expect(open(f"{tmp}/sub.rules").read() == before and open(f"{tmp}/pack/member.rules").read() == before,
+           "a rule file was replaced", None)
+
+
+@case
+def a_broken_json_waiver_waives_nothing(tmp):
+    for extra in ({"until": 5}, {"until": ["2020-01-01"]}, {"until": None}, {"reasn": "y"}, {"approved_by": 5}):
+        waiver = {"rule": "bp.avoid-deadlift", "reason": "physio says so", **extra}
+        plan = {"client": {"conditions": ["low back pain"], "cleared": True},
+                "weeks": [{"week": 1, "days": [{"day": "mon", "kind": "strength", "minutes": 40, "exercises": [
+                    {"exercise": "deadlift", "sets": 3, "reps": 5, "waivers": [waiver]}]}]}]}
+        write(f"{tmp}/p.json", json.dumps(plan))
+        r = run("check", "p.json", "--format", "json", cwd=tmp)
+        expect_exit(r, 2)
+        report = json.loads(r.stdout)["plans"][0]
+        expect(any(f["rule"] == "bp.avoid-deadlift" for f in report["findings"]), f"{extra}: the finding was waived", r)
+
+
+@case
+def explain_shows_file_names_safely(tmp):
+    name = "a\n::error::pwned"
+    os.makedirs(f"{tmp}/pk/tests")
+    write(f"{tmp}/pk/{name}.rules", rule_file("count sessions where kind = strength per week >= 2"))
+    write(f"{tmp}/pk/tests/x\n::error::t\x1b[31m.plan", "mon strength 30min {\n  goblet squat 3x10 # expect: x.r\n}\n")
+    r = run("explain", "x.r", "--rules", "pk", cwd=tmp)
+    expect(all(not line.startswith("::") for line in r.out.splitlines()), "a forged line", r)
+    expect(b"\x1b" not in r.stdout, "raw escape", r)
 
 
 def main():
