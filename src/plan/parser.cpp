@@ -507,7 +507,7 @@ class Parser {
     if (group_header(t, s)) return true;
     if (heading(t) || export_note(t) || mail_line(t)) return true;
     if (table_ && table_->separator == ' ' && table_row(t, s)) return true;
-    if (first == "focus" || first == "goal" || first == "goals") {
+    if (first == "goal" || first == "goals") {
       return t.size() > 1 && (t[1].is_punct(':') || t[1].is(K::dash));
     }
     if (const auto from = aside_start(t)) return aside_line(t, *from), true;
@@ -532,7 +532,8 @@ class Parser {
     if (k >= end) return aside ? std::optional{std::pair{end, end}} : std::nullopt;
     const auto word = t[k].lower();
     const bool labelled = k + 1 < end && (t[k + 1].is_punct(':') || t[k + 1].is(K::dash));
-    const bool noted = word == "notes" || word == "note" || word == "cues" || word == "cue" || word == "coach";
+    const bool noted =
+        word == "notes" || word == "note" || word == "cues" || word == "cue" || word == "coach" || word == "focus";
     if ((labelled && (aside_marker(word) || noted)) || (word == "coach" && !labelled)) {
       k += labelled ? 2 : 1;
       aside = true;
@@ -820,14 +821,24 @@ class Parser {
     return false;
   }
 
+  // A set count or a dose (`3x8`, `60kg`), not a time stamp: a line with one prescribes, whatever else it holds,
+  // so a footer, a link or a stamp on it never hides it.
+  static bool prescribes(const TokenList& t) {
+    const auto any = [&](K kind) {
+      return std::any_of(t.begin(), t.end(), [&](const Token& x) { return x.is(kind); });
+    };
+    return any(K::times) || (has_dose(t) && !any(K::clock));
+  }
+
   // `PEAK PERFORMANCE PERSONAL TRAINING`, `Page 1 of 2`, `www.example.com`: a document's headings and footers.
   static bool heading(const TokenList& t) {
     std::size_t words = 0;
     bool upper = true;
+    const bool dosed = prescribes(t);
     for (std::size_t k = 0; k < t.size(); ++k) {
       const auto w = t[k].lower();
-      if (w.starts_with("www.") || w.starts_with("http")) return true;
-      if (w == "page" && k + 3 < t.size() && t[k + 1].is(K::number) && t[k + 2].lower() == "of") return true;
+      if (!dosed && (w.starts_with("www.") || w.starts_with("http"))) return true;
+      if (!dosed && w == "page" && k + 3 < t.size() && t[k + 1].is(K::number) && t[k + 2].lower() == "of") return true;
       if (!t[k].is(K::word)) continue;
       ++words;
       upper = upper && std::none_of(t[k].text.begin(), t[k].text.end(), [](char c) { return c >= 'a' && c <= 'z'; });
@@ -842,7 +853,9 @@ class Parser {
   // export (`Client,Priya`, `Health notes,"..."`) are read like a client paragraph.
   bool export_note(const TokenList& t) {
     const auto w = t.front().lower();
-    if (w == "exported" || w == "generated" || w == "printed" || w == "created" || w == "downloaded") return true;
+    if (w == "exported" || w == "generated" || w == "printed" || w == "created" || w == "downloaded") {
+      return !prescribes(t);
+    }
     if (day() != nullptr || t.size() < 3 || !t[1].is_punct(',')) {
       if (!(day() == nullptr && t.size() > 3 && t[2].is_punct(',') && t[0].is(K::word) && t[1].is(K::word))) {
         return false;
@@ -855,7 +868,7 @@ class Parser {
   bool mail_line(const TokenList& t) {
     static const WordSet keys = {"subject", "from", "to", "cc", "bcc", "sent", "date", "reply", "re", "fw", "fwd"};
     if (t.size() > 1 && t[1].is_punct(':') && keys.count(t.front().lower()) > 0 && day() == nullptr) return true;
-    return t.size() > 2 && t.back().is_punct(':') && t[t.size() - 2].lower() == "wrote";
+    return t.size() > 2 && t.back().is_punct(':') && t[t.size() - 2].lower() == "wrote" && !prescribes(t);
   }
 
   // `Repeat for 4 weeks`, `Do this week x 6 weeks`, `Run for 3 wks`: the week written so far repeats. Days
@@ -986,6 +999,11 @@ class Parser {
                                   "contact",     "important", "seek",      "why",       "goals",       "notes",
                                   "appointment", "review",    "follow",    "follow-up", "education",   "homework?"};
     if (!t.back().is_punct(':') || has_dose(t) || t.size() > 10) return false;
+    // `Main (important):`, `Finisher - tips:`, `Contact work:`: a block of the session, whatever else it says
+    static const WordSet blocks = {"main",        "block", "circuit", "finisher", "superset", "accessory",
+                                   "accessories", "work",  "session", "set",      "sets",     "day",
+                                   "workout",     "lifts", "part",    "rpe"};
+    if (std::any_of(t.begin(), t.end(), [](const Token& x) { return blocks.count(x.lower()) > 0; })) return false;
     const bool advice = std::any_of(t.begin(), t.end(), [](const Token& x) { return words.count(x.lower()) > 0; });
     if (!advice) return false;
     in_notes_ = true;
@@ -1870,8 +1888,10 @@ class Parser {
            std::none_of(t.begin(), t.end(), [](const Token& x) { return x.is(K::times); });
   }
 
-  // `Rowing back – skip today`: an exercise written down only to say it is not done. `skip if painful` is done.
+  // `Rowing back – skip today`: an exercise written down only to say it is not done. `skip if painful` is done,
+  // and so is one whose note says more (`skip today; do it Wed`, `omit? NO`): the note must be the whole note.
   static bool skipped(const ast::Line& line) {
+    if (line.notes.size() != 1) return false;
     static const std::vector<std::string> verbs = {"skip", "skipped", "omit", "omitted", "leave out", "not"};
     static const std::set<std::string> now = {"today",     "this week", "this session", "for now",
                                               "for today", "this time", "tonight"};

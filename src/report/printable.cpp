@@ -27,7 +27,7 @@ std::pair<char32_t, std::size_t> decode(std::string_view text, std::size_t i) {
 bool default_ignorable(char32_t cp) {
   const auto in = [cp](char32_t low, char32_t high) { return cp >= low && cp <= high; };
   return cp == 0x00AD || cp == 0x034F || in(0x115F, 0x1160) || in(0x17B4, 0x17B5) || in(0x180B, 0x180F) ||
-         in(0x2061, 0x2064) || in(0x206A, 0x206F) || cp == 0x3164 || in(0xFE00, 0xFE0D) || cp == 0xFFA0 ||
+         in(0x2061, 0x2065) || in(0x206A, 0x206F) || cp == 0x3164 || in(0xFE00, 0xFE0D) || cp == 0xFFA0 ||
          in(0xFFF0, 0xFFFB) || in(0x1BCA0, 0x1BCA3) || in(0x1D173, 0x1D17A) || in(0xE0100, 0xE01EF);
 }
 

@@ -1187,6 +1187,34 @@ def explain_shows_file_names_safely(tmp):
     expect(b"\x1b" not in r.stdout, "raw escape", r)
 
 
+@case
+def notes_and_labels_never_hide_a_dosed_exercise(tmp):
+    # Round five: a heading that merely contains an advice word, a link, a footer, a stamp or a skip note
+    # that says more than "not today" hid the deadlift on its line or under it.
+    client = "Client: Sam, chronic low back pain, cleared by GP 2026-10-01\nMon - strength\n- goblet squat 3x10\n"
+    lines = ["Focus: deadlift 3x8 @ 60kg", "Deadlift 3x8 @ 60kg (demo: https://youtu.be/abc)",
+             "Deadlift 3x8 @ 60kg (see www.example.com)", "Deadlift 3x8 @ 60kg wrote:",
+             "Deadlift 3x8 @ 60kg (skip? no, today all sets)", "Deadlift 3x8 @ 60kg (omit? NO)",
+             "Main (important):\nDeadlift 3x8 @ 60kg", "Block B (coach notes):\nDeadlift 3x8 @ 60kg"]
+    for line in lines:
+        write(f"{tmp}/p.plan", client + line + "\n")
+        r = run("check", "p.plan", cwd=tmp)
+        expect("bp.avoid-deadlift" in r.out or "error:" in r.out, f"{line!r}: the deadlift is silently dropped", r)
+    write(f"{tmp}/p.plan", client + "Avoid for now:\nDeadlift\nSit-ups\n")
+    r = run("check", "p.plan", cwd=tmp)
+    expect("bp.avoid-deadlift" not in r.out, "an advice section is read as planned exercises", r)
+
+
+@case
+def a_test_annotation_of_thousands_of_unknown_rules(tmp):
+    ids = ", ".join(f"zz.r{i}" for i in range(10000))
+    write(f"{tmp}/t.plan", f"mon strength 30min {{\n  goblet squat 3x10 # expect: {ids}\n}}\n")
+    r = run("test", "t.plan", cwd=tmp, timeout=60)
+    expect_exit(r, 2)
+    expect(r.peak_kib < 256 * MIB, f"peak memory {r.peak_kib // MIB} MiB", r)
+    expect("more than 100 unknown rules in test annotations; the rest are not reported" in r.out + r.err, "no cut", r)
+
+
 def main():
     if sys.argv[3] == "--list":
         print(";".join(sorted(CASES)))
