@@ -99,6 +99,11 @@ def expect(condition, message, result=None):
         raise AssertionError(message + detail)
 
 
+def expect_no_forged_line(text, message, result=None):
+    """No line of `text` starts a GitHub workflow command."""
+    expect(all(not line.startswith("::") for line in text.splitlines()), message, result)
+
+
 def expect_exit(result, code):
     expect(result.returncode == code, f"expected exit code {code}, got {result.returncode}", result)
 
@@ -652,7 +657,7 @@ def a_file_name_cannot_start_a_workflow_command(tmp):
     shutil.copy(FLAWED, f"{tmp}/::error::forged.plan")
     r = run("check", "::error::forged.plan", cwd=tmp)
     expect_exit(r, 1)
-    expect(all(not line.startswith("::") for line in r.out.splitlines()), "a line starts with '::'", r)
+    expect_no_forged_line(r.out, "a line starts with '::'", r)
     expect("./::error::forged.plan:" in r.out, "the file is not shown as ./::error::...", r)
 
 
@@ -882,7 +887,7 @@ def config_show_cannot_forge_a_line(tmp):
         "severity": "off", "reason": "x\u001b[2J\r\n::error::INJECTED\u202e"}}}))
     r = run("config", "show", cwd=tmp)
     expect_exit(r, 0)
-    expect(all(not line.startswith("::") for line in r.out.splitlines()), "a forged line", r)
+    expect_no_forged_line(r.out, "a forged line", r)
     expect(b"\x1b" not in r.stdout and b"\r" not in r.stdout, "raw control bytes", r)
 
 
@@ -941,7 +946,7 @@ rule evil.r {{
     r = run("explain", "evil.r", "--rules", "evil.rules", cwd=tmp)
     expect_exit(r, 0)
     expect("<0x1b>[2J" in r.out, "the escape is not shown by its code", r)
-    expect(all(not line.startswith("::") for line in r.out.splitlines()), "a forged line", r)
+    expect_no_forged_line(r.out, "a forged line", r)
     expect(b"\x1b" not in r.stdout and b"\r" not in r.stdout and b"\x07" not in r.stdout, "raw control bytes", r)
     r = run("explain", "evil.r\x1b[2J", "--rules", "evil.rules", cwd=tmp)
     expect_exit(r, 2)
@@ -956,7 +961,7 @@ def read_shows_a_hostile_json_plan_safely(tmp):
     write(f"{tmp}/p.json", json.dumps(plan))
     r = run("read", "p.json", cwd=tmp)
     expect(b"\x1b" not in r.stdout + r.stderr and b"\r" not in r.stdout + r.stderr, "raw control bytes", r)
-    expect(all(not line.startswith("::") for line in (r.out + r.err).splitlines()), "a forged line", r)
+    expect_no_forged_line(r.out + r.err, "a forged line", r)
 
 
 @case
@@ -1056,11 +1061,10 @@ def file_and_pack_names_cannot_forge_lines(tmp):
     write(f"{tmp}/f{evil}.plan", "mon strength 30min {\n      goblet squat 3x10\n}\n")
     for args in (["rules", "list", "--rules", "p"], ["fmt", "--check", f"f{evil}.plan"], ["rules", "doc", "out", "--rules", "p"]):
         r = run(*args, cwd=tmp)
-        lines = (r.out + r.err).splitlines()
-        expect(all(not line.startswith("::") for line in lines), f"{args}: a forged line", r)
+        expect_no_forged_line(r.out + r.err, f"{args}: a forged line", r)
         expect(b"\x1b" not in r.stdout + r.stderr, f"{args}: raw escape", r)
     page = open(os.path.join(tmp, "out", f"{evil}.md")).read()
-    expect(all(not line.startswith("::") for line in page.splitlines()), "a forged line in the page", None)
+    expect_no_forged_line(page, "a forged line in the page", None)
 
 
 @case
@@ -1183,7 +1187,7 @@ def explain_shows_file_names_safely(tmp):
     write(f"{tmp}/pk/{name}.rules", rule_file("count sessions where kind = strength per week >= 2"))
     write(f"{tmp}/pk/tests/x\n::error::t\x1b[31m.plan", "mon strength 30min {\n  goblet squat 3x10 # expect: x.r\n}\n")
     r = run("explain", "x.r", "--rules", "pk", cwd=tmp)
-    expect(all(not line.startswith("::") for line in r.out.splitlines()), "a forged line", r)
+    expect_no_forged_line(r.out, "a forged line", r)
     expect(b"\x1b" not in r.stdout, "raw escape", r)
 
 
