@@ -182,11 +182,35 @@ TEST(Api, RenderersWriteEveryFormat) {
   EXPECT_EQ(json["plans"].size(), reports.size());
   EXPECT_EQ(render(ReportFormat::github, reports, options).substr(0, 7), "::error");
   EXPECT_EQ(render(ReportFormat::junit, reports, options).substr(0, 38), "<?xml version=\"1.0\" encoding=\"UTF-8\"?>");
-  for (const auto* name : {"text", "json", "sarif", "junit", "github"}) {
+  for (const auto* name : {"text", "json", "sarif", "junit", "github", "html"}) {
     ASSERT_TRUE(report_format_named(name).has_value()) << name;
     EXPECT_EQ(std::string(name_of(*report_format_named(name))), name);
   }
-  EXPECT_FALSE(report_format_named("html").has_value());
+  EXPECT_FALSE(report_format_named("yaml").has_value());
+}
+
+TEST(Api, ReportsHoldTheirReadingOnlyWhenAsked) {
+  const auto plain = default_engine().check_text("week.plan", deadlift_plan, PlanFormat::text);
+  EXPECT_EQ(plain.reading, nullptr);
+  EngineOptions options;
+  options.readings = true;
+  const auto built = Engine::create(options);
+  ASSERT_TRUE(built);
+  const auto report = built.engine->check_text("week.plan", deadlift_plan, PlanFormat::text);
+  ASSERT_NE(report.reading, nullptr);
+  EXPECT_EQ(report.reading->path, "week.plan");
+  ASSERT_EQ(report.reading->weeks.size(), 1U);
+  EXPECT_EQ(report.reading->weeks[0].sessions.at(0).lines.at(0).exercise, "deadlift");
+  const auto unread = built.engine->check_text("bad.json", "{\"weeks\": [", PlanFormat::json);
+  EXPECT_EQ(unread.reading, nullptr);
+
+  const ReportOptions render_options{built.engine->running_rules(), false, false};
+  const auto page = render(ReportFormat::html, {report}, render_options);
+  EXPECT_NE(page.find("<table class=\"calendar\""), std::string::npos);
+  EXPECT_NE(page.find("<code class=\"rule\">bp.strength-days</code>"), std::string::npos);
+  const auto without = render(ReportFormat::html, {plain}, render_options);
+  EXPECT_EQ(without.find("<table"), std::string::npos);
+  EXPECT_NE(without.find("bp.strength-days"), std::string::npos);
 }
 
 TEST(Api, ConfigurationIsALibraryCall) {

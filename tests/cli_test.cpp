@@ -168,7 +168,7 @@ TEST(Cli, UsageErrorsExitTwo) {
   auto out = run_cli("check examples/flawed-rest.plan --format yaml", code);
   EXPECT_EQ(code, 2);
   EXPECT_EQ(out,
-            "liftlint: error: --format: yaml not in {text,json,sarif,junit,github}\n"
+            "liftlint: error: --format: yaml not in {text,json,sarif,junit,github,html}\n"
             "Run 'liftlint --help' for usage.\n");
   out = run_cli("", code);
   EXPECT_EQ(code, 2);

@@ -23,8 +23,8 @@ struct Format {
   std::string extension;  // of the golden file
 };
 
-const std::vector<Format> formats = {
-    {"text", ".txt"}, {"json", ".json"}, {"sarif", ".sarif"}, {"junit", ".junit.xml"}, {"github", ".github"}};
+const std::vector<Format> formats = {{"text", ".txt"},        {"json", ".json"},     {"sarif", ".sarif"},
+                                     {"junit", ".junit.xml"}, {"github", ".github"}, {"html", ".html"}};
 
 struct Example {
   std::string plan;    // relative to the source directory, as users and the goldens name it

@@ -48,7 +48,8 @@ void load_config(const std::string& path, Config& out, std::vector<Problem>& err
 // The engine a configuration asks for, checking waivers against `today` (empty: the local date). A
 // rule setting naming no loaded rule is one of the result's problems and is dropped from `config`;
 // the engine is built without it.
-[[nodiscard]] EngineResult build_engine(Config& config, const std::string& today = {});
+// `readings`: EngineOptions::readings.
+[[nodiscard]] EngineResult build_engine(Config& config, const std::string& today = {}, bool readings = false);
 
 // Files as given; directories replaced by the files under them (symbolic links followed, each directory
 // once) with one of these extensions, in name order whatever order the file system lists them in.

@@ -81,6 +81,8 @@ struct Superseded {
   std::string by;  // the id of the rule that supersedes it
 };
 
+struct PlanReading;
+
 struct PlanReport {
   std::string path;
   std::vector<Problem> errors;         // the plan could not be read or resolved
@@ -91,6 +93,9 @@ struct PlanReport {
   // The rules ran. A plan with input errors is still checked: its findings stand beside the errors,
   // and what could not be read is unknown to the rules.
   bool evaluated = false;
+  // What the plan was read as, for reports that draw it (HTML); set only when the engine was built
+  // with EngineOptions::readings and the plan could be read.
+  std::shared_ptr<const PlanReading> reading = nullptr;
 };
 
 struct RuleInfo {
@@ -210,6 +215,8 @@ struct EngineOptions {
   bool drafts = false;  // also run rules whose status is draft
   // The day waiver expiry dates are compared with, as YYYY-MM-DD; empty: today's local date.
   std::string today;
+  // Each report also holds what its plan was read as (PlanReport::reading), for the HTML report.
+  bool readings = false;
 };
 
 // The notation a plan is written in. JSON Lines holds one JSON plan per non-blank line.

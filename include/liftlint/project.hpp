@@ -41,6 +41,7 @@ struct Project {
   std::vector<Input> inputs;
   std::vector<Problem> setup_errors;  // configuration problems, unreadable entries, directories without plans
   std::string today;
+  bool readings = false;  // EngineOptions::readings, for the HTML report
 };
 
 // Finds each input's configuration and lists the plan files under directories.

@@ -19,8 +19,9 @@
 
 namespace liftlint {
 
-enum class ReportFormat { text, json, sarif, junit, github };
-// The format of a name as the command line spells it (text, json, sarif, junit, github).
+// html draws each plan as a calendar; it needs reports that hold their reading (EngineOptions::readings).
+enum class ReportFormat { text, json, sarif, junit, github, html };
+// The format of a name as the command line spells it (text, json, sarif, junit, github, html).
 [[nodiscard]] std::optional<ReportFormat> report_format_named(std::string_view name);
 [[nodiscard]] const char* name_of(ReportFormat format);
 

@@ -207,8 +207,9 @@ void load_config(const std::string& path, Config& out, std::vector<Problem>& err
   if (root) ConfigReader(file, out, errors).read(*root);
 }
 
-EngineResult build_engine(Config& config, const std::string& today) {
+EngineResult build_engine(Config& config, const std::string& today, bool readings) {
   EngineOptions options;
+  options.readings = readings;
   options.default_rules = config.default_rules.value;
   options.rule_paths = config.packs.value;
   options.drafts = config.drafts.value;

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <memory>
 #include <optional>
 #include <string>
 #include <tuple>
@@ -24,6 +25,9 @@
 
 namespace liftlint {
 
+// The resolved plan in the public types, without its path and errors.
+[[nodiscard]] PlanReading reading_of(const model::RuleSet& rules, const plan::Plan& plan);
+
 struct Engine::Impl {
   LoadedRules loaded;  // owns the texts the rule set's spans point into
   rules::DiskFileSystem disk;
@@ -31,13 +35,15 @@ struct Engine::Impl {
   std::vector<Problem> errors;
   eval::Options eval_options;
   std::string today;
+  bool readings = false;
 
   explicit Impl(const EngineOptions& options)
       : loaded(load_rules(options)),
         rules(std::move(loaded.rules)),
         errors(std::move(loaded.problems)),
         eval_options{options.drafts},
-        today(options.today.empty() ? local_date() : options.today) {
+        today(options.today.empty() ? local_date() : options.today),
+        readings(options.readings) {
     if (rules) apply(options.rule_settings);
   }
 
@@ -94,6 +100,7 @@ struct Engine::Impl {
       return std::tie(a.location.line, a.location.column) < std::tie(b.location.line, b.location.column);
     });
     if (!resolved) return report;
+    if (readings) report.reading = read(*resolved, report);
     const auto findings = eval::evaluate(*rules, *resolved, eval_options);
     report.evaluated = true;
     const auto limit = limits::max_findings_per_plan;
@@ -109,6 +116,12 @@ struct Engine::Impl {
                                 {}}));
     }
     return report;
+  }
+
+  [[nodiscard]] std::shared_ptr<const PlanReading> read(const plan::Plan& plan, const PlanReport& report) const {
+    auto reading = std::make_shared<PlanReading>(reading_of(*rules, plan));
+    reading->path = report.path;
+    return reading;
   }
 
   [[nodiscard]] bool runs(const model::Rule& rule) const {

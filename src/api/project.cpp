@@ -54,7 +54,7 @@ Project plan_project(const ProjectOptions& o) {
 
 std::vector<Problem> build_engines(Project& project) {
   for (auto& g : project.groups) {
-    auto built = build_engine(g.config, project.today);
+    auto built = build_engine(g.config, project.today, project.readings);
     if (!built) {
       for (auto& other : project.groups) other.engine.reset();
       return std::move(built.problems);

@@ -87,9 +87,24 @@ SessionReading session_of(const model::RuleSet& rules, const plan::Session& s) {
 
 }  // namespace
 
+PlanReading reading_of(const model::RuleSet& rules, const plan::Plan& plan) {
+  PlanReading out;
+  out.conditions = names_in(rules.vocab(Category::condition), plan.client.conditions);
+  out.cleared = plan.client.cleared;
+  static constexpr std::array<const char*, 3> levels = {"beginner", "intermediate", "advanced"};
+  if (plan.client.has_experience) out.experience = levels[static_cast<std::size_t>(plan.client.experience)];
+  out.age = plan.client.age;
+  out.gestational_week = plan.client.gestational_week;
+  for (const auto& block : plan.blocks) {
+    WeekReading week{block.first, block.last, block.deload, {}};
+    for (const auto& s : block.sessions) week.sessions.push_back(session_of(rules, s));
+    out.weeks.push_back(std::move(week));
+  }
+  return out;
+}
+
 PlanReading Engine::read_text(const std::string& path, std::string text, PlanFormat format) const {
   PlanReading out;
-  out.path = path;
   const auto* rules = &*impl_->rules;
   limits::strip_bom(text);
   const SourceFile file{path, std::move(text)};
@@ -98,19 +113,9 @@ PlanReading Engine::read_text(const std::string& path, std::string text, PlanFor
                                                  : plan::parse_plan_file(file, diagnostics);
   std::optional<plan::Plan> plan;
   if (parsed) plan = plan::resolve_plan(*parsed, *rules, diagnostics);
+  if (plan) out = reading_of(*rules, *plan);
+  out.path = path;
   out.errors = problems_of(diagnostics);
-  if (!plan) return out;
-  out.conditions = names_in(rules->vocab(Category::condition), plan->client.conditions);
-  out.cleared = plan->client.cleared;
-  static constexpr std::array<const char*, 3> levels = {"beginner", "intermediate", "advanced"};
-  if (plan->client.has_experience) out.experience = levels[static_cast<std::size_t>(plan->client.experience)];
-  out.age = plan->client.age;
-  out.gestational_week = plan->client.gestational_week;
-  for (const auto& block : plan->blocks) {
-    WeekReading week{block.first, block.last, block.deload, {}};
-    for (const auto& s : block.sessions) week.sessions.push_back(session_of(*rules, s));
-    out.weeks.push_back(std::move(week));
-  }
   return out;
 }
 

@@ -205,9 +205,9 @@ void setup_check(CLI::App& app, CheckOptions& o) {
       ->capture_default_str();
   check
       ->add_option("--format", o.formats,
-                   "Output format: text, json, sarif, junit or github [default: text]; repeat with --output for "
+                   "Output format: text, json, sarif, junit, github or html [default: text]; repeat with --output for "
                    "several reports in one run")
-      ->check(CLI::IsMember({"text", "json", "sarif", "junit", "github"}))
+      ->check(CLI::IsMember({"text", "json", "sarif", "junit", "github", "html"}))
       ->allow_extra_args(false)
       ->type_name("FORMAT");
   check
@@ -389,6 +389,8 @@ int run_check(const CheckOptions& o) {
   const Overrides overrides{o.rules, o.no_default_rules, o.drafts, o.fail_on, o.max_warnings};
   auto project = plan_project(ProjectOptions{o.plans, o.config, overrides, o.today});
   if (!outputs_are_not_inputs(project, *destinations)) return exit_input_error;
+  project.readings = std::any_of(destinations->begin(), destinations->end(),
+                                 [](const Destination& d) { return d.format == ReportFormat::html; });
   if (const auto rule_errors = build_engines(project); !rule_errors.empty()) {
     return report_rule_errors(rule_errors, *destinations, o.color);
   }

@@ -19,36 +19,6 @@ std::string joined(const std::vector<std::string>& items, const char* separator 
   return out;
 }
 
-// `3 x 8-12, 20 kg, RPE 7, rest 90 s, each side`: the dose as the rules see it.
-std::string dose_text(const LineReading& l) {
-  if (!l.dose_read) return "dose not read";
-  std::vector<std::string> parts;
-  std::string count;
-  if (!l.reps_per_set.empty()) {
-    std::vector<std::string> each;
-    for (const auto r : l.reps_per_set) each.push_back(number(r));
-    count = joined(each, "/");
-  } else if (l.reps) {
-    count = number(*l.reps) + (l.reps_max && *l.reps_max != *l.reps ? "-" + number(*l.reps_max) : "");
-  }
-  if (l.amrap) count += count.empty() ? "as many as possible" : "+";
-  if (l.sets)
-    parts.push_back(count.empty() ? fmt::format("{} set{}", number(*l.sets), *l.sets == 1 ? "" : "s")
-                                  : number(*l.sets) + " x " + count);
-  if (!l.sets && !count.empty()) parts.push_back(count + " reps");
-  if (l.hold_seconds) parts.push_back(fmt::format("{} s per set", number(*l.hold_seconds)));
-  if (l.distance_m) parts.push_back(fmt::format("{} m", number(*l.distance_m)));
-  if (l.load_kg) parts.push_back(fmt::format("{} kg", number(*l.load_kg)));
-  if (l.percent) parts.push_back(fmt::format("{}% of 1RM", number(*l.percent)));
-  if (l.rpe) parts.push_back(fmt::format("RPE {}", number(*l.rpe)));
-  if (l.rir) parts.push_back(fmt::format("RIR {}", number(*l.rir)));
-  if (l.rest_seconds) parts.push_back(fmt::format("rest {} s", number(*l.rest_seconds)));
-  if (l.each_side) parts.push_back("each side");
-  if (l.bodyweight) parts.push_back("body weight");
-  parts.push_back(l.loaded ? "loaded" : "unloaded");
-  return joined(parts);
-}
-
 std::string line_text(const LineReading& l) {
   const auto where = fmt::format("{}:{}", l.location.line, l.location.column);
   if (!l.known)
@@ -88,6 +58,35 @@ nlohmann::ordered_json line_json(const LineReading& l) {
 }
 
 }  // namespace
+
+std::string dose_text(const LineReading& l, bool loading) {
+  if (!l.dose_read) return "dose not read";
+  std::vector<std::string> parts;
+  std::string count;
+  if (!l.reps_per_set.empty()) {
+    std::vector<std::string> each;
+    for (const auto r : l.reps_per_set) each.push_back(number(r));
+    count = joined(each, "/");
+  } else if (l.reps) {
+    count = number(*l.reps) + (l.reps_max && *l.reps_max != *l.reps ? "-" + number(*l.reps_max) : "");
+  }
+  if (l.amrap) count += count.empty() ? "as many as possible" : "+";
+  if (l.sets)
+    parts.push_back(count.empty() ? fmt::format("{} set{}", number(*l.sets), *l.sets == 1 ? "" : "s")
+                                  : number(*l.sets) + " x " + count);
+  if (!l.sets && !count.empty()) parts.push_back(count + " reps");
+  if (l.hold_seconds) parts.push_back(fmt::format("{} s per set", number(*l.hold_seconds)));
+  if (l.distance_m) parts.push_back(fmt::format("{} m", number(*l.distance_m)));
+  if (l.load_kg) parts.push_back(fmt::format("{} kg", number(*l.load_kg)));
+  if (l.percent) parts.push_back(fmt::format("{}% of 1RM", number(*l.percent)));
+  if (l.rpe) parts.push_back(fmt::format("RPE {}", number(*l.rpe)));
+  if (l.rir) parts.push_back(fmt::format("RIR {}", number(*l.rir)));
+  if (l.rest_seconds) parts.push_back(fmt::format("rest {} s", number(*l.rest_seconds)));
+  if (l.each_side) parts.push_back("each side");
+  if (l.bodyweight) parts.push_back("body weight");
+  if (loading) parts.push_back(l.loaded ? "loaded" : "unloaded");
+  return joined(parts);
+}
 
 std::string render_reading_text(const PlanReading& reading) {
   std::string out = printable(reading.path) + "\n";

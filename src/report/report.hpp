@@ -1,6 +1,7 @@
 // Renders plan reports for people (text) and programs (JSON).
 #pragma once
 
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -48,9 +49,15 @@ struct Printable {
                                        const std::vector<Severity>& fail_on);
 // GitHub Actions workflow commands: one ::error, ::warning or ::notice line per problem.
 [[nodiscard]] std::string render_github(const std::vector<PlanReport>& reports);
+// `3 x 8-12, 20 kg, RPE 7, rest 90 s, each side`: the dose as the rules see it, and with `loading`
+// whether the line counts as loaded.
+[[nodiscard]] std::string dose_text(const LineReading& line, bool loading = true);
 // What a plan was read as: its client, weeks, sessions and each line's values, one line each.
 [[nodiscard]] std::string render_reading_text(const PlanReading& reading);
 [[nodiscard]] std::string render_reading_json(const std::vector<PlanReading>& readings);
+// One self-contained HTML page: each plan as a calendar of weeks and weekdays with its findings on the
+// sessions and lines they concern (reports need PlanReport::reading for the calendar).
+[[nodiscard]] std::unique_ptr<ReportWriter> html_writer(const std::vector<RuleInfo>& rules);
 // {"version": 1, "rule_errors": [...]} when the rule packs themselves do not load.
 [[nodiscard]] std::string render_rule_errors_json(const std::vector<Problem>& errors);
 

@@ -14,6 +14,7 @@ std::unique_ptr<ReportWriter> make_report_writer(ReportFormat format, ReportOpti
     case ReportFormat::sarif: return report::sarif_writer(options.rules);
     case ReportFormat::junit: return report::junit_writer(options.rules);
     case ReportFormat::github: return report::github_writer();
+    case ReportFormat::html: return report::html_writer(options.rules);
     case ReportFormat::text: break;
   }
   return report::text_writer(options.color, options.summary);
@@ -26,7 +27,7 @@ std::string render(ReportFormat format, const std::vector<PlanReport>& reports, 
 }
 
 namespace {
-constexpr std::array<const char*, 5> format_names{"text", "json", "sarif", "junit", "github"};
+constexpr std::array<const char*, 6> format_names{"text", "json", "sarif", "junit", "github", "html"};
 }
 
 std::optional<ReportFormat> report_format_named(std::string_view name) {

@@ -6,6 +6,7 @@
 #   tests/golden/examples/NAME.sarif      --format sarif, standard output only
 #   tests/golden/examples/NAME.junit.xml  --format junit, standard output only
 #   tests/golden/examples/NAME.github     --format github, standard output only
+#   tests/golden/examples/NAME.html       --format html, standard output only
 # and the same under tests/golden/examples/json/ for the JSON plans in examples/json/.
 # Machine formats leave out standard error, where only the summary line goes, so each file is what
 # a CI tool would read. Read the diff (git diff tests/golden) before committing: a changed golden is
@@ -26,6 +27,7 @@ regenerate() {  # plan, output stem
   NO_COLOR=1 timeout 10 "$bin" check "$plan" --format sarif > "$stem.sarif" 2>/dev/null
   NO_COLOR=1 timeout 10 "$bin" check "$plan" --format junit > "$stem.junit.xml" 2>/dev/null
   NO_COLOR=1 timeout 10 "$bin" check "$plan" --format github > "$stem.github" 2>/dev/null
+  NO_COLOR=1 timeout 10 "$bin" check "$plan" --format html > "$stem.html" 2>/dev/null
 }
 
 mkdir -p tests/golden/examples/json

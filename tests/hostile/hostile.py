@@ -671,6 +671,51 @@ def long_user_text_is_cut(tmp):
     expect(max(len(line) for line in r.out.splitlines()) < 4000, "a line of the report echoes 100,000 bytes", r)
 
 
+MARKUP = ['<script>alert(1)</script>', '"><img src=x onerror=alert(2)>', "'><svg onload=alert(3)>",
+          '</textarea><iframe src=javascript:alert(4)>', '<!--', ']]>']
+
+
+def html_of(result):
+    sys.path.insert(0, os.path.join(SOURCE, "tests", "html"))
+    import check_html
+    return check_html.parse(result.out)
+
+
+@case
+def html_report_escapes_every_hostile_text(tmp):
+    bad = os.path.join(SOURCE, "tests", "bad", "plans")
+    write(f"{tmp}/hostile.json", hostile_json_plan())
+    markup = "".join(MARKUP)
+    write(f"{tmp}/markup.plan", f'plan "{markup}"\nclient: low back pain\nmon strength 30min {{\n'
+          f'  deadlift {markup} 3x8 @ 50kg\n  {markup}\n}}\nwaive bp.avoid-deadlift reason "{markup}"\n')
+    os.mkdir(f"{tmp}/<b>dir")
+    shutil.copy(FLAWED, f"{tmp}/<b>dir/<script>x.plan")
+    for target in [tmp, bad]:
+        r = run("check", target, "--format", "html", cwd=tmp)
+        expect(r.returncode in (1, 2), f"{target}: unexpected exit", r)
+        page = html_of(r)
+        expect(not page.problems, f"{target}: {page.problems[:5]}", r)
+        expect(page.script_text.count("addEventListener") == 1 and "alert" not in page.script_text,
+               f"{target}: a script other than the page's own: {page.script_text[:200]}", r)
+        for byte in CONTROL:
+            expect(byte not in r.stdout, f"{target}: the page holds {byte!r}", r)
+        expect(target == bad or "&lt;script&gt;alert(1)&lt;/script&gt;" in r.out, "the markup is not shown as text", r)
+
+
+@case
+def html_report_links_only_to_web_sources(tmp):
+    write(f"{tmp}/evil.rules", 'source evil {\n  author "<script>alert(1)</script>"\n  title "A source"\n'
+          '  year 2020\n  url "javascript:alert(2)"\n  evidence advice.expert_opinion\n}\nrule x.evil {\n  severity warning\n  cite evil\n'
+          '  message "no <b>deadlift</b>"\n  forbid exercise "deadlift"\n}\n')
+    write(f"{tmp}/deadlift.plan", "mon strength 30min {\n  deadlift 3x5 @ 60kg\n}\n")
+    r = run("check", "deadlift.plan", "--rules", "evil.rules", "--format", "html", cwd=tmp)
+    page = html_of(r)
+    expect(not page.problems, f"{page.problems[:5]}", r)
+    expect("x.evil" in r.out and "no &lt;b&gt;deadlift&lt;/b&gt;" in r.out, "the rule's finding is not shown", r)
+    expect("javascript:alert(2)" in r.out, "the source's address is not shown as text", r)
+    expect(all(h.startswith(("#", "https://", "http://")) for h in page.links), f"links: {page.links}", r)
+
+
 # --- 8. machine formats read by their consumers ---------------------------------------------------
 
 
