@@ -3,7 +3,6 @@
 
 #include <fmt/format.h>
 
-#include <charconv>
 #include <memory>
 #include <optional>
 #include <string>
@@ -204,12 +203,28 @@ inline double checked_number(const Node& node, const SourceFile& file, Diagnosti
   return 0;
 }
 
+// Digits with at most one decimal point, as the grammars write numbers. At most 15 digits make an
+// integer a double holds exactly, and one division by an exact power of ten rounds correctly, so the
+// result is the double nearest the decimal, as std::from_chars gives (which not every C++ library has
+// for floating point).
 inline std::optional<double> to_number(std::string_view text) {
-  if (text.size() - (text.find('.') == std::string_view::npos ? 0 : 1) > 15) return std::nullopt;
-  double value = 0;
-  const auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (ec != std::errc{} || ptr != text.data() + text.size()) return std::nullopt;
-  return value;
+  if (text.empty() || text.front() == '.' || text.back() == '.') return std::nullopt;
+  double digits = 0;
+  double scale = 1;
+  std::size_t count = 0;
+  bool point = false;
+  for (const char c : text) {
+    if (c == '.' && !point) {
+      point = true;
+    } else if (c >= '0' && c <= '9') {
+      if (++count > 15) return std::nullopt;
+      digits = digits * 10 + (c - '0');
+      if (point) scale *= 10;
+    } else {
+      return std::nullopt;
+    }
+  }
+  return digits / scale;
 }
 
 }  // namespace liftlint::parse_util

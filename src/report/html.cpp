@@ -351,6 +351,7 @@ class HtmlWriter : public ReportWriter {
       head += fmt::format(" <span class=\"where\">{}</span>", where_text(p.location));
     }
     std::string body;
+    if (!p.rule_id.empty()) body += fmt::format("<p class=\"rule-id\">rule <code>{}</code></p>\n", escaped(p.rule_id));
     if (!shown.aside.empty()) body += fmt::format("<p class=\"aside\">{}</p>\n", escaped(shown.aside));
     if (!p.location.line_text.empty())
       body += fmt::format("<pre class=\"quote\">{}</pre>\n", escaped(p.location.line_text));

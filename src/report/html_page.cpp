@@ -50,6 +50,8 @@ details.finding summary { cursor: pointer; }
 .finding.input-error { border-color: var(--input-error); } .finding.input-error .severity { color: var(--input-error); }
 .finding.waived, .finding.moot { color: var(--quiet); } .finding.waived .message, .finding.moot .message { text-decoration: line-through; }
 .rule { font-size: .75rem; }
+.session .rule { display: none; }
+.rule-id { margin: .2rem 0; font-size: .8rem; }
 .where { color: var(--quiet); font-size: .8rem; }
 .quote { white-space: pre-wrap; background: #f4f4f4; padding: .2rem; margin: .2rem 0; }
 .note, .help, .doc, .aside { margin: .2rem 0; }
