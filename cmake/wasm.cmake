@@ -35,3 +35,8 @@ add_link_options(-fexceptions)
 # Node.js runs the WebAssembly pack compiler at build time. Emscripten's own emulator setting adds an
 # option that newer Node.js versions refuse.
 find_program(LIFTLINT_NODE NAMES node nodejs NO_CMAKE_FIND_ROOT_PATH REQUIRED)
+# Emscripten's linker runs its JavaScript optimizer with Debian's node-acorn, which a Node.js from
+# elsewhere (such as NodeSource's) does not look for.
+if(EXISTS /usr/share/nodejs/acorn)
+  set(CMAKE_CXX_LINKER_LAUNCHER ${CMAKE_COMMAND} -E env NODE_PATH=/usr/share/nodejs)
+endif()

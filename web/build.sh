@@ -11,8 +11,6 @@ command -v emcmake >/dev/null || { echo "web/build.sh: Emscripten is not install
 if [ ! -w /usr/share/emscripten/cache ]; then
   export EM_CACHE=${EM_CACHE:-$HOME/.cache/emscripten}
 fi
-# Emscripten's tools need Debian's node-acorn, which a Node.js from elsewhere does not look for.
-export NODE_PATH=${NODE_PATH:+$NODE_PATH:}/usr/share/nodejs
 emcmake cmake -S "$source_dir" -B "$build_dir" -DCMAKE_BUILD_TYPE=Release >/dev/null
 cmake --build "$build_dir" -j2 --target liftlint_wasm
 echo "the playground: $build_dir/web/index.html"

@@ -58,8 +58,11 @@ details.finding summary { cursor: pointer; }
 .citations { margin: .2rem 0; padding-left: 1.2rem; font-size: .8rem; }
 .evidence { color: var(--quiet); }
 .plan { border-bottom: 1px solid var(--line); padding-bottom: 1rem; }
+@page { size: A4 landscape; margin: 1cm; }
 @media print {
-  body { margin: 0; font-size: 11px; }
+  :root { font-size: 10px; }
+  body { margin: 0; }
+  .doc, .quote { display: none; }
   main { display: block; }
   nav { display: none; }
   .plan { break-before: page; }

@@ -194,6 +194,12 @@ def check_chromium(binary, source):
                        capture_output=True, timeout=120)
         if not os.path.exists(shot) or not png_pixels_vary(shot):
             failures.append("the screenshot is missing or blank")
+        # Printed, the page keeps its plans: a PDF of more than one page's worth of text.
+        pdf = os.path.join(tmp, "report.pdf")
+        subprocess.run([chrome, *flags, f"--print-to-pdf={pdf}", "--no-pdf-header-footer", f"file://{report}"],
+                       capture_output=True, timeout=120)
+        if not os.path.exists(pdf) or os.path.getsize(pdf) < 20000 or open(pdf, "rb").read().count(b"/Type /Page") < 2:
+            failures.append("printing gives no PDF, or one page for two plans")
         dom = subprocess.run([chrome, *flags, "--dump-dom", f"file://{report}"], capture_output=True,
                              timeout=120).stdout.decode()
         for marker in ('class="finding error"', "bp.avoid-deadlift", 'class="finding warning"',

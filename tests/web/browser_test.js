@@ -36,6 +36,19 @@ async function calendarHtml(page) {
   return frame ? frame.content() : "";
 }
 
+// The folder as any static host serves it: files by name, with their types, nothing else.
+function serve(dir) {
+  const types = { ".html": "text/html", ".js": "text/javascript", ".css": "text/css" };
+  const server = require("http").createServer((request, response) => {
+    const file = path.join(dir, path.basename(new URL(request.url, "http://x").pathname));
+    fs.readFile(file, (error, data) => {
+      if (error) return response.writeHead(404).end();
+      response.writeHead(200, { "Content-Type": types[path.extname(file)] || "application/octet-stream" }).end(data);
+    });
+  });
+  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
+}
+
 async function main() {
   const browser = await puppeteer.launch({
     executablePath: chromium,
@@ -89,6 +102,18 @@ async function main() {
     shown = await settled(page, (f) => f.some((t) => /input error/i.test(t)));
     expect(shown.some((t) => /input error/i.test(t)), `a broken rule file: ${shown}`);
     expect(errors.length === 0, `errors on the page: ${errors}`);
+
+    // Served by a plain static server rather than opened from disk.
+    const server = await serve(wasmDir);
+    try {
+      const served = await browser.newPage();
+      await served.goto(`http://127.0.0.1:${server.address().port}/index.html`);
+      await served.waitForSelector("body[data-ready=true]", { timeout: 30000 });
+      shown = await settled(served, (f) => f.some((t) => t.includes("bp.rest-between-strength")));
+      expect(shown.some((t) => t.includes("bp.rest-between-strength")), `served over HTTP: ${shown}`);
+    } finally {
+      server.close();
+    }
   } finally {
     await browser.close();
   }
