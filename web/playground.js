@@ -16,7 +16,7 @@ function encode(text) {
 function decode(text) {
   try {
     const binary = atob(text.replace(/-/g, "+").replace(/_/g, "/"));
-    return new TextDecoder().decode(Uint8Array.from(binary, (c) => c.charCodeAt(0)));
+    return new TextDecoder("utf-8", { fatal: true }).decode(Uint8Array.from(binary, (c) => c.charCodeAt(0)));
   } catch (e) {
     return null;
   }
@@ -27,18 +27,25 @@ function readAddress() {
   for (const key of ["plan", "rules"]) {
     const text = params.has(key) ? decode(params.get(key)) : null;
     if (text !== null) fields[key].value = text;
+    if (params.has(key) && text === null) $("status").textContent = `the link's ${key} could not be read`;
   }
   if (params.get("name")) fields.name.value = params.get("name");
   if (fields.rules.value) $("rules-box").open = true;
   return params.has("plan");
 }
 
+// Browsers refuse addresses of a few megabytes; such a plan is not shared by link.
+const longestLink = 1500000;
+
 function writeAddress() {
   const params = new URLSearchParams();
   params.set("name", fields.name.value);
   params.set("plan", encode(fields.plan.value));
   if (fields.rules.value) params.set("rules", encode(fields.rules.value));
-  history.replaceState(null, "", "#" + params.toString());
+  const hash = "#" + params.toString();
+  if (hash.length > longestLink) return false;
+  history.replaceState(null, "", hash);
+  return true;
 }
 
 function plural(n, word) {
@@ -69,7 +76,10 @@ function findingItem(problem, status) {
   }
   head.addEventListener("click", () => selectLine(where));
   item.append(head);
-  const details = [...(problem.help || []).map((h) => `help: ${h}`),
+  const details = [...(problem.waiver ? [`waived: ${problem.waiver.reason}`] : []),
+                   ...(problem.superseded_by ? [`moot: ${problem.superseded_by} applies`] : []),
+                   ...(problem.notes || []).map((n) => `note: ${n.message}`),
+                   ...(problem.help || []).map((h) => `help: ${h}`),
                    ...(problem.citations || []).map((c) => `source: ${c.reference}${c.locator ? ` (${c.locator})` : ""}`)];
   if (details.length) {
     const more = document.createElement("div");
@@ -130,22 +140,44 @@ function start(liftlint) {
     check();
   });
 
+  // A long plan is checked less often as it is typed, and its calendar is drawn on request: drawing
+  // thousands of cards at every pause would keep the page from answering.
+  const bigPlan = 20000;     // characters
+  const manyFindings = 500;
   let pending = 0;
+  let lastCost = 0;
+  function drawCalendar(name) {
+    $("calendar").srcdoc = liftlint.html(name, fields.plan.value, fields.rules.value);
+  }
   function check() {
     const began = performance.now();
     const name = fields.name.value.trim() || "week.plan";
-    showReport(JSON.parse(liftlint.check(name, fields.plan.value, fields.rules.value)));
-    $("calendar").srcdoc = liftlint.html(name, fields.plan.value, fields.rules.value);
-    $("status").textContent = `checked in ${Math.max(1, Math.round(performance.now() - began))} ms`;
-    writeAddress();
+    const report = JSON.parse(liftlint.check(name, fields.plan.value, fields.rules.value));
+    showReport(report);
+    const found = (report.plans || []).reduce((n, p) => n + p.findings.length + p.errors.length, 0);
+    const big = fields.plan.value.length > bigPlan || found > manyFindings;
+    $("draw").hidden = !big;
+    if (big) {
+      $("calendar").srcdoc = "<p style='font-family:sans-serif'>A long plan: choose Draw the calendar.</p>";
+    } else {
+      drawCalendar(name);
+    }
+    lastCost = performance.now() - began;
+    const shared = writeAddress();
+    $("status").textContent = `checked in ${Math.max(1, Math.round(lastCost))} ms` +
+                              (shared ? "" : "; too long to share by link");
   }
+  $("draw").addEventListener("click", () => drawCalendar(fields.name.value.trim() || "week.plan"));
   const later = () => {
     clearTimeout(pending);
-    pending = setTimeout(check, 120);
+    pending = setTimeout(check, Math.min(1500, Math.max(120, 2 * lastCost)));
   };
   for (const field of Object.values(fields)) field.addEventListener("input", later);
   $("share").addEventListener("click", () => {
-    writeAddress();
+    if (!writeAddress()) {
+      $("status").textContent = "the plan is too long to share by link";
+      return;
+    }
     navigator.clipboard?.writeText(location.href).then(
       () => ($("status").textContent = "link copied"),
       () => ($("status").textContent = "copy the address from the address bar"));

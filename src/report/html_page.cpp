@@ -28,7 +28,7 @@ table.calendar { border-collapse: collapse; width: 100%; table-layout: fixed; ma
 .weeks { font-weight: bold; display: block; }
 td.rest { background: repeating-linear-gradient(45deg, #fff, #fff 6px, #f3f3f3 6px, #f3f3f3 12px); }
 td.rest span { color: var(--quiet); font-size: .8rem; }
-.session { background: var(--card); border: 1px solid var(--line); border-left: 5px solid #8bb38b;
+.session { overflow-wrap: anywhere; background: var(--card); border: 1px solid var(--line); border-left: 5px solid #8bb38b;
   border-radius: 4px; padding: .3rem; margin-bottom: .3rem; font-size: .85rem; break-inside: avoid; }
 .session.flag-error { border-left-color: var(--error); }
 .session.flag-warning { border-left-color: var(--warning); }
@@ -58,6 +58,8 @@ details.finding summary { cursor: pointer; }
 .citations { margin: .2rem 0; padding-left: 1.2rem; font-size: .8rem; }
 .evidence { color: var(--quiet); }
 .plan { border-bottom: 1px solid var(--line); padding-bottom: 1rem; }
+tr.empty th { color: var(--quiet); }
+.plan-findings h3 { margin: .4rem 0 .2rem; }
 @page { size: A4 landscape; margin: 1cm; }
 @media print {
   :root { font-size: 10px; }

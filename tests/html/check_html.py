@@ -3,11 +3,14 @@
 
   check_html.py LIFTLINT SOURCE_DIR structure   every example: well-formed, self-contained, and each
                                                  finding of the JSON report on the card of its line
+  check_html.py LIFTLINT SOURCE_DIR placement   the cases of tests/html/cases: findings on every drawing
+                                                 of their line, on empty weeks, doses as written
   check_html.py LIFTLINT SOURCE_DIR chromium    headless Chromium renders a flawed plan's report: the
                                                  screenshot is not blank and the DOM holds the markers
 
 Exit 77 (skipped) when Chromium is not installed.
 """
+import collections
 import html.parser
 import json
 import os
@@ -27,10 +30,13 @@ class Page(html.parser.HTMLParser):
     def __init__(self):
         super().__init__(convert_charrefs=True)
         self.stack, self.problems, self.scripts, self.links = [], [], [], []
-        self.findings = []  # (status, rule, card id, line text of the exercise or None)
+        self.findings = []  # (status, rule, card id, exercise of the line or None, week row or None)
+        self.row, self.in_weeks = None, False
+        self.doses = []
         self.card, self.line_text, self.in_exercise, self.in_summary_rule = None, None, False, False
         self.current_rule = None
         self.script_text = ""
+        self.current_dose = False
         self.text = []
 
     def handle_starttag(self, tag, attrs):
@@ -53,10 +59,15 @@ class Page(html.parser.HTMLParser):
             self.line_text = ""
         if tag == "span" and a.get("class") == "exercise":
             self.in_exercise = True
+        if tag == "span" and a.get("class") == "weeks":
+            self.in_weeks = True
+        self.current_dose = tag == "span" and a.get("class") == "dose"
+        if self.current_dose:
+            self.doses.append("")
         if tag == "details":
             classes = a.get("class", "").split()
             self.findings.append([classes[1] if len(classes) > 1 else "", None, self.card,
-                                  self.line_text if self.line_text is not None else None])
+                                  self.line_text if self.line_text is not None else None, self.row])
         if tag == "code" and a.get("class") == "rule":
             self.in_summary_rule = True
         if tag not in VOID:
@@ -74,7 +85,9 @@ class Page(html.parser.HTMLParser):
         if tag == "li" and self.line_text is not None and "li" not in self.stack:
             self.line_text = None
         if tag == "span":
-            self.in_exercise = False
+            self.in_exercise = self.in_weeks = False
+        if tag == "tr":
+            self.row = None
         if tag == "code":
             self.in_summary_rule = False
 
@@ -84,6 +97,11 @@ class Page(html.parser.HTMLParser):
             self.script_text += data
         if self.in_exercise and self.line_text == "":
             self.line_text = data
+        if self.in_weeks:
+            self.row = data
+        if self.stack and self.stack[-1] == "span" and self.doses and self.doses[-1] == "" and not self.in_exercise \
+                and not self.in_weeks and self.current_dose:
+            self.doses[-1] = data
         if self.in_summary_rule and self.findings:
             self.findings[-1][1] = data
 
@@ -130,15 +148,18 @@ def check_structure(binary, source):
         failures += [f"{plan}: {p}" for p in page.problems]
         if not page_text.startswith("<!DOCTYPE html>"):
             failures.append(f"{plan}: no doctype")
-        shown = sorted(((f[0], f[1]) for f in page.findings), key=str)
-        if shown != expected_findings(report):
-            failures.append(f"{plan}: the page shows {shown}, the JSON report has {expected_findings(report)}")
+        # Each finding at least once: a line drawn on several days or weeks carries it on each.
+        shown = collections.Counter((f[0], f[1]) for f in page.findings)
+        expected = collections.Counter(expected_findings(report))
+        if set(shown) != set(expected) or any(shown[k] < n for k, n in expected.items()):
+            failures.append(f"{plan}: the page shows {sorted(shown.items(), key=str)}, "
+                            f"the JSON report has {sorted(expected.items(), key=str)}")
         # A finding about an exercise line sits on that line of the card.
         reading = run(binary, "read", plan, "--format", "json", cwd=source).stdout
         for p in report["plans"]:
             for f in p["findings"]:
                 exercise = exercise_at(reading, f["location"]["line"], f["location"]["column"])
-                if exercise and not any(s[1] == f["rule"] and s[3] == exercise for s in page.findings):
+                if exercise and not any(s[1] == f.get("rule") and s[3] == exercise for s in page.findings):
                     failures.append(f"{plan}: {f['rule']} is not on the line of {exercise}")
     return failures
 
@@ -210,9 +231,42 @@ def check_chromium(binary, source):
     return failures
 
 
+def on(page, rule):
+    """Where the page shows a rule's findings: (card, exercise line, week row) each time."""
+    return [(f[2], f[3], f[4]) for f in page.findings if f[1] == rule]
+
+
+def check_placement(binary, source):
+    """Findings go where a physiotherapist reading the calendar would look for them."""
+    cases = os.path.join(source, "tests", "html", "cases")
+    page = lambda name: parse(run(binary, "check", os.path.join(cases, name), "--format", "html", cwd=source)
+                              .stdout.decode())
+    failures = []
+    two_days = on(page("two-days-one-session.plan"), "bp.avoid-deadlift")
+    if sorted(two_days) != [("plan-1-w1-s1", "deadlift", "Week 1"), ("plan-1-w1-s2", "deadlift", "Week 1")]:
+        failures.append(f"a session on Mon/Thu shows the deadlift's finding at {two_days}")
+    copied = on(page("same-as-week-1.plan"), "bp.avoid-deadlift")
+    if sorted(c[0] for c in copied) != ["plan-1-w1-s1", "plan-1-w2-s1", "plan-1-w3-s1"]:
+        failures.append(f"weeks copied from week 1 show the deadlift's finding at {copied}")
+    unread = [(f[2], f[3]) for f in page("unreadable-last-line.plan").findings if f[0] == "input-error"]
+    if unread != [("plan-1-w1-s1", None), ("plan-1-w1-s2", "glute bridge")]:
+        failures.append(f"input errors on the last lines of sessions are at {unread}")
+    gap = page("week-without-header.plan")
+    week_2 = [f for f in gap.findings if f[4] == "Week 2"]
+    if not week_2 or any(f[2] is not None for f in week_2):
+        failures.append(f"the week the plan leaves empty holds {week_2}")
+    doses = page("every-dose.plan").doses
+    for written in ("3 × 12, 10, 8 @ 12/14/16kg", "30-40s", "3x10 @ BW+5kg, 2 RIR".replace("3x10", "3x5"),
+                    "3 x 8 to 12 @ 2x10kg, RPE 6-7, tempo 3-1-1"):
+        if written not in doses:
+            failures.append(f"the dose {written!r} is not shown as written: {doses}")
+    return failures
+
+
 def main():
     binary, source, what = sys.argv[1], sys.argv[2], sys.argv[3]
-    failures = check_structure(binary, source) if what == "structure" else check_chromium(binary, source)
+    checks = {"structure": check_structure, "chromium": check_chromium, "placement": check_placement}
+    failures = checks[what](binary, source)
     for f in failures:
         print(f"FAIL: {f}")
     if failures:

@@ -101,6 +101,15 @@ async function main() {
     await page.type("#rules", "rule my.broken {\n");
     shown = await settled(page, (f) => f.some((t) => /input error/i.test(t)));
     expect(shown.some((t) => /input error/i.test(t)), `a broken rule file: ${shown}`);
+    // A long plan is still checked, and its calendar waits to be asked for.
+    const long = "client: low back pain, cleared yes\n" +
+      Array.from({ length: 200 }, (_, w) => `week ${w + 1}\nmon strength 30min\n  deadlift 3x5 @ 60kg\n` +
+        "  goblet squat 3x10 @ 12kg\n  bird-dog 3x8 each side\n  dead bug 3x8 each side\n").join("");
+    await page.$eval("#rules", (t) => (t.value = ""));
+    await page.$eval("#plan", (t, text) => { t.value = text; t.dispatchEvent(new Event("input")); }, long);
+    shown = await settled(page, (f) => f.filter((t) => t.includes("bp.avoid-deadlift")).length > 100);
+    expect(shown.filter((t) => t.includes("bp.avoid-deadlift")).length === 200, `a long plan: ${shown.length} items`);
+    expect(!(await page.$eval("#draw", (b) => b.hidden)), "a long plan's calendar is drawn at every pause");
     expect(errors.length === 0, `errors on the page: ${errors}`);
 
     // Served by a plain static server rather than opened from disk.
