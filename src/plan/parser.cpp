@@ -48,7 +48,7 @@ const WordSet rest_words = {"rest",     "off", "day",     "recovery", "complete"
 
 bool block_word(std::string_view w) {
   return w == "warmup" || w == "warm-up" || w == "warm" || w == "cooldown" || w == "cool-down" || w == "cool" ||
-         w == "main" || w == "finisher" || w == "accessories" || w == "accessory" || w == "workout";
+         w == "main" || w == "finisher" || w == "accessories" || w == "accessory" || w == "workout" || w == "exercises";
 }
 
 std::string joined_lower(const TokenList& t, std::size_t a, std::size_t b) {
@@ -994,10 +994,10 @@ class Parser {
   // `Avoid for now:`, `Red flags – stop and call me if:`, `General advice:`: the lines under such a heading, up
   // to a blank line, are advice, not exercises to do. Naming sit-ups under `Avoid:` must not plan sit-ups.
   bool note_section(const TokenList& t) {
-    static const WordSet words = {"avoid",       "advice",    "flags",     "flag",      "precautions", "warning",
-                                  "warnings",    "tips",      "reminders", "don't",     "dont",        "stop",
-                                  "contact",     "important", "seek",      "why",       "goals",       "notes",
-                                  "appointment", "review",    "follow",    "follow-up", "education",   "homework?"};
+    static const WordSet words = {"avoid",     "advice",    "flags",     "flag",  "precautions", "warning", "warnings",
+                                  "tips",      "reminders", "don't",     "dont",  "stop",        "contact", "important",
+                                  "seek",      "why",       "goals",     "notes", "appointment", "review",  "follow",
+                                  "follow-up", "education", "homework?", "not",   "never"};
     if (!t.back().is_punct(':') || has_dose(t) || t.size() > 10) return false;
     // `Main (important):`, `Finisher - tips:`, `Contact work:`: a block of the session, whatever else it says
     static const WordSet blocks = {"main",        "block", "circuit", "finisher", "superset", "accessory",
@@ -1682,6 +1682,14 @@ class Parser {
         inline_from = j + 1;
         break;
       }
+      // `Warm up 5-10 min:`: a range of lengths, of which the plan asks at least the first
+      if (t[j].is(K::number) && j + 3 < t.size() && t[j + 1].is(K::dash) && t[j + 2].is(K::number) &&
+          !unit_word(t[j + 3].lower()).empty() && unit_scale_is_time(t[j + 3].lower()) && !block.duration) {
+        block.duration =
+            ast::Quantity{t[j].value, t[j].value, unit_word(t[j + 3].lower()), span_between(file_, t[j], t[j + 3])};
+        j += 3;
+        continue;
+      }
       if (t[j].is(K::number) && j + 1 < t.size() && !unit_word(t[j + 1].lower()).empty() &&
           unit_scale_is_time(t[j + 1].lower()) && !block.duration) {
         block.duration =
@@ -1810,6 +1818,7 @@ class Parser {
     if (day() == nullptr) {
       const bool rest_line = first == "rest" || first == "off";
       const bool dose = has_dose(t);
+      if (!rest_line && !dose && heading_about_client(t)) return heading_mentions(t);
       if (rest_line || !dose) {
         d_.error(t.front().span(file_),
                  rest_line ? std::string("this rest day has no day; write it after a day, as in 'Wednesday: rest'")
@@ -1822,6 +1831,23 @@ class Parser {
     if ((first == "rest" || first == "off") && standalone_rest(t)) return;
     exercise_line(t, 0, t.size());
     (void)s;
+  }
+
+  // `PT notes - Raj K, 52, CLBP, cleared by GP`, `Raj (52) - chronic LBP`, `Exp: 2 yrs`: prose at the top of
+  // the plan, before any week or session, without a dose. It is about the client: its conditions and clearance
+  // are read as from a history. A lone word (`Deadlifts`) stays an error, as a line outside any session.
+  bool heading_about_client(const TokenList& t) const {
+    if (!out_.weeks.empty() || !out_.loose_days.empty() || t.size() < 3) return false;
+    return std::any_of(t.begin(), t.end(), [](const Token& k) {
+      return k.is_punct(',') || k.is_punct(':') || k.is_punct('(') || k.is(K::dash);
+    });
+  }
+
+  // A heading is not a client block: a `Client:` block after it is the plan's first.
+  void heading_mentions(const TokenList& t) {
+    const auto blocks = out_.client_spans.size();
+    mentions(t, 0);
+    out_.client_spans.resize(blocks);
   }
 
   // `Tuesday, March 10` then `Lower A – Strength`: a title under the day header, before any exercise, that
