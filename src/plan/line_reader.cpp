@@ -505,8 +505,9 @@ class Reader {
   std::string unit_after(std::size_t& k) {
     if (t_[k].mark != 0) return mark_unit(t_[k].mark);
     const auto w = word_at(k + 1);
-    // 90s/side, 10kg/hand: a unit and a side in one word
-    if (const auto slash = w.find('/'); slash != std::string_view::npos && t_[k + 1].attached) {
+    // 90s/side, 10kg/hand, 30 sec/side: a unit and a side in one word (one space away when the unit is more
+    // than a letter, which a note's word could be)
+    if (const auto slash = w.find('/'); slash != std::string_view::npos && (t_[k + 1].attached || slash > 1)) {
       auto u = unit_word(w.substr(0, slash));
       if (!u.empty() && limb_word(w.substr(slash + 1))) {
         if (w.substr(slash + 1) != "hand") line_.each_side = true;
@@ -1072,8 +1073,14 @@ class Reader {
       time(q, true);
       return;
     }
+    // `x10, 5s hold`, `x12, hold 5 sec`: each repetition held, not rest between sets
+    const auto before = q.first > 0 ? word_at(q.first - 1) : std::string_view{};
+    const bool held_before = before == "hold" || before == "holds" || before == "pause";
+    if (held_before && has_count() && w != "rest") {
+      line_.amounts.push_back(as_quantity(q, q.unit));
+      return;
+    }
     if (w == "hold" || w == "holds" || w == "iso") {
-      // `x10, 5s hold`: each repetition held, not rest between sets
       ++i_;
       if (has_count()) {
         line_.amounts.push_back(as_quantity(q, q.unit));
