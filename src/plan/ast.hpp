@@ -71,6 +71,7 @@ struct Day {
   std::uint32_t end = 0;  // byte offset where the session's text ends
   bool rest = false;
   bool rest_day = false;  // marked rest, with what the client does on it: `Sun: rest day - easy walk 30 min`
+  bool copied = false;    // from `same as week N`; the week may write the day again, which replaces it
   Name kind;
   std::optional<Quantity> duration;
   std::string label;

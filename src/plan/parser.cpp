@@ -924,7 +924,9 @@ class Parser {
     std::size_t k = 0;
     while (k + 3 < t.size() && !(t[k].lower() == "same" && t[k + 1].lower() == "as")) ++k;
     const auto word = k + 2 < t.size() ? t[k + 2].lower() : std::string_view{};
-    if (k + 3 >= t.size() || !(word == "week" || word == "wk" || word == "w") || !t[k + 3].is(K::number)) {
+    // `same as week 1`; `same as weeks 1-2` copies the first of them, the template the others vary
+    const bool week_word = word == "week" || word == "wk" || word == "w" || word == "weeks" || word == "wks";
+    if (k + 3 >= t.size() || !week_word || !t[k + 3].is(K::number)) {
       return false;
     }
     const auto source = std::find_if(out_.weeks.begin(), out_.weeks.end(), [&](const ast::Week& w) {
@@ -948,6 +950,7 @@ class Parser {
     }
     auto days = source->days;
     for (auto& d : days) {
+      d.copied = true;
       for (auto& b : d.blocks) {
         for (auto& l : b.lines) l.errors.clear();  // reported once, where they are written
       }
@@ -1617,12 +1620,27 @@ class Parser {
       d_.error(day.day.span, "a day starts inside another session's braces; close that session with '}' first");
       braces_.pop_back();
     }
-    days().push_back(std::move(day));
-    day_ = static_cast<int>(days().size()) - 1;
+    // `Week 2: same as week 1 otherwise` and then Tuesday written out: that Tuesday, not the copy
+    auto& list = days();
+    list.erase(
+        std::remove_if(list.begin(), list.end(), [&](const ast::Day& d) { return d.copied && same_day(d, day); }),
+        list.end());
+    list.push_back(std::move(day));
+    day_ = static_cast<int>(list.size()) - 1;
     block_ = -1;
     in_client_ = false;
     reset_group();
     if (s.opens) braces_.push_back(Level::day);
+  }
+
+  // `Tue` and `Tuesday`, `Mon pm` and `Monday pm`: one day of the week, or the same `Day 2`.
+  static bool same_day(const ast::Day& a, const ast::Day& b) {
+    const auto key = [](const ast::Day& d) {
+      std::string text = d.day.text.substr(0, d.ordered ? std::string::npos : 3);
+      for (auto& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      return text + "|" + d.part;
+    };
+    return a.ordered == b.ordered && key(a) == key(b);
   }
 
   // Exercises written before any day header are one session, whose weekday the plan does not give: a
@@ -1640,6 +1658,30 @@ class Parser {
 
   // --- blocks and groups ----------------------------------------------------------
 
+  // `Stretch & relax`, `Stretches:`, `Stretching`: a line that heads a block of stretches, the cool-down after the main
+  // work and the warm-up before it. Returns where the heading's words end.
+  static std::optional<std::size_t> stretch_heading(const TokenList& t, std::size_t k) {
+    static const WordSet stretch = {"stretch", "stretches", "stretching"};
+    static const WordSet joined = {"relax", "relaxation", "and", "&", "breathing"};
+    std::size_t e = k;
+    bool named = false;
+    while (e < t.size() && (stretch.count(t[e].lower()) > 0 || joined.count(t[e].lower()) > 0 || t[e].text == "&")) {
+      named = named || stretch.count(t[e].lower()) > 0;
+      ++e;
+    }
+    if (!named) return std::nullopt;
+    // the whole line: `Stretch: hip flexors 2 min` and `stretch 30s` are exercise lines
+    const bool ends = e == t.size() || (e + 1 == t.size() && t[e].is_punct(':'));
+    return ends ? std::optional{e} : std::nullopt;
+  }
+
+  [[nodiscard]] bool after_main_work() {
+    const auto* d = day();
+    return d != nullptr && std::any_of(d->blocks.begin(), d->blocks.end(), [](const ast::Block& b) {
+             return b.kind == ast::Block::Kind::main && !b.lines.empty();
+           });
+  }
+
   bool block_header(const TokenList& t, const Statement& s) {
     std::size_t k = 0;
     while (k < t.size() && (t[k].is(K::other) || t[k].is_punct('*') || t[k].is(K::dash))) ++k;
@@ -1650,10 +1692,14 @@ class Parser {
         (t[k + 1].is_punct(':') || t[k + 1].is(K::dash) || t[k + 1].is(K::number) || t[k + 1].is_punct('('))) {
       w = w == "wu" ? "warmup" : "cooldown";
     }
-    if (!block_word(w)) return false;
-    ast::Block::Kind kind = ast::Block::Kind::main;
     std::size_t e = k + 1;
-    if (w == "warmup" || w == "warm-up" || w == "warm") {
+    const auto stretches = stretch_heading(t, k);
+    if (!stretches && !block_word(w)) return false;
+    ast::Block::Kind kind = ast::Block::Kind::main;
+    if (stretches) {
+      e = *stretches;
+      kind = after_main_work() ? ast::Block::Kind::cooldown : ast::Block::Kind::warmup;
+    } else if (w == "warmup" || w == "warm-up" || w == "warm") {
       if (w == "warm" && !(e < t.size() && t[e].lower() == "up")) return false;
       if (w == "warm") ++e;
       kind = ast::Block::Kind::warmup;
