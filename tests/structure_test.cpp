@@ -225,3 +225,51 @@ TEST(Structure, SameAsAnEarlierWeekCopiesItsDaysWithNewDoses) {
 
 }  // namespace
 }  // namespace liftlint::testing
+
+namespace liftlint::testing {
+namespace {
+
+std::size_t count_of(const std::vector<std::string>& ids, const std::string& id) {
+  return static_cast<std::size_t>(std::count(ids.begin(), ids.end(), id));
+}
+
+TEST(Structure, AdviceEndsAtTheNextSessionOrBlockWithoutABlankLine) {
+  const std::string plan =
+      "Client: conditions chronic low back pain, cleared yes\nMonday - strength\nGlute bridge 3x12\n"
+      "Do NOT:\n- jump or twist\nThursday - strength\nDeadlift 3x5 @ 100kg\n";
+  EXPECT_EQ(count_of(finding_ids(default_rules(), plan), "bp.avoid-deadlift"), 1U);
+  const std::string block =
+      "Client: conditions chronic low back pain, cleared yes\nMonday - strength\n"
+      "Never:\n- round your back\nMain:\n- Deadlift 3x5 @ 100kg\n";
+  EXPECT_EQ(count_of(finding_ids(default_rules(), block), "bp.avoid-deadlift"), 1U);
+}
+
+TEST(Structure, ExercisesNamedAtTheTopAreNotTakenForTheClient) {
+  const auto out = check_plan(default_rules(),
+                              "Core: sit-ups, Russian twists, toe touches\nMonday - strength\n"
+                              "Glute bridge 3x12\n");
+  EXPECT_NE(out.find("1:1: error: this line is outside any session"), std::string::npos) << out;
+  const auto client = check_plan(default_rules(),
+                                 "PT notes - Raj K, 52, CLBP, cleared by GP\nMonday - strength\n"
+                                 "Deadlift 3x5 @ 60kg\n");
+  EXPECT_EQ(client.find("outside any session"), std::string::npos) << client;
+  EXPECT_NE(client.find("bp.avoid-deadlift"), std::string::npos) << client;
+}
+
+TEST(Structure, ANegationHoldsWithinItsClause) {
+  const std::string plan =
+      "Raj, 52 - CLBP, no leg pain, pain down the left leg since Tuesday\nMonday - strength\nGlute bridge 3x12\n";
+  EXPECT_EQ(count_of(finding_ids(default_rules(), plan), "bp.nerve-signs"), 1U);
+  const std::string none = "Raj, 52 - CLBP, no pain down the left leg\nMonday - strength\nGlute bridge 3x12\n";
+  EXPECT_EQ(count_of(finding_ids(default_rules(), none), "bp.nerve-signs"), 0U);
+}
+
+TEST(Structure, ADayWrittenOutInACopiedWeekReplacesItsCopy) {
+  const std::string session = " - strength\nGlute bridge 3x12\nBird dog 3x8 each side\n";
+  const std::string plan = "Client: conditions chronic low back pain, cleared yes\nWeek 1\nMon/Thu" + session +
+                           "Week 2 - same as week 1\nThursday 6pm" + session;
+  EXPECT_EQ(count_of(finding_ids(default_rules(), plan), "bp.rest-between-strength"), 0U);
+}
+
+}  // namespace
+}  // namespace liftlint::testing

@@ -499,12 +499,14 @@ class Parser {
         table_row(t, s)) {
       return true;
     }
-    if (week_header(t, s)) return true;
+    // An advice section ends at the next week, session, block or group, even without a blank line.
+    if (week_header(t, s) ||
+        (first != "exercise" && first != "waive" && (day_header(t, s) || block_header(t, s) || group_header(t, s)))) {
+      in_notes_ = false;
+      return true;
+    }
     if (first == "exercise" && t.size() >= 2 && t[1].is(K::string)) return declaration(s), true;
     if (first == "waive") return waiver(t, 0, scope_here(), s), true;
-    if (day_header(t, s)) return true;
-    if (block_header(t, s)) return true;
-    if (group_header(t, s)) return true;
     if (heading(t) || export_note(t) || mail_line(t)) return true;
     if (table_ && table_->separator == ' ' && table_row(t, s)) return true;
     if (first == "goal" || first == "goals") {
@@ -1003,9 +1005,10 @@ class Parser {
                                   "follow-up", "education", "homework?", "not",   "never"};
     if (!t.back().is_punct(':') || has_dose(t) || t.size() > 10) return false;
     // `Main (important):`, `Finisher - tips:`, `Contact work:`: a block of the session, whatever else it says
+    // `Core - do NOT skip:`: an instruction to do the block, not advice against it
     static const WordSet blocks = {"main",        "block", "circuit", "finisher", "superset", "accessory",
                                    "accessories", "work",  "session", "set",      "sets",     "day",
-                                   "workout",     "lifts", "part",    "rpe"};
+                                   "workout",     "lifts", "part",    "rpe",      "skip"};
     if (std::any_of(t.begin(), t.end(), [](const Token& x) { return blocks.count(x.lower()) > 0; })) return false;
     const bool advice = std::any_of(t.begin(), t.end(), [](const Token& x) { return words.count(x.lower()) > 0; });
     if (!advice) return false;
@@ -1622,9 +1625,7 @@ class Parser {
     }
     // `Week 2: same as week 1 otherwise` and then Tuesday written out: that Tuesday, not the copy
     auto& list = days();
-    list.erase(
-        std::remove_if(list.begin(), list.end(), [&](const ast::Day& d) { return d.copied && same_day(d, day); }),
-        list.end());
+    drop_copied(list, day);
     list.push_back(std::move(day));
     day_ = static_cast<int>(list.size()) - 1;
     block_ = -1;
@@ -1633,14 +1634,27 @@ class Parser {
     if (s.opens) braces_.push_back(Level::day);
   }
 
-  // `Tue` and `Tuesday`, `Mon pm` and `Monday pm`: one day of the week, or the same `Day 2`.
+  // `Tue` and `Tuesday`, `Mon pm` and `Thursday 6pm`: one day of the week (a part counts only when both
+  // days give one), or the same `Day 2`.
+  static std::string day_key(const ast::Day& d, const std::string& text) {
+    std::string key = text.substr(0, d.ordered ? std::string::npos : 3);
+    for (auto& c : key) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return key;
+  }
+
   static bool same_day(const ast::Day& a, const ast::Day& b) {
-    const auto key = [](const ast::Day& d) {
-      std::string text = d.day.text.substr(0, d.ordered ? std::string::npos : 3);
-      for (auto& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-      return text + "|" + d.part;
-    };
-    return a.ordered == b.ordered && key(a) == key(b);
+    if (a.ordered != b.ordered || day_key(a, a.day.text) != day_key(b, b.day.text)) return false;
+    return a.part.empty() || b.part.empty() || a.part == b.part;
+  }
+
+  // A copied `Mon/Thu` session loses Thursday when the week writes Thursday out.
+  static void drop_copied(std::vector<ast::Day>& days, const ast::Day& written) {
+    for (auto& d : days) {
+      if (!d.copied || written.ordered) continue;
+      std::erase_if(d.also,
+                    [&](const ast::Name& n) { return day_key(d, n.text) == day_key(written, written.day.text); });
+    }
+    std::erase_if(days, [&](const ast::Day& d) { return d.copied && same_day(d, written); });
   }
 
   // Exercises written before any day header are one session, whose weekday the plan does not give: a
@@ -1658,8 +1672,8 @@ class Parser {
 
   // --- blocks and groups ----------------------------------------------------------
 
-  // `Stretch & relax`, `Stretches:`, `Stretching`: a line that heads a block of stretches, the cool-down after the main
-  // work and the warm-up before it. Returns where the heading's words end.
+  // `Stretch & relax`, `Stretches:`, `Stretching`: a line that heads the cool-down's stretches after the main work.
+  // Returns where the heading's words end.
   static std::optional<std::size_t> stretch_heading(const TokenList& t, std::size_t k) {
     static const WordSet stretch = {"stretch", "stretches", "stretching"};
     static const WordSet joined = {"relax", "relaxation", "and", "&", "breathing"};
@@ -1697,8 +1711,10 @@ class Parser {
     if (!stretches && !block_word(w)) return false;
     ast::Block::Kind kind = ast::Block::Kind::main;
     if (stretches) {
+      // before any main work, strength lines could follow: the heading is read as before, as a line
+      if (!after_main_work()) return false;
       e = *stretches;
-      kind = after_main_work() ? ast::Block::Kind::cooldown : ast::Block::Kind::warmup;
+      kind = ast::Block::Kind::cooldown;
     } else if (w == "warmup" || w == "warm-up" || w == "warm") {
       if (w == "warm" && !(e < t.size() && t[e].lower() == "up")) return false;
       if (w == "warm") ++e;
@@ -1884,9 +1900,25 @@ class Parser {
   // are read as from a history. A lone word (`Deadlifts`) stays an error, as a line outside any session.
   bool heading_about_client(const TokenList& t) const {
     if (!out_.weeks.empty() || !out_.loose_days.empty() || t.size() < 3) return false;
-    return std::any_of(t.begin(), t.end(), [](const Token& k) {
+    const bool punctuated = std::any_of(t.begin(), t.end(), [](const Token& k) {
       return k.is_punct(',') || k.is_punct(':') || k.is_punct('(') || k.is(K::dash);
     });
+    if (!punctuated) return false;
+    // It must say it is about a person: a word such as `PT notes`, `Client`, `Exp`; a clearance; or an age
+    // or a date (`Raj (52)`, `Raj K, 52,`, `wks 22-26`). `Core: sit-ups, Russian twists` says none of these,
+    // and stays an error rather than hiding the exercises it names.
+    static const WordSet about = {"pt",      "notes", "note",   "client",    "patient", "athlete", "member",
+                                  "name",    "exp",   "age",    "dob",       "re",      "squad",   "team",
+                                  "trainer", "coach", "physio", "programme", "program", "plan",    "experience"};
+    if (about.count(t.front().lower()) > 0 || clearance_in(t, 0)) return true;
+    for (std::size_t k = 0; k < t.size(); ++k) {
+      if (!t[k].is(K::number) || (k > 0 && t[k - 1].is(K::times))) continue;
+      if (k + 1 == t.size() || t[k + 1].is_punct(',') || t[k + 1].is_punct(')') || t[k + 1].is(K::dash) ||
+          t[k + 1].is_punct('/')) {
+        return true;
+      }
+    }
+    return false;
   }
 
   // A heading is not a client block: a `Client:` block after it is the plan's first.

@@ -228,15 +228,31 @@ class Resolver {
   }
 
   // Conditions and symptoms named in prose about the client (`chronic LBP since 2023, no leg symptoms`):
-  // the longest vocabulary phrase at each place, unless a negation stands just before it.
+  // the longest vocabulary phrase at each place, unless a negation stands just before it in the same clause:
+  // `no leg pain, pain down the left leg since Tuesday` has leg pain.
   bool conditions_in(const ast::Name& mention) {
-    std::string text;
-    for (const char c : mention.text) {
-      text.push_back(std::isalnum(static_cast<unsigned char>(c)) || c == '\'' || c == '-' || c == '_' || c < 0 ? c
-                                                                                                               : ' ');
+    std::vector<std::string> words, written;
+    std::vector<std::size_t> clause_start;  // for each word, where its clause starts
+    std::size_t begin = 0;
+    while (begin <= mention.text.size()) {
+      auto end = mention.text.find_first_of(",;", begin);
+      if (end == std::string::npos) end = mention.text.size();
+      std::string text;
+      for (const char c : std::string_view(mention.text).substr(begin, end - begin)) {
+        text.push_back(std::isalnum(static_cast<unsigned char>(c)) || c == '\'' || c == '-' || c == '_' || c < 0 ? c
+                                                                                                                 : ' ');
+      }
+      const auto clause_words = split(normalize_name(text));
+      auto clause_written = written_words(text);
+      if (clause_written.size() != clause_words.size()) clause_written = clause_words;
+      const auto start = words.size();
+      for (std::size_t w = 0; w < clause_words.size(); ++w) {
+        words.push_back(clause_words[w]);
+        written.push_back(clause_written[w]);
+        clause_start.push_back(start);
+      }
+      begin = end + 1;
     }
-    const auto words = split(normalize_name(text));
-    const auto written = written_words(text);
     bool found = false;
     const auto& vocabulary = rules_.vocab(Category::condition);
     for (std::size_t i = 0; i < words.size();) {
@@ -247,10 +263,11 @@ class Resolver {
         if (auto index = vocabulary.lookup(phrase)) {
           taken = n;
           const auto& entry = vocabulary.at(*index);
-          const bool past = (entry.symptom && (in_the_past(written, words, i) || provoked(written, words, i, n) ||
+          const auto from = clause_start[i];
+          const bool past = (entry.symptom && (in_the_past(written, words, from, i) || provoked(written, words, i, n) ||
                                                over(words, i + n))) ||
                             (entry.id.rfind("recent_", 0) == 0 && long_ago(words, i + n));
-          if (!negated(words, i) && !past) plan_.client.conditions |= vocabulary.at(*index).closure;
+          if (!negated(words, from, i) && !past) plan_.client.conditions |= vocabulary.at(*index).closure;
           found = true;
         }
       }
@@ -267,12 +284,12 @@ class Resolver {
 
   // `previous numbness`, `occasional flare-ups`: a symptom the client had, not one they have.
   static bool in_the_past(const std::vector<std::string>& written, const std::vector<std::string>& words,
-                          std::size_t at) {
+                          std::size_t clause, std::size_t at) {
     static const std::set<std::string> qualifiers = {
-        "previous",     "past",      "prior",     "old",   "history",  "hx",     "occasional", "occasionally",
-        "intermittent", "recurrent", "recurring", "prone", "episodic", "former", "had"};
+        "previous",  "past",      "prior", "old",      "history", "hx",  "occasional", "occasionally", "intermittent",
+        "recurrent", "recurring", "prone", "episodic", "former",  "had", "previously", "prev",         "used"};
     const auto& as_written = written.size() == words.size() ? written : words;
-    for (std::size_t k = at >= 3 ? at - 3 : 0; k < at; ++k) {
+    for (std::size_t k = std::max(clause, at >= 3 ? at - 3 : 0); k < at; ++k) {
       if (qualifiers.count(as_written[k]) > 0) return true;
     }
     return false;
@@ -312,10 +329,10 @@ class Resolver {
     return third_person && next < words.size() && triggers.count(words[next]) > 0;
   }
 
-  static bool negated(const std::vector<std::string>& words, std::size_t at) {
+  static bool negated(const std::vector<std::string>& words, std::size_t clause, std::size_t at) {
     static const std::set<std::string> negations = {"no",  "not",   "without",  "denie", "deny",
                                                     "nil", "never", "negative", "free"};
-    for (std::size_t k = at >= 3 ? at - 3 : 0; k < at; ++k) {
+    for (std::size_t k = std::max(clause, at >= 3 ? at - 3 : 0); k < at; ++k) {
       if (negations.count(words[k]) > 0) return true;
     }
     return false;
