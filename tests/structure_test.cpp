@@ -242,6 +242,10 @@ TEST(Structure, AdviceEndsAtTheNextSessionOrBlockWithoutABlankLine) {
       "Client: conditions chronic low back pain, cleared yes\nMonday - strength\n"
       "Never:\n- round your back\nMain:\n- Deadlift 3x5 @ 100kg\n";
   EXPECT_EQ(count_of(finding_ids(default_rules(), block), "bp.avoid-deadlift"), 1U);
+  const std::string superset =
+      "Client: conditions chronic low back pain, cleared yes\nMonday - strength\n"
+      "Never:\n- round your back\nA1) Deadlift 3x5 @ 100kg\nB1) Glute bridge 3x12\n";
+  EXPECT_EQ(count_of(finding_ids(default_rules(), superset), "bp.avoid-deadlift"), 1U);
 }
 
 TEST(Structure, ExercisesNamedAtTheTopAreNotTakenForTheClient) {

@@ -1867,6 +1867,7 @@ class Parser {
   // --- lines --------------------------------------------------------------------
 
   void body_line(const TokenList& t, const Statement& s) {
+    if (in_notes_ && superset_labelled(t) && has_dose(t)) in_notes_ = false;
     if (in_notes_ || replace_dose(t)) return;
     const auto first = t.front().lower();
     if (in_client_) {
@@ -1926,6 +1927,19 @@ class Parser {
     const auto blocks = out_.client_spans.size();
     mentions(t, 0);
     out_.client_spans.resize(blocks);
+  }
+
+  // `A1) Deadlift 3x5`, `B) Russian twists 3x20` under an advice heading with no blank line: a superset of the
+  // session, prescribed, which ends the advice.
+  static bool superset_labelled(const TokenList& t) {
+    if (t.size() < 3 || !t[0].is(K::word) || t[0].text.size() > 2 ||
+        !std::isalpha(static_cast<unsigned char>(t[0].text[0]))) {
+      return false;
+    }
+    if (t[0].text.size() == 2 && !std::isdigit(static_cast<unsigned char>(t[0].text[1]))) return false;
+    std::size_t k = 1;
+    if (t[0].text.size() == 1 && t[k].is(K::number) && t[k].attached) ++k;
+    return k < t.size() && t[k].attached && t[k].is_punct(')');
   }
 
   // `Tuesday, March 10` then `Lower A – Strength`: a title under the day header, before any exercise, that
