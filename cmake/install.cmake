@@ -3,6 +3,8 @@ include(GNUInstallDirs)
 include(CMakePackageConfigHelpers)
 
 install(TARGETS liftlint RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+# The rules' pages, which editors link each finding to (liftlint lsp)
+install(DIRECTORY ${PROJECT_SOURCE_DIR}/docs/rules DESTINATION ${CMAKE_INSTALL_DOCDIR})
 install(TARGETS liftlint_core liftlint_shared EXPORT liftlintTargets
         ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR}
         LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR}

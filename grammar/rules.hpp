@@ -176,10 +176,10 @@ struct expect_severity : severity_value {};
 struct expect_string : string_lit {};
 struct citation_locator : if_must<at_key, sp, expect_string> {};
 // A field keyword after a trailing comma starts the next field; it is no source name.
-struct field_keyword
-    : sor<severity_key, cite_key, message_key, help_key, doc_key, when_key, require_key, forbid_key, suggest_key,
-          supersedes_key, kw<string<'v', 'e', 'r', 's', 'i', 'o', 'n'>>,
-          kw<string<'r', 'e', 'v', 'i', 'e', 'w', 'e', 'd'>>, kw<string<'s', 't', 'a', 't', 'u', 's'>>> {};
+struct field_keyword : sor<severity_key, cite_key, message_key, help_key, doc_key, when_key, require_key, forbid_key,
+                           suggest_key, supersedes_key, kw<string<'v', 'e', 'r', 's', 'i', 'o', 'n'>>,
+                           kw<string<'r', 'e', 'v', 'i', 'e', 'w', 'e', 'd'>>, kw<string<'s', 't', 'a', 't', 'u', 's'>>,
+                           kw<string<'f', 'i', 'x'>>> {};
 struct citation : seq<not_at<field_keyword>, ident, opt<sp, citation_locator>> {};
 struct citation_list : list<citation, comma> {};
 struct expect_citations : citation_list {};
@@ -216,8 +216,13 @@ struct status_value : sor<kw<string<'d', 'r', 'a', 'f', 't'>>, kw<string<'r', 'e
                           kw<string<'r', 'e', 't', 'i', 'r', 'e', 'd'>>> {};
 struct expect_status : status_value {};
 struct status_field : if_must<kw<string<'s', 't', 'a', 't', 'u', 's'>>, sp, expect_status> {};
-struct rule_field : sor<severity_field, cite_field, message_field, help_field, doc_field, when_field, require_field,
-                        forbid_field, suggest_field, supersedes_field, version_field, reviewed_field, status_field> {};
+// `fix substitute`: the substitutes the rule offers become fixes that editors and `check --unsafe-fixes` apply.
+struct fix_kind : kw<string<'s', 'u', 'b', 's', 't', 'i', 't', 'u', 't', 'e'>> {};
+struct expect_fix_kind : fix_kind {};
+struct fix_field : if_must<kw<string<'f', 'i', 'x'>>, sp, expect_fix_kind> {};
+struct rule_field
+    : sor<severity_field, cite_field, message_field, help_field, doc_field, when_field, require_field, forbid_field,
+          suggest_field, supersedes_field, version_field, reviewed_field, status_field, fix_field> {};
 struct expect_rule_field : rule_field {};
 struct rule_decl : if_must<rule_key, sp, expect_rule_id, ws, expect_open_brace, ws,
                            star<not_at<close_brace>, must<expect_rule_field>, ws>, must<expect_close_brace>> {};
@@ -288,7 +293,7 @@ LL_MSG(expect_has_operand, "expected a name, 'any {...}' or 'all {...}' after 'h
 LL_MSG(expect_scope, "expected one of: exercise, session, week, client");
 LL_MSG(expect_field_end,
        "expected 'and', 'or' or the end of the condition, then the next field (severity, cite, message, help, "
-       "doc, when, require, forbid, suggest, supersedes) or '}'");
+       "doc, when, require, forbid, suggest, fix, supersedes) or '}'");
 LL_MSG(expect_aggregate_attr, "expected the number to add up, such as 'duration' or 'sets'");
 LL_MSG(expect_aggregate_of, "expected 'of' and what to add up, such as 'of sessions where kind = cardio'");
 LL_MSG(expect_distinct_attr, "expected the attribute to count, such as 'muscles'");
@@ -314,7 +319,8 @@ LL_MSG(expect_citations, "expected a source name, optionally followed by at \"lo
 LL_MSG(expect_string, "expected a string in double quotes");
 LL_MSG(expect_rule_field,
        "expected a rule field (severity, cite, message, help, doc, when, require, forbid, suggest, supersedes, "
-       "version, reviewed, status) or '}'");
+       "version, reviewed, status, fix) or '}'");
+LL_MSG(expect_fix_kind, "expected 'substitute': the suggested substitutes become fixes");
 LL_MSG(expect_suggest_items, "expected exercise names in double quotes, each optionally followed by for \"name\"");
 LL_MSG(expect_suggest_for, "expected the forbidden exercise this substitute is for, in double quotes");
 LL_MSG(expect_rule_ids, "expected the ids of the rules this one supersedes, such as bp.strength-days");

@@ -333,7 +333,7 @@ TEST(Literals, AStrayWordAfterAConditionIsReportedWhereItStands) {
   EXPECT_EQ(errors_of("rule t.a {\n  severity warning\n  cite     who2020\n"
                       "  require  every session: cooldown cooldown\n}\n"),
             "test.rules:4:36: error: expected 'and', 'or' or the end of the condition, then the next field (severity, "
-            "cite, message, help, doc, when, require, forbid, suggest, supersedes) or '}', found 'cooldown'\n"
+            "cite, message, help, doc, when, require, forbid, suggest, fix, supersedes) or '}', found 'cooldown'\n"
             "  |\n"
             "4 |   require  every session: cooldown cooldown\n"
             "  |                                    ^^^^^^^^\n");

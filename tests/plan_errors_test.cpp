@@ -21,7 +21,8 @@ TEST(PlanErrors, UnknownExerciseSuggestsTheClosestName) {
             "  |   ^^^^^^^^^^^\n"
             "  = help: did you mean 'glute bridge'?\n"
             "  = help: or declare it in the plan: exercise \"name\" { muscles ... pattern ... posture ... }; "
-            "'liftlint catalog WORD' searches the catalogue\n");
+            "'liftlint catalog WORD' searches the catalogue\n"
+            "  = fix: replace 'glute bridg' with 'glute bridge' (--fix)\n");
 }
 
 TEST(PlanErrors, ZeroSets) {

@@ -86,7 +86,7 @@ TEST(RuleErrors, RuleWithoutCitation) {
 TEST(RuleErrors, MissingClosingBrace) {
   EXPECT_EQ(errors_of("rule t.brace {\n  severity warning\n  cite     who2020\n  require  clearance\n"),
             "test.rules:5:1: error: expected a rule field (severity, cite, message, help, doc, when, require, forbid, "
-            "suggest, supersedes, version, reviewed, status) or '}', found end of file\n"
+            "suggest, supersedes, version, reviewed, status, fix) or '}', found end of file\n"
             "  |\n"
             "5 | \n"
             "  | ^\n");

@@ -16,4 +16,9 @@ enum class WaiverScope { plan, week, day, session, line };
 enum class RuleStatus { draft, reviewed, retired };
 [[nodiscard]] const char* name_of(RuleStatus status);
 
+// Whether a fix may be applied without a person's review: a safe fix changes nothing beyond what its
+// message says was meant (a misspelt exercise name); an unsafe one changes the programme (a substitute).
+enum class FixApplicability { safe, unsafe };
+[[nodiscard]] const char* name_of(FixApplicability applicability);
+
 }  // namespace liftlint

@@ -47,6 +47,23 @@ struct Citation {
   std::string url;
 };
 
+// A change a fix makes: the `location.length` bytes from `location.line` and `location.column` (both
+// 1-based; the column counts bytes) replaced by `text`. A length of 0 inserts. The edits of one fix
+// never overlap.
+struct Edit {
+  Location location;
+  std::string text;
+};
+
+// A change that would resolve a finding or an error, as data: what editors offer as a code action
+// and `liftlint check --fix` applies. Safe fixes only (`--fix`) correct what the message says was
+// meant; unsafe ones (`--unsafe-fixes`) change the programme.
+struct Fix {
+  std::string title;  // "replace 'deadlift' with 'glute bridge'"
+  FixApplicability applicability = FixApplicability::safe;
+  std::vector<Edit> edits;
+};
+
 // A finding (rule_id set) or an error in an input file (rule_id empty).
 struct Problem {
   Severity severity = Severity::error;
@@ -57,6 +74,7 @@ struct Problem {
   std::vector<std::string> help;
   std::vector<Citation> citations;
   std::vector<int> weeks;
+  std::vector<Fix> fixes = {};
 };
 
 // A waiver written in a plan: why one rule's findings do not count there.
@@ -233,6 +251,19 @@ struct PlanInput {
   PlanFormat format = PlanFormat::text;
 };
 
+// Applies the edits of `fixes` to `text`, the contents of the file named `file`, and returns how many
+// fixes were applied. Edits for other files are skipped; a fix whose edits overlap those of a fix taken
+// before it, or point outside the text, is left out whole.
+std::size_t apply_fixes(std::string& text, const std::string& file, const std::vector<const Fix*>& fixes);
+
+// A plan with its fixes applied: the text after every pass (a fix may make another possible) and the
+// report of what remains.
+struct FixedPlan {
+  std::string text;
+  std::size_t applied = 0;
+  PlanReport report;
+};
+
 class Engine;
 
 // What Engine::create returns: an engine, or every problem that kept the rule packs from loading.
@@ -268,6 +299,9 @@ class Engine {
   // Checks the inputs on up to `threads` threads (0: one per core) and returns their reports in
   // input order, the same whatever the number of threads.
   [[nodiscard]] std::vector<PlanReport> check_batch(const std::vector<PlanInput>& inputs, unsigned threads) const;
+  // Applies the first fix of each finding and error, the safe ones and, with `unsafe`, the others too,
+  // pass after pass until none applies. Text and JSON plans; JSON Lines are left as they are.
+  [[nodiscard]] FixedPlan fix(const std::string& name, std::string text, PlanFormat format, bool unsafe) const;
 
   [[nodiscard]] std::vector<VocabularyEntry> vocabulary(VocabularyKind kind) const;
   // Reads a plan (text or JSON) without checking it: what each line, session and week was read as.

@@ -72,8 +72,21 @@ Citation citation_of(const model::RuleSet& set, const model::Citation& c) {
 
 }  // namespace
 
+std::vector<Fix> fixes_of(const std::vector<SpanFix>& fixes) {
+  std::vector<Fix> out;
+  for (const auto& f : fixes) {
+    Fix fix{f.title, f.applicability, {}};
+    for (const auto& e : f.edits) {
+      fix.edits.push_back(Edit{location_of(e.span), e.text});
+    }
+    out.push_back(std::move(fix));
+  }
+  return out;
+}
+
 Problem problem_of(const Diagnostic& d) {
-  return Problem{d.severity, d.code, d.message, location_of(d.span), remarks(d.notes), d.help, {}, {}};
+  return Problem{d.severity, d.code, d.message, location_of(d.span), remarks(d.notes),
+                 d.help,     {},     {},        fixes_of(d.fixes)};
 }
 
 std::vector<Problem> problems_of(const Diagnostics& diagnostics) {
@@ -83,7 +96,8 @@ std::vector<Problem> problems_of(const Diagnostics& diagnostics) {
 }
 
 Problem problem_of(const model::RuleSet& rules, const eval::Finding& f) {
-  Problem p{f.severity, f.rule->id, f.message, location_of(f.span), remarks(f.notes), f.help, {}, f.weeks};
+  Problem p{f.severity, f.rule->id, f.message, location_of(f.span), remarks(f.notes),
+            f.help,     {},         f.weeks,   fixes_of(f.fixes)};
   for (const auto& c : f.rule->citations) p.citations.push_back(citation_of(rules, c));
   return p;
 }

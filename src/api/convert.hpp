@@ -12,6 +12,7 @@ namespace liftlint {
 
 [[nodiscard]] Location location_of(const Span& span);
 [[nodiscard]] Problem problem_of(const Diagnostic& diagnostic);
+[[nodiscard]] std::vector<Fix> fixes_of(const std::vector<SpanFix>& fixes);
 [[nodiscard]] std::vector<Problem> problems_of(const Diagnostics& diagnostics);
 [[nodiscard]] Problem problem_of(const model::RuleSet& rules, const eval::Finding& finding);
 // Every rule's public description, in declaration order; `superseded_by` is found in one pass over the rules.

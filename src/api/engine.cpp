@@ -146,6 +146,10 @@ const char* name_of(RuleStatus status) {
   return names.at(static_cast<std::size_t>(status));
 }
 
+const char* name_of(FixApplicability applicability) {
+  return applicability == FixApplicability::safe ? "safe" : "unsafe";
+}
+
 const char* version() { return LIFTLINT_VERSION; }
 
 }  // namespace liftlint

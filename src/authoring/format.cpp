@@ -20,10 +20,10 @@ namespace {
 // Field keywords whose values are aligned inside a block.
 const std::set<std::string>& field_keywords(FileKind kind) {
   static const std::set<std::string> rules = {
-      "severity",   "cite",        "message",  "help",      "doc",      "when",  "require", "forbid",    "suggest",
-      "supersedes", "version",     "reviewed", "status",    "author",   "title", "journal", "publisher", "year",
-      "doi",        "url",         "isbn",     "note",      "evidence", "aka",   "muscles", "pattern",   "posture",
-      "equipment",  "spinal_load", "impact",   "supported", "loaded",   "tags"};
+      "severity",   "cite",      "message",     "help",   "doc",       "when",     "require", "forbid",  "suggest",
+      "supersedes", "version",   "reviewed",    "status", "fix",       "author",   "title",   "journal", "publisher",
+      "year",       "doi",       "url",         "isbn",   "note",      "evidence", "aka",     "muscles", "pattern",
+      "posture",    "equipment", "spinal_load", "impact", "supported", "loaded",   "tags"};
   // Plans keep the trainer's spacing inside a line; only indentation is canonical.
   static const std::set<std::string> plans;
   return kind == FileKind::rules ? rules : plans;
@@ -137,7 +137,8 @@ std::string without_space(const std::string& text) {
   return out;
 }
 
-std::string unified_diff(const std::string& path, const std::string& before, const std::string& after) {
+std::string unified_diff(const std::string& path, const std::string& before, const std::string& after,
+                         const std::string& label) {
   const auto split = [](const std::string& s) {
     std::vector<std::string> out;
     std::istringstream in(s);
@@ -149,7 +150,7 @@ std::string unified_diff(const std::string& path, const std::string& before, con
   diff.composeUnifiedHunks();
   std::ostringstream hunks;
   diff.printUnifiedFormat(hunks);
-  return fmt::format("--- {}\n+++ {} (formatted)\n{}", path, path, hunks.str());
+  return fmt::format("--- {}\n+++ {} ({})\n{}", path, path, label, hunks.str());
 }
 
 namespace {

@@ -26,6 +26,8 @@ struct Layout {
 [[nodiscard]] Layout lay_out(const std::string& path, const std::string& text, FileKind kind);
 
 // Unified diff of two texts, labelled with the file's path.
-[[nodiscard]] std::string unified_diff(const std::string& path, const std::string& before, const std::string& after);
+// The new side is labelled with the path and `label`: "formatted", "fixed".
+[[nodiscard]] std::string unified_diff(const std::string& path, const std::string& before, const std::string& after,
+                                       const std::string& label = "formatted");
 
 }  // namespace liftlint::authoring

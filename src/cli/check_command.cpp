@@ -22,6 +22,7 @@
 #include <tuple>
 #include <variant>
 
+#include "authoring/format.hpp"
 #include "cli/common.hpp"
 #include "liftlint/liftlint.hpp"
 #include "liftlint/project.hpp"
@@ -165,6 +166,16 @@ bool valid_options(const CheckOptions& o) {
                report::printable(o.today), usage_hint);
     return false;
   }
+  if ((o.unsafe_fixes || o.diff) && !o.fix) {
+    fmt::print(stderr, "liftlint: error: {} changes what --fix does; add --fix\n{}",
+               o.diff ? "--diff" : "--unsafe-fixes", usage_hint);
+    return false;
+  }
+  if (o.fix && std::count(o.plans.begin(), o.plans.end(), "-") > 0) {
+    fmt::print(stderr, "liftlint: error: --fix works on plan files, not on standard input; save the plan first\n{}",
+               usage_hint);
+    return false;
+  }
   if (std::count(o.plans.begin(), o.plans.end(), "-") > 1) {
     fmt::print(stderr, "liftlint: error: '-' (standard input) can be given once\n{}", usage_hint);
     return false;
@@ -173,6 +184,55 @@ bool valid_options(const CheckOptions& o) {
 }
 
 }  // namespace
+
+struct FixRun {
+  bool changed = false;
+  bool failed = false;
+};
+
+void print_fix_error(const std::string& path, const std::string& message) {
+  fmt::print(stderr, "{}: error: {}\n", report::printable(path), message);
+}
+
+// One plan file with its fixes applied: written in its place, or shown as a diff.
+bool fix_plan(const Engine& engine, const std::string& path, const CheckOptions& o, FixRun& run) {
+  struct stat st {};
+  auto text =
+      ::stat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode) ? read_bounded(path, limits::max_file_bytes) : std::nullopt;
+  if (!text) return true;  // the check that follows says why the plan cannot be read
+  const auto format = plan_format_for_path(path);
+  if (format == PlanFormat::json_lines) return true;
+  auto fixed = engine.fix(path, *text, format, o.unsafe_fixes);
+  if (fixed.applied == 0) return true;
+  run.changed = true;
+  if (o.diff) {
+    const report::Printable keep{true, true, std::numeric_limits<std::size_t>::max()};
+    fmt::print("{}",
+               report::printable(authoring::unified_diff(report::printable(path), *text, fixed.text, "fixed"), keep));
+    return true;
+  }
+  if (const auto refusal = rewrite_refusal(path, st); !refusal.empty()) {
+    print_fix_error(path, fmt::format("{}; it was left as it is", refusal));
+    return false;
+  }
+  if (const auto error = write_output(path, fixed.text); !error.empty()) {
+    print_fix_error(path, fmt::format("cannot write the fixed plan ({}); the original is unchanged", error));
+    return false;
+  }
+  fmt::print(stderr, "liftlint: fixed {} problem{} in {}\n", fixed.applied, fixed.applied == 1 ? "" : "s",
+             report::printable(path));
+  return true;
+}
+
+// --fix: every plan file rewritten with its fixes, before the check reports what remains.
+FixRun fix_plans(const Project& project, const CheckOptions& o) {
+  FixRun run;
+  for (const auto& input : project.inputs) {
+    if (input.path == "-") continue;
+    if (!fix_plan(*project.groups[input.group].engine, input.path, o, run)) run.failed = true;
+  }
+  return run;
+}
 
 // The option's type name already says FILE; the validator need not say it again.
 CLI::Validator existing_file() { return CLI::Validator(CLI::ExistingFile).description(""); }
@@ -221,6 +281,11 @@ void setup_check(CLI::App& app, CheckOptions& o) {
       ->type_name("FILE");
   check->add_option("--today", o.today, "Compare waiver expiry dates with this date instead of today's")
       ->type_name("YYYY-MM-DD");
+  check->add_flag("--fix", o.fix,
+                  "Apply the safe fixes (misspelt exercise names) to the plan files, then report what remains");
+  check->add_flag("--unsafe-fixes", o.unsafe_fixes,
+                  "With --fix, also apply fixes that change the programme (a substitute for a forbidden exercise)");
+  check->add_flag("--diff", o.diff, "With --fix, print the edits as a unified diff instead of writing them");
   check->footer(
       "Exit codes: 0 no findings at or above --fail-on, 1 findings (or more warnings than --max-warnings),\n"
       "2 bad input or usage.\n\n"
@@ -228,6 +293,7 @@ void setup_check(CLI::App& app, CheckOptions& o) {
       "  liftlint check week.plan\n"
       "  liftlint check plans/ --fail-on warning --format sarif --output liftlint.sarif\n"
       "  liftlint check plans/ --format sarif -o liftlint.sarif --format junit -o liftlint.xml\n"
+      "  liftlint check week.plan --fix --unsafe-fixes --diff\n"
       "  platform-export | liftlint check - --format json");
 }
 
@@ -396,6 +462,10 @@ int run_check(const CheckOptions& o) {
   }
   // again, now that the packs' includes are known
   if (!outputs_are_not_inputs(project, *destinations)) return exit_input_error;
+  if (o.fix) {
+    const auto fixed = fix_plans(project, o);
+    if (o.diff || fixed.failed) return fixed.failed ? exit_input_error : fixed.changed ? exit_findings : exit_clean;
+  }
   auto reports = open_reports(*destinations, project, o);
   if (!reports) return exit_input_error;
   Verdict verdict(project);

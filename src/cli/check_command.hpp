@@ -21,6 +21,9 @@ struct CheckOptions {
   std::string config;
   std::string today;
   unsigned jobs = 1;
+  bool fix = false;           // apply safe fixes to the plan files
+  bool unsafe_fixes = false;  // also the fixes that change the programme
+  bool diff = false;          // with fix: show the edits instead of writing them
 };
 
 void setup_check(CLI::App& app, CheckOptions& options);

@@ -64,4 +64,19 @@ std::string subcommand_hint(const CLI::App& app, int argc, char** argv) {
   return hint.empty() ? std::string{} : hint + "\n";
 }
 
+std::string rewrite_refusal(const std::string& path, const struct stat& st) {
+  // A link found in a directory may lead anywhere, even to a file that is not a plan at all.
+  struct stat link {};
+  if (::lstat(path.c_str(), &link) == 0 && S_ISLNK(link.st_mode)) {
+    return "the file is a symbolic link; name the file it points to instead";
+  }
+  if ((st.st_mode & (S_IWUSR | S_IWGRP | S_IWOTH)) == 0) return "the file is read-only";
+  if (st.st_nlink > 1) {
+    return fmt::format("the file has {} hard links, and only this name would get the formatted text", st.st_nlink);
+  }
+  // root keeps the owner of the file it rewrites; anyone else would take the file over.
+  if (st.st_uid != ::geteuid() && ::geteuid() != 0) return "the file belongs to another user";
+  return {};
+}
+
 }  // namespace liftlint::cli

@@ -1,6 +1,8 @@
 // Pieces shared by the subcommands.
 #pragma once
 
+#include <sys/stat.h>
+
 #include <CLI/CLI.hpp>
 #include <cstdio>
 #include <memory>
@@ -28,6 +30,10 @@ inline constexpr int exit_input_error = 2;
 // The built-in pack and the packs given, or nullopt with every problem found in them.
 [[nodiscard]] std::unique_ptr<Engine> build_engine(const std::vector<std::string>& rule_paths, bool no_default_rules,
                                                    bool drafts, const std::string& today, std::vector<Problem>& errors);
+
+// A rewritten file (formatted or fixed) replaces the original by a new file of the same name. Where that
+// would do more than change the text, the file is left alone: the reason, or empty when it may be rewritten.
+[[nodiscard]] std::string rewrite_refusal(const std::string& path, const struct stat& st);
 
 // Input errors on standard error, as the text report shows them.
 void print_problems(const std::vector<Problem>& problems, const std::string& color);

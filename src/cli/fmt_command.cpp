@@ -28,23 +28,6 @@ void print_error(const std::string& path, const std::string& message) {
   fmt::print(stderr, "{}: error: {}\n", report::printable(path), message);
 }
 
-// A formatted file replaces the original by a new file of the same name. Where that would do more than
-// change the layout, fmt leaves the file alone and says why.
-std::string rewrite_refusal(const std::string& path, const struct stat& st) {
-  // A link found in a directory may lead anywhere, even to a file that is not a plan at all.
-  struct stat link {};
-  if (::lstat(path.c_str(), &link) == 0 && S_ISLNK(link.st_mode)) {
-    return "the file is a symbolic link; format the file it points to by its own name";
-  }
-  if ((st.st_mode & (S_IWUSR | S_IWGRP | S_IWOTH)) == 0) return "the file is read-only";
-  if (st.st_nlink > 1) {
-    return fmt::format("the file has {} hard links, and only this name would get the formatted text", st.st_nlink);
-  }
-  // root keeps the owner of the file it rewrites; anyone else would take the file over.
-  if (st.st_uid != ::geteuid() && ::geteuid() != 0) return "the file belongs to another user";
-  return {};
-}
-
 Outcome format_file(const std::string& path, const FmtOptions& o) {
   const auto extension = std::filesystem::path(path).extension().string();
   if (extension != ".rules" && extension != ".plan") {

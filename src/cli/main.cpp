@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <cstring>
 #include <exception>
+#include <iostream>
 
 #include "cli/check_command.hpp"
 #include "cli/common.hpp"
@@ -17,6 +18,7 @@
 #include "cli/test_command.hpp"
 #include "cli/vocab_command.hpp"
 #include "liftlint/liftlint.hpp"
+#include "lsp/server.hpp"
 #include "report/report.hpp"
 
 namespace {
@@ -60,6 +62,14 @@ int run(int argc, char** argv) {
   const auto vocab_commands = liftlint::cli::setup_vocab(app, vocab);
   liftlint::cli::CompletionOptions completions;
   auto* completions_command = liftlint::cli::setup_completions(app, completions);
+  liftlint::lsp::ServerOptions lsp_options;
+  auto* lsp_command =
+      app.add_subcommand("lsp", "Run a Language Server Protocol server on standard input and output, for editors");
+  lsp_command->add_option("--today", lsp_options.today, "Compare waiver expiry dates with this date")
+      ->type_name("YYYY-MM-DD");
+  bool stdio = true;
+  lsp_command->add_flag("--stdio", stdio,
+                        "Talk over standard input and output (the only transport; for clients that pass it)");
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -85,6 +95,7 @@ int run(int argc, char** argv) {
   if (vocab_commands.catalog->parsed()) return liftlint::cli::run_catalog(vocab);
   if (vocab_commands.read->parsed()) return liftlint::cli::run_read(vocab);
   if (completions_command->parsed()) return liftlint::cli::run_completions(app, completions);
+  if (lsp_command->parsed()) return liftlint::lsp::serve(std::cin, std::cout, lsp_options);
   return liftlint::cli::exit_input_error;
 }
 

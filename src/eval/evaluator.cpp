@@ -555,11 +555,18 @@ class Evaluator {
     });
   }
 
-  // How the substitute may be done so that no active rule flags it: "" for the line's own dose, a dose
-  // such as "3 x 10, lighter" otherwise, nothing when no dose will do.
-  [[nodiscard]] std::optional<std::string> passing_dose(const plan::Line& line, std::uint32_t id,
+  // A dose a substitute passes with: the line's own (text empty), body weight, or a number of
+  // repetitions with a lighter load.
+  struct PassingDose {
+    std::string text;  // "", "body weight" or "3 x 10, lighter"
+    std::optional<double> reps;
+    bool unloaded = false;
+  };
+
+  // How the substitute may be done so that no active rule flags it; nothing when no dose will do.
+  [[nodiscard]] std::optional<PassingDose> passing_dose(const plan::Line& line, std::uint32_t id,
                                                         const Context& c) const {
-    if (!flagged(substitute(line, id), c)) return std::string{};
+    if (!flagged(substitute(line, id), c)) return PassingDose{};
     // A substitute's dose is a controlled one: at least 8 repetitions, more when the rules ask for more.
     const double fewest = std::max(line.reps.value_or(10.0), 8.0);
     for (const double reps : {fewest, 10.0, 12.0, 15.0}) {
@@ -567,9 +574,9 @@ class Evaluator {
       const auto candidate = substitute(line, id, reps);
       if (flagged(candidate, c)) continue;
       // An unloaded substitute may be a hold (a side plank), whose dose is no count of repetitions.
-      if (!candidate.loaded) return std::string("body weight");
+      if (!candidate.loaded) return PassingDose{"body weight", reps, true};
       const auto sets = line.sets ? fmt::format("{} \u00d7 ", *line.sets) : std::string{};
-      return fmt::format("{}{}, lighter", sets, reps);
+      return PassingDose{fmt::format("{}{}, lighter", sets, reps), reps, false};
     }
     return std::nullopt;
   }
@@ -588,7 +595,7 @@ class Evaluator {
   // Offers the substitutes no active exercise rule would flag in the same place, with a dose that passes
   // when the line's own would not: a substitute is most needed where the dose is heaviest.
   void suggestions(const model::Rule& rule, const Context& c, Finding& f) const {
-    std::vector<std::pair<const model::Exercise*, std::string>> fine;
+    std::vector<std::pair<const model::Exercise*, PassingDose>> fine;
     for (const auto id : named_substitutes(rule, c.line->exercise_id)) {
       if (auto dose = passing_dose(*c.line, id, c)) fine.emplace_back(&rules_.catalogue.at(id), *dose);
     }
@@ -601,9 +608,36 @@ class Evaluator {
     if (fine.empty()) return;
     std::vector<std::string> offers;
     for (const auto& [exercise, dose] : fine) {
-      offers.push_back(dose.empty() ? exercise->name : fmt::format("{} ({})", exercise->name, dose));
+      offers.push_back(dose.text.empty() ? exercise->name : fmt::format("{} ({})", exercise->name, dose.text));
+      if (rule.fix_substitutes) {
+        if (auto fix = substitution(*c.line, *exercise, dose)) f.fixes.push_back(std::move(*fix));
+      }
     }
     f.help.push_back(fmt::format("try {} instead", spoken_list(offers, "or")));
+  }
+
+  // The substitute written in the line's place: its name, and the dose it passes with. Nothing when the
+  // line's text does not show where the name or the dose to change is written.
+  [[nodiscard]] static std::optional<SpanFix> substitution(const plan::Line& line, const model::Exercise& exercise,
+                                                           const PassingDose& dose) {
+    const auto& written = line.written;
+    SpanFix fix{
+        fmt::format("replace '{}' with '{}'", line.exercise->name, exercise.name), FixApplicability::unsafe, {}};
+    if (!dose.text.empty()) fix.title += fmt::format(" ({})", dose.text);
+    const auto add = [&](std::optional<SpanEdit> edit) {
+      if (edit) fix.edits.push_back(std::move(*edit));
+      return edit.has_value();
+    };
+    if (!add(rename_at(written.name, exercise.name))) return std::nullopt;
+    if (dose.text.empty()) return fix;
+    if (dose.reps && line.reps != dose.reps) {
+      if (!written.reps.valid()) return std::nullopt;
+      fix.edits.push_back(SpanEdit{written.reps, fmt::format("{}", *dose.reps)});
+    }
+    for (const auto& at : written.intensity) {
+      if (at.valid() && !add(removal_of(at))) return std::nullopt;
+    }
+    return fix;
   }
 
   // --- rest between sessions ----------------------------------------------------------

@@ -17,6 +17,7 @@ struct Finding {
   std::vector<Note> notes;
   std::vector<std::string> help;
   std::vector<int> weeks;  // the weeks it occurs in, when the plan has weeks
+  std::vector<SpanFix> fixes;
   // A rule that applies to this client makes the finding moot: reported as superseded, not as a violation.
   const model::Rule* superseded_by = nullptr;
 };

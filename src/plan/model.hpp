@@ -1,6 +1,7 @@
 // A resolved plan: exercises looked up, units converted, calendar laid out.
 #pragma once
 
+#include <array>
 #include <deque>
 #include <optional>
 #include <string>
@@ -11,10 +12,18 @@
 
 namespace liftlint::plan {
 
+// Where a line writes its name and the parts of its dose a substitute changes, for fixes.
+struct WrittenDose {
+  Span name;
+  Span reps;                      // a count of repetitions; empty for a timed set or a list such as 10/8/6
+  std::array<Span, 4> intensity;  // load, percentage, RPE, RIR: what a lighter substitute drops
+};
+
 struct Line {
   const model::Exercise* exercise = nullptr;
   std::uint32_t exercise_id = 0;
   Span span;
+  WrittenDose written;
   model::Block block = model::Block::main;
   std::optional<double> sets, reps, reps_max, hold_seconds, load_kg, rpe, rir, percent, rest_seconds, eccentric;
   std::optional<double> distance_m;

@@ -863,15 +863,27 @@ class Resolver {
     std::vector<std::string> help;
     if (diagnostics_.full()) return nullptr;
     const auto key = normalize_name(name.text);
-    if (auto hint = did_you_mean(key, compatible_names(exercise_names(), name.text)); !hint.empty()) {
-      help.push_back(hint);
+    std::vector<SpanFix> fixes;
+    if (const auto match = closest_match(key, compatible_names(exercise_names(), name.text))) {
+      help.push_back(fmt::format("did you mean '{}'?", *match));
+      if (auto edit = rename_at(name.span, *match)) {
+        fixes.push_back(SpanFix{fmt::format("replace '{}' with '{}'", shorten(name.text), *match),
+                                FixApplicability::safe,
+                                {std::move(*edit)}});
+      }
     }
     help.emplace_back(json_plan()
                           ? "or declare it in the plan's \"exercises\": [{\"name\": ..., \"muscles\": [...], "
                             "\"pattern\": ..., \"posture\": ...}]"
                           : "or declare it in the plan: exercise \"name\" { muscles ... pattern ... posture ... }; "
                             "'liftlint catalog WORD' searches the catalogue");
-    error(name.span, fmt::format("unknown exercise '{}'", shorten(name.text)), std::move(help));
+    diagnostics_.add(Diagnostic{Severity::error,
+                                {},
+                                fmt::format("unknown exercise '{}'", shorten(name.text)),
+                                name.span,
+                                {},
+                                std::move(help),
+                                std::move(fixes)});
     return nullptr;
   }
 
@@ -906,6 +918,7 @@ class Resolver {
     use_exercise(*found, id, reading, out);
     if (!out.unknown && reading.equipment.empty()) implement_in_name(in.name.text, out);
     out.span = in.span;
+    out.written = written_dose(in);
     out.block = block;
     out.group = in.group;
     const bool ok = !in.unreadable && dose(in, out) && overrides(in, out);
@@ -933,6 +946,23 @@ class Resolver {
     out.band = !in.band.empty() || reading.banded;
     out.loaded = !out.unknown && (plan::loaded(out) || (reading.weighted && !out.band));
     barbell_counterpart(in.name.text, reading, out);
+    return out;
+  }
+
+  static WrittenDose written_dose(const ast::Line& in) {
+    WrittenDose out;
+    out.name = in.name.span;
+    if (in.reps && (in.reps->unit.empty() || in.reps->unit == "reps") && in.reps_list.empty()) out.reps = in.reps->span;
+    std::size_t n = 0;
+    const auto add = [&](const std::optional<ast::Quantity>& q) {
+      if (q && n < out.intensity.size()) out.intensity[n++] = q->span;
+    };
+    add(in.load);
+    for (const auto& a : in.amounts) {
+      if (a.unit == "%") add(a);
+    }
+    add(in.rpe);
+    add(in.rir);
     return out;
   }
 

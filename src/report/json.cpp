@@ -25,6 +25,14 @@ ordered_json problem_json(const Problem& p) {
     out["notes"].push_back(std::move(note));
   }
   out["help"] = p.help;
+  out["fixes"] = ordered_json::array();
+  for (const auto& f : p.fixes) {
+    ordered_json edits = ordered_json::array();
+    for (const auto& e : f.edits)
+      edits.push_back(ordered_json{{"location", location_json(e.location)}, {"text", e.text}});
+    out["fixes"].push_back(
+        ordered_json{{"title", f.title}, {"applicability", name_of(f.applicability)}, {"edits", std::move(edits)}});
+  }
   if (!p.rule_id.empty()) {
     out["citations"] = ordered_json::array();
     for (const auto& c : p.citations) {

@@ -174,6 +174,34 @@ class SarifWriter : public ReportWriter {
     out["locations"] = ordered_json::array({location_json(p.location)});
     if (auto r = related(p); !r.empty()) out["relatedLocations"] = std::move(r);
     if (!p.weeks.empty()) out["properties"] = {{"weeks", p.weeks}};
+    if (!p.fixes.empty()) out["fixes"] = fixes_json(p.fixes);
+    return out;
+  }
+
+  // SARIF's fixes: each edit a replacement of a region (empty for an insertion) in its file.
+  static ordered_json fixes_json(const std::vector<Fix>& fixes) {
+    ordered_json out = ordered_json::array();
+    for (const auto& f : fixes) {
+      std::map<std::string, ordered_json> changes;
+      for (const auto& e : f.edits) {
+        const auto& l = e.location;
+        ordered_json region{{"startLine", l.line},
+                            {"startColumn", code_point_column(l, l.column)},
+                            {"endLine", l.line},
+                            {"endColumn", code_point_column(l, l.column + l.length)}};
+        auto& change = changes[l.file];
+        if (change.is_null()) {
+          change = {{"artifactLocation", {{"uri", artifact_uri(l.file)}}}, {"replacements", ordered_json::array()}};
+        }
+        change["replacements"].push_back(
+            {{"deletedRegion", std::move(region)}, {"insertedContent", {{"text", e.text}}}});
+      }
+      ordered_json artifact_changes = ordered_json::array();
+      for (auto& [file, change] : changes) artifact_changes.push_back(std::move(change));
+      out.push_back({{"description", {{"text", f.title}}},
+                     {"artifactChanges", std::move(artifact_changes)},
+                     {"properties", {{"applicability", name_of(f.applicability)}}}});
+    }
     return out;
   }
 

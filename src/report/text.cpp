@@ -127,6 +127,13 @@ std::string render_problem(const Problem& p, bool color) {
   for (const auto& h : p.help) {
     out += fmt::format("{} {} {}: {}\n", pad, fmt::styled("=", st.gutter), fmt::styled("help", st.help), printable(h));
   }
+  // the fix `check --fix` would apply, and the flag it needs
+  if (!p.fixes.empty()) {
+    const auto& fix = p.fixes.front();
+    const auto* flags = fix.applicability == FixApplicability::safe ? "--fix" : "--fix --unsafe-fixes";
+    out += fmt::format("{} {} {}: {} ({})\n", pad, fmt::styled("=", st.gutter), fmt::styled("fix", st.help),
+                       printable(fix.title), flags);
+  }
   for (const auto& c : p.citations) {
     out += fmt::format("{} {} source: {}\n", pad, fmt::styled("=", st.gutter), printable(citation_text(c)));
   }

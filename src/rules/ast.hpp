@@ -97,7 +97,8 @@ struct Rule {
   std::optional<Value> version;
   std::optional<Value> reviewed;
   std::optional<Name> status;
-  std::string text;  // the declaration as written, for documentation
+  std::optional<Value> fix;  // `fix substitute`
+  std::string text;          // the declaration as written, for documentation
   Span span;
 };
 

@@ -337,6 +337,12 @@ void RuleChecker::lifecycle(const ast::Rule& decl, model::Rule& out) {
       fail(decl.reviewed->span, fmt::format("'{}' is not a date in the calendar", decl.reviewed->text));
     }
   }
+  if (decl.fix) {
+    if (decl.suggest.empty()) {
+      fail(decl.fix->span, "'fix substitute' turns the rule's suggestions into fixes; add 'suggest \"name\", ...'");
+    }
+    out.fix_substitutes = true;
+  }
   if (decl.status) {
     const auto& s = decl.status->text;
     out.status = s == "draft"     ? model::Status::draft

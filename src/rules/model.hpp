@@ -257,8 +257,9 @@ struct Rule {
   std::string doc;
   std::optional<Expr> when;
   Form form = Form::every;
-  bool forbids = false;    // desugared from 'forbid'
-  bool clearance = false;  // desugared from 'require clearance'
+  bool forbids = false;          // desugared from 'forbid'
+  bool fix_substitutes = false;  // `fix substitute`: each substitute offered is also an unsafe fix
+  bool clearance = false;        // desugared from 'require clearance'
   Scope scope = Scope::exercise;
   Expr filter;     // which elements the rule looks at
   Expr predicate;  // what must hold for each of them

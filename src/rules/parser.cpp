@@ -1,8 +1,8 @@
 #include "rules/parser.hpp"
 
+#include "grammar/parse_util.hpp"
 #include "grammar/rules.hpp"
 #include "rules/exercise_syntax.hpp"
-#include "grammar/parse_util.hpp"
 
 namespace liftlint::rules {
 namespace {
@@ -32,7 +32,7 @@ using selector = pt::selector<
         gr::text_field, gr::expect_year, gr::year_field, gr::evidence_field, gr::source_decl, gr::scheme_decl,
         gr::vocab_kind, gr::vocab_label, gr::vocab_implies, gr::vocab_includes, gr::vocab_step, gr::expect_step,
         gr::vocab_aka, gr::vocab_decl, gr::include_decl, gr::version_field, gr::reviewed_field, gr::status_field,
-        gr::expect_version, gr::expect_reviewed_date, gr::expect_status>,
+        gr::expect_version, gr::expect_reviewed_date, gr::expect_status, gr::fix_field, gr::expect_fix_kind>,
     pt::fold_one::on<gr::expect_expr, gr::conjunction>>;
 
 class Converter {
@@ -158,6 +158,7 @@ class Converter {
     if (f.is_type<gr::version_field>()) out.version = value;
     if (f.is_type<gr::reviewed_field>()) out.reviewed = value;
     if (f.is_type<gr::status_field>()) out.status = name(v);
+    if (f.is_type<gr::fix_field>()) out.fix = value;
   }
 
   ast::Body body(const Node& n) {

@@ -7,7 +7,7 @@
 namespace liftlint::rules {
 namespace {
 
-constexpr std::uint32_t magic = 0x4c4c5333;  // "LLS3"
+constexpr std::uint32_t magic = 0x4c4c5334;  // "LLS4"
 
 class Writer {
  public:
@@ -265,6 +265,7 @@ void write_rule(Writer& w, const model::Rule& rule) {
   w.u32(rule.supersedes.size());
   for (const auto x : rule.supersedes) w.u32(x);
   w.raw(rule.status);
+  w.raw(rule.fix_substitutes);
   w.span(rule.span);
 }
 
@@ -300,6 +301,7 @@ model::Rule read_rule(Reader& r) {
   rule.supersedes.resize(r.u32());
   for (auto& x : rule.supersedes) x = r.u32();
   rule.status = r.raw<model::Status>();
+  rule.fix_substitutes = r.raw<bool>();
   rule.span = r.span();
   return rule;
 }

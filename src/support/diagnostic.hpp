@@ -22,6 +22,27 @@ struct Note {
   Span span;  // optional: where the note points
 };
 
+// A change a fix makes to the file: the bytes of span replaced by text (an empty span length inserts).
+struct SpanEdit {
+  Span span;
+  std::string text;
+};
+
+// What a finding or an error can be fixed with. Safe fixes change nothing beyond the intent of the
+// message (a misspelt name corrected); the others change the programme (a substitute exercise).
+struct SpanFix {
+  std::string title;
+  FixApplicability applicability = FixApplicability::safe;
+  std::vector<SpanEdit> edits;
+};
+
+// An edit that writes `name` where span is: as a JSON string when the span holds one, and with a
+// capital first letter when the text there has one, so that a corrected name reads as the trainer's own.
+// Nothing when the span is not on one line of its file.
+[[nodiscard]] std::optional<SpanEdit> rename_at(const Span& span, std::string_view name);
+// An edit that removes span's text with the connector before it (` @ 100kg`, `, RPE 8`).
+[[nodiscard]] std::optional<SpanEdit> removal_of(const Span& span);
+
 struct Diagnostic {
   Severity severity = Severity::error;
   std::string code;  // rule id for findings, empty for input errors
@@ -29,6 +50,7 @@ struct Diagnostic {
   Span span;
   std::vector<Note> notes;
   std::vector<std::string> help;
+  std::vector<SpanFix> fixes = {};
 };
 
 class Diagnostics {

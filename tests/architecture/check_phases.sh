@@ -16,14 +16,15 @@ declare -A allowed=(
   [report]="support liftlint"
   [api]="support grammar json rules plan eval report liftlint"
   [authoring]="support grammar json rules plan eval report api liftlint"
-  [cli]="support report authoring liftlint"
+  [lsp]="support authoring liftlint"
+  [cli]="support report authoring lsp liftlint"
 )
 # One header of each phase to try.
 declare -A probe=(
   [support]="support/source.hpp" [grammar]="grammar/common.hpp" [json]="json/tree.hpp"
   [rules]="rules/model.hpp" [plan]="plan/model.hpp" [eval]="eval/evaluator.hpp"
   [report]="report/report.hpp" [api]="api/convert.hpp" [authoring]="authoring/format.hpp"
-  [cli]="cli/common.hpp" [liftlint]="liftlint/liftlint.hpp"
+  [cli]="cli/common.hpp" [lsp]="lsp/server.hpp" [liftlint]="liftlint/liftlint.hpp"
 )
 # Quoted includes are looked for in the current directory first: compile from an empty one.
 cd "$(mktemp -d)" || exit 1

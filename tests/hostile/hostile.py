@@ -357,7 +357,7 @@ def fmt_never_rewrites_through_a_link(tmp):
     os.symlink("inside/own.plan", f"{tmp}/tree/link.plan")
     r = run("fmt", "tree/link.plan", cwd=tmp)
     expect_exit(r, 2)
-    expect("the file is a symbolic link; format the file it points to by its own name" in r.err, "no error", r)
+    expect("the file is a symbolic link; name the file it points to instead" in r.err, "no error", r)
 
 
 @case

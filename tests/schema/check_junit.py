@@ -13,7 +13,7 @@ root = ET.fromstring(run.stdout)
 assert root.tag == "testsuites", root.tag
 totals = {"tests": 0, "failures": 0, "errors": 0, "skipped": 0}
 suites = root.findall("testsuite")
-assert len(suites) == 23, len(suites)  # 11 text and 11 JSON examples, one bad plan
+assert len(suites) == 24, len(suites)  # 12 text and 11 JSON examples, one bad plan
 for suite in suites:
     cases = suite.findall("testcase")
     counts = {"tests": len(cases),

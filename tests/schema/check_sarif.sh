@@ -18,5 +18,6 @@ for f in "$work"/*.sarif; do
   [ -s "$f" ] || { echo "$f is empty" >&2; exit 1; }
 done
 grep -q '"suppressions"' "$work/waived.sarif" || { echo "no suppressions in waived.sarif" >&2; exit 1; }
+grep -q '"artifactChanges"' "$work/examples.sarif" || { echo "no fixes in examples.sarif" >&2; exit 1; }
 cd "$node_dir"
 node "$src/tests/schema/validate.mjs" "$schema" "$work"/*.sarif
