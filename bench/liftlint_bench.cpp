@@ -4,6 +4,7 @@
 #include <sys/resource.h>
 
 #include <algorithm>
+#include <array>
 #include <fstream>
 #include <iterator>
 
@@ -11,6 +12,7 @@
 #include "api/rule_set.hpp"
 #include "eval/evaluator.hpp"
 #include "liftlint/liftlint.hpp"
+#include "lsp/server.hpp"
 #include "plan/parser.hpp"
 #include "plan/resolver.hpp"
 #include "plan_generator.hpp"
@@ -170,6 +172,46 @@ void CheckJsonLines(benchmark::State& state) {
   state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * lines.size()));
 }
 BENCHMARK(CheckJsonLines)->Arg(100)->Arg(1000)->Unit(benchmark::kMillisecond);
+
+// What an editor waits for after a keystroke: the change, the check and the diagnostics it is sent,
+// for a one-week plan with findings (the fixable example: a typo and a forbidden lift).
+void LspDiagnostics(benchmark::State& state) {
+  using liftlint::lsp::Json;
+  liftlint::lsp::Server server;
+  const auto uri = std::string("file:///bench/week.plan");
+  const std::string text = example("fixable.plan");
+  const std::array<std::string, 2> versions{text, text + "\n"};
+  benchmark::DoNotOptimize(server.handle({{"method", "initialize"}, {"id", 1}, {"params", {{"capabilities", {}}}}}));
+  benchmark::DoNotOptimize(
+      server.handle({{"method", "textDocument/didOpen"},
+                     {"params", {{"textDocument", {{"uri", uri}, {"version", 1}, {"text", text}}}}}}));
+  benchmark::DoNotOptimize(server.publish_pending());
+  long version = 1;
+  for (auto _ : state) {
+    ++version;
+    const Json change{{"method", "textDocument/didChange"},
+                      {"params",
+                       {{"textDocument", {{"uri", uri}, {"version", version}}},
+                        {"contentChanges", {{{"text", versions[static_cast<std::size_t>(version % 2)]}}}}}}};
+    benchmark::DoNotOptimize(server.handle(change));
+    const auto published = server.publish_pending();
+    if (published.empty() || published.front()["params"]["diagnostics"].empty()) state.SkipWithError("no diagnostics");
+    benchmark::DoNotOptimize(published);
+  }
+}
+BENCHMARK(LspDiagnostics)->Unit(benchmark::kMicrosecond);
+
+// check --fix --unsafe-fixes on a one-week plan: a check, the fixes, and the check of the fixed text.
+void FixPlan(benchmark::State& state) {
+  const std::string text = example("fixable.plan");
+  const Engine& e = engine();
+  for (auto _ : state) {
+    const auto fixed = e.fix("week.plan", text, liftlint::PlanFormat::text, true);
+    if (fixed.applied != 2) state.SkipWithError("the example should take two fixes");
+    benchmark::DoNotOptimize(fixed.text.size());
+  }
+}
+BENCHMARK(FixPlan)->Unit(benchmark::kMicrosecond);
 
 void PeakMemory(benchmark::State& state) {
   for (auto _ : state) benchmark::DoNotOptimize(engine().rule_count());

@@ -393,6 +393,21 @@ TEST_F(Lsp, ACancelledRequestIsAnsweredAsCancelled) {
   EXPECT_EQ(request("textDocument/hover", doc("a.plan", 0, 0))["error"]["code"], -32800);
 }
 
+TEST_F(Lsp, TheConfigurationBesideThePlanApplies) {
+  std::ofstream(dir_ / ".liftlint.json")
+      << R"({"rules": {"bp.avoid-deadlift": {"severity": "off", "reason": "the clinic coaches deadlifts"}}})";
+  initialize();
+  const auto diagnostics = open("week.plan", flawed_plan)["diagnostics"];
+  EXPECT_TRUE(with_code(diagnostics, "bp.avoid-deadlift").is_null()) << diagnostics.dump(2);
+  EXPECT_FALSE(with_code(diagnostics, "bp.lighter-loads-more-reps").is_null()) << diagnostics.dump(2);
+}
+
+TEST_F(Lsp, RequestsAfterShutdownAreRefused) {
+  initialize();
+  EXPECT_TRUE(result("shutdown", nullptr).is_null());
+  EXPECT_EQ(request("textDocument/hover", doc("a.plan", 0, 0))["error"]["code"], -32600);
+}
+
 TEST_F(Lsp, ShutdownThenExitEndsWithZeroAndExitAloneWithOne) {
   initialize();
   EXPECT_TRUE(result("shutdown", nullptr).is_null());

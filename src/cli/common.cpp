@@ -72,7 +72,7 @@ std::string rewrite_refusal(const std::string& path, const struct stat& st) {
   }
   if ((st.st_mode & (S_IWUSR | S_IWGRP | S_IWOTH)) == 0) return "the file is read-only";
   if (st.st_nlink > 1) {
-    return fmt::format("the file has {} hard links, and only this name would get the formatted text", st.st_nlink);
+    return fmt::format("the file has {} hard links, and only this name would get the new text", st.st_nlink);
   }
   // root keeps the owner of the file it rewrites; anyone else would take the file over.
   if (st.st_uid != ::geteuid() && ::geteuid() != 0) return "the file belongs to another user";

@@ -130,6 +130,10 @@ std::vector<Json> Server::handle(const Json& message) {
     if (request) out.push_back(error_response(message["id"], server_not_initialized, "initialize first"));
     return out;
   }
+  if (shut_down_ && method != "exit") {
+    if (request) out.push_back(error_response(message["id"], invalid_request, "the server is shutting down"));
+    return out;
+  }
   try {
     auto result = dispatch(method, params, out);
     if (request && result.is_discarded()) {

@@ -313,7 +313,7 @@ def fmt_leaves_a_hard_linked_file(tmp):
     os.link(f"{tmp}/week.plan", f"{tmp}/other-name.plan")
     r = run("fmt", "week.plan", cwd=tmp)
     expect_exit(r, 2)
-    expect("the file has 2 hard links, and only this name would get the formatted text; it was left as it is"
+    expect("the file has 2 hard links, and only this name would get the new text; it was left as it is"
            in r.err, "no error", r)
     expect(os.stat(f"{tmp}/week.plan").st_ino == os.stat(f"{tmp}/other-name.plan").st_ino, "the link was broken", r)
 
@@ -358,6 +358,58 @@ def fmt_never_rewrites_through_a_link(tmp):
     r = run("fmt", "tree/link.plan", cwd=tmp)
     expect_exit(r, 2)
     expect("the file is a symbolic link; name the file it points to instead" in r.err, "no error", r)
+
+
+FIXABLE = 'client {\n  conditions low_back_pain\n}\nmon strength 30min {\n  Goblet sqaut 3x10\n  Deadlift 3x5 @ 100kg\n}\n'
+
+
+@case
+def fix_never_rewrites_a_link_a_read_only_or_a_hard_linked_plan(tmp):
+    os.makedirs(f"{tmp}/elsewhere")
+    write(f"{tmp}/elsewhere/victim.plan", FIXABLE)
+    os.symlink("elsewhere/victim.plan", f"{tmp}/link.plan")
+    write(f"{tmp}/locked.plan", FIXABLE)
+    os.chmod(f"{tmp}/locked.plan", 0o444)
+    write(f"{tmp}/linked.plan", FIXABLE)
+    os.link(f"{tmp}/linked.plan", f"{tmp}/other-name.plan")
+    r = run("check", "link.plan", "locked.plan", "linked.plan", "--fix", "--unsafe-fixes", cwd=tmp)
+    expect_exit(r, 2)
+    expect("link.plan: error: the file is a symbolic link; name the file it points to instead; it was left as it is"
+           in r.err, "no error for the link", r)
+    expect("locked.plan: error: the file is read-only; it was left as it is" in r.err, "no error for the read-only", r)
+    expect("linked.plan: error: the file has 2 hard links, and only this name would get the new text; it was "
+           "left as it is" in r.err, "no error for the hard link", r)
+    for name in ("elsewhere/victim.plan", "locked.plan", "linked.plan"):
+        expect(open(f"{tmp}/{name}").read() == FIXABLE, f"{name} was changed", r)
+
+
+@case
+def fix_refuses_standard_input_and_flags_without_fix(tmp):
+    r = run("check", "-", "--fix", cwd=tmp, stdin=subprocess.PIPE)
+    expect_exit(r, 2)
+    expect("liftlint: error: --fix works on plan files, not on standard input; save the plan first" in r.err,
+           "no error for standard input", r)
+    write(f"{tmp}/week.plan", FIXABLE)
+    for flag in ("--diff", "--unsafe-fixes"):
+        r = run("check", "week.plan", flag, cwd=tmp)
+        expect_exit(r, 2)
+        expect(f"liftlint: error: {flag} changes what --fix does; add --fix" in r.err, f"no error for {flag}", r)
+    expect(open(f"{tmp}/week.plan").read() == FIXABLE, "the plan was changed", r)
+
+
+@case
+def fix_writes_the_plan_whole_and_keeps_its_mode(tmp):
+    write(f"{tmp}/week.plan", FIXABLE)
+    os.chmod(f"{tmp}/week.plan", 0o640)
+    r = run("check", "week.plan", "--fix", "--unsafe-fixes", cwd=tmp)
+    expect_exit(r, 1)
+    expect("liftlint: fixed 2 problems in week.plan" in r.err, "no summary of the fixes", r)
+    fixed = open(f"{tmp}/week.plan").read()
+    expect(fixed == FIXABLE.replace("Goblet sqaut", "Goblet squat").replace("Deadlift 3x5 @ 100kg",
+                                                                              "Trap-bar deadlift 3x8"),
+           f"unexpected fixed plan:\n{fixed}", r)
+    expect(stat.S_IMODE(os.stat(f"{tmp}/week.plan").st_mode) == 0o640, "the mode changed", r)
+    expect(sorted(os.listdir(tmp)) == ["week.plan"], f"left files behind: {os.listdir(tmp)}", r)
 
 
 @case
