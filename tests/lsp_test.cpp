@@ -27,6 +27,11 @@ constexpr const char* flawed_plan =
     "  cooldown { hamstring stretch 30s }\n"
     "}\n";
 
+std::string frame(const Json& m) {
+  const auto body = m.dump();
+  return "Content-Length: " + std::to_string(body.size()) + "\r\n\r\n" + body;
+}
+
 class Lsp : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -377,6 +382,42 @@ TEST_F(Lsp, HalfTypedPlansAndNonsenseNeverThrow) {
   EXPECT_EQ(request("no/such", Json::object())["error"]["code"], -32601);
 }
 
+TEST_F(Lsp, AMethodThatIsNotAStringIsRefusedAndTheServerGoesOn) {
+  for (const auto& method : {Json(7), Json(nullptr), Json(true), Json::array({"initialize"}), Json::object()}) {
+    const auto out = server_.handle({{"jsonrpc", "2.0"}, {"id", 1}, {"method", method}});
+    ASSERT_EQ(out.size(), 1u);
+    EXPECT_EQ(out[0]["error"]["code"], -32600);
+    EXPECT_TRUE(server_.handle({{"jsonrpc", "2.0"}, {"method", method}}).empty());
+  }
+  std::istringstream in(frame({{"jsonrpc", "2.0"}, {"id", 1}, {"method", 5}, {"params", {{"id", 1}}}}) +
+                        frame({{"jsonrpc", "2.0"}, {"method", Json::array()}, {"params", {{"id", 1}}}}) +
+                        frame({{"jsonrpc", "2.0"}, {"id", 2}, {"method", "initialize"}, {"params", Json::object()}}));
+  std::ostringstream out;
+  EXPECT_EQ(liftlint::lsp::serve(in, out, {}), 1);
+  EXPECT_NE(out.str().find(R"("id":2,"jsonrpc":"2.0","result":{"capabilities")"), std::string::npos) << out.str();
+}
+
+TEST_F(Lsp, AByteOrderMarkDoesNotShiftTheFirstLine) {
+  initialize();
+  const auto params = open("bom.plan", "\xEF\xBB\xBFmon strength 30min { Goblet sqaut 3x10 }\n");
+  Json unknown;
+  for (const auto& d : params["diagnostics"]) {
+    if (d["message"].get<std::string>().rfind("unknown exercise", 0) == 0) unknown = d;
+  }
+  ASSERT_FALSE(unknown.is_null()) << params.dump(2);
+  // the mark is one UTF-16 code unit, U+FEFF, before the text
+  EXPECT_EQ(unknown["range"]["start"], at(0, 22));
+  const auto actions = result("textDocument/codeAction", {{"textDocument", {{"uri", uri("bom.plan")}}},
+                                                          {"range", {{"start", at(0, 0)}, {"end", at(0, 0)}}},
+                                                          {"context", {{"diagnostics", Json::array()}}}});
+  Json typo;
+  for (const auto& a : actions) {
+    if (a["title"] == "replace 'Goblet sqaut' with 'goblet squat'") typo = a;
+  }
+  ASSERT_FALSE(typo.is_null()) << actions.dump(2);
+  EXPECT_EQ(typo["edit"]["changes"][uri("bom.plan")][0]["range"], (Json{{"start", at(0, 22)}, {"end", at(0, 34)}}));
+}
+
 TEST_F(Lsp, PositionsCountUtf16CodeUnits) {
   initialize();
   const auto params =
@@ -417,11 +458,6 @@ TEST_F(Lsp, ShutdownThenExitEndsWithZeroAndExitAloneWithOne) {
   Server other;
   EXPECT_TRUE(other.handle({{"jsonrpc", "2.0"}, {"method", "exit"}}).empty());
   EXPECT_EQ(other.exit_code(), 1);
-}
-
-std::string frame(const Json& m) {
-  const auto body = m.dump();
-  return "Content-Length: " + std::to_string(body.size()) + "\r\n\r\n" + body;
 }
 
 std::vector<Json> frames(const std::string& text) {

@@ -29,3 +29,18 @@ TEST(Placeholders, OnlyBracedNamesAreReplaced) {
 
 }  // namespace
 }  // namespace liftlint
+
+TEST(Names, ACorrectionMadeWithoutAskingIsACertainTypo) {
+  const std::vector<std::string> names{"goblet squat", "glute bridge", "bird dog",   "dead bug", "jog",
+                                       "saw",          "tgu",          "seated row", "rower",    "swan"};
+  EXPECT_EQ(liftlint::certain_correction("goblet sqaut", names), "goblet squat");  // two letters swapped
+  EXPECT_EQ(liftlint::certain_correction("glute brige", names), "glute bridge");   // one missed
+  EXPECT_EQ(liftlint::certain_correction("bird dgo", names), "bird dog");
+  EXPECT_EQ(liftlint::certain_correction("dead bugg", names), "dead bug");  // one added
+  // short words, abbreviations, other words and other first letters are no one's typos
+  for (const char* word : {"tom", "wu", "row", "fran", "resisted row", "oblet squat", "goblet swat tat"}) {
+    EXPECT_EQ(liftlint::certain_correction(word, names), std::nullopt) << word;
+  }
+  // two names as close: no correction
+  EXPECT_EQ(liftlint::certain_correction("dead bog", {"dead bug", "dead bag"}), std::nullopt);
+}

@@ -1,6 +1,10 @@
 // Fixes applied to a plan's text, as `check --fix` and editors' code actions do.
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <optional>
+#include <set>
+#include <string_view>
 
 #include "liftlint/liftlint.hpp"
 
@@ -78,34 +82,91 @@ std::size_t apply_fixes(std::string& text, const std::string& file, const std::v
 
 namespace {
 
-// The first fix of each problem that may be applied.
-void first_fixes(const std::vector<Problem>& problems, bool unsafe, std::vector<const Fix*>& out) {
+// Fixes that made the plan read worse, by title and place: never tried again.
+using Rejected = std::set<std::string>;
+
+std::string key_of(const Fix& fix) {
+  std::string out = fix.title;
+  for (const auto& e : fix.edits)
+    out += fmt::format("|{}:{}:{}", e.location.line, e.location.column, e.location.length);
+  return out;
+}
+
+// The first fix of each problem that may be applied and has not been rejected.
+void first_fixes(const std::vector<Problem>& problems, bool unsafe, const Rejected& rejected,
+                 std::vector<const Fix*>& out) {
   for (const auto& p : problems) {
     const auto allowed = std::find_if(p.fixes.begin(), p.fixes.end(), [&](const Fix& f) {
-      return unsafe || f.applicability == FixApplicability::safe;
+      return (unsafe || f.applicability == FixApplicability::safe) && rejected.count(key_of(f)) == 0;
     });
     if (allowed != p.fixes.end()) out.push_back(&*allowed);
   }
 }
 
 // A fix that keeps making changes (one that undoes another) must not hold the run forever.
-constexpr int max_passes = 10;
+constexpr int max_passes = 64;
+constexpr std::string_view byte_order_mark = "\xEF\xBB\xBF";
+
+// Whether `after` has an input error that `before` has not: a fix must never make the plan read worse.
+bool adds_errors(const PlanReport& before, const PlanReport& after) {
+  std::multiset<std::string> old;
+  for (const auto& e : before.errors) old.insert(e.message);
+  for (const auto& e : after.errors) {
+    const auto it = old.find(e.message);
+    if (it == old.end()) return true;
+    old.erase(it);
+  }
+  return false;
+}
+
+// The first of `fixes` that keeps the plan readable, applied to `out`; those that do not are rejected.
+bool apply_one(const Engine& engine, const std::string& name, PlanFormat format, const std::vector<const Fix*>& fixes,
+               Rejected& rejected, FixedPlan& out) {
+  for (const auto* fix : fixes) {
+    auto one = out.text;
+    if (apply_fixes(one, name, {fix}) == 0) continue;
+    auto report = engine.check_text(name, one, format);
+    if (adds_errors(out.report, report)) {
+      rejected.insert(key_of(*fix));
+      continue;
+    }
+    out.text = std::move(one);
+    out.report = std::move(report);
+    ++out.applied;
+    return true;
+  }
+  return false;
+}
 
 }  // namespace
 
+// Fixes are applied a pass at a time. A pass whose text reads worse than before is taken back, and its
+// fixes tried one at a time: the first that keeps the plan readable is kept, and each that does not is
+// rejected for good, so that one bad edit never costs the others and the plan is never left unreadable.
 FixedPlan Engine::fix(const std::string& name, std::string text, PlanFormat format, bool unsafe) const {
   FixedPlan out;
-  out.text = std::move(text);
-  for (int pass = 0;; ++pass) {
-    out.report = check_text(name, out.text, format);
-    if (format == PlanFormat::json_lines || pass == max_passes) return out;
+  const bool bom = text.rfind(byte_order_mark, 0) == 0;
+  out.text = bom ? text.substr(byte_order_mark.size()) : std::move(text);
+  out.report = check_text(name, out.text, format);
+  Rejected rejected;
+  for (int pass = 0; pass < max_passes && format != PlanFormat::json_lines; ++pass) {
     std::vector<const Fix*> fixes;
-    first_fixes(out.report.errors, unsafe, fixes);
-    first_fixes(out.report.findings, unsafe, fixes);
-    const auto applied = apply_fixes(out.text, name, fixes);
-    if (applied == 0) return out;
-    out.applied += applied;
+    first_fixes(out.report.errors, unsafe, rejected, fixes);
+    first_fixes(out.report.findings, unsafe, rejected, fixes);
+    auto candidate = out.text;
+    const auto applied = apply_fixes(candidate, name, fixes);
+    if (applied == 0) break;
+    auto report = check_text(name, candidate, format);
+    if (!adds_errors(out.report, report)) {
+      out.text = std::move(candidate);
+      out.report = std::move(report);
+      out.applied += applied;
+      continue;
+    }
+    if (!apply_one(*this, name, format, fixes, rejected, out)) break;
   }
+  if (bom) out.text.insert(0, byte_order_mark);
+  return out;
 }
 
 }  // namespace liftlint

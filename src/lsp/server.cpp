@@ -26,6 +26,7 @@ constexpr int invalid_params = -32602;
 constexpr int server_not_initialized = -32002;
 constexpr int request_cancelled = -32800;
 constexpr int invalid_request = -32600;
+constexpr int internal_error = -32603;
 
 Json error_response(const Json& id, int code, const std::string& message) {
   return Json{{"jsonrpc", "2.0"}, {"id", id}, {"error", {{"code", code}, {"message", message}}}};
@@ -50,6 +51,11 @@ std::string path_of(const std::string& uri) {
     }
   }
   return out;
+}
+
+// liftlint counts the columns of a file's first line after its byte order mark; the editor's text holds it.
+void shift_location(Location& l, const std::string& path) {
+  if (l.file == path && l.line == 1) l.column += 3;
 }
 
 Document::Kind kind_of(const std::string& path, const std::string& language) {
@@ -115,8 +121,14 @@ std::vector<Json> Server::handle(const Json& message) {
   if (!message.is_object() || !message.contains("method") || !message["method"].is_string()) {
     // a response to a request of ours, or no message at all
     if (message.is_object() && message.contains("id") && !message.contains("result") && !message.contains("error")) {
-      out.push_back(error_response(message["id"], invalid_request, "expected a method"));
+      out.push_back(error_response(message["id"], invalid_request, "expected a method name as a string"));
     }
+    return out;
+  }
+  if (message.contains("params") && !message["params"].is_object() && !message["params"].is_array() &&
+      !message["params"].is_null()) {
+    if (message.contains("id"))
+      out.push_back(error_response(message["id"], invalid_request, "params must be an object"));
     return out;
   }
   const auto method = message["method"].get<std::string>();
@@ -141,8 +153,13 @@ std::vector<Json> Server::handle(const Json& message) {
     } else if (request) {
       out.push_back(Json{{"jsonrpc", "2.0"}, {"id", message["id"]}, {"result", std::move(result)}});
     }
-  } catch (const Json::exception& e) {
-    if (request) out.push_back(error_response(message["id"], invalid_params, e.what()));
+  } catch (const Json::exception&) {
+    if (request) {
+      out.push_back(error_response(message["id"], invalid_params,
+                                   fmt::format("the params of '{}' are not as the protocol defines them", method)));
+    }
+  } catch (const std::exception& e) {
+    if (request) out.push_back(error_response(message["id"], internal_error, e.what()));
   }
   return out;
 }
@@ -264,8 +281,21 @@ Document& Server::analysed(Document& d) {
     }
     d.reading = report.reading;
   }
+  if (d.text.rfind("\xEF\xBB\xBF", 0) == 0) shift_past_byte_order_mark(d);
   d.analysed = true;
   return d;
+}
+
+void Server::shift_past_byte_order_mark(Document& d) {
+  for (auto& p : d.problems) {
+    shift_location(p.location, d.path);
+    for (auto& n : p.notes) {
+      if (n.location) shift_location(*n.location, d.path);
+    }
+    for (auto& f : p.fixes) {
+      for (auto& e : f.edits) shift_location(e.location, d.path);
+    }
+  }
 }
 
 Json Server::diagnostics(const Document& d) {
@@ -314,9 +344,15 @@ Json Server::code_actions(const Json& params) {
   if (d == nullptr) return Json::array();
   auto& doc = analysed(*d);
   const LineIndex index(doc.text, encoding_);
+  // every action is a quick fix: a client that asks only for other kinds gets none
+  const auto only = params.value("/context/only"_json_pointer, Json::array({"quickfix"}));
+  const bool quickfix = std::any_of(only.begin(), only.end(), [](const Json& kind) {
+    return kind.is_string() && std::string("quickfix").rfind(kind.get<std::string>(), 0) == 0;
+  });
+  if (!quickfix) return Json::array();
   const auto first = index.line_column(index.offset(params.at("range").at("start"))).first;
   const auto last = index.line_column(index.offset(params.at("range").at("end"))).first;
-  return actions_for(doc, first, last, index);
+  return actions_for(doc, std::min(first, last), std::max(first, last), index);
 }
 
 Json Server::formatting(const Json& params) {
@@ -408,13 +444,15 @@ void read_messages(std::istream& in, const std::shared_ptr<Shared>& shared) {
   shared->done_signal.notify_all();
 }
 
+bool is_cancellation(const Json& m) {
+  if (!m.is_object() || !m.contains("method") || m["method"] != "$/cancelRequest") return false;
+  return m.contains("params") && m["params"].is_object() && m["params"].contains("id");
+}
+
 void handle_batch(Server& server, std::deque<Json>& batch, const std::function<void(const std::vector<Json>&)>& send) {
   // a cancellation counts for requests of the same batch that are still waiting
   for (const auto& m : batch) {
-    if (m.is_object() && m.value("method", "") == "$/cancelRequest" && m.contains("params") &&
-        m["params"].contains("id")) {
-      server.cancel(m["params"]["id"]);
-    }
+    if (is_cancellation(m)) server.cancel(m["params"]["id"]);
   }
   for (const auto& m : batch) {
     if (m.is_object() && m.contains("unreadable")) {

@@ -65,6 +65,7 @@ class Server {
   void close(const Json& params, std::vector<Json>& notifications);
   Document* document(const Json& params);
   Document& analysed(Document& d);
+  static void shift_past_byte_order_mark(Document& d);
   [[nodiscard]] Json diagnostics(const Document& d);
   [[nodiscard]] Json hover(const Json& params);
   [[nodiscard]] Json completion(const Json& params);

@@ -864,9 +864,12 @@ class Resolver {
     if (diagnostics_.full()) return nullptr;
     const auto key = normalize_name(name.text);
     std::vector<SpanFix> fixes;
-    if (const auto match = closest_match(key, compatible_names(exercise_names(), name.text))) {
+    const auto candidates = compatible_names(exercise_names(), name.text);
+    if (const auto match = closest_match(key, candidates)) {
       help.push_back(fmt::format("did you mean '{}'?", *match));
-      if (auto edit = rename_at(name.span, *match)) {
+      // a hint may be a guess; a fix made without asking must be a certain typo
+      const auto certain = certain_correction(key, candidates);
+      if (auto edit = certain == match ? rename_at(name.span, *match) : std::nullopt) {
         fixes.push_back(SpanFix{fmt::format("replace '{}' with '{}'", shorten(name.text), *match),
                                 FixApplicability::safe,
                                 {std::move(*edit)}});

@@ -46,6 +46,16 @@ bool blank(char c) { return c == ' ' || c == '\t'; }
 std::optional<SpanEdit> rename_at(const Span& span, std::string_view name) {
   const auto bytes = on_one_line(span);
   if (!bytes) return std::nullopt;
+  // a name the reader cut short (`Déadlift` read as `D`) is not the name the trainer wrote
+  const std::string_view file = span.file->text;
+  const auto part_of_word = [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) != 0 || static_cast<unsigned char>(c) >= 0x80;
+  };
+  const auto end = span.offset + span.length;
+  if ((span.offset > 0 && part_of_word(file[span.offset - 1]) && part_of_word(bytes->front())) ||
+      (end < file.size() && part_of_word(file[end]) && part_of_word(bytes->back()))) {
+    return std::nullopt;
+  }
   std::string text(name);
   const bool quoted = bytes->front() == '"';
   const auto first = quoted ? bytes->substr(1) : *bytes;
@@ -98,53 +108,116 @@ std::optional<std::pair<std::size_t, std::size_t>> json_member(std::string_view 
 
 }  // namespace
 
+namespace {
+
+// The bytes a removal takes, grown from a value to the words and punctuation that belong to it.
+class Cut {
+ public:
+  Cut(std::string_view text, std::size_t begin, std::size_t end) : text_(text), begin_(begin), end_(end) {}
+
+  void blanks_before() {
+    while (begin_ > 0 && blank(text_[begin_ - 1])) --begin_;
+  }
+  [[nodiscard]] std::size_t word_before() const {
+    auto start = begin_;
+    while (start > 0 && std::isalnum(static_cast<unsigned char>(text_[start - 1])) != 0) --start;
+    return start;
+  }
+  [[nodiscard]] std::size_t blanks_after(std::size_t at) const {
+    while (at < text_.size() && blank(text_[at])) ++at;
+    return at;
+  }
+  // `2x24kg`: the count of implements before a load
+  void implements() {
+    const auto times = begin_ >= 2 && text_.substr(begin_ - 2, 2) == "\xC3\x97" ? 2u : 1u;
+    if (begin_ < times + 1 || (times == 1 && text_[begin_ - 1] != 'x' && text_[begin_ - 1] != 'X')) return;
+    auto start = begin_ - times;
+    if (std::isdigit(static_cast<unsigned char>(text_[start - 1])) == 0) return;
+    while (start > 0 && std::isdigit(static_cast<unsigned char>(text_[start - 1])) != 0) --start;
+    begin_ = start;
+  }
+  // `RPE 8`, `8 RPE`, `70% 1RM`
+  void measure_word() {
+    blanks_before();
+    if (const auto start = word_before(); start < begin_ && word_is(text_, start, begin_, measure_words)) {
+      begin_ = start;
+      return;
+    }
+    const auto after = blanks_after(end_);
+    auto stop = after;
+    while (stop < text_.size() && std::isalnum(static_cast<unsigned char>(text_[stop])) != 0) ++stop;
+    if (stop > after && word_is(text_, after, stop, measure_words)) end_ = stop;
+  }
+  // `@ 100kg`, `, RPE 8`, `, @ 100kg`, `at 60kg`, `with 10kg`
+  void connectors() {
+    for (bool more = true; more;) {
+      blanks_before();
+      more = begin_ > 0 && (text_[begin_ - 1] == '@' || text_[begin_ - 1] == ',');
+      if (more) {
+        --begin_;
+      } else if (const auto start = word_before(); start < begin_ && word_is(text_, start, begin_, connector_words)) {
+        begin_ = start;
+        more = true;
+      }
+    }
+  }
+  // `(RPE 8)`: brackets left empty go too
+  void brackets() {
+    auto open = begin_;
+    while (open > 0 && blank(text_[open - 1])) --open;
+    const auto close = blanks_after(end_);
+    if (open > 0 && text_[open - 1] == '(' && close < text_.size() && text_[close] == ')') {
+      begin_ = open - 1;
+      end_ = close + 1;
+      blanks_before();
+    }
+  }
+  // `... , RPE 8 ,` at the end of a line: a comma left with nothing after it goes too
+  void trailing_comma() {
+    auto at = blanks_after(end_);
+    if (at >= text_.size() || text_[at] != ',') return;
+    at = blanks_after(at + 1);
+    if (at == text_.size() || text_[at] == '\n' || text_[at] == '\r') end_ = at;
+  }
+  [[nodiscard]] std::optional<SpanEdit> edit(const Span& span) const {
+    if (begin_ > 0 && text_[begin_ - 1] == '\n') return std::nullopt;
+    if (text_.substr(begin_, end_ - begin_).find('\n') != std::string_view::npos) return std::nullopt;
+    Span cut = span;
+    cut.column -= static_cast<std::uint32_t>(span.offset - begin_);
+    cut.length = static_cast<std::uint32_t>(end_ - begin_);
+    cut.offset = static_cast<std::uint32_t>(begin_);
+    return SpanEdit{cut, {}};
+  }
+
+ private:
+  std::string_view text_;
+  std::size_t begin_, end_;
+};
+
+// Whether the value at `begin` follows a JSON key's colon, on its line or an earlier one.
+bool after_json_key(std::string_view text, std::size_t begin) {
+  while (begin > 0 && std::isspace(static_cast<unsigned char>(text[begin - 1])) != 0) --begin;
+  return begin > 0 && text[begin - 1] == ':';
+}
+
+}  // namespace
+
 std::optional<SpanEdit> removal_of(const Span& span) {
   if (!on_one_line(span)) return std::nullopt;
   const std::string_view text = span.file->text;
-  std::size_t begin = span.offset, end = span.offset + span.length;
-  if (const auto member = json_member(text, begin, end)) {
-    std::tie(begin, end) = *member;
-    // a member on a line of its own is removed with the comma that ends the line before
-    const auto first = text.substr(begin, end - begin).find('\n');
-    if (first != std::string_view::npos) return std::nullopt;
-    Span cut = span;
-    cut.column -= static_cast<std::uint32_t>(span.offset - begin);
-    cut.length = static_cast<std::uint32_t>(end - begin);
-    cut.offset = static_cast<std::uint32_t>(begin);
-    return SpanEdit{cut, {}};
+  const std::size_t begin = span.offset, end = span.offset + span.length;
+  if (after_json_key(text, begin)) {
+    const auto member = json_member(text, begin, end);
+    if (!member) return std::nullopt;  // a member over several lines, or the only one of its object
+    return Cut(text, member->first, member->second).edit(span);
   }
-  const auto skip_blanks = [&] {
-    while (begin > 0 && blank(text[begin - 1])) --begin;
-  };
-  const auto word_before = [&] {
-    auto start = begin;
-    while (start > 0 && std::isalnum(static_cast<unsigned char>(text[start - 1])) != 0) --start;
-    return start;
-  };
-  skip_blanks();
-  if (const auto start = word_before(); start < begin && word_is(text, start, begin, measure_words)) {
-    begin = start;
-    skip_blanks();
-  } else {
-    auto after = end;
-    while (after < text.size() && blank(text[after])) ++after;
-    auto stop = after;
-    while (stop < text.size() && std::isalnum(static_cast<unsigned char>(text[stop])) != 0) ++stop;
-    if (stop > after && word_is(text, after, stop, measure_words)) end = stop;
-  }
-  if (begin > 0 && (text[begin - 1] == '@' || text[begin - 1] == ',')) {
-    --begin;
-    skip_blanks();
-  } else if (const auto start = word_before(); start < begin && word_is(text, start, begin, connector_words)) {
-    begin = start;
-    skip_blanks();
-  }
-  if (begin > 0 && text[begin - 1] == '\n') begin = span.offset;
-  Span cut = span;
-  cut.column -= static_cast<std::uint32_t>(span.offset - begin);
-  cut.length = static_cast<std::uint32_t>(end - begin);
-  cut.offset = static_cast<std::uint32_t>(begin);
-  return SpanEdit{cut, {}};
+  Cut cut(text, begin, end);
+  cut.implements();
+  cut.measure_word();
+  cut.connectors();
+  cut.brackets();
+  cut.trailing_comma();
+  return cut.edit(span);
 }
 
 void Diagnostics::add(Diagnostic diagnostic) {

@@ -119,6 +119,54 @@ std::optional<std::string> closest_match(std::string_view word, const std::vecto
   return best;
 }
 
+namespace {
+
+// Edit distance counting two swapped neighbours as one slip (optimal string alignment), or bound + 1
+// once it is certain to exceed bound.
+std::size_t slips_within(std::string_view a, std::string_view b, std::size_t bound) {
+  if ((a.size() > b.size() ? a.size() - b.size() : b.size() - a.size()) > bound) return bound + 1;
+  std::vector<std::vector<std::size_t>> d(a.size() + 1, std::vector<std::size_t>(b.size() + 1));
+  for (std::size_t i = 0; i <= a.size(); ++i) d[i][0] = i;
+  for (std::size_t j = 0; j <= b.size(); ++j) d[0][j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    std::size_t smallest = d[i][0];
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      const std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+      d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+        d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+      smallest = std::min(smallest, d[i][j]);
+    }
+    if (smallest > bound) return bound + 1;
+  }
+  return d[a.size()][b.size()];
+}
+
+}  // namespace
+
+std::optional<std::string> certain_correction(std::string_view word, const std::vector<std::string>& candidates) {
+  constexpr std::size_t shortest = 5;
+  if (word.size() < shortest || word.size() > 64) return std::nullopt;
+  const std::size_t allowed = word.size() >= 9 ? 2 : 1;
+  std::optional<std::string> best;
+  std::size_t best_slips = allowed + 1;
+  bool tied = false;
+  for (const auto& candidate : candidates) {
+    if (candidate.empty() || candidate.front() != word.front()) continue;
+    const auto slips = slips_within(word, candidate, allowed);
+    if (slips == 0 || slips > allowed) continue;
+    if (slips < best_slips) {
+      best = candidate;
+      best_slips = slips;
+      tied = false;
+    } else if (slips == best_slips && candidate != *best) {
+      tied = true;
+    }
+  }
+  if (tied) return std::nullopt;
+  return best;
+}
+
 std::string shorten(std::string_view name) {
   constexpr std::size_t limit = 60;
   if (name.size() <= limit) return std::string(name);

@@ -18,6 +18,13 @@ namespace liftlint {
 [[nodiscard]] std::optional<std::string> closest_match(std::string_view word,
                                                        const std::vector<std::string>& candidates);
 
+// The candidate a word is certainly a misspelling of, for a correction made without asking: a word of at
+// least 5 letters, the same first letter, one slip (a letter missed, added, changed, or two swapped;
+// two slips from 9 letters on), and no other candidate as close. `Goblet sqaut` is `goblet squat`;
+// `Tom`, `WU` and `Resisted row` are no one's typos.
+[[nodiscard]] std::optional<std::string> certain_correction(std::string_view word,
+                                                            const std::vector<std::string>& candidates);
+
 // The name as it should appear in a message: long ones are cut, with their length given.
 [[nodiscard]] std::string shorten(std::string_view name);
 
