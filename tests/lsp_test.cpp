@@ -348,6 +348,15 @@ TEST_F(Lsp, RuleFilesGetDiagnosticsSymbolsAndDefinitions) {
   EXPECT_EQ(references.size(), 2u) << references.dump(2);
 }
 
+TEST_F(Lsp, AnOwnSourceAndRuleAreKnownInTheirRuleFile) {
+  initialize();
+  open("clinic.rules", pack);
+  const auto source = result("textDocument/hover", doc("clinic.rules", 9, 13))["contents"]["value"].get<std::string>();
+  EXPECT_EQ(source.rfind("**clinic** (source)\n\nRiverside Clinic (2025). House rules.", 0), 0u) << source;
+  const auto rule = result("textDocument/hover", doc("clinic.rules", 7, 8))["contents"]["value"].get<std::string>();
+  EXPECT_EQ(rule.rfind("**riverside.no-back-extension** (error, clinic pack)\n\navoid back extensions", 0), 0u) << rule;
+}
+
 TEST_F(Lsp, HoverOnASourceInARuleFileShowsTheReference) {
   initialize();
   open("clinic.rules",

@@ -273,6 +273,14 @@ Document& Server::analysed(Document& d) {
     for (auto* list : {&checked.errors, &checked.warnings}) {
       for (auto& p : *list) d.problems.push_back(std::move(p));
     }
+    // a file that loads is known by its own rules and sources too: hover, completion
+    if (checked.errors.empty()) {
+      if (auto own = Engine::create(options); own) {
+        d.own_engine = std::shared_ptr<const Engine>(std::move(own.engine));
+        d.engine = d.own_engine.get();
+        d.knowledge = std::make_shared<const Knowledge>(*d.own_engine);
+      }
+    }
   } else if (d.engine != nullptr) {
     auto report =
         d.engine->check_text(d.path, d.text, d.kind == Document::Kind::json_plan ? PlanFormat::json : PlanFormat::text);

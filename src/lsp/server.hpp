@@ -35,6 +35,7 @@ struct Document {
   std::shared_ptr<const PlanReading> reading;
   const Engine* engine = nullptr;
   std::shared_ptr<const Knowledge> knowledge;  // the engine's catalogue, rules and vocabulary
+  std::shared_ptr<const Engine> own_engine;    // a rule file's: the built-in pack with the file
 };
 
 // The server's state. handle() takes one message and returns what to send back: a response for a
