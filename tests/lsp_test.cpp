@@ -452,6 +452,17 @@ TEST_F(Lsp, TheConfigurationBesideThePlanApplies) {
   EXPECT_FALSE(with_code(diagnostics, "bp.lighter-loads-more-reps").is_null()) << diagnostics.dump(2);
 }
 
+TEST_F(Lsp, TheConfigurationFileShowsItsOwnMistakes) {
+  const std::string text = R"({"fail-on": "warning"})";
+  std::ofstream(dir_ / ".liftlint.json") << text;
+  initialize();
+  const auto diagnostics = open(".liftlint.json", text)["diagnostics"];
+  ASSERT_EQ(diagnostics.size(), 1u) << diagnostics.dump(2);
+  EXPECT_EQ(diagnostics[0]["message"].get<std::string>().rfind("unknown key \"fail-on\" in the configuration\n", 0),
+            0u);
+  EXPECT_EQ(diagnostics[0]["range"]["start"], at(0, 1));
+}
+
 TEST_F(Lsp, RequestsAfterShutdownAreRefused) {
   initialize();
   EXPECT_TRUE(result("shutdown", nullptr).is_null());

@@ -60,6 +60,7 @@ void shift_location(Location& l, const std::string& path) {
 
 Document::Kind kind_of(const std::string& path, const std::string& language) {
   const auto extension = std::filesystem::path(path).extension().string();
+  if (std::filesystem::path(path).filename() == config_file_name) return Document::Kind::config;
   if (extension == ".rules" || language == "liftlint-rules") return Document::Kind::rules;
   if (extension == ".json" || language == "json") return Document::Kind::json_plan;
   return Document::Kind::plan;
@@ -281,6 +282,8 @@ Document& Server::analysed(Document& d) {
         d.knowledge = std::make_shared<const Knowledge>(*d.own_engine);
       }
     }
+  } else if (d.kind == Document::Kind::config) {
+    // its problems, as saved, are among the engine's; the configuration is no plan to check
   } else if (d.engine != nullptr) {
     auto report =
         d.engine->check_text(d.path, d.text, d.kind == Document::Kind::json_plan ? PlanFormat::json : PlanFormat::text);

@@ -23,7 +23,7 @@ struct Knowledge;
 
 // One open document and what it was last read as.
 struct Document {
-  enum class Kind { plan, json_plan, rules };
+  enum class Kind { plan, json_plan, rules, config };
   std::string uri;
   std::string path;
   std::string text;
