@@ -7,6 +7,7 @@
 #include <cctype>
 #include <cmath>
 #include <map>
+#include <set>
 #include <unordered_map>
 
 #include "support/names.hpp"
@@ -82,6 +83,8 @@ class Evaluator {
   std::vector<const model::Rule*> active_;
   bool plan_unknown_ = false;
   std::vector<const model::Rule*> superseded_by_;  // by rule index: the active rule that makes it moot
+  // By session: the substitutes the first fixes of its lines bring in (first_fresh)
+  mutable std::map<const plan::Session*, std::set<std::uint32_t>> proposed_;
 
   void superseders() {
     superseded_by_.assign(rules_.rules.size(), nullptr);
@@ -595,41 +598,93 @@ class Evaluator {
   // Offers the substitutes no active exercise rule would flag in the same place, with a dose that passes
   // when the line's own would not: a substitute is most needed where the dose is heaviest.
   void suggestions(const model::Rule& rule, const Context& c, Finding& f) const {
-    std::vector<std::pair<const model::Exercise*, PassingDose>> fine;
+    struct Offer {
+      std::uint32_t id;
+      const model::Exercise* exercise;
+      PassingDose dose;
+    };
+    std::vector<Offer> fine;
     for (const auto id : named_substitutes(rule, c.line->exercise_id)) {
-      if (auto dose = passing_dose(*c.line, id, c)) fine.emplace_back(&rules_.catalogue.at(id), *dose);
+      if (auto dose = passing_dose(*c.line, id, c)) fine.push_back(Offer{id, &rules_.catalogue.at(id), *dose});
     }
     // Substitutes with the same movement pattern come first; the rest only when none does.
     const auto pattern = c.line->exercise->pattern;
-    const auto other_pattern = [&](const auto& x) { return x.first->pattern != pattern; };
+    const auto other_pattern = [&](const Offer& x) { return x.exercise->pattern != pattern; };
     if (!std::all_of(fine.begin(), fine.end(), other_pattern)) {
       fine.erase(std::remove_if(fine.begin(), fine.end(), other_pattern), fine.end());
     }
     if (fine.empty()) return;
     std::vector<std::string> offers;
-    for (const auto& [exercise, dose] : fine) {
+    std::vector<std::pair<std::uint32_t, SpanFix>> fixes;
+    for (const auto& [id, exercise, dose] : fine) {
       offers.push_back(dose.text.empty() ? exercise->name : fmt::format("{} ({})", exercise->name, dose.text));
-      if (rule.fix_substitutes) {
-        if (auto fix = substitution(*c.line, *exercise, dose)) f.fixes.push_back(std::move(*fix));
+      if (rule.fix_substitutes && c.line->written.plain && same_purpose(*c.line->exercise, *exercise) &&
+          held(*c.line->exercise) == held(*exercise)) {
+        if (auto fix = substitution(*c.line, *exercise, dose)) fixes.emplace_back(id, std::move(*fix));
       }
     }
     f.help.push_back(fmt::format("try {} instead", spoken_list(offers, "or")));
+    first_fresh(c, fixes);
+    for (auto& fix : fixes) f.fixes.push_back(std::move(fix.second));
   }
 
-  // The substitute written in the line's place: its name, and the dose it passes with. Nothing when the
-  // line's text does not show where the name or the dose to change is written.
+  // The fix applied first brings in an exercise the session does not have yet, nor is given by the first
+  // fix of an earlier line: two crunches become a dead bug and a bird-dog, not two dead bugs.
+  void first_fresh(const Context& c, std::vector<std::pair<std::uint32_t, SpanFix>>& fixes) const {
+    if (fixes.empty() || c.session == nullptr) return;
+    auto& taken = proposed_[c.session];
+    const auto fresh = [&](const auto& fix) {
+      return taken.count(fix.first) == 0 &&
+             std::none_of(c.session->lines.begin(), c.session->lines.end(),
+                          [&](const plan::Line& l) { return l.exercise_id == fix.first; });
+    };
+    std::stable_partition(fixes.begin(), fixes.end(), fresh);
+    taken.insert(fixes.front().first);
+  }
+
+  // An exercise whose dose is a time, not repetitions: a stretch, a plank, a hold, a hang. A fix never
+  // turns `crunches 3x20` into twenty planks.
+  [[nodiscard]] bool held(const model::Exercise& x) const {
+    if (rules_.vocab(model::Category::pattern).at(x.pattern).id == "stretch") return true;
+    for (const std::string_view word : {"plank", "hold", "hang", "wall sit", "l-sit"}) {
+      if (x.name.find(word) != std::string::npos) return true;
+    }
+    return false;
+  }
+
+  // A fix keeps what the exercise trains: the same movement pattern, or trunk work for trunk work (a sit-up
+  // becomes a dead bug, a Russian twist a Pallof press), never a carry become a press.
+  [[nodiscard]] bool same_purpose(const model::Exercise& forbidden, const model::Exercise& substitute) const {
+    if (forbidden.pattern == substitute.pattern) return true;
+    static const std::array<std::string_view, 5> trunk{"anti_extension", "anti_rotation", "anti_lateral_flexion",
+                                                       "rotation", "spinal_flexion"};
+    const auto& patterns = rules_.vocab(model::Category::pattern);
+    const auto is_trunk = [&](std::uint16_t p) {
+      return std::find(trunk.begin(), trunk.end(), patterns.at(p).id) != trunk.end();
+    };
+    return is_trunk(forbidden.pattern) && is_trunk(substitute.pattern);
+  }
+
+  // The substitute written in the line's place: its name, and the dose it passes with, with no weight,
+  // percentage, RPE or RIR (a barbell's load means nothing on a dumbbell). Nothing when the line's text does
+  // not show where the name or the dose to change is written.
   [[nodiscard]] static std::optional<SpanFix> substitution(const plan::Line& line, const model::Exercise& exercise,
                                                            const PassingDose& dose) {
     const auto& written = line.written;
     SpanFix fix{
         fmt::format("replace '{}' with '{}'", line.exercise->name, exercise.name), FixApplicability::unsafe, {}};
-    if (!dose.text.empty()) fix.title += fmt::format(" ({})", dose.text);
+    const bool loaded =
+        std::any_of(written.intensity.begin(), written.intensity.end(), [](const Span& s) { return s.valid(); });
+    if (!dose.text.empty()) {
+      fix.title += fmt::format(" ({})", dose.text);
+    } else if (loaded) {
+      fix.title += " (the same sets and repetitions; choose its load)";
+    }
     const auto add = [&](std::optional<SpanEdit> edit) {
       if (edit) fix.edits.push_back(std::move(*edit));
       return edit.has_value();
     };
     if (!add(rename_at(written.name, exercise.name))) return std::nullopt;
-    if (dose.text.empty()) return fix;
     if (dose.reps && line.reps != dose.reps) {
       if (!written.reps.valid()) return std::nullopt;
       fix.edits.push_back(SpanEdit{written.reps, fmt::format("{}", *dose.reps)});
@@ -1014,8 +1069,28 @@ bool holds_for_exercise(const model::RuleSet& rules, const model::Expr& e, std::
   return Evaluator(rules, plan, options).holds(e, Context{&plan, 1, nullptr, &session, &line});
 }
 
+namespace {
+
+// A plan that must wait for a clearance, or whose strength sessions must stop (red flags, a flare-up), is
+// a matter for a health professional: no substitute is written into it without one reading it.
+bool needs_a_professional(const model::Rule& rule) {
+  return rule.clearance || (rule.forbids && rule.scope == Scope::session);
+}
+
+void keep_only_safe_fixes(std::vector<Finding>& findings) {
+  for (auto& f : findings) {
+    std::erase_if(f.fixes, [](const SpanFix& fix) { return fix.applicability != FixApplicability::safe; });
+  }
+}
+
+}  // namespace
+
 std::vector<Finding> evaluate(const model::RuleSet& rules, const plan::Plan& plan, const Options& options) {
-  return Evaluator(rules, plan, options).run();
+  auto findings = Evaluator(rules, plan, options).run();
+  if (std::any_of(findings.begin(), findings.end(), [](const Finding& f) { return needs_a_professional(*f.rule); })) {
+    keep_only_safe_fixes(findings);
+  }
+  return findings;
 }
 
 }  // namespace liftlint::eval

@@ -17,6 +17,9 @@ struct WrittenDose {
   Span name;
   Span reps;                      // a count of repetitions; empty for a timed set or a list such as 10/8/6
   std::array<Span, 4> intensity;  // load, percentage, RPE, RIR: what a lighter substitute drops
+  // Every word of the line is the name, a part of the dose the reader took, or the notation's own
+  // (`sets`, `each side`, `@`): nothing a substitute would contradict or leave without meaning.
+  bool plain = false;
 };
 
 struct Line {

@@ -966,7 +966,86 @@ class Resolver {
     }
     add(in.rpe);
     add(in.rir);
+    out.plain = plain_line(in);
     return out;
+  }
+
+  // Whether every byte of the line is accounted for (WrittenDose::plain). A trainer's aside, a posture or
+  // implement written as a modifier, a number the reader did not take (`(165)`, `top single`) or any other
+  // word keeps a substitute out.
+  static bool plain_line(const ast::Line& in) {
+    const auto& name = in.name.span;
+    if (in.aside || in.unreadable || in.posture || !in.equipment.empty() || !in.band.empty() || !in.parts.empty() ||
+        !name.valid() || name.length == 0) {
+      return false;
+    }
+    const std::string_view text = name.file->text;
+    // a JSON plan's members are its notation: the key names what each value is
+    if (text[name.offset] == '"') return true;
+    std::vector<std::pair<std::size_t, std::size_t>> taken{{name.offset, name.offset + name.length}};
+    const auto take = [&](const Span& s) {
+      if (s.valid()) taken.emplace_back(s.offset, s.offset + s.length);
+    };
+    for (const auto* q : {&in.sets, &in.reps, &in.load, &in.distance, &in.rpe, &in.rir, &in.rest}) {
+      if (*q) take((*q)->span);
+    }
+    for (const auto& a : in.amounts) take(a.span);
+    if (in.tempo) take(in.tempo->span);
+    std::size_t begin = name.offset, end = name.offset;
+    while (begin > 0 && text[begin - 1] != '\n') --begin;
+    while (end < text.size() && text[end] != '\n') ++end;
+    return plain_words(text, begin, name.offset, taken, true) &&
+           plain_words(text, name.offset + name.length, end, taken, false);
+  }
+
+  // The bytes of [begin, end) outside `taken`: blanks, the notation's punctuation and words, and before the
+  // name a list marker or a group label (`-`, `3.`, `A1)`).
+  static bool plain_words(std::string_view text, std::size_t begin, std::size_t end,
+                          const std::vector<std::pair<std::size_t, std::size_t>>& taken, bool before_name) {
+    static const std::set<std::string, std::less<>> notation{
+        "x",     "sets", "set", "of",   "reps", "rep",  "at",  "with", "each", "side", "sides", "per",
+        "leg",   "legs", "arm", "arms", "es",   "kg",   "kgs", "lb",   "lbs",  "rpe",  "rir",   "rest",
+        "tempo", "s",    "sec", "secs", "min",  "mins", "m",   "and",  "a",    "the",  "bw"};
+    for (std::size_t i = begin; i < end;) {
+      const auto in_taken =
+          std::find_if(taken.begin(), taken.end(), [&](const auto& t) { return i >= t.first && i < t.second; });
+      if (in_taken != taken.end()) {
+        i = in_taken->second;
+        continue;
+      }
+      const auto c = static_cast<unsigned char>(text[i]);
+      if (std::isalnum(c) != 0) {
+        const auto starts_taken = [&](std::size_t at) {
+          return std::any_of(taken.begin(), taken.end(), [&](const auto& t) { return t.first == at; });
+        };
+        auto stop = i + 1;
+        while (stop < end && std::isalnum(static_cast<unsigned char>(text[stop])) != 0 && !starts_taken(stop)) ++stop;
+        std::string word(text.substr(i, stop - i));
+        for (auto& ch : word) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+        const bool label =
+            before_name && word.size() <= 3 && std::count_if(word.begin(), word.end(), [](char ch) {
+                                                 return std::isalpha(static_cast<unsigned char>(ch)) != 0;
+                                               }) <= 1;
+        if (!label && notation.find(word) == notation.end()) return false;
+        i = stop;
+        continue;
+      }
+      if (std::string_view(" \t\r@,;:()-/.*+").find(static_cast<char>(c)) != std::string_view::npos) {
+        ++i;
+        continue;
+      }
+      // `×`, `–` and `•` are notation; any other character is something the reader did not take
+      const auto rest = text.substr(i, std::min<std::size_t>(3, end - i));
+      if (rest.starts_with("\xC3\x97")) {
+        i += 2;
+      } else if (rest.starts_with("\xE2\x80\x93") || rest.starts_with("\xE2\x80\x94") ||
+                 rest.starts_with("\xE2\x80\xA2")) {
+        i += 3;
+      } else {
+        return false;
+      }
+    }
+    return true;
   }
 
   // `Squat 3x5 @ 100kg`: a bare body-weight name with a heavy weight or a percentage of a maximum is the barbell

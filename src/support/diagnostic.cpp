@@ -211,6 +211,13 @@ std::optional<SpanEdit> removal_of(const Span& span) {
     if (!member) return std::nullopt;  // a member over several lines, or the only one of its object
     return Cut(text, member->first, member->second).edit(span);
   }
+  // a table's cell is left empty, so that the columns after it stay where they are
+  auto line_begin = begin, line_end = end;
+  while (line_begin > 0 && text[line_begin - 1] != '\n') --line_begin;
+  while (line_end < text.size() && text[line_end] != '\n') ++line_end;
+  if (text.substr(line_begin, line_end - line_begin).find('\t') != std::string_view::npos) {
+    return SpanEdit{span, {}};
+  }
   Cut cut(text, begin, end);
   cut.implements();
   cut.measure_word();

@@ -360,7 +360,8 @@ def fmt_never_rewrites_through_a_link(tmp):
     expect("the file is a symbolic link; name the file it points to instead" in r.err, "no error", r)
 
 
-FIXABLE = 'client {\n  conditions low_back_pain\n}\nmon strength 30min {\n  Goblet sqaut 3x10\n  Deadlift 3x5 @ 100kg\n}\n'
+FIXABLE = ('client {\n  conditions low_back_pain\n  cleared yes by "physiotherapist" on 2026-09-14\n}\n'
+           'mon strength 30min {\n  Goblet sqaut 3x10\n  Deadlift 3x5 @ 100kg\n}\n')
 
 
 @case
@@ -402,7 +403,7 @@ def fix_writes_the_plan_whole_and_keeps_its_mode(tmp):
     write(f"{tmp}/week.plan", FIXABLE)
     os.chmod(f"{tmp}/week.plan", 0o640)
     r = run("check", "week.plan", "--fix", "--unsafe-fixes", cwd=tmp)
-    expect_exit(r, 1)
+    expect_exit(r, 0)  # what remains are warnings
     expect("liftlint: fixed 2 problems in week.plan" in r.err, "no summary of the fixes", r)
     fixed = open(f"{tmp}/week.plan").read()
     expect(fixed == FIXABLE.replace("Goblet sqaut", "Goblet squat").replace("Deadlift 3x5 @ 100kg",
