@@ -119,30 +119,41 @@ bool adds_errors(const PlanReport& before, const PlanReport& after) {
   return false;
 }
 
-// The first of `fixes` that keeps the plan readable, applied to `out`; those that do not are rejected.
-bool apply_one(const Engine& engine, const std::string& name, PlanFormat format, const std::vector<const Fix*>& fixes,
-               Rejected& rejected, FixedPlan& out) {
+// Tries each of `fixes` alone on `out`'s text and rejects those that make the plan read worse. When none
+// does on its own (only together), the first is applied alone, so that every pass makes progress.
+bool sort_out(const Engine& engine, const std::string& name, PlanFormat format, const std::vector<const Fix*>& fixes,
+              Rejected& rejected, FixedPlan& out) {
+  const Fix* fine = nullptr;
+  std::string fine_text;
+  PlanReport fine_report;
+  bool any_rejected = false;
   for (const auto* fix : fixes) {
     auto one = out.text;
     if (apply_fixes(one, name, {fix}) == 0) continue;
     auto report = engine.check_text(name, one, format);
     if (adds_errors(out.report, report)) {
       rejected.insert(key_of(*fix));
-      continue;
+      any_rejected = true;
+    } else if (fine == nullptr) {
+      fine = fix;
+      fine_text = std::move(one);
+      fine_report = std::move(report);
     }
-    out.text = std::move(one);
-    out.report = std::move(report);
-    ++out.applied;
-    return true;
   }
-  return false;
+  if (any_rejected) return true;  // the next pass applies the others together
+  if (fine == nullptr) return false;
+  out.text = std::move(fine_text);
+  out.report = std::move(fine_report);
+  ++out.applied;
+  return true;
 }
 
 }  // namespace
 
 // Fixes are applied a pass at a time. A pass whose text reads worse than before is taken back, and its
-// fixes tried one at a time: the first that keeps the plan readable is kept, and each that does not is
-// rejected for good, so that one bad edit never costs the others and the plan is never left unreadable.
+// fixes tried one at a time: each that makes the plan read worse is rejected for good, and the next pass
+// applies the rest together, so that one bad edit never costs the others and the plan is never left
+// unreadable.
 FixedPlan Engine::fix(const std::string& name, std::string text, PlanFormat format, bool unsafe) const {
   FixedPlan out;
   const bool bom = text.rfind(byte_order_mark, 0) == 0;
@@ -163,7 +174,7 @@ FixedPlan Engine::fix(const std::string& name, std::string text, PlanFormat form
       out.applied += applied;
       continue;
     }
-    if (!apply_one(*this, name, format, fixes, rejected, out)) break;
+    if (!sort_out(*this, name, format, fixes, rejected, out)) break;
   }
   if (bom) out.text.insert(0, byte_order_mark);
   return out;
