@@ -65,6 +65,8 @@ class Run:
 def run(*args, cwd=None, stdin=None, timeout=120, env=None, user=None, binary=None, stdout_file=None,
         close_stdout=False):
     """Runs liftlint (as `user`, a uid, if given); returns its exit code, output, time and peak memory."""
+    # A sanitizer build runs several times slower: its time limits still catch a hang or a quadratic cost.
+    timeout *= float(os.environ.get("LIFTLINT_TIMEOUT_SCALE", "1"))
     environment = dict(os.environ, NO_COLOR="1", **(env or {}))
     started = time.monotonic()
     out_file, err_file = tempfile.TemporaryFile(), tempfile.TemporaryFile()
