@@ -83,7 +83,7 @@ class Evaluator {
   std::vector<const model::Rule*> active_;
   bool plan_unknown_ = false;
   std::vector<const model::Rule*> superseded_by_;  // by rule index: the active rule that makes it moot
-  // By session: the substitutes the first fixes of its lines bring in (first_fresh)
+  // By session: its exercises and the substitutes the first fixes of its lines bring in (first_fresh)
   mutable std::map<const plan::Session*, std::set<std::uint32_t>> proposed_;
 
   void superseders() {
@@ -632,12 +632,13 @@ class Evaluator {
   // fix of an earlier line: two crunches become a dead bug and a bird-dog, not two dead bugs.
   void first_fresh(const Context& c, std::vector<std::pair<std::uint32_t, SpanFix>>& fixes) const {
     if (fixes.empty() || c.session == nullptr) return;
-    auto& taken = proposed_[c.session];
-    const auto fresh = [&](const auto& fix) {
-      return taken.count(fix.first) == 0 &&
-             std::none_of(c.session->lines.begin(), c.session->lines.end(),
-                          [&](const plan::Line& l) { return l.exercise_id == fix.first; });
-    };
+    // the session's own exercises, gathered once, then the substitutes its earlier lines' fixes bring in
+    auto [at, first_time] = proposed_.try_emplace(c.session);
+    auto& taken = at->second;
+    if (first_time) {
+      for (const auto& l : c.session->lines) taken.insert(l.exercise_id);
+    }
+    const auto fresh = [&](const auto& fix) { return taken.count(fix.first) == 0; };
     std::stable_partition(fixes.begin(), fixes.end(), fresh);
     taken.insert(fixes.front().first);
   }

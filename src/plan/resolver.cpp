@@ -991,9 +991,10 @@ class Resolver {
     }
     for (const auto& a : in.amounts) take(a.span);
     if (in.tempo) take(in.tempo->span);
-    std::size_t begin = name.offset, end = name.offset;
-    while (begin > 0 && text[begin - 1] != '\n') --begin;
-    while (end < text.size() && text[end] != '\n') ++end;
+    // the line's own entry: `a 3x10; b 3x12` holds two, and a long line must not be read once per entry
+    std::size_t begin = name.offset, end = name.offset + name.length;
+    while (begin > 0 && std::string_view("\n;{").find(text[begin - 1]) == std::string_view::npos) --begin;
+    while (end < text.size() && std::string_view("\n;}").find(text[end]) == std::string_view::npos) ++end;
     return plain_words(text, begin, name.offset, taken, true) &&
            plain_words(text, name.offset + name.length, end, taken, false);
   }

@@ -212,9 +212,10 @@ std::optional<SpanEdit> removal_of(const Span& span) {
     return Cut(text, member->first, member->second).edit(span);
   }
   // a table's cell is left empty, so that the columns after it stay where they are
+  // within the entry (`a 3x10; b 3x12` holds two), so that a long line is not read once per edit
   auto line_begin = begin, line_end = end;
-  while (line_begin > 0 && text[line_begin - 1] != '\n') --line_begin;
-  while (line_end < text.size() && text[line_end] != '\n') ++line_end;
+  while (line_begin > 0 && std::string_view("\n;{").find(text[line_begin - 1]) == std::string_view::npos) --line_begin;
+  while (line_end < text.size() && std::string_view("\n;}").find(text[line_end]) == std::string_view::npos) ++line_end;
   if (text.substr(line_begin, line_end - line_begin).find('\t') != std::string_view::npos) {
     return SpanEdit{span, {}};
   }
