@@ -206,9 +206,7 @@ bool fix_plan(const Engine& engine, const std::string& path, const CheckOptions&
   if (fixed.applied == 0) return true;
   run.changed = true;
   if (o.diff) {
-    const report::Printable keep{true, true, std::numeric_limits<std::size_t>::max()};
-    fmt::print("{}",
-               report::printable(authoring::unified_diff(report::printable(path), *text, fixed.text, "fixed"), keep));
+    print_diff(path, *text, fixed.text, "fixed");
     return true;
   }
   if (const auto refusal = rewrite_refusal(path, st); !refusal.empty()) {

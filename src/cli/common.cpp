@@ -7,7 +7,9 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <limits>
 
+#include "authoring/format.hpp"
 #include "liftlint/config.hpp"
 #include "report/report.hpp"
 #include "support/files.hpp"
@@ -77,6 +79,12 @@ std::string rewrite_refusal(const std::string& path, const struct stat& st) {
   // root keeps the owner of the file it rewrites; anyone else would take the file over.
   if (st.st_uid != ::geteuid() && ::geteuid() != 0) return "the file belongs to another user";
   return {};
+}
+
+void print_diff(const std::string& path, const std::string& before, const std::string& after,
+                const std::string& label) {
+  const report::Printable keep{true, true, std::numeric_limits<std::size_t>::max()};
+  fmt::print("{}", report::printable(authoring::unified_diff(report::printable(path), before, after, label), keep));
 }
 
 }  // namespace liftlint::cli

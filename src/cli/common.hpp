@@ -35,6 +35,10 @@ inline constexpr int exit_input_error = 2;
 // would do more than change the text, the file is left alone: the reason, or empty when it may be rewritten.
 [[nodiscard]] std::string rewrite_refusal(const std::string& path, const struct stat& st);
 
+// A file's change as a unified diff on standard output, its new side labelled (`formatted`, `fixed`). The
+// diff quotes the file, whose bytes anyone may have written: shown safely, lines and tabs kept.
+void print_diff(const std::string& path, const std::string& before, const std::string& after, const std::string& label);
+
 // Input errors on standard error, as the text report shows them.
 void print_problems(const std::vector<Problem>& problems, const std::string& color);
 

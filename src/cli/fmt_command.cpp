@@ -66,9 +66,7 @@ Outcome format_file(const std::string& path, const FmtOptions& o) {
     return Outcome::error;
   }
   if (o.check) {
-    // The diff quotes the file, whose bytes anyone may have written: shown safely, lines and tabs kept.
-    const report::Printable keep{true, true, std::numeric_limits<std::size_t>::max()};
-    fmt::print("{}", report::printable(authoring::unified_diff(report::printable(path), before, after), keep));
+    print_diff(path, before, after, "formatted");
     return Outcome::changed;
   }
   if (const auto refusal = rewrite_refusal(path, st); !refusal.empty()) {

@@ -56,8 +56,6 @@ std::optional<std::string_view> quoted_at(std::string_view line, std::size_t at)
   return std::nullopt;
 }
 
-std::string severity_word(Severity s) { return name_of(s); }
-
 // The folder of documentation beside an installed liftlint: share/doc/liftlint next to bin/.
 std::string installed_docs() {
   std::error_code error;
@@ -117,7 +115,7 @@ std::string exercise_markdown(const ExerciseInfo& x) {
 }
 
 std::string rule_markdown(const RuleInfo& r) {
-  auto out = fmt::format("**{}** ({}, {} pack)\n\n{}\n", r.id, severity_word(r.severity), r.pack, r.message);
+  auto out = fmt::format("**{}** ({}, {} pack)\n\n{}\n", r.id, name_of(r.severity), r.pack, r.message);
   if (!r.doc.empty()) out += fmt::format("\n{}\n", r.doc);
   if (!r.suggest.empty()) out += fmt::format("\nSuggested instead: {}.\n", fmt::join(r.suggest, ", "));
   if (!r.citations.empty()) {
@@ -129,8 +127,8 @@ std::string rule_markdown(const RuleInfo& r) {
 
 std::string problem_markdown(const Problem& p, const Knowledge* knowledge) {
   const auto* rule = knowledge != nullptr && !p.rule_id.empty() ? knowledge->rule(p.rule_id) : nullptr;
-  auto out = p.rule_id.empty() ? fmt::format("**{}**: {}\n", severity_word(p.severity), p.message)
-                               : fmt::format("**{}[{}]**: {}\n", severity_word(p.severity), p.rule_id, p.message);
+  auto out = p.rule_id.empty() ? fmt::format("**{}**: {}\n", name_of(p.severity), p.message)
+                               : fmt::format("**{}[{}]**: {}\n", name_of(p.severity), p.rule_id, p.message);
   for (const auto& h : p.help) out += fmt::format("\nhelp: {}\n", h);
   for (const auto& n : p.notes) out += fmt::format("\nnote: {}\n", n.text);
   if (rule != nullptr && !rule->doc.empty()) out += fmt::format("\n{}\n", rule->doc);
@@ -583,7 +581,7 @@ int symbol_kind(const std::string& keyword) {
 
 }  // namespace
 
-Json rule_file_symbols(const Document& d, const LineIndex& index) {
+Json rule_file_symbols(const LineIndex& index) {
   Json out = Json::array();
   for (unsigned l = 1; l <= index.lines(); ++l) {
     const auto declared = declared_on(index.line(l));
@@ -595,7 +593,6 @@ Json rule_file_symbols(const Document& d, const LineIndex& index) {
         index.range(l, static_cast<unsigned>(declared->column + 1), static_cast<unsigned>(declared->name.size()));
     out.push_back(symbol(declared->name, declared->keyword, symbol_kind(declared->keyword), range, selection));
   }
-  (void)d;
   return out;
 }
 

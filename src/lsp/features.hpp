@@ -33,7 +33,7 @@ struct Knowledge {
 [[nodiscard]] Json completion_items(const Document& d, std::string_view before);
 [[nodiscard]] Json actions_for(const Document& d, unsigned first_line, unsigned last_line, const LineIndex& index);
 [[nodiscard]] Json plan_symbols(const Document& d, const LineIndex& index);
-[[nodiscard]] Json rule_file_symbols(const Document& d, const LineIndex& index);
+[[nodiscard]] Json rule_file_symbols(const LineIndex& index);
 // Where the name at `offset` is declared (definition) or used (references), in the open rule files and
 // the rule files beside the document.
 [[nodiscard]] Json find_names(const Document& d, std::size_t offset, const std::vector<const Document*>& open,

@@ -386,7 +386,7 @@ Json Server::symbols(const Json& params) {
   if (d == nullptr) return Json::array();
   auto& doc = analysed(*d);
   const LineIndex index(doc.text, encoding_);
-  return doc.kind == Document::Kind::rules ? rule_file_symbols(doc, index) : plan_symbols(doc, index);
+  return doc.kind == Document::Kind::rules ? rule_file_symbols(index) : plan_symbols(doc, index);
 }
 
 Json Server::definition(const Json& params, bool references) {
