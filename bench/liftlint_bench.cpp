@@ -1,17 +1,25 @@
 // Throughput of the pipeline stages and of the whole check, on synthetic plans.
 #include <benchmark/benchmark.h>
+#include <fcntl.h>
 #include <fmt/format.h>
+#include <signal.h>
+#include <sys/ptrace.h>
 #include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <array>
 #include <fstream>
 #include <iterator>
+#include <regex>
 
+#include "allocation_counter.hpp"
 #include "api/embedded.hpp"
 #include "api/rule_set.hpp"
 #include "eval/evaluator.hpp"
 #include "liftlint/liftlint.hpp"
+#include "liftlint/report.hpp"
 #include "lsp/server.hpp"
 #include "plan/parser.hpp"
 #include "plan/resolver.hpp"
@@ -21,6 +29,7 @@ namespace {
 
 using liftlint::Engine;
 using liftlint::EngineOptions;
+using liftlint::bench::AllocationCounter;
 
 const Engine& engine() {
   static const auto e = std::move(Engine::create(EngineOptions{}).engine);
@@ -41,6 +50,7 @@ BENCHMARK(DefaultPackLoad)->Unit(benchmark::kMicrosecond);
 // The stages of one check, each on its own.
 void ParsePlan(benchmark::State& state) {
   const liftlint::SourceFile file{"bench.plan", liftlint::bench::generate_plan(1, 7)};
+  const AllocationCounter counter(state);
   for (auto _ : state) {
     liftlint::Diagnostics diagnostics;
     benchmark::DoNotOptimize(liftlint::plan::parse_plan_file(file, diagnostics));
@@ -74,6 +84,7 @@ void CheckPlan(benchmark::State& state) {
   const int weeks = static_cast<int>(state.range(0));
   const std::string plan = liftlint::bench::generate_plan(weeks, 7);
   const Engine& e = engine();
+  const AllocationCounter counter(state);
   for (auto _ : state) {
     auto report = e.check_text("bench.plan", plan, liftlint::PlanFormat::text);
     benchmark::DoNotOptimize(report.findings.size());
@@ -90,6 +101,7 @@ void CheckBatch(benchmark::State& state) {
   std::vector<std::string> plans;
   for (unsigned i = 0; i < count; ++i) plans.push_back(liftlint::bench::generate_plan(1, i));
   const Engine& e = engine();
+  const AllocationCounter counter(state);
   for (auto _ : state) {
     for (const auto& p : plans)
       benchmark::DoNotOptimize(e.check_text("batch.plan", p, liftlint::PlanFormat::text).findings.size());
@@ -98,15 +110,107 @@ void CheckBatch(benchmark::State& state) {
 }
 BENCHMARK(CheckBatch)->Arg(1)->Arg(10)->Arg(100)->Arg(1000)->Arg(10000)->Unit(benchmark::kMillisecond);
 
-// Scaling: 1x, 10x and 100x the work in one plan.
+// Scaling: one plan of 1 to 520 weeks (the longest a plan may be), each week its own block.
 void Scaling(benchmark::State& state) {
-  const std::string plan = liftlint::bench::generate_plan(static_cast<int>(state.range(0)), 3);
+  const auto weeks = state.range(0);
+  const std::string plan = liftlint::bench::generate_plan(static_cast<int>(weeks), 3);
   const Engine& e = engine();
   for (auto _ : state)
     benchmark::DoNotOptimize(e.check_text("scale.plan", plan, liftlint::PlanFormat::text).findings.size());
-  state.SetComplexityN(state.range(0));
+  state.SetComplexityN(weeks);
+  state.counters["weeks"] = static_cast<double>(weeks);
+  state.counters["per_week"] = benchmark::Counter(
+      static_cast<double>(weeks), benchmark::Counter::kIsIterationInvariantRate | benchmark::Counter::kInvert);
 }
-BENCHMARK(Scaling)->Arg(1)->Arg(10)->Arg(100)->Complexity(benchmark::oN)->Unit(benchmark::kMicrosecond);
+BENCHMARK(Scaling)
+    ->Arg(1)
+    ->Arg(10)
+    ->Arg(100)
+    ->Arg(260)
+    ->Arg(520)
+    ->Complexity(benchmark::oN)
+    ->Unit(benchmark::kMicrosecond);
+
+// Plans with findings, as most real plans have: the report, its substitutes and fixes are built too.
+void CheckFlawed(benchmark::State& state) {
+  const int weeks = static_cast<int>(state.range(0));
+  const std::string plan = liftlint::bench::generate_flawed_plan(weeks, 7);
+  const Engine& e = engine();
+  std::size_t findings = 0;
+  const AllocationCounter counter(state);
+  for (auto _ : state) {
+    findings = e.check_text("flawed.plan", plan, liftlint::PlanFormat::text).findings.size();
+    benchmark::DoNotOptimize(findings);
+  }
+  state.SetItemsProcessed(state.iterations());
+  state.counters["weeks"] = weeks;
+  state.counters["findings"] = static_cast<double>(findings);
+}
+BENCHMARK(CheckFlawed)->Arg(1)->Arg(4)->Arg(52)->Unit(benchmark::kMicrosecond);
+
+EngineOptions with_readings() {
+  EngineOptions options;
+  options.readings = true;
+  return options;
+}
+
+// Writing the report of a one-week plan with findings, in each output format (the check itself not timed).
+void WriteReport(benchmark::State& state) {
+  const auto format = static_cast<liftlint::ReportFormat>(state.range(0));
+  static const auto readings = std::move(Engine::create(with_readings()).engine);
+  const auto report =
+      readings->check_text("flawed.plan", liftlint::bench::generate_flawed_plan(1, 7), liftlint::PlanFormat::text);
+  if (report.findings.empty()) state.SkipWithError("the flawed plan should have findings");
+  const auto rules = readings->running_rules();
+  std::size_t bytes = 0;
+  for (auto _ : state) {
+    auto writer = liftlint::make_report_writer(format, {rules});
+    std::string out = writer->begin() + writer->plan(report, liftlint::Severity::error);
+    writer->end([&](std::string_view piece) { out += piece; });
+    bytes = out.size();
+    benchmark::DoNotOptimize(out.data());
+  }
+  state.SetLabel(liftlint::name_of(format));
+  state.counters["output_bytes"] = static_cast<double>(bytes);
+  state.counters["findings"] = static_cast<double>(report.findings.size());
+}
+BENCHMARK(WriteReport)->DenseRange(0, 5)->Unit(benchmark::kMicrosecond);
+
+// The default pack's guidelines copied under new names until there are about N rules: the cost of a check
+// per rule must not grow with the number of rules.
+std::vector<liftlint::RuleFile> copies_of_the_guidelines(std::size_t rules) {
+  std::ifstream in(std::string(LIFTLINT_SOURCE_DIR) + "/rules/back-pain/guidelines.rules", std::ios::binary);
+  const std::string guidelines{std::istreambuf_iterator<char>(in), {}};
+  const std::regex rule_start("\nrule ");
+  const auto in_one_copy = static_cast<std::size_t>(
+      std::distance(std::sregex_iterator(guidelines.begin(), guidelines.end(), rule_start), std::sregex_iterator()));
+  std::vector<liftlint::RuleFile> out;
+  for (std::size_t copy = 1; (copy + 1) * in_one_copy <= rules; ++copy) {
+    out.push_back({fmt::format("copy{}.rules", copy),
+                   std::regex_replace(guidelines, std::regex("\\bbp\\."), fmt::format("copy{}.", copy))});
+  }
+  return out;
+}
+
+void RuleScaling(benchmark::State& state) {
+  EngineOptions options;
+  options.rule_files = copies_of_the_guidelines(static_cast<std::size_t>(state.range(0)));
+  auto created = Engine::create(options);
+  if (!created.engine) {
+    state.SkipWithError(created.problems.empty() ? "no engine" : created.problems.front().message.c_str());
+    return;
+  }
+  const std::string plan = liftlint::bench::generate_flawed_plan(1, 7);
+  for (auto _ : state)
+    benchmark::DoNotOptimize(
+        created.engine->check_text("rules.plan", plan, liftlint::PlanFormat::text).findings.size());
+  const auto rules = static_cast<double>(created.engine->rule_count());
+  state.counters["rules"] = rules;
+  state.counters["per_rule"] =
+      benchmark::Counter(rules, benchmark::Counter::kIsIterationInvariantRate | benchmark::Counter::kInvert);
+  state.SetComplexityN(static_cast<std::int64_t>(rules));
+}
+BENCHMARK(RuleScaling)->Arg(34)->Arg(340)->Arg(3300)->Complexity(benchmark::oN)->Unit(benchmark::kMicrosecond);
 
 // A template week repeated for N weeks (`week 1..N`): its text does not grow with N, and neither may the
 // cost of checking it.
@@ -136,6 +240,22 @@ void TemplateBytes(benchmark::State& state) {
   state.SetComplexityN(state.range(0));
 }
 BENCHMARK(TemplateBytes)->Arg(64)->Arg(512)->Arg(8000)->Complexity(benchmark::oN)->Unit(benchmark::kMillisecond);
+
+// A plan one byte over the 8 MiB limit is refused, faster than the largest legal plan is checked.
+void RefuseOverLimit(benchmark::State& state) {
+  const std::string week = liftlint::bench::generate_plan(1, 3);
+  std::string plan;
+  while (plan.size() < 8 * 1024 * 1024) plan += week;
+  plan.resize(8 * 1024 * 1024 + 1);
+  const Engine& e = engine();
+  for (auto _ : state) {
+    const auto report = e.check_text("huge.plan", plan, liftlint::PlanFormat::text);
+    if (report.errors.empty()) state.SkipWithError("the plan should be refused");
+    benchmark::DoNotOptimize(report.errors.size());
+  }
+  state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * plan.size()));
+}
+BENCHMARK(RefuseOverLimit)->Unit(benchmark::kMillisecond);
 
 // The same five-day plan written in the text notation and as JSON: the cost of the JSON reader.
 std::string example(const std::string& path) {
@@ -213,14 +333,69 @@ void FixPlan(benchmark::State& state) {
 }
 BENCHMARK(FixPlan)->Unit(benchmark::kMicrosecond);
 
-void PeakMemory(benchmark::State& state) {
-  for (auto _ : state) benchmark::DoNotOptimize(engine().rule_count());
-  rusage usage{};
-  getrusage(RUSAGE_SELF, &usage);
-  state.counters["peak_rss_MiB"] = static_cast<double>(usage.ru_maxrss) / 1024.0;
+// The peak resident memory of `liftlint check` on a one-week plan, in a process of its own (the benchmark
+// process holds every other benchmark's plans and engines). The kernel's own count of a child's peak would
+// include the memory of the process it was forked from, so the child is stopped as it exits and its peak
+// read from /proc while its memory still exists.
+long peak_kib_of_a_check(const char* plan_path) {
+  const pid_t pid = fork();
+  if (pid == 0) {
+    ptrace(PTRACE_TRACEME, 0, nullptr, nullptr);
+    const int null = open("/dev/null", O_WRONLY);
+    dup2(null, STDOUT_FILENO);
+    execl(LIFTLINT_CLI, LIFTLINT_CLI, "check", plan_path, static_cast<char*>(nullptr));
+    _exit(127);
+  }
+  int status = 0;
+  waitpid(pid, &status, 0);  // stopped at the exec
+  ptrace(PTRACE_SETOPTIONS, pid, nullptr, PTRACE_O_TRACEEXIT);
+  ptrace(PTRACE_CONT, pid, nullptr, nullptr);
+  long peak = -1;
+  while (waitpid(pid, &status, 0) == pid && WIFSTOPPED(status)) {
+    if (status >> 8 == (SIGTRAP | (PTRACE_EVENT_EXIT << 8))) {
+      std::ifstream proc(fmt::format("/proc/{}/status", pid));
+      for (std::string line; std::getline(proc, line);) {
+        if (line.rfind("VmHWM:", 0) == 0) peak = std::stol(line.substr(6));
+      }
+    }
+    ptrace(PTRACE_CONT, pid, nullptr, WSTOPSIG(status) == SIGTRAP ? 0 : WSTOPSIG(status));
+  }
+  return peak;
 }
-BENCHMARK(PeakMemory)->Iterations(1);
+
+void PeakMemory(benchmark::State& state) {
+  char path[] = "/tmp/liftlint-bench-XXXXXX.plan";
+  const int fd = mkstemps(path, 5);
+  const std::string plan = liftlint::bench::generate_plan(1, 7);
+  if (fd < 0 || write(fd, plan.data(), plan.size()) != static_cast<ssize_t>(plan.size())) {
+    state.SkipWithError("cannot write the plan");
+    return;
+  }
+  close(fd);
+  long peak_kib = 0;
+  for (auto _ : state) peak_kib = std::max(peak_kib, peak_kib_of_a_check(path));
+  unlink(path);
+  if (peak_kib <= 0) state.SkipWithError("the peak of the check could not be read");
+  state.counters["peak_rss_MiB"] = static_cast<double>(peak_kib) / 1024.0;
+}
+BENCHMARK(PeakMemory)->Iterations(5)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 
-BENCHMARK_MAIN();
+// `liftlint_bench --write-plans DIR N` writes N distinct one-week plans for the command-line benchmarks
+// (bench/scripts/performance.py); otherwise the benchmarks run, with Google Benchmark's options.
+int main(int argc, char** argv) {
+  if (argc == 4 && std::string_view(argv[1]) == "--write-plans") {
+    const auto count = std::stoul(argv[3]);
+    for (unsigned i = 0; i < count; ++i) {
+      std::ofstream(fmt::format("{}/plan-{:05}.plan", argv[2], i), std::ios::binary)
+          << liftlint::bench::generate_plan(1, i);
+    }
+    return 0;
+  }
+  benchmark::Initialize(&argc, argv);
+  if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
+  benchmark::RunSpecifiedBenchmarks();
+  benchmark::Shutdown();
+  return 0;
+}

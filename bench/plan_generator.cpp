@@ -28,7 +28,20 @@ std::string session(const char* day, unsigned seed, int week) {
       core[(seed + 2) % core.size()]);
 }
 
+std::string flawed(std::string plan) {
+  for (std::size_t at = plan.find("    cooldown"); at != std::string::npos; at = plan.find("    cooldown", at)) {
+    plan.insert(at, "    crunch 3x20\n    barbell deadlift 3x5 @ 100kg\n");
+    at = plan.find('\n', at + 64);
+  }
+  for (std::size_t at = plan.find("  tue rest\n"); at != std::string::npos; at = plan.find("  tue rest\n", at)) {
+    plan.replace(at, 11, "  tue strength 30min { back squat 5x5 @ 80kg; sit-up 3x20 }\n");
+  }
+  return plan;
+}
+
 }  // namespace
+
+std::string generate_flawed_plan(int weeks, unsigned seed) { return flawed(generate_plan(weeks, seed)); }
 
 std::string generate_plan(int weeks, unsigned seed) {
   std::string out = fmt::format(

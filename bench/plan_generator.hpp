@@ -10,4 +10,9 @@ namespace liftlint::bench {
 // varies loads and exercises between plans.
 [[nodiscard]] std::string generate_plan(int weeks, unsigned seed);
 
+// The same plan as a trainer might get it wrong: each strength session also has crunches and a heavy
+// barbell deadlift, and the mobility day becomes a third strength day in a row, so every week has
+// findings of several rules (with substitutes, fixes and citations to report).
+[[nodiscard]] std::string generate_flawed_plan(int weeks, unsigned seed);
+
 }  // namespace liftlint::bench

@@ -1,4 +1,5 @@
-# Writes a C++ file that holds each rule file's text, keyed by its path under rules/.
+# Writes a C++ file that holds each rule file's text, keyed by its path under rules/. The texts and
+# snapshots are views of constants: nothing is copied when the program starts.
 set(content "// Generated from rules/; do not edit.\n#include \"api/embedded.hpp\"\n\nnamespace liftlint {\n\nconst std::vector<EmbeddedFile>& embedded_rule_files() {\n  static const std::vector<EmbeddedFile> files = {\n")
 file(GLOB FILES ${ROOT}/back-pain/*.rules ${ROOT}/back-pain/tests/*.plan)
 list(SORT FILES)
@@ -6,13 +7,13 @@ foreach(path IN LISTS FILES)
   file(RELATIVE_PATH rel ${ROOT} ${path})
   file(READ ${path} text HEX)
   string(REGEX REPLACE "([0-9a-f][0-9a-f])" "\\\\x\\1" escaped "${text}")
-  string(APPEND content "      {\"builtin/${rel}\", std::string(\"${escaped}\", sizeof(\"${escaped}\") - 1)},\n")
+  string(APPEND content "      {\"builtin/${rel}\", std::string_view(\"${escaped}\", sizeof(\"${escaped}\") - 1)},\n")
 endforeach()
 string(APPEND content "  };\n  return files;\n}\n\n")
 foreach(which default base)
   file(READ ${SNAPSHOT_DIR}/${which}.snapshot bytes HEX)
   string(REGEX REPLACE "([0-9a-f][0-9a-f])" "\\\\x\\1" escaped "${bytes}")
-  string(APPEND content "static const std::string ${which}_snapshot(\"${escaped}\", sizeof(\"${escaped}\") - 1);\n")
+  string(APPEND content "constexpr std::string_view ${which}_snapshot(\"${escaped}\", sizeof(\"${escaped}\") - 1);\n")
 endforeach()
 string(APPEND content "\nstd::string_view embedded_snapshot(bool with_rules) { return with_rules ? default_snapshot : base_snapshot; }\n\n}  // namespace liftlint\n")
 file(WRITE ${OUT}.tmp "${content}")

@@ -65,7 +65,8 @@ set(CPACK_GENERATOR DEB)
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_SECTION utils)
 set(CPACK_DEBIAN_PACKAGE_HOMEPAGE "${PROJECT_HOMEPAGE_URL}")
-# The dependencies of the binary and the shared library, as dpkg-shlibdeps finds them (libfmt, libstdc++).
+# The dependencies of the binary and the shared library, as dpkg-shlibdeps finds them (the C++ runtime of the
+# shared library; the command line is static and fmt is compiled into both).
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_PACKAGE_SUGGESTS "libfmt-dev")
 include(CPack)

@@ -24,6 +24,8 @@ set_target_properties(nlohmann_json::nlohmann_json PROPERTIES INTERFACE_INCLUDE_
 add_library(fmt::fmt INTERFACE IMPORTED)
 set_target_properties(fmt::fmt PROPERTIES INTERFACE_INCLUDE_DIRECTORIES ${liftlint_host_headers}
                                           INTERFACE_COMPILE_DEFINITIONS FMT_HEADER_ONLY=1)
+add_library(liftlint_fmt INTERFACE)
+target_link_libraries(liftlint_fmt INTERFACE fmt::fmt)
 # The module runs on the page's one thread: threads would need cross-origin isolation, which a page
 # opened from disk cannot have. Engine::check_batch is not used there.
 add_library(Threads::Threads INTERFACE IMPORTED)

@@ -15,7 +15,7 @@ TEST(Snapshot, RoundTripGivesTheSameBytes) {
   const auto bytes = rules::encode_snapshot(*pack->rules);
   std::vector<const SourceFile*> files;
   Sources sources;
-  for (const auto& f : embedded_rule_files()) files.push_back(&sources.add(f.path, f.text));
+  for (const auto& f : embedded_rule_files()) files.push_back(&sources.add(f.path, std::string(f.text)));
   const auto decoded = rules::decode_snapshot(bytes, files);
   ASSERT_TRUE(decoded.has_value());
   EXPECT_EQ(rules::encode_snapshot(*decoded), bytes);

@@ -21,7 +21,7 @@ namespace liftlint::testing {
 std::unique_ptr<Pack> load_pack(const std::vector<std::string>& builtin, const Files& extra) {
   auto pack = std::make_unique<Pack>();
   rules::MemoryFileSystem fs;
-  for (const auto& f : embedded_rule_files()) fs.add(f.path, f.text);
+  for (const auto& f : embedded_rule_files()) fs.add(f.path, std::string(f.text));
   for (const auto& [path, text] : extra) fs.add(path, text);
   rules::RuleLoader loader(pack->sources, fs, pack->diagnostics);
   for (const auto& path : builtin) loader.load(path);

@@ -2,13 +2,14 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace liftlint {
 
 struct EmbeddedFile {
   const char* path;  // builtin/<pack>/<file>.rules, and the pack's tests as builtin/<pack>/tests/<file>.plan
-  std::string text;
+  std::string_view text;
 };
 
 [[nodiscard]] const std::vector<EmbeddedFile>& embedded_rule_files();

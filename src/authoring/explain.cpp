@@ -29,7 +29,7 @@ std::vector<TestFile> tests_in(const RuleInfo& rule) {
   const auto folder = test_folder(rule);
   if (rule.builtin) {
     for (const auto& f : embedded_rule_files()) {
-      if (std::string(f.path).rfind(folder, 0) == 0) out.emplace_back(f.path, f.text);
+      if (std::string(f.path).rfind(folder, 0) == 0) out.emplace_back(f.path, std::string(f.text));
     }
   } else {
     std::vector<WalkProblem> unreadable;  // an example that cannot be read is simply not shown

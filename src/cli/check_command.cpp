@@ -451,7 +451,7 @@ int run_check(const CheckOptions& o) {
   const auto destinations = destinations_of(o);
   if (!destinations) return exit_input_error;
   const Overrides overrides{o.rules, o.no_default_rules, o.drafts, o.fail_on, o.max_warnings};
-  auto project = plan_project(ProjectOptions{o.plans, o.config, overrides, o.today});
+  auto& project = kept_until_exit(plan_project(ProjectOptions{o.plans, o.config, overrides, o.today}));
   if (!outputs_are_not_inputs(project, *destinations)) return exit_input_error;
   project.readings = std::any_of(destinations->begin(), destinations->end(),
                                  [](const Destination& d) { return d.format == ReportFormat::html; });

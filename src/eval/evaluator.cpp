@@ -8,6 +8,7 @@
 #include <cmath>
 #include <map>
 #include <set>
+#include <tuple>
 #include <unordered_map>
 
 #include "support/names.hpp"
@@ -85,6 +86,7 @@ class Evaluator {
   std::vector<const model::Rule*> superseded_by_;  // by rule index: the active rule that makes it moot
   // By session: its exercises and the substitutes the first fixes of its lines bring in (first_fresh)
   mutable std::map<const plan::Session*, std::set<std::uint32_t>> proposed_;
+  mutable std::map<std::tuple<const plan::Line*, std::uint32_t, double, int>, bool> flagged_substitutes_;
 
   void superseders() {
     superseded_by_.assign(rules_.rules.size(), nullptr);
@@ -558,6 +560,19 @@ class Evaluator {
     });
   }
 
+  // Whether an active rule flags the substitute in the line's place, asked once per line, substitute, dose
+  // and week: rules that flag the same line offer the same substitutes, and each answer asks every active
+  // exercise rule, so without the memo the cost of a plan would grow with the square of its rules.
+  [[nodiscard]] bool substitute_flagged(const plan::Line& line, std::uint32_t id, std::optional<double> reps,
+                                        const Context& c) const {
+    const auto key = std::make_tuple(&line, id, reps.value_or(-1.0), c.week);
+    const auto known = flagged_substitutes_.find(key);
+    if (known != flagged_substitutes_.end()) return known->second;
+    const bool answer = flagged(substitute(line, id, reps), c);
+    flagged_substitutes_.emplace(key, answer);
+    return answer;
+  }
+
   // A dose a substitute passes with: the line's own (text empty), body weight, or a number of
   // repetitions with a lighter load.
   struct PassingDose {
@@ -569,13 +584,13 @@ class Evaluator {
   // How the substitute may be done so that no active rule flags it; nothing when no dose will do.
   [[nodiscard]] std::optional<PassingDose> passing_dose(const plan::Line& line, std::uint32_t id,
                                                         const Context& c) const {
-    if (!flagged(substitute(line, id), c)) return PassingDose{};
+    if (!substitute_flagged(line, id, std::nullopt, c)) return PassingDose{};
     // A substitute's dose is a controlled one: at least 8 repetitions, more when the rules ask for more.
     const double fewest = std::max(line.reps.value_or(10.0), 8.0);
     for (const double reps : {fewest, 10.0, 12.0, 15.0}) {
       if (reps < fewest) continue;
+      if (substitute_flagged(line, id, reps, c)) continue;
       const auto candidate = substitute(line, id, reps);
-      if (flagged(candidate, c)) continue;
       // An unloaded substitute may be a hold (a side plank), whose dose is no count of repetitions.
       if (!candidate.loaded) return PassingDose{"body weight", reps, true};
       const auto sets = line.sets ? fmt::format("{} \u00d7 ", *line.sets) : std::string{};

@@ -6,7 +6,6 @@
 #include <cctype>
 #include <cstdlib>
 #include <map>
-#include <regex>
 #include <set>
 #include <unordered_set>
 
@@ -14,6 +13,7 @@
 #include "plan/asides.hpp"
 #include "plan/lexer.hpp"
 #include "plan/line_reader.hpp"
+#include "plan/prose.hpp"
 #include "plan/statements.hpp"
 #include "rules/exercise_syntax.hpp"
 #include "support/limits.hpp"
@@ -726,20 +726,16 @@ class Parser {
     if (k >= t.size()) return std::nullopt;
     const auto s = span_between(file_, t[k], t.back());
     const auto text = prose_for_search(file_.text.substr(s.offset, s.length));
-    static const std::regex said(
-        R"(\b(cleared|clearance|signed (?:\w+ )?off|sign-off|ok'?d|okayed|green light|go-ahead|go ahead|fit to (?:train|exercise))\b)");
-    static const std::regex negation(R"(\b(not|no|awaiting|pending|without|before)\s+(?:\w+\s+)?$)");
-    static const std::regex gym(R"(\b(gym|weights?|strength|resistance|lifting|lift|training|rehab|exercise|full)\b)");
-    std::smatch m;
-    if (!std::regex_search(text, m, said)) return std::nullopt;
-    const auto before = m.prefix().str();
-    const auto after = m.suffix().str();
-    if (std::regex_search(before.substr(before.size() > 24 ? before.size() - 24 : 0), negation) ||
-        after.rfind(" pending", 0) == 0) {
+    const auto said = prose::clearance_word(text);
+    if (!said) return std::nullopt;
+    const std::string_view before(text.data(), said->begin);
+    const auto after = std::string_view(text).substr(said->end);
+    if (prose::ends_negated(before.substr(before.size() > 24 ? before.size() - 24 : 0)) ||
+        after.substr(0, 8) == " pending") {
       return false;
     }
     const auto clause = after.substr(0, after.find_first_of(";.|"));
-    if (clause.find(" only") != std::string::npos && !std::regex_search(clause, gym)) return false;
+    if (clause.find(" only") != std::string_view::npos && !prose::names_gym_work(clause)) return false;
     return true;
   }
 

@@ -8,12 +8,12 @@
 #include <cmath>
 #include <limits>
 #include <map>
-#include <regex>
 #include <set>
 #include <unordered_map>
 
 #include "plan/exercise_names.hpp"
 #include "plan/line_reader.hpp"
+#include "plan/prose.hpp"
 #include "rules/name_resolver.hpp"
 #include "support/dates.hpp"
 #include "support/names.hpp"
@@ -125,26 +125,18 @@ class Resolver {
   void client_numbers(const ast::Client& c) {
     plan_.client.age = checked(c.age, 10, 120, "an age");
     plan_.client.gestational_week = checked(c.gestational_week, 1, 42, "a week of pregnancy");
-    static const std::regex age_in_prose(
-        R"((?:^|[,;|]\s*)(\d{2,3})\s*(?:$|[,;|])|\b(\d{2,3})\s*-?\s*(?:y/?o|yrs?\b|years?\b(?:[\s-]*old)?|year-old))"
-        R"(|\bage[d]?\s*:?\s*(\d{2,3})\b)",
-        std::regex::icase);
-    static const std::regex week_in_prose(
-        R"(\b(\d{1,2})\s*(?:weeks?|wks?)\s*(?:pregnant|gestation|of pregnancy)|\b(\d{1,2})\s*/\s*40\b)",
-        std::regex::icase);
     for (const auto& mention : c.mentions) {
       if (std::none_of(mention.text.begin(), mention.text.end(), [](char ch) { return ch >= '0' && ch <= '9'; })) {
         continue;
       }
       const auto text = prose_for_search(mention.text);
-      std::smatch m;
-      if (!plan_.client.age && std::regex_search(text, m, age_in_prose)) {
-        const double years = std::stod(m[1].matched ? m[1].str() : m[2].matched ? m[2].str() : m[3].str());
-        if (years >= 10 && years <= 120) plan_.client.age = years;
+      if (!plan_.client.age) {
+        if (const auto years = prose::age_in(text); years && *years >= 10 && *years <= 120) plan_.client.age = years;
       }
-      if (!plan_.client.gestational_week && std::regex_search(text, m, week_in_prose)) {
-        const double week = std::stod(m[1].matched ? m[1].str() : m[2].str());
-        if (week >= 1 && week <= 42) plan_.client.gestational_week = week;
+      if (!plan_.client.gestational_week) {
+        if (const auto week = prose::pregnancy_week_in(text); week && *week >= 1 && *week <= 42) {
+          plan_.client.gestational_week = week;
+        }
       }
     }
   }

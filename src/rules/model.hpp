@@ -76,12 +76,15 @@ class Catalogue {
   [[nodiscard]] std::optional<std::uint32_t> find(const std::string& name) const;
   // Also matches the name written without spaces or hyphens, or with & and /: pushups, cat/cow.
   [[nodiscard]] std::optional<std::uint32_t> find_loose(const std::string& name) const;
+  // Every normalised name and alias, sorted.
   [[nodiscard]] std::vector<std::string> names() const;
   [[nodiscard]] const Exercise& at(std::uint32_t index) const { return exercises_[index]; }
   Exercise& mutable_at(std::uint32_t index) { return exercises_[index]; }
   // Another name for an entry; false when the name already belongs to an exercise.
   bool add_alias(std::uint32_t index, const std::string& alias);
   [[nodiscard]] std::size_t size() const { return exercises_.size(); }
+  // Room for `exercises` more entries and their names, so that loading a pack never rehashes.
+  void reserve(std::size_t exercises);
 
  private:
   std::vector<Exercise> exercises_;

@@ -106,13 +106,22 @@ std::optional<std::string> closest_match(std::string_view word, const std::vecto
   if (word.size() > 64) return std::nullopt;
   const std::size_t limit = std::max<std::size_t>(2, word.size() / 3);
   std::optional<std::string> best;
-  std::size_t best_distance = limit + 1;
+  std::size_t best_distance = limit;
+  std::size_t best_prefix = 0;
+  const auto common_prefix = [&](std::string_view candidate) {
+    return static_cast<std::size_t>(std::mismatch(word.begin(), word.end(), candidate.begin(), candidate.end()).first -
+                                    word.begin());
+  };
   for (const auto& candidate : candidates) {
     const auto gap = candidate.size() > word.size() ? candidate.size() - word.size() : word.size() - candidate.size();
-    if (gap >= best_distance) continue;  // the distance is at least the difference in length
-    const std::size_t d = edit_distance_within(word, candidate, best_distance - 1);
-    if (d < best_distance) {
+    if (gap > best_distance) continue;  // the distance is at least the difference in length
+    const std::size_t d = edit_distance_within(word, candidate, best_distance);
+    if (d > best_distance) continue;
+    // Of two names as close, the one that begins as the word does (`row`: rower, not jog); then the first.
+    const auto prefix = common_prefix(candidate);
+    if (!best || d < best_distance || prefix > best_prefix) {
       best_distance = d;
+      best_prefix = prefix;
       best = candidate;
     }
   }

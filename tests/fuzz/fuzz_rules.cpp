@@ -17,7 +17,7 @@ struct Base {
   liftlint::model::RuleSet rules;
   Base() {
     std::vector<const liftlint::SourceFile*> files;
-    for (const auto& f : liftlint::embedded_rule_files()) files.push_back(&sources.add(f.path, f.text));
+    for (const auto& f : liftlint::embedded_rule_files()) files.push_back(&sources.add(f.path, std::string(f.text)));
     rules = *liftlint::rules::decode_snapshot(liftlint::embedded_snapshot(false), files);
   }
 };

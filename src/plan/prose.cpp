@@ -1,0 +1,210 @@
+// Prose is read by scanning for words at word boundaries, as a regular expression would, but without
+// compiling one: std::regex takes longer to compile its patterns than liftlint takes to check a plan.
+#include "plan/prose.hpp"
+
+#include <array>
+#include <string>
+
+namespace liftlint::plan::prose {
+namespace {
+
+bool word_char(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+}
+bool digit(char c) { return c >= '0' && c <= '9'; }
+
+// A word starts at `at`: a word character with none before it.
+bool word_starts(std::string_view t, std::size_t at) {
+  return at < t.size() && word_char(t[at]) && (at == 0 || !word_char(t[at - 1]));
+}
+// A word ends at `at`: a word character before it and none at it.
+bool word_ends(std::string_view t, std::size_t at) {
+  return at > 0 && word_char(t[at - 1]) && (at == t.size() || !word_char(t[at]));
+}
+
+bool at(std::string_view t, std::size_t i, std::string_view s) { return t.substr(i, s.size()) == s; }
+
+// The end of `s` at i when it stands there as a whole word's end, else npos.
+std::size_t whole(std::string_view t, std::size_t i, std::string_view s) {
+  return at(t, i, s) && word_ends(t, i + s.size()) ? i + s.size() : std::string_view::npos;
+}
+
+std::size_t skip(std::string_view t, std::size_t i, char c) {
+  while (i < t.size() && t[i] == c) ++i;
+  return i;
+}
+std::size_t skip_word(std::string_view t, std::size_t i) {
+  while (i < t.size() && word_char(t[i])) ++i;
+  return i;
+}
+std::size_t digits_end(std::string_view t, std::size_t i) {
+  while (i < t.size() && digit(t[i])) ++i;
+  return i;
+}
+
+// `signed off`, `signed him off`.
+std::size_t signed_off(std::string_view t, std::size_t i) {
+  if (!at(t, i, "signed ")) return std::string_view::npos;
+  const auto j = i + 7;
+  const auto k = skip_word(t, j);
+  if (k > j && k < t.size() && t[k] == ' ') {
+    if (const auto end = whole(t, k + 1, "off"); end != std::string_view::npos) return end;
+  }
+  return whole(t, j, "off");
+}
+
+std::size_t fit_to(std::string_view t, std::size_t i) {
+  if (!at(t, i, "fit to ")) return std::string_view::npos;
+  if (const auto end = whole(t, i + 7, "train"); end != std::string_view::npos) return end;
+  return whole(t, i + 7, "exercise");
+}
+
+std::size_t clearance_at(std::string_view t, std::size_t i) {
+  for (const std::string_view w : {"cleared", "clearance"}) {
+    if (const auto end = whole(t, i, w); end != std::string_view::npos) return end;
+  }
+  if (const auto end = signed_off(t, i); end != std::string_view::npos) return end;
+  for (const std::string_view w : {"sign-off", "ok'd", "okd", "okayed", "green light", "go-ahead", "go ahead"}) {
+    if (const auto end = whole(t, i, w); end != std::string_view::npos) return end;
+  }
+  return fit_to(t, i);
+}
+
+// A number of exactly `fewest` to `most` digits at i (a longer run is no such number).
+std::optional<std::size_t> number_at(std::string_view t, std::size_t i, std::size_t fewest, std::size_t most) {
+  const auto end = digits_end(t, i);
+  if (end - i < fewest || end - i > most) return std::nullopt;
+  return end;
+}
+
+double value_of(std::string_view t, std::size_t begin, std::size_t end) {
+  double out = 0;
+  for (auto i = begin; i < end; ++i) out = out * 10 + (t[i] - '0');
+  return out;
+}
+
+bool separator(char c) { return c == ',' || c == ';' || c == '|'; }
+
+// `, 67,` or a line that is only the number: standing alone between separators.
+std::optional<double> lone_age(std::string_view t, std::size_t i) {
+  const auto alone_from = [&](std::size_t from) -> std::optional<double> {
+    const auto end = number_at(t, from, 2, 3);
+    if (!end) return std::nullopt;
+    const auto after = skip(t, *end, ' ');
+    if (after == t.size() || separator(t[after])) return value_of(t, from, *end);
+    return std::nullopt;
+  };
+  if (i == 0) {
+    if (auto age = alone_from(0)) return age;
+  }
+  if (i < t.size() && separator(t[i])) return alone_from(skip(t, i + 1, ' '));
+  return std::nullopt;
+}
+
+// `72-year-old`, `58 yrs`, `61 y/o`.
+std::optional<double> age_before_years(std::string_view t, std::size_t i) {
+  if (!word_starts(t, i)) return std::nullopt;
+  const auto end = number_at(t, i, 2, 3);
+  if (!end) return std::nullopt;
+  auto j = skip(t, *end, ' ');
+  if (j < t.size() && t[j] == '-') ++j;
+  j = skip(t, j, ' ');
+  bool unit = at(t, j, "y/o") || at(t, j, "yo");  // no word end needed: `25yo`, and as the pattern had it
+  for (const std::string_view w : {"yrs", "yr", "years", "year"})
+    unit = unit || whole(t, j, w) != std::string_view::npos;
+  return unit ? std::optional<double>(value_of(t, i, *end)) : std::nullopt;
+}
+
+// `aged 58`, `age: 61`.
+std::optional<double> age_after_word(std::string_view t, std::size_t i) {
+  if (!word_starts(t, i) || !at(t, i, "age")) return std::nullopt;
+  auto j = i + 3;
+  if (j < t.size() && t[j] == 'd') ++j;
+  j = skip(t, j, ' ');
+  if (j < t.size() && t[j] == ':') ++j;
+  j = skip(t, j, ' ');
+  const auto end = number_at(t, j, 2, 3);
+  if (!end || !word_ends(t, *end)) return std::nullopt;
+  return value_of(t, j, *end);
+}
+
+// `24 weeks pregnant`, `20 wks gestation`, `16 weeks of pregnancy`.
+std::optional<double> weeks_pregnant(std::string_view t, std::size_t i, std::size_t end) {
+  const auto after_number = skip(t, end, ' ');
+  for (const std::string_view unit : {"weeks", "week", "wks", "wk"}) {
+    if (!at(t, after_number, unit)) continue;
+    const auto j = skip(t, after_number + unit.size(), ' ');
+    if (at(t, j, "pregnant") || at(t, j, "gestation") || at(t, j, "of pregnancy")) return value_of(t, i, end);
+  }
+  return std::nullopt;
+}
+
+// `28/40`: the week of forty.
+std::optional<double> week_of_forty(std::string_view t, std::size_t i, std::size_t end) {
+  auto j = skip(t, end, ' ');
+  if (j >= t.size() || t[j] != '/') return std::nullopt;
+  j = skip(t, j + 1, ' ');
+  if (!at(t, j, "40") || !word_ends(t, j + 2)) return std::nullopt;
+  return value_of(t, i, end);
+}
+
+}  // namespace
+
+std::optional<Found> clearance_word(std::string_view text) {
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (!word_starts(text, i)) continue;
+    if (const auto end = clearance_at(text, i); end != std::string_view::npos) return Found{i, end};
+  }
+  return std::nullopt;
+}
+
+bool ends_negated(std::string_view text) {
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (!word_starts(text, i)) continue;
+    for (const std::string_view w : {"not", "no", "awaiting", "pending", "without", "before"}) {
+      if (!at(text, i, w) || i + w.size() >= text.size() || text[i + w.size()] != ' ') continue;
+      const auto next = skip(text, i + w.size(), ' ');
+      if (next == text.size()) return true;
+      const auto word_end = skip_word(text, next);
+      if (word_end > next && word_end < text.size() && text[word_end] == ' ' &&
+          skip(text, word_end, ' ') == text.size()) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+bool names_gym_work(std::string_view text) {
+  static constexpr std::array<std::string_view, 11> words{
+      "gym", "weights", "weight", "strength", "resistance", "lifting", "lift", "training", "rehab", "exercise", "full"};
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (!word_starts(text, i)) continue;
+    for (const auto w : words) {
+      if (whole(text, i, w) != std::string_view::npos) return true;
+    }
+  }
+  return false;
+}
+
+std::optional<double> age_in(std::string_view text) {
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (auto age = lone_age(text, i)) return age;
+    if (auto age = age_before_years(text, i)) return age;
+    if (auto age = age_after_word(text, i)) return age;
+  }
+  return std::nullopt;
+}
+
+std::optional<double> pregnancy_week_in(std::string_view text) {
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (!word_starts(text, i)) continue;
+    const auto end = number_at(text, i, 1, 2);
+    if (!end) continue;
+    if (auto week = weeks_pregnant(text, i, *end)) return week;
+    if (auto week = week_of_forty(text, i, *end)) return week;
+  }
+  return std::nullopt;
+}
+
+}  // namespace liftlint::plan::prose
