@@ -115,8 +115,6 @@ std::vector<std::string> Catalogue::names() const {
   std::vector<std::string> out;
   out.reserve(by_name_.size());
   for (const auto& [key, index] : by_name_) out.push_back(key);
-  // in an order of their own, not the hash table's: the first of two equally close names is the hint
-  std::sort(out.begin(), out.end());
   return out;
 }
 

@@ -76,7 +76,7 @@ class Catalogue {
   [[nodiscard]] std::optional<std::uint32_t> find(const std::string& name) const;
   // Also matches the name written without spaces or hyphens, or with & and /: pushups, cat/cow.
   [[nodiscard]] std::optional<std::uint32_t> find_loose(const std::string& name) const;
-  // Every normalised name and alias, sorted.
+  // Every normalised name and alias, in no particular order.
   [[nodiscard]] std::vector<std::string> names() const;
   [[nodiscard]] const Exercise& at(std::uint32_t index) const { return exercises_[index]; }
   Exercise& mutable_at(std::uint32_t index) { return exercises_[index]; }

@@ -117,9 +117,10 @@ std::optional<std::string> closest_match(std::string_view word, const std::vecto
     if (gap > best_distance) continue;  // the distance is at least the difference in length
     const std::size_t d = edit_distance_within(word, candidate, best_distance);
     if (d > best_distance) continue;
-    // Of two names as close, the one that begins as the word does (`row`: rower, not jog); then the first.
+    // Of two names as close, the one that begins as the word does (`row`: rower, not jog), then the first in
+    // alphabetical order, whatever the order of the candidates (a hash table's).
     const auto prefix = common_prefix(candidate);
-    if (!best || d < best_distance || prefix > best_prefix) {
+    if (!best || d < best_distance || prefix > best_prefix || (prefix == best_prefix && candidate < *best)) {
       best_distance = d;
       best_prefix = prefix;
       best = candidate;

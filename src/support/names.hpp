@@ -15,7 +15,7 @@ namespace liftlint {
 [[nodiscard]] std::size_t edit_distance(std::string_view a, std::string_view b);
 
 // The closest candidate, if it is close enough to be a plausible typo; of equally close ones, the one that
-// shares the longest beginning with the word, then the first given.
+// shares the longest beginning with the word, then the first in alphabetical order.
 [[nodiscard]] std::optional<std::string> closest_match(std::string_view word,
                                                        const std::vector<std::string>& candidates);
 
