@@ -16,7 +16,6 @@ import platform
 import subprocess
 import sys
 import tempfile
-import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import startup  # noqa: E402
@@ -39,15 +38,6 @@ def run_benchmarks(build, quick):
     return medians or {b["name"]: b for b in data["benchmarks"]}
 
 
-def median_seconds(command, runs):
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
-        times.append(time.perf_counter() - start)
-    return sorted(times)[len(times) // 2]
-
-
 def batch(build, plans_dir, quick):
     """--jobs 1 and 2 on a directory of plans: times, and whether the reports are the same bytes."""
     liftlint = os.path.join(build, "liftlint")
@@ -59,7 +49,7 @@ def batch(build, plans_dir, quick):
     times = {1: [], 2: []}
     for _ in range(1 if quick else 5):  # in turn, so that a busy moment costs both alike
         for jobs in (1, 2):
-            times[jobs].append(median_seconds([liftlint, "check", plans_dir, "--jobs", str(jobs), "--format", "json"], 1))
+            times[jobs].append(startup.run_once([liftlint, "check", plans_dir, "--jobs", str(jobs), "--format", "json"]))
     seconds = {jobs: sorted(t)[len(t) // 2] for jobs, t in times.items()}
     return {"seconds": seconds, "identical": outputs[1] == outputs[2] and len(outputs[1]) > 0}
 

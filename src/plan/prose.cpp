@@ -3,7 +3,6 @@
 #include "plan/prose.hpp"
 
 #include <array>
-#include <string>
 
 namespace liftlint::plan::prose {
 namespace {

@@ -72,13 +72,6 @@ std::optional<std::uint32_t> Catalogue::add(Exercise exercise, std::string* clas
   return std::nullopt;
 }
 
-void Catalogue::reserve(std::size_t exercises) {
-  constexpr std::size_t names_per_exercise = 4;  // the name and about three aliases, in the packs we ship
-  exercises_.reserve(exercises_.size() + exercises);
-  by_name_.reserve(by_name_.size() + exercises * names_per_exercise);
-  by_letters_.reserve(by_letters_.size() + exercises * names_per_exercise);
-}
-
 bool Catalogue::add_alias(std::uint32_t index, const std::string& alias) {
   const auto key = normalize_name(alias);
   if (by_name_.count(key) > 0) return false;

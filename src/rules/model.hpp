@@ -83,8 +83,6 @@ class Catalogue {
   // Another name for an entry; false when the name already belongs to an exercise.
   bool add_alias(std::uint32_t index, const std::string& alias);
   [[nodiscard]] std::size_t size() const { return exercises_.size(); }
-  // Room for `exercises` more entries and their names, so that loading a pack never rehashes.
-  void reserve(std::size_t exercises);
 
  private:
   std::vector<Exercise> exercises_;

@@ -65,8 +65,6 @@ class Writer {
 class Reader {
  public:
   Reader(std::string_view in, const std::vector<const SourceFile*>& known) : in_(in), known_(known) {}
-  // An upper bound for any count still to be read: each item takes at least a byte.
-  [[nodiscard]] std::size_t remaining() const { return in_.size() - at_; }
 
   template <typename T>
   T raw() {
@@ -344,7 +342,6 @@ std::optional<model::RuleSet> decode_snapshot(std::string_view bytes, const std:
     set.sources.resize(r.u32());
     for (auto& s : set.sources) s = read_source(r);
     const auto exercises = r.u32();
-    set.catalogue.reserve(std::min<std::size_t>(exercises, r.remaining()));
     for (std::uint32_t i = 0; i < exercises; ++i) (void)set.catalogue.add(read_exercise(r), nullptr);
     set.rules.resize(r.u32());
     for (auto& rule : set.rules) rule = read_rule(r);
