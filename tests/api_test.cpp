@@ -2,6 +2,7 @@
 // formats, batches on threads, renderers and configuration, through the public headers only.
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <nlohmann/json.hpp>
 #include <thread>
 
@@ -148,6 +149,33 @@ TEST(Api, ABatchOnThreadsGivesTheReportsOfOneThreadInOrder) {
   const ReportOptions options{engine.running_rules(), false, true};
   EXPECT_EQ(render(ReportFormat::json, one, options), render(ReportFormat::json, four, options));
   for (std::size_t i = 0; i < inputs.size(); ++i) EXPECT_EQ(four[i].path, inputs[i].name);
+}
+
+// Each input is checked once and reported in order, and the threads never run far ahead of the report:
+// the memory a batch holds does not grow with its size.
+TEST(Api, CheckInOrderChecksEachInputOnceAndHoldsFewResults) {
+  constexpr std::size_t count = 500;
+  std::vector<std::atomic<int>> checked(count);
+  std::atomic<std::size_t> reported{0}, most_ahead{0};
+  std::vector<std::size_t> order;
+  const auto check = [&](std::size_t i) {
+    checked[i]++;
+    const auto ahead = i - std::min(i, reported.load());
+    for (auto seen = most_ahead.load(); ahead > seen && !most_ahead.compare_exchange_weak(seen, ahead);) {
+    }
+    PlanReport r;
+    r.path = std::to_string(i);
+    return std::vector<PlanReport>{r, r};
+  };
+  check_in_order(count, 2, check, [&](std::size_t i, PlanReport&& r) {
+    EXPECT_EQ(r.path, std::to_string(i));
+    order.push_back(i);
+    reported = i;
+  });
+  ASSERT_EQ(order.size(), 2 * count);
+  for (std::size_t i = 0; i < order.size(); ++i) EXPECT_EQ(order[i], i / 2);
+  for (const auto& c : checked) EXPECT_EQ(c.load(), 1);
+  EXPECT_LE(most_ahead.load(), 32U);
 }
 
 // The contract: one built engine shared by many threads, each checking and rendering on its own. Run

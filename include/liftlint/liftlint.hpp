@@ -316,10 +316,11 @@ class Engine {
   std::unique_ptr<Impl> impl_;
 };
 
-// Runs check(i) for every i below count on up to `threads` threads (0: one per core), and hands the
-// reports to `report(i, report)` on the calling thread, in index order and in each result's order. Only a few
-// results are held at once however many inputs there are, so a batch of any size runs in bounded
-// memory. `check` must be safe to call from several threads at once (every const Engine function is).
+// Runs check(i) for every i below count on up to `threads` threads, the calling thread among them (0: one
+// per core), and hands the reports to `report(i, report)` on the calling thread, in index order and in each
+// result's order. Only a few results are held at once however many inputs there are, so a batch of any
+// size runs in bounded memory. `check` must be safe to call from several threads at once (every const
+// Engine function is).
 void check_in_order(std::size_t count, unsigned threads,
                     const std::function<std::vector<PlanReport>(std::size_t)>& check,
                     const std::function<void(std::size_t, PlanReport&&)>& report);
