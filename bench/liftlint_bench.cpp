@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <array>
+#include <filesystem>
 #include <fstream>
 #include <iterator>
 #include <regex>
@@ -387,9 +388,14 @@ BENCHMARK(PeakMemory)->Iterations(5)->Unit(benchmark::kMillisecond);
 int main(int argc, char** argv) {
   if (argc == 4 && std::string_view(argv[1]) == "--write-plans") {
     const auto count = std::stoul(argv[3]);
+    std::filesystem::create_directories(argv[2]);
     for (unsigned i = 0; i < count; ++i) {
-      std::ofstream(fmt::format("{}/plan-{:05}.plan", argv[2], i), std::ios::binary)
-          << liftlint::bench::generate_plan(1, i);
+      const auto path = fmt::format("{}/plan-{:05}.plan", argv[2], i);
+      std::ofstream out(path, std::ios::binary);
+      if (!(out << liftlint::bench::generate_plan(1, i))) {
+        fmt::print(stderr, "{}: cannot write this file\n", path);
+        return 2;
+      }
     }
     return 0;
   }

@@ -2,16 +2,17 @@
 #pragma once
 
 #include <string_view>
-#include <unordered_set>
+
+#include "support/word_set.hpp"
 
 namespace liftlint::plan {
 
 // `NB:`, `TODO:`, `Physio:`: a marker followed by a colon or a dash.
 [[nodiscard]] inline bool aside_marker(std::string_view lower_word) {
-  static const std::unordered_set<std::string_view> markers = {
-      "nb",       "todo",     "fyi",      "ps", "reminder", "reminders",  "tip",     "tips",
-      "comment",  "comments", "question", "q",  "memo",     "remark",     "aside",   "obs",
-      "feedback", "trainer",  "physio",   "pt", "info",     "background", "history", "check"};
+  static const WordSet markers = {"nb",     "todo",   "fyi",     "ps",         "reminder", "reminders",
+                                  "tip",    "tips",   "comment", "comments",   "question", "q",
+                                  "memo",   "remark", "aside",   "obs",        "feedback", "trainer",
+                                  "physio", "pt",     "info",    "background", "history",  "check"};
   return markers.count(lower_word) > 0;
 }
 
@@ -24,11 +25,11 @@ namespace liftlint::plan {
 
 // `ask`, `film`, `remind`: a verb no exercise name starts with, so a line it opens is said to someone.
 [[nodiscard]] inline bool aside_verb(std::string_view lower_word) {
-  static const std::unordered_set<std::string_view> verbs = {
-      "ask",    "call",   "email",    "e-mail",  "text",    "message", "phone",    "film",      "video",
-      "record", "remind", "discuss",  "confirm", "monitor", "review",  "reassess", "re-assess", "talk",
-      "tell",   "book",   "schedule", "chat",    "mention", "watch",   "send",     "follow",    "update",
-      "log",    "check",  "remember", "see",     "ensure",  "don't",   "dont",     "cue"};
+  static const WordSet verbs = {"ask",    "call",     "email",     "e-mail", "text",    "message", "phone",
+                                "film",   "video",    "record",    "remind", "discuss", "confirm", "monitor",
+                                "review", "reassess", "re-assess", "talk",   "tell",    "book",    "schedule",
+                                "chat",   "mention",  "watch",     "send",   "follow",  "update",  "log",
+                                "check",  "remember", "see",       "ensure", "don't",   "dont",    "cue"};
   return verbs.count(lower_word) > 0;
 }
 

@@ -8,6 +8,7 @@
 #include <unordered_set>
 
 #include "support/names.hpp"
+#include "support/word_set.hpp"
 
 namespace liftlint::plan {
 namespace {
@@ -212,10 +213,10 @@ std::optional<NameReading> strip_modifiers(const model::Catalogue& catalogue, st
 
 // A quick look, before the words are normalised: does the name mention equipment or a load at all?
 bool names_equipment(std::string_view text) {
-  static const std::unordered_set<std::string_view> words = {
-      "barbell", "dumbbell", "dumbbells", "kettlebell", "kettlebells", "db",  "dbs",      "kb",
-      "kbs",     "bb",       "band",      "banded",     "trap",        "hex", "landmine", "weighted",
-      "loaded",  "smith",    "ez",        "cable",      "machine",     "ball"};
+  static const WordSet words = {"barbell", "dumbbell", "dumbbells", "kettlebell", "kettlebells", "db",
+                                "dbs",     "kb",       "kbs",       "bb",         "band",        "banded",
+                                "trap",    "hex",      "landmine",  "weighted",   "loaded",      "smith",
+                                "ez",      "cable",    "machine",   "ball"};
   std::string word;
   for (std::size_t i = 0; i <= text.size(); ++i) {
     const char c = i < text.size() ? text[i] : ' ';

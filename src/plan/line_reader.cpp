@@ -12,12 +12,12 @@
 #include "plan/asides.hpp"
 #include "support/names.hpp"
 #include "support/units.hpp"
+#include "support/word_set.hpp"
 
 namespace liftlint::plan {
 namespace {
 
 // Keyword lists: string literals, looked up by the lower-case view of a word.
-using WordSet = std::unordered_set<std::string_view>;
 
 using K = Token::Kind;
 

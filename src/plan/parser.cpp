@@ -19,12 +19,12 @@
 #include "support/limits.hpp"
 #include "support/names.hpp"
 #include "support/numbers.hpp"
+#include "support/word_set.hpp"
 
 namespace liftlint::plan {
 namespace {
 
 // Keyword lists: string literals, looked up by the lower-case view of a word.
-using WordSet = std::unordered_set<std::string_view>;
 
 namespace g = grammar;
 namespace pt = tao::pegtl::parse_tree;

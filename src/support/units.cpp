@@ -1,14 +1,18 @@
 #include "support/units.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <string>
 
 namespace liftlint {
 
 std::optional<UnitScale> unit_scale(std::string_view unit) {
-  std::string u(unit);
-  std::transform(u.begin(), u.end(), u.begin(), [](unsigned char c) { return std::tolower(c); });
+  // Every unit is at most 7 letters, so a longer word is none, and the lower-case copy fits on the stack.
+  std::array<char, 7> lower{};
+  if (unit.size() > lower.size()) return std::nullopt;
+  std::transform(unit.begin(), unit.end(), lower.begin(), [](unsigned char c) { return std::tolower(c); });
+  const std::string_view u(lower.data(), unit.size());
   if (u == "s" || u == "sec" || u == "secs" || u == "second" || u == "seconds") return UnitScale{UnitKind::time, 1};
   if (u == "min" || u == "mins" || u == "minute" || u == "minutes") return UnitScale{UnitKind::time, 60};
   if (u == "h" || u == "hr" || u == "hrs" || u == "hour" || u == "hours") return UnitScale{UnitKind::time, 3600};

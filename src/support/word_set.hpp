@@ -1,0 +1,41 @@
+// A fixed set of keywords, tested against words of plans many times a line.
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <initializer_list>
+#include <string_view>
+#include <unordered_set>
+
+namespace liftlint {
+
+// Most words tested are not in the set; their first byte and length turn them away before any hashing.
+class WordSet {
+ public:
+  WordSet(std::initializer_list<std::string_view> words) : words_(words) {
+    for (const auto w : words) {
+      if (!w.empty()) first_[static_cast<unsigned char>(w.front())] = true;
+      lengths_ |= length_bit(w.size());
+    }
+  }
+
+  [[nodiscard]] std::size_t count(std::string_view word) const {
+    if (!word.empty() && !first_[static_cast<unsigned char>(word.front())]) return 0;
+    if ((lengths_ & length_bit(word.size())) == 0) return 0;
+    return words_.count(word);
+  }
+  [[nodiscard]] bool contains(std::string_view word) const { return count(word) > 0; }
+  [[nodiscard]] auto begin() const { return words_.begin(); }
+  [[nodiscard]] auto end() const { return words_.end(); }
+
+ private:
+  // Lengths of 63 bytes and more share the top bit.
+  static std::uint64_t length_bit(std::size_t size) { return std::uint64_t{1} << (size < 63 ? size : 63); }
+
+  std::unordered_set<std::string_view> words_;
+  std::array<bool, 256> first_{};
+  std::uint64_t lengths_ = 0;
+};
+
+}  // namespace liftlint
