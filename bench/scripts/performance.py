@@ -1,12 +1,13 @@
 #!/usr/bin/env python3
 """Runs every benchmark and writes docs/performance.md from the run, with the machine and the date.
 
-    bench/scripts/performance.py BUILD [--before OLD_BUILD] [--out docs/performance.md] [--quick]
+    bench/scripts/performance.py BUILD [--before OLD_BUILD] [--out docs/performance.md] [--quick] [--peers]
 
 BUILD is a Release build directory holding liftlint and bench/liftlint_bench. With --before, an older
 build is measured side by side (each benchmark of one binary, then of the other; command-line runs in
 turn), and every table gets a before column. --quick runs each benchmark for less time, to try the
-script; the figures it prints are noisier.
+script; the figures it prints are noisier. --peers adds json-rules-engine and Spectral on the same
+rules (bench/peers/compare.py, which needs node and npm).
 """
 import argparse
 import datetime
@@ -52,6 +53,15 @@ def batch(build, plans_dir, quick):
             times[jobs].append(startup.run_once([liftlint, "check", plans_dir, "--jobs", str(jobs), "--format", "json"]))
     seconds = {jobs: sorted(t)[len(t) // 2] for jobs, t in times.items()}
     return {"seconds": seconds, "identical": outputs[1] == outputs[2] and len(outputs[1]) > 0}
+
+
+def run_peers(build, quick):
+    """bench/peers/compare.py's figures: json-rules-engine and Spectral on the same rules."""
+    argv = [sys.executable, os.path.join(ROOT, "bench", "peers", "compare.py"), build, "--json"]
+    result = subprocess.run(argv + (["--quick"] if quick else []), capture_output=True, text=True, check=False)
+    if result.returncode != 0:
+        sys.exit(f"bench/peers/compare.py failed:\n{result.stderr}")
+    return json.loads(result.stdout)
 
 
 def machine():
@@ -115,7 +125,7 @@ def counter(name, fmt="{:.0f}", scale=1.0):
     return lambda b: fmt.format(b[name] * scale) if name in b else ""
 
 
-def write_page(path, facts, after, before, cli, jobs):
+def write_page(path, facts, after, before, cli, jobs, peers):
     p = Page(after, before)
     m = facts
     p.add("# Performance and hardening", "",
@@ -132,6 +142,7 @@ def write_page(path, facts, after, before, cli, jobs):
           "cmake -S . -B build -DCMAKE_BUILD_TYPE=Release && cmake --build build -j2",
           "bench/scripts/performance.py build                      # rewrites docs/performance.md",
           "bench/scripts/performance.py build --before old/build   # with an older build side by side",
+          "bench/scripts/performance.py build --peers              # with json-rules-engine and Spectral (node, npm)",
           "./build/bench/liftlint_bench --benchmark_filter=CheckPlan   # one benchmark on its own",
           "```", "")
     p.add("## The command line", "",
@@ -151,10 +162,15 @@ def write_page(path, facts, after, before, cli, jobs):
         p.add(f"Peak resident memory of that check, in a process of its own (`PeakMemory`): "
               f"{after['PeakMemory/iterations:5']['peak_rss_MiB']:.1f} MiB.", "")
     p.add("`--jobs` on a directory of 10,000 distinct one-week plans, JSON report:", "",
-          "| jobs | time | plans per second | speed-up |", "|---|---|---|---|")
+          "| jobs | " + ("before | " if "before" in jobs else "") + "time | plans per second | speed-up |",
+          "|---|" + ("---|" if "before" in jobs else "") + "---|---|---|")
     for j in (1, 2):
         s = jobs["seconds"][j]
-        p.add(f"| {j} | {s:.2f} s | {10000 / s:,.0f} | {jobs['seconds'][1] / s:.2f}× |")
+        before_cell = ""
+        if "before" in jobs:
+            old = jobs["before"]["seconds"]
+            before_cell = f"{old[j]:.2f} s ({old[1] / old[j]:.2f}×) | "
+        p.add(f"| {j} | {before_cell}{s:.2f} s | {10000 / s:,.0f} | {jobs['seconds'][1] / s:.2f}× |")
     p.add("", f"The two reports are {'byte for byte the same' if jobs['identical'] else 'NOT the same'}.", "")
     p.add("## In process", "",
           "`bench/plan_generator.cpp` writes realistic plans: a client with chronic low back pain, cleared, of "
@@ -208,9 +224,11 @@ def write_page(path, facts, after, before, cli, jobs):
     p.table(["throughput"], [("64 KiB", "TemplateBytes/64", throughput), ("512 KiB", "TemplateBytes/512", throughput),
                              ("8000 KiB", "TemplateBytes/8000", throughput),
                              ("8 MiB + 1 byte, refused", "RefuseOverLimit", throughput)])
+    if peers:
+        add_peers(p, peers)
     p.add("## Targets", "", "Each figure above against what liftlint aims for:", "",
           "| target | measured | met |", "|---|---|---|")
-    for target, measured, met in targets(after, cli, jobs):
+    for target, measured, met in targets(after, cli, jobs, peers):
         p.add(f"| {target} | {measured} | {'yes' if met else 'no'} |")
     p.add("", "Limits, fuzzing and the sanitizers are described in [hardening.md](hardening.md); figures measured "
           "for earlier changes, on the machines of their day, in [performance-history.md](performance-history.md).")
@@ -218,12 +236,16 @@ def write_page(path, facts, after, before, cli, jobs):
         f.write("\n".join(p.lines).rstrip() + "\n")
 
 
-def targets(after, cli, jobs):
+def targets(after, cli, jobs, peers):
     """(target, measured, met) for each figure liftlint aims for."""
     out = []
     check = cli["after"]["check"]
     out.append(("a one-week check from the command line at most 1.5× `/bin/true`",
                 f"{check['ratio_to_true']:.2f}×", check["ratio_to_true"] <= 1.5))
+    if peers:
+        faster = peers["cli"]["json-rules-engine"]["ratio_to_liftlint"]
+        out.append(("a one-week check from the command line at least 25× faster than json-rules-engine's",
+                    f"{faster:.1f}×", faster >= 25))
     if "CheckBatch/10000" in after:
         rate = after["CheckBatch/10000"]["items_per_second"]
         out.append(("at least 50,000 one-week plans per second per core", f"{rate:,.0f}", rate >= 50000))
@@ -245,6 +267,16 @@ def targets(after, cli, jobs):
                 f"{speedup:.2f}×, {'identical' if jobs['identical'] else 'different'}",
                 speedup >= 1.8 and jobs["identical"]))
     return out
+
+
+def add_peers(p, peers):
+    sys.path.insert(0, os.path.join(ROOT, "bench", "peers"))
+    import compare  # noqa: E402  (bench/peers/compare.py, which wrote these figures)
+    p.add("## Other rule engines", "",
+          f"json-rules-engine and Spectral, from npm, run {peers['rules_expressed']} of the 34 rules of the "
+          "default pack on the same plans, already parsed and joined with the catalogue for them "
+          "(`bench/peers/compare.py`; what each is given, and which rules, in "
+          "[bench/peers/README.md](../bench/peers/README.md)).", "", compare.markdown(peers), "")
 
 
 def cli_figures(builds, runs):
@@ -272,6 +304,8 @@ def main():
     parser.add_argument("--before", help="an older build directory, measured side by side")
     parser.add_argument("--out", default=os.path.join(ROOT, "docs", "performance.md"))
     parser.add_argument("--quick", action="store_true")
+    parser.add_argument("--peers", action="store_true",
+                        help="also run bench/peers/compare.py (node and npm needed) and add its figures")
     args = parser.parse_args()
     build = os.path.abspath(args.build)
     before = None
@@ -287,7 +321,13 @@ def main():
     with tempfile.TemporaryDirectory() as plans:
         subprocess.run([os.path.join(build, "bench", "liftlint_bench"), "--write-plans", plans, "10000"], check=True)
         jobs = batch(build, plans, args.quick)
-    write_page(args.out, machine(), after, before, cli, jobs)
+        if args.before:
+            jobs["before"] = batch(os.path.abspath(args.before), plans, args.quick)
+    peers = None
+    if args.peers:
+        print("peers", file=sys.stderr)
+        peers = run_peers(build, args.quick)
+    write_page(args.out, machine(), after, before, cli, jobs, peers)
     print(f"wrote {args.out}", file=sys.stderr)
 
 
