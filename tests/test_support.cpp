@@ -46,8 +46,9 @@ std::string check_plan(const Pack& pack, const std::string& text, const std::str
   // The input errors alone: tests of findings beside errors go through the engine.
   if (!resolved || diagnostics.has_errors()) return render(diagnostics);
   std::string out;
+  const CitationTable citations(*pack.rules);
   for (const auto& f : eval::evaluate(*pack.rules, *resolved)) {
-    out += report::render_problem(problem_of(*pack.rules, f), false);
+    out += report::render_problem(problem_of(citations, f), false);
   }
   return out;
 }

@@ -95,11 +95,21 @@ std::vector<Problem> problems_of(const Diagnostics& diagnostics) {
   return out;
 }
 
-Problem problem_of(const model::RuleSet& rules, const eval::Finding& f) {
-  Problem p{f.severity, f.rule->id, f.message, location_of(f.span), remarks(f.notes),
-            f.help,     {},         f.weeks,   fixes_of(f.fixes)};
-  for (const auto& c : f.rule->citations) p.citations.push_back(citation_of(rules, c));
-  return p;
+CitationTable::CitationTable(const model::RuleSet& rules)
+    : first_rule_(rules.rules.data()), by_rule_(rules.rules.size()) {
+  for (std::size_t i = 0; i < rules.rules.size(); ++i) {
+    for (const auto& c : rules.rules[i].citations) by_rule_[i].push_back(citation_of(rules, c));
+  }
+}
+
+const std::vector<Citation>& CitationTable::of(const model::Rule& rule) const {
+  return by_rule_.at(static_cast<std::size_t>(&rule - first_rule_));
+}
+
+Problem problem_of(const CitationTable& citations, const eval::Finding& f) {
+  return Problem{
+      f.severity, f.rule->id,       f.message, location_of(f.span), remarks(f.notes), f.help, citations.of(*f.rule),
+      f.weeks,    fixes_of(f.fixes)};
 }
 
 // The public status mirrors the model's, value for value.

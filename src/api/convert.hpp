@@ -14,7 +14,20 @@ namespace liftlint {
 [[nodiscard]] Problem problem_of(const Diagnostic& diagnostic);
 [[nodiscard]] std::vector<Fix> fixes_of(const std::vector<SpanFix>& fixes);
 [[nodiscard]] std::vector<Problem> problems_of(const Diagnostics& diagnostics);
-[[nodiscard]] Problem problem_of(const model::RuleSet& rules, const eval::Finding& finding);
+
+// Each rule's citations in the public form. Formatting a reference costs more than checking a rule, so an
+// engine formats them once and every finding copies its rule's.
+class CitationTable {
+ public:
+  explicit CitationTable(const model::RuleSet& rules);
+  [[nodiscard]] const std::vector<Citation>& of(const model::Rule& rule) const;
+
+ private:
+  const model::Rule* first_rule_ = nullptr;
+  std::vector<std::vector<Citation>> by_rule_;
+};
+
+[[nodiscard]] Problem problem_of(const CitationTable& citations, const eval::Finding& finding);
 // Every rule's public description, in declaration order; `superseded_by` is found in one pass over the rules.
 [[nodiscard]] std::vector<RuleInfo> rule_infos_of(const model::RuleSet& rules);
 

@@ -33,6 +33,7 @@ struct Engine::Impl {
   rules::DiskFileSystem disk;
   std::optional<model::RuleSet> rules;
   std::vector<Problem> errors;
+  std::optional<CitationTable> citations;  // of `rules`, after the rule settings
   eval::Options eval_options;
   std::string today;
   bool readings = false;
@@ -44,7 +45,9 @@ struct Engine::Impl {
         eval_options{options.drafts},
         today(options.today.empty() ? local_date() : options.today),
         readings(options.readings) {
-    if (rules) apply(options.rule_settings);
+    if (!rules) return;
+    apply(options.rule_settings);
+    citations.emplace(*rules);
   }
 
   void apply(const std::vector<RuleSetting>& settings) {
@@ -104,7 +107,7 @@ struct Engine::Impl {
     const auto findings = eval::evaluate(*rules, *resolved, eval_options);
     report.evaluated = true;
     const auto limit = limits::max_findings_per_plan;
-    const auto counted = apply_waivers(*rules, *resolved, findings, today, limit, report);
+    const auto counted = apply_waivers(*citations, *resolved, findings, today, limit, report);
     if (counted > limit) {
       const Span start{&file, extent.first_line, 1, 1, static_cast<std::uint32_t>(extent.begin)};
       report.errors.push_back(

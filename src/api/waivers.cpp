@@ -37,7 +37,7 @@ const plan::Waiver* covering(const plan::Plan& plan, const eval::Finding& f, con
 
 }  // namespace
 
-std::size_t apply_waivers(const model::RuleSet& rules, const plan::Plan& plan,
+std::size_t apply_waivers(const CitationTable& citations, const plan::Plan& plan,
                           const std::vector<eval::Finding>& findings, const std::string& today, std::size_t limit,
                           PlanReport& report) {
   std::vector<bool> live(plan.waivers.size());
@@ -49,17 +49,17 @@ std::size_t apply_waivers(const model::RuleSet& rules, const plan::Plan& plan,
     // Findings that do not count are kept up to the same limit as those that do.
     if (f.superseded_by != nullptr) {
       if (report.superseded.size() < limit) {
-        report.superseded.push_back(Superseded{problem_of(rules, f), f.superseded_by->id});
+        report.superseded.push_back(Superseded{problem_of(citations, f), f.superseded_by->id});
       }
       continue;
     }
     if (const auto* w = covering(plan, f, live)) {
       ++uses[static_cast<std::size_t>(w - plan.waivers.data())];
       if (report.suppressed.size() < limit)
-        report.suppressed.push_back(Suppressed{problem_of(rules, f), waiver_of(*w)});
+        report.suppressed.push_back(Suppressed{problem_of(citations, f), waiver_of(*w)});
       continue;
     }
-    if (++counted <= limit) report.findings.push_back(problem_of(rules, f));
+    if (++counted <= limit) report.findings.push_back(problem_of(citations, f));
   }
   // Waivers are written among the lines they cover, so their own findings go in file order.
   const auto evaluated = report.findings.size();

@@ -4,13 +4,13 @@
 
 #include <algorithm>
 #include <array>
-#include <cctype>
 #include <cmath>
 #include <map>
 #include <set>
 #include <tuple>
 #include <unordered_map>
 
+#include "support/ascii.hpp"
 #include "support/names.hpp"
 #include "support/placeholders.hpp"
 
@@ -863,7 +863,7 @@ class Evaluator {
 
   static std::string lowercase_label(const model::VocabEntry& e) {
     std::string label = e.label.empty() ? humanize(e.id) : e.label;
-    if (!label.empty()) label[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(label[0])));
+    if (!label.empty()) label[0] = static_cast<char>(ascii::lower(static_cast<unsigned char>(label[0])));
     return label;
   }
 

@@ -5,12 +5,13 @@
 
 #include <algorithm>
 #include <array>
-#include <cctype>
 #include <filesystem>
 #include <fstream>
 #include <set>
 #include <sstream>
 #include <tuple>
+
+#include "support/ascii.hpp"
 
 namespace liftlint::lsp {
 namespace {
@@ -21,11 +22,13 @@ constexpr int symbol_module = 2, symbol_namespace = 3, symbol_function = 12, sym
 
 std::string lower(std::string_view text) {
   std::string out(text);
-  for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (auto& c : out) c = static_cast<char>(ascii::lower(static_cast<unsigned char>(c)));
   return out;
 }
 
-bool name_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_' || c == '.' || c == '-'; }
+bool name_char(char c) {
+  return ascii::is_alnum(static_cast<unsigned char>(c)) != 0 || c == '_' || c == '.' || c == '-';
+}
 
 // The identifier around a byte offset of a line (rule ids, source ids, vocabulary names).
 std::pair<std::size_t, std::size_t> word_at(std::string_view line, std::size_t at) {
@@ -182,7 +185,7 @@ std::string uri_of_path(const std::string& path) {
   std::string out = "file://";
   for (const char c : path) {
     const auto u = static_cast<unsigned char>(c);
-    if (std::isalnum(u) != 0 || std::string_view("/-._~").find(c) != std::string_view::npos) {
+    if (ascii::is_alnum(u) != 0 || std::string_view("/-._~").find(c) != std::string_view::npos) {
       out.push_back(c);
     } else {
       out += fmt::format("%{:02X}", u);
@@ -287,7 +290,7 @@ std::string first_word(std::string_view before) {
   std::size_t i = 0;
   while (i < before.size() && (before[i] == ' ' || before[i] == '\t')) ++i;
   std::size_t end = i;
-  while (end < before.size() && std::isalpha(static_cast<unsigned char>(before[end])) != 0) ++end;
+  while (end < before.size() && ascii::is_alpha(static_cast<unsigned char>(before[end])) != 0) ++end;
   return lower(before.substr(i, end - i));
 }
 
@@ -537,7 +540,7 @@ std::optional<Declared> declared_on(std::string_view line) {
   std::size_t i = 0;
   while (i < line.size() && (line[i] == ' ' || line[i] == '\t')) ++i;
   std::size_t end = i;
-  while (end < line.size() && std::isalpha(static_cast<unsigned char>(line[end])) != 0) ++end;
+  while (end < line.size() && ascii::is_alpha(static_cast<unsigned char>(line[end])) != 0) ++end;
   const std::string keyword(line.substr(i, end - i));
   if (!declaration_keywords().count(keyword) || end >= line.size() || line[end] != ' ') return std::nullopt;
   std::size_t begin = end;

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <charconv>
 
+#include "support/ascii.hpp"
+
 namespace liftlint::lsp {
 namespace {
 
@@ -19,7 +21,7 @@ std::optional<std::size_t> content_length(std::string_view header) {
   constexpr std::string_view name = "content-length:";
   if (header.size() < name.size()) return std::nullopt;
   for (std::size_t i = 0; i < name.size(); ++i) {
-    if (std::tolower(static_cast<unsigned char>(header[i])) != name[i]) return std::nullopt;
+    if (ascii::lower(static_cast<unsigned char>(header[i])) != name[i]) return std::nullopt;
   }
   auto value = header.substr(name.size());
   while (!value.empty() && value.front() == ' ') value.remove_prefix(1);

@@ -1,12 +1,12 @@
 #include "plan/exercise_names.hpp"
 
 #include <algorithm>
-#include <cctype>
 #include <map>
 #include <set>
 #include <unordered_map>
 #include <unordered_set>
 
+#include "support/ascii.hpp"
 #include "support/names.hpp"
 #include "support/word_set.hpp"
 
@@ -220,8 +220,8 @@ bool names_equipment(std::string_view text) {
   std::string word;
   for (std::size_t i = 0; i <= text.size(); ++i) {
     const char c = i < text.size() ? text[i] : ' ';
-    if (std::isalpha(static_cast<unsigned char>(c))) {
-      word.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+    if (ascii::is_alpha(static_cast<unsigned char>(c))) {
+      word.push_back(static_cast<char>(ascii::lower(static_cast<unsigned char>(c))));
       continue;
     }
     if (!word.empty() && words.count(word) > 0) return true;

@@ -19,6 +19,8 @@ struct LexState {
   const char* base;  // the file's first byte
   const std::string& lowered;
   std::uint32_t begin;  // offset of the statement, where `lowered` starts
+  std::uint32_t line;   // a statement never holds a line break, so each token's place follows from its offset
+  std::uint32_t column;
   bool after_gap = true;
 };
 
@@ -32,10 +34,9 @@ struct push_token {
     Token t;
     t.kind = kind;
     t.text = std::string_view(in.begin(), in.size());
-    const auto pos = in.position();
     t.offset = static_cast<std::uint32_t>(in.begin() - s.base);
-    t.line = static_cast<std::uint32_t>(pos.line);
-    t.column = static_cast<std::uint32_t>(pos.column);
+    t.line = s.line;
+    t.column = s.column + (t.offset - s.begin);
     t.attached = !s.after_gap && !s.out.empty();
     s.after_gap = false;
     if constexpr (kind == K::number) {
@@ -129,8 +130,9 @@ bool lex_statement(const SourceFile& file, std::uint32_t begin, std::uint32_t en
   auto& out = tokens.list;
   tokens.lowered.assign(base + begin, base + end);
   for (auto& c : tokens.lowered) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-  pegtl::memory_input<> in(base + begin, base + end, "", begin, line, column);
-  LexState state{out, base, tokens.lowered, begin};
+  // Lazy tracking: tokens take their places from their offsets, and only an error asks the input for one.
+  pegtl::memory_input<pegtl::tracking_mode::lazy> in(base + begin, base + end, "", begin, line, column);
+  LexState state{out, base, tokens.lowered, begin, line, column};
   try {
     if (!pegtl::parse<gp::statement, action, grammar::control>(in, state)) return false;
     for (const auto& t : out) {

@@ -3,13 +3,13 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <cctype>
 #include <map>
 #include <set>
 #include <unordered_set>
 #include <utility>
 
 #include "plan/asides.hpp"
+#include "support/ascii.hpp"
 #include "support/names.hpp"
 #include "support/units.hpp"
 #include "support/word_set.hpp"
@@ -246,9 +246,9 @@ class Reader {
     const Token* t = at(k);
     if (t == nullptr) return;
     std::string group;
-    if (t->is(K::word) && t->text.size() <= 2 && std::isalpha(static_cast<unsigned char>(t->text[0])) &&
-        (t->text.size() == 1 || std::isdigit(static_cast<unsigned char>(t->text[1])))) {
-      group = std::string(1, static_cast<char>(std::toupper(static_cast<unsigned char>(t->text[0]))));
+    if (t->is(K::word) && t->text.size() <= 2 && ascii::is_alpha(static_cast<unsigned char>(t->text[0])) &&
+        (t->text.size() == 1 || ascii::is_digit(static_cast<unsigned char>(t->text[1])))) {
+      group = std::string(1, static_cast<char>(ascii::upper(static_cast<unsigned char>(t->text[0]))));
       ++k;
       if (at(k) != nullptr && at(k)->is(K::number) && at(k)->attached && at(k)->mark == 0) ++k;
     } else if (t->is(K::number) && t->mark == 0 && t->text.size() <= 2 && at(k + 1) != nullptr &&
@@ -622,7 +622,7 @@ class Reader {
     std::string out;
     for (std::size_t p = 0; p < parts; ++p, k += 2) {
       out += p == 0 ? "" : "-";
-      out += static_cast<char>(std::toupper(static_cast<unsigned char>(t_[k].text[0])));
+      out += static_cast<char>(ascii::upper(static_cast<unsigned char>(t_[k].text[0])));
     }
     return out;
   }
@@ -875,7 +875,7 @@ class Reader {
     for (const char c : text) {
       if (c == '-') continue;
       if (!out.empty()) out += '-';
-      out += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+      out += static_cast<char>(ascii::upper(static_cast<unsigned char>(c)));
     }
     return ast::Value{ast::Value::Kind::string, out, 0, {}, s};
   }

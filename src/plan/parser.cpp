@@ -3,7 +3,6 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <cctype>
 #include <cstdlib>
 #include <map>
 #include <set>
@@ -16,6 +15,7 @@
 #include "plan/prose.hpp"
 #include "plan/statements.hpp"
 #include "rules/exercise_syntax.hpp"
+#include "support/ascii.hpp"
 #include "support/limits.hpp"
 #include "support/names.hpp"
 #include "support/numbers.hpp"
@@ -209,7 +209,7 @@ class Parser {
   static Column column_named(std::string name) {
     using C = Column::Kind;
     Column c;
-    for (auto& ch : name) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    for (auto& ch : name) ch = static_cast<char>(ascii::lower(static_cast<unsigned char>(ch)));
     if (const auto open = name.find('('); open != std::string::npos) {
       const auto close = name.find(')', open);
       c.unit = unit_word(name.substr(open + 1, close == std::string::npos ? std::string::npos : close - open - 1));
@@ -1634,7 +1634,7 @@ class Parser {
   // days give one), or the same `Day 2`.
   static std::string day_key(const ast::Day& d, const std::string& text) {
     std::string key = text.substr(0, d.ordered ? std::string::npos : 3);
-    for (auto& c : key) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    for (auto& c : key) c = static_cast<char>(ascii::lower(static_cast<unsigned char>(c)));
     return key;
   }
 
@@ -1929,10 +1929,10 @@ class Parser {
   // session, prescribed, which ends the advice.
   static bool superset_labelled(const TokenList& t) {
     if (t.size() < 3 || !t[0].is(K::word) || t[0].text.size() > 2 ||
-        !std::isalpha(static_cast<unsigned char>(t[0].text[0]))) {
+        !ascii::is_alpha(static_cast<unsigned char>(t[0].text[0]))) {
       return false;
     }
-    if (t[0].text.size() == 2 && !std::isdigit(static_cast<unsigned char>(t[0].text[1]))) return false;
+    if (t[0].text.size() == 2 && !ascii::is_digit(static_cast<unsigned char>(t[0].text[1]))) return false;
     std::size_t k = 1;
     if (t[0].text.size() == 1 && t[k].is(K::number) && t[k].attached) ++k;
     return k < t.size() && t[k].attached && t[k].is_punct(')');
@@ -2012,8 +2012,8 @@ class Parser {
     for (const auto& note : line.notes) {
       std::string words;
       for (const char c : note) {
-        const bool letter = std::isalnum(static_cast<unsigned char>(c)) != 0;
-        if (letter) words.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+        const bool letter = ascii::is_alnum(static_cast<unsigned char>(c)) != 0;
+        if (letter) words.push_back(static_cast<char>(ascii::lower(static_cast<unsigned char>(c))));
         if (!letter && !words.empty() && words.back() != ' ') words.push_back(' ');
       }
       if (!words.empty() && words.back() == ' ') words.pop_back();

@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <array>
-#include <cctype>
 #include <cmath>
 #include <limits>
 #include <map>
@@ -15,6 +14,7 @@
 #include "plan/line_reader.hpp"
 #include "plan/prose.hpp"
 #include "rules/name_resolver.hpp"
+#include "support/ascii.hpp"
 #include "support/dates.hpp"
 #include "support/names.hpp"
 #include "support/numbers.hpp"
@@ -231,8 +231,8 @@ class Resolver {
       if (end == std::string::npos) end = mention.text.size();
       std::string text;
       for (const char c : std::string_view(mention.text).substr(begin, end - begin)) {
-        text.push_back(std::isalnum(static_cast<unsigned char>(c)) || c == '\'' || c == '-' || c == '_' || c < 0 ? c
-                                                                                                                 : ' ');
+        text.push_back(
+            ascii::is_alnum(static_cast<unsigned char>(c)) || c == '\'' || c == '-' || c == '_' || c < 0 ? c : ' ');
       }
       const auto clause_words = split(normalize_name(text));
       auto clause_written = written_words(text);
@@ -270,7 +270,7 @@ class Resolver {
 
   static std::vector<std::string> written_words(std::string text) {
     for (auto& c : text)
-      c = c == '-' || c == '_' ? ' ' : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      c = c == '-' || c == '_' ? ' ' : static_cast<char>(ascii::lower(static_cast<unsigned char>(c)));
     return split(text);
   }
 
@@ -561,7 +561,7 @@ class Resolver {
   static int ordered_place(const ast::Day& day, int order) {
     if (day.number && day.number->low >= 1 && day.number->low < 1000) return static_cast<int>(day.number->low) - 1;
     const auto& text = day.day.text;
-    const char last = text.empty() ? 'a' : static_cast<char>(std::tolower(static_cast<unsigned char>(text.back())));
+    const char last = text.empty() ? 'a' : static_cast<char>(ascii::lower(static_cast<unsigned char>(text.back())));
     if (last >= 'a' && last <= 'z') return last - 'a';
     return order;
   }
@@ -612,7 +612,7 @@ class Resolver {
       for (const auto* part : {&day.kind.text, &day.label}) {
         for (const char ch : *part) {
           const auto c = static_cast<unsigned char>(ch);
-          text.push_back(std::isalnum(c) ? static_cast<char>(std::tolower(c)) : ' ');
+          text.push_back(ascii::is_alnum(c) ? static_cast<char>(ascii::lower(c)) : ' ');
         }
         text.push_back(' ');
       }
@@ -1007,17 +1007,18 @@ class Resolver {
         continue;
       }
       const auto c = static_cast<unsigned char>(text[i]);
-      if (std::isalnum(c) != 0) {
+      if (ascii::is_alnum(c) != 0) {
         const auto starts_taken = [&](std::size_t at) {
           return std::any_of(taken.begin(), taken.end(), [&](const auto& t) { return t.first == at; });
         };
         auto stop = i + 1;
-        while (stop < end && std::isalnum(static_cast<unsigned char>(text[stop])) != 0 && !starts_taken(stop)) ++stop;
+        while (stop < end && ascii::is_alnum(static_cast<unsigned char>(text[stop])) != 0 && !starts_taken(stop))
+          ++stop;
         std::string word(text.substr(i, stop - i));
-        for (auto& ch : word) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+        for (auto& ch : word) ch = static_cast<char>(ascii::lower(static_cast<unsigned char>(ch)));
         const bool label =
             before_name && word.size() <= 3 && std::count_if(word.begin(), word.end(), [](char ch) {
-                                                 return std::isalpha(static_cast<unsigned char>(ch)) != 0;
+                                                 return ascii::is_alpha(static_cast<unsigned char>(ch)) != 0;
                                                }) <= 1;
         if (!label && notation.find(word) == notation.end()) return false;
         i = stop;
@@ -1066,8 +1067,8 @@ class Resolver {
     std::string word;
     for (std::size_t i = 0; i <= name.size(); ++i) {
       const auto c = i < name.size() ? static_cast<unsigned char>(name[i]) : ' ';
-      if (std::isalpha(c)) {
-        word.push_back(static_cast<char>(std::tolower(c)));
+      if (ascii::is_alpha(c)) {
+        word.push_back(static_cast<char>(ascii::lower(c)));
         continue;
       }
       const auto implement = word.empty() ? std::string{} : equipment_word(word);

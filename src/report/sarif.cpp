@@ -1,12 +1,12 @@
 #include <fmt/format.h>
 
-#include <cctype>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <optional>
 
 #include "report/report.hpp"
 #include "report/writer.hpp"
+#include "support/ascii.hpp"
 
 namespace liftlint::report {
 namespace {
@@ -23,7 +23,7 @@ const char* level_of(Severity s) {
 std::string uri_of(const std::string& path) {
   std::string out;
   for (const unsigned char c : path) {
-    const bool plain = std::isalnum(c) != 0 || c == '/' || c == '-' || c == '_' || c == '.' || c == '~';
+    const bool plain = ascii::is_alnum(c) != 0 || c == '/' || c == '-' || c == '_' || c == '.' || c == '~';
     out += plain ? std::string(1, static_cast<char>(c)) : fmt::format("%{:02X}", c);
   }
   return out;

@@ -4,8 +4,9 @@
 
 #include <algorithm>
 #include <array>
-#include <cctype>
 #include <nlohmann/json.hpp>
+
+#include "support/ascii.hpp"
 
 namespace liftlint {
 
@@ -49,7 +50,7 @@ std::optional<SpanEdit> rename_at(const Span& span, std::string_view name) {
   // a name the reader cut short (`Déadlift` read as `D`) is not the name the trainer wrote
   const std::string_view file = span.file->text;
   const auto part_of_word = [](char c) {
-    return std::isalnum(static_cast<unsigned char>(c)) != 0 || static_cast<unsigned char>(c) >= 0x80;
+    return ascii::is_alnum(static_cast<unsigned char>(c)) != 0 || static_cast<unsigned char>(c) >= 0x80;
   };
   const auto end = span.offset + span.length;
   if ((span.offset > 0 && part_of_word(file[span.offset - 1]) && part_of_word(bytes->front())) ||
@@ -59,8 +60,8 @@ std::optional<SpanEdit> rename_at(const Span& span, std::string_view name) {
   std::string text(name);
   const bool quoted = bytes->front() == '"';
   const auto first = quoted ? bytes->substr(1) : *bytes;
-  if (!first.empty() && std::isupper(static_cast<unsigned char>(first.front())) != 0 && !text.empty()) {
-    text.front() = static_cast<char>(std::toupper(static_cast<unsigned char>(text.front())));
+  if (!first.empty() && ascii::is_upper(static_cast<unsigned char>(first.front())) != 0 && !text.empty()) {
+    text.front() = static_cast<char>(ascii::upper(static_cast<unsigned char>(text.front())));
   }
   if (quoted) text = nlohmann::json(text).dump();
   return SpanEdit{span, std::move(text)};
@@ -72,7 +73,7 @@ template <std::size_t N>
 bool word_is(std::string_view text, std::size_t begin, std::size_t end, const std::array<std::string_view, N>& words) {
   std::string word;
   for (auto i = begin; i < end; ++i)
-    word.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(text[i]))));
+    word.push_back(static_cast<char>(ascii::lower(static_cast<unsigned char>(text[i]))));
   return std::find(words.begin(), words.end(), word) != words.end();
 }
 
@@ -120,7 +121,7 @@ class Cut {
   }
   [[nodiscard]] std::size_t word_before() const {
     auto start = begin_;
-    while (start > 0 && std::isalnum(static_cast<unsigned char>(text_[start - 1])) != 0) --start;
+    while (start > 0 && ascii::is_alnum(static_cast<unsigned char>(text_[start - 1])) != 0) --start;
     return start;
   }
   [[nodiscard]] std::size_t blanks_after(std::size_t at) const {
@@ -132,8 +133,8 @@ class Cut {
     const auto times = begin_ >= 2 && text_.substr(begin_ - 2, 2) == "\xC3\x97" ? 2u : 1u;
     if (begin_ < times + 1 || (times == 1 && text_[begin_ - 1] != 'x' && text_[begin_ - 1] != 'X')) return;
     auto start = begin_ - times;
-    if (std::isdigit(static_cast<unsigned char>(text_[start - 1])) == 0) return;
-    while (start > 0 && std::isdigit(static_cast<unsigned char>(text_[start - 1])) != 0) --start;
+    if (ascii::is_digit(static_cast<unsigned char>(text_[start - 1])) == 0) return;
+    while (start > 0 && ascii::is_digit(static_cast<unsigned char>(text_[start - 1])) != 0) --start;
     begin_ = start;
   }
   // `RPE 8`, `8 RPE`, `70% 1RM`
@@ -145,7 +146,7 @@ class Cut {
     }
     const auto after = blanks_after(end_);
     auto stop = after;
-    while (stop < text_.size() && std::isalnum(static_cast<unsigned char>(text_[stop])) != 0) ++stop;
+    while (stop < text_.size() && ascii::is_alnum(static_cast<unsigned char>(text_[stop])) != 0) ++stop;
     if (stop > after && word_is(text_, after, stop, measure_words)) end_ = stop;
   }
   // `@ 100kg`, `, RPE 8`, `, @ 100kg`, `at 60kg`, `with 10kg`
@@ -196,7 +197,7 @@ class Cut {
 
 // Whether the value at `begin` follows a JSON key's colon, on its line or an earlier one.
 bool after_json_key(std::string_view text, std::size_t begin) {
-  while (begin > 0 && std::isspace(static_cast<unsigned char>(text[begin - 1])) != 0) --begin;
+  while (begin > 0 && ascii::is_space(static_cast<unsigned char>(text[begin - 1])) != 0) --begin;
   return begin > 0 && text[begin - 1] == ':';
 }
 

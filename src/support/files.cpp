@@ -7,12 +7,13 @@
 
 #include <algorithm>
 #include <array>
-#include <cctype>
 #include <cerrno>
 #include <csignal>
 #include <cstring>
 #include <filesystem>
 #include <set>
+
+#include "support/ascii.hpp"
 
 namespace liftlint {
 
@@ -48,7 +49,7 @@ namespace fs = std::filesystem;
 // The system's message for an error, in lower case, to read as part of a sentence.
 std::string error_text(int error) {
   std::string message = std::strerror(error);
-  if (!message.empty()) message[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(message[0])));
+  if (!message.empty()) message[0] = static_cast<char>(ascii::lower(static_cast<unsigned char>(message[0])));
   return message;
 }
 

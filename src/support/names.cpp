@@ -3,8 +3,9 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <cctype>
 #include <numeric>
+
+#include "support/ascii.hpp"
 
 namespace liftlint {
 namespace {
@@ -196,10 +197,10 @@ std::string prose_for_search(std::string_view text, std::size_t limit) {
   for (const char c : text) {
     if (out.size() >= limit) break;
     const auto u = static_cast<unsigned char>(c);
-    if (std::isspace(u) != 0) {
+    if (ascii::is_space(u) != 0) {
       if (!out.empty() && out.back() != ' ') out.push_back(' ');
     } else {
-      out.push_back(static_cast<char>(std::tolower(u)));
+      out.push_back(static_cast<char>(ascii::lower(u)));
     }
   }
   return out;

@@ -1,9 +1,9 @@
 #include "support/units.hpp"
 
-#include <algorithm>
 #include <array>
-#include <cctype>
 #include <string>
+
+#include "support/ascii.hpp"
 
 namespace liftlint {
 
@@ -11,7 +11,7 @@ std::optional<UnitScale> unit_scale(std::string_view unit) {
   // Every unit is at most 7 letters, so a longer word is none, and the lower-case copy fits on the stack.
   std::array<char, 7> lower{};
   if (unit.size() > lower.size()) return std::nullopt;
-  std::transform(unit.begin(), unit.end(), lower.begin(), [](unsigned char c) { return std::tolower(c); });
+  for (std::size_t i = 0; i < unit.size(); ++i) lower[i] = static_cast<char>(ascii::lower(unit[i]));
   const std::string_view u(lower.data(), unit.size());
   if (u == "s" || u == "sec" || u == "secs" || u == "second" || u == "seconds") return UnitScale{UnitKind::time, 1};
   if (u == "min" || u == "mins" || u == "minute" || u == "minutes") return UnitScale{UnitKind::time, 60};
