@@ -1,11 +1,53 @@
 #include "support/names.hpp"
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
+#include <cctype>
+#include <set>
+#include <string>
+
+#include "support/ascii.hpp"
 #include "support/placeholders.hpp"
+#include "support/word_set.hpp"
 
 namespace liftlint {
 namespace {
+
+TEST(WordSet, FindsEachWordAndNoOther) {
+  const WordSet set = {"mon", "monday", "am", "x", "tempo", "mon", "side-lying"};
+  for (const auto* w : {"mon", "monday", "am", "x", "tempo", "side-lying"}) EXPECT_TRUE(set.contains(w)) << w;
+  // same first byte, same length, a prefix, an extension, another case, empty
+  for (const auto* w : {"mot", "mond", "monday2", "a", "Mon", "", "tempos", "side", "y"}) {
+    EXPECT_FALSE(set.contains(w)) << w;
+  }
+  EXPECT_EQ(std::set<std::string_view>(set.begin(), set.end()).size(), 6U) << "a word given twice is held once";
+}
+
+TEST(WordSet, HoldsManyWordsThatShareHashSlots) {
+  std::vector<std::string> words;
+  for (int i = 0; i < 300; ++i) words.push_back(fmt::format("w{}", i * 7));
+  const WordSet set(std::vector<std::string_view>(words.begin(), words.end()));
+  for (int i = 0; i < 2100; ++i) {
+    EXPECT_EQ(set.contains(fmt::format("w{}", i)), i % 7 == 0) << i;
+  }
+}
+
+TEST(Ascii, ClassesAgreeWithTheCLocaleOnEveryByte) {
+  for (int c = -128; c < 256; ++c) {
+    const int byte = c < 0 ? c + 256 : c;  // what <cctype> is given for a char
+    EXPECT_EQ(ascii::is_alpha(c) && c >= 0, std::isalpha(byte) != 0) << c;
+    EXPECT_EQ(ascii::is_digit(c) && c >= 0, std::isdigit(byte) != 0) << c;
+    EXPECT_EQ(ascii::is_alnum(c) && c >= 0, std::isalnum(byte) != 0) << c;
+    EXPECT_EQ(ascii::is_space(c) && c >= 0, std::isspace(byte) != 0) << c;
+    EXPECT_EQ(ascii::is_upper(c) && c >= 0, std::isupper(byte) != 0) << c;
+    EXPECT_EQ(ascii::is_punct(c) && c >= 0, std::ispunct(byte) != 0) << c;
+    if (c >= 0) {
+      EXPECT_EQ(ascii::lower(c), std::tolower(c)) << c;
+      EXPECT_EQ(ascii::upper(c), std::toupper(c)) << c;
+    }
+  }
+}
 
 TEST(Names, NormalisationForgivesCaseHyphensAndPlurals) {
   EXPECT_EQ(normalize_name("Glute Bridges"), "glute bridge");

@@ -128,6 +128,7 @@ bool lex_statement(const SourceFile& file, std::uint32_t begin, std::uint32_t en
                    std::uint32_t column, Tokens& tokens, Diagnostics& diagnostics) {
   const char* base = file.text.data();
   auto& out = tokens.list;
+  out.clear();
   tokens.lowered.assign(base + begin, base + end);
   for (auto& c : tokens.lowered) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
   // Lazy tracking: tokens take their places from their offsets, and only an error asks the input for one.

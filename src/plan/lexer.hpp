@@ -41,7 +41,7 @@ struct Tokens {
 };
 
 // Cuts the bytes [begin, end) of the file, which start at the given line and column, into
-// tokens. An unterminated string and a number too long to read are errors.
+// tokens, replacing what `out` held. An unterminated string and a number too long to read are errors.
 [[nodiscard]] bool lex_statement(const SourceFile& file, std::uint32_t begin, std::uint32_t end, std::uint32_t line,
                                  std::uint32_t column, Tokens& out, Diagnostics& diagnostics);
 

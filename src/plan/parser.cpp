@@ -82,6 +82,7 @@ class Parser {
   const SourceFile& file_;
   Diagnostics& d_;
   StatementCursor cursor_;
+  Tokens lexed_;  // the statement being read; its buffers are reused from statement to statement
   ast::File out_;
   std::vector<Level> braces_;
   int week_ = -1;                    // index into out_.weeks, -1 for days outside weeks
@@ -120,10 +121,9 @@ class Parser {
     if (d_.full()) return;
     if (s.kind == Statement::Kind::close) return close(s);
     if (s.kind == Statement::Kind::blank) return blank();
-    Tokens lexed;
-    if (!lex_statement(file_, s.begin, s.end, s.line, s.column, lexed, d_)) return;
-    strip_emphasis(lexed.list);
-    const auto& t = lexed.list;
+    if (!lex_statement(file_, s.begin, s.end, s.line, s.column, lexed_, d_)) return;
+    strip_emphasis(lexed_.list);
+    const auto& t = lexed_.list;
     if (t.empty()) {
       // `mon strength 35min` with its `{` on the next line
       if (s.opens && opens_next_) {

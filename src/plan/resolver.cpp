@@ -19,6 +19,7 @@
 #include "support/names.hpp"
 #include "support/numbers.hpp"
 #include "support/units.hpp"
+#include "support/word_set.hpp"
 
 namespace liftlint::plan {
 namespace {
@@ -63,6 +64,14 @@ class Resolver {
   std::map<std::string, std::uint32_t> own_names_;
   int reference_year_ = 0;  // the clearance's year, against which a condition's year is old or recent
   std::vector<std::string> exercise_names_;
+  // A plan names the same exercises week after week; each spelling is read once.
+  mutable std::unordered_map<std::string, std::optional<NameReading>> name_readings_;
+
+  const std::optional<NameReading>& reading_of(const std::string& name) const {
+    auto it = name_readings_.find(name);
+    if (it == name_readings_.end()) it = name_readings_.emplace(name, read_exercise_name(rules_.catalogue, name)).first;
+    return it->second;
+  }
 
   void error(const Span& span, std::string message, std::vector<std::string> help = {}) {
     diagnostics_.error(span, std::move(message), std::move(help));
@@ -815,7 +824,7 @@ class Resolver {
   }
 
   [[nodiscard]] bool known_exercise(const std::string& name) const {
-    return own_names_.count(normalize_name(name)) > 0 || read_exercise_name(rules_.catalogue, name).has_value();
+    return own_names_.count(normalize_name(name)) > 0 || reading_of(name).has_value();
   }
 
   std::optional<double> seconds(const ast::Quantity& q) {
@@ -847,7 +856,7 @@ class Resolver {
         return &plan_.own_exercises[id - rules_.catalogue.size()];
       }
     }
-    if (auto found = read_exercise_name(rules_.catalogue, name.text)) {
+    if (const auto& found = reading_of(name.text)) {
       reading = *found;
       id = found->exercise;
       return &rules_.catalogue.at(id);
@@ -985,8 +994,10 @@ class Resolver {
     if (in.tempo) take(in.tempo->span);
     // the line's own entry: `a 3x10; b 3x12` holds two, and a long line must not be read once per entry
     std::size_t begin = name.offset, end = name.offset + name.length;
-    while (begin > 0 && std::string_view("\n;{").find(text[begin - 1]) == std::string_view::npos) --begin;
-    while (end < text.size() && std::string_view("\n;}").find(text[end]) == std::string_view::npos) ++end;
+    const auto opens_entry = [](char c) { return c == '\n' || c == ';' || c == '{'; };
+    const auto closes_entry = [](char c) { return c == '\n' || c == ';' || c == '}'; };
+    while (begin > 0 && !opens_entry(text[begin - 1])) --begin;
+    while (end < text.size() && !closes_entry(text[end])) ++end;
     return plain_words(text, begin, name.offset, taken, true) &&
            plain_words(text, name.offset + name.length, end, taken, false);
   }
@@ -995,10 +1006,17 @@ class Resolver {
   // name a list marker or a group label (`-`, `3.`, `A1)`).
   static bool plain_words(std::string_view text, std::size_t begin, std::size_t end,
                           const std::vector<std::pair<std::size_t, std::size_t>>& taken, bool before_name) {
-    static const std::set<std::string, std::less<>> notation{
-        "x",     "sets", "set", "of",   "reps", "rep",  "at",  "with", "each", "side", "sides", "per",
-        "leg",   "legs", "arm", "arms", "es",   "kg",   "kgs", "lb",   "lbs",  "rpe",  "rir",   "rest",
-        "tempo", "s",    "sec", "secs", "min",  "mins", "m",   "and",  "a",    "the",  "bw"};
+    static const WordSet notation{"x",    "sets",  "set",  "of",  "reps", "rep",  "at",    "with", "each",
+                                  "side", "sides", "per",  "leg", "legs", "arm",  "arms",  "es",   "kg",
+                                  "kgs",  "lb",    "lbs",  "rpe", "rir",  "rest", "tempo", "s",    "sec",
+                                  "secs", "min",   "mins", "m",   "and",  "a",    "the",   "bw"};
+    // The notation's words are short: a longer word is none of them, and a short one is lowered on the stack.
+    const auto is_notation = [](std::string_view word) {
+      std::array<char, 8> lower{};
+      if (word.size() > lower.size()) return false;
+      for (std::size_t k = 0; k < word.size(); ++k) lower[k] = static_cast<char>(ascii::lower(word[k]));
+      return notation.contains(std::string_view(lower.data(), word.size()));
+    };
     for (std::size_t i = begin; i < end;) {
       const auto in_taken =
           std::find_if(taken.begin(), taken.end(), [&](const auto& t) { return i >= t.first && i < t.second; });
@@ -1014,13 +1032,12 @@ class Resolver {
         auto stop = i + 1;
         while (stop < end && ascii::is_alnum(static_cast<unsigned char>(text[stop])) != 0 && !starts_taken(stop))
           ++stop;
-        std::string word(text.substr(i, stop - i));
-        for (auto& ch : word) ch = static_cast<char>(ascii::lower(static_cast<unsigned char>(ch)));
+        const auto word = text.substr(i, stop - i);
         const bool label =
             before_name && word.size() <= 3 && std::count_if(word.begin(), word.end(), [](char ch) {
                                                  return ascii::is_alpha(static_cast<unsigned char>(ch)) != 0;
                                                }) <= 1;
-        if (!label && notation.find(word) == notation.end()) return false;
+        if (!label && !is_notation(word)) return false;
         i = stop;
         continue;
       }
