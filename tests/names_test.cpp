@@ -9,6 +9,7 @@
 
 #include "support/ascii.hpp"
 #include "support/placeholders.hpp"
+#include "support/string_index.hpp"
 #include "support/word_set.hpp"
 
 namespace liftlint {
@@ -31,6 +32,30 @@ TEST(WordSet, HoldsManyWordsThatShareHashSlots) {
   for (int i = 0; i < 2100; ++i) {
     EXPECT_EQ(set.contains(fmt::format("w{}", i)), i % 7 == 0) << i;
   }
+}
+
+TEST(StringIndex, KeepsTheFirstValueOfAKeyAndListsKeysInOrder) {
+  StringIndex index;
+  EXPECT_FALSE(index.find("squat").has_value()) << "an empty index finds nothing";
+  EXPECT_TRUE(index.insert("squat", 3));
+  EXPECT_TRUE(index.insert("", 9));
+  EXPECT_FALSE(index.insert("squat", 4));
+  EXPECT_EQ(index.find("squat"), 3U);
+  EXPECT_EQ(index.find(""), 9U);
+  EXPECT_FALSE(index.find("squa").has_value());
+  EXPECT_FALSE(index.find("squats").has_value());
+  EXPECT_EQ(index.keys(), (std::vector<std::string>{"squat", ""}));
+}
+
+TEST(StringIndex, GrowsAndCopiesWhole) {
+  StringIndex index;
+  index.reserve(10);
+  for (std::uint32_t i = 0; i < 5000; ++i) ASSERT_TRUE(index.insert(fmt::format("exercise {}", i), i));
+  const StringIndex copy = index;
+  index = StringIndex{};
+  EXPECT_EQ(copy.size(), 5000U);
+  for (std::uint32_t i = 0; i < 5000; ++i) ASSERT_EQ(copy.find(fmt::format("exercise {}", i)), i);
+  EXPECT_FALSE(copy.find("exercise 5000").has_value());
 }
 
 TEST(Ascii, ClassesAgreeWithTheCLocaleOnEveryByte) {

@@ -433,7 +433,12 @@ bool all_reports_written(std::deque<OpenReport>& reports) {
 std::optional<std::deque<OpenReport>> open_reports(const std::vector<Destination>& destinations, const Project& project,
                                                    const CheckOptions& o) {
   std::deque<OpenReport> out;
-  const auto rules = running_rules(project);
+  // Only these formats describe the rules that ran; describing every rule costs more than checking a plan.
+  const auto describes_rules = [](const Destination& d) {
+    return d.format == ReportFormat::sarif || d.format == ReportFormat::junit || d.format == ReportFormat::html;
+  };
+  const auto rules = std::any_of(destinations.begin(), destinations.end(), describes_rules) ? running_rules(project)
+                                                                                            : std::vector<RuleInfo>{};
   for (const auto& d : destinations) {
     out.emplace_back(d);
     if (const auto error = out.back().sink.open(); !error.empty()) {

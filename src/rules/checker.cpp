@@ -1,4 +1,6 @@
 // Resolves names, types and citations: ast::File -> model::RuleSet.
+#include "rules/checker.hpp"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -8,7 +10,6 @@
 #include <unordered_map>
 
 #include "rules/expr_checker.hpp"
-#include "rules/checker.hpp"
 #include "support/names.hpp"
 #include "support/units.hpp"
 

@@ -82,7 +82,7 @@ void RuleLoader::load(const std::string& given, const Span& from) {
     return;
   }
   limits::strip_bom(*text);
-  if (!texts_.insert(*text).second) return;
+  if (texts_.count(std::string_view(*text)) > 0) return;
   const bool top = stack_.empty();
   if (top) {
     const auto dir = std::filesystem::path(path).parent_path().lexically_normal().string();
@@ -91,7 +91,9 @@ void RuleLoader::load(const std::string& given, const Span& from) {
     // files held in memory rather than the working directory.
     roots_.push_back(dir.empty() ? std::filesystem::path(real).parent_path().string() : fs_.identity(dir));
   }
-  parse_and_follow(sources_.add(path, std::move(*text)), real);
+  const auto& file = sources_.add(path, std::move(*text));
+  texts_.insert(file.text);
+  parse_and_follow(file, real);
   if (top) roots_.pop_back(), roots_given_.pop_back();
 }
 

@@ -16,9 +16,9 @@ const char* category_name(Category category) {
 }
 
 std::optional<std::uint16_t> Vocabulary::find(const std::string& id) const {
-  const auto it = index_.find(id);
-  if (it == index_.end()) return std::nullopt;
-  return it->second;
+  const auto index = index_.find(id);
+  if (!index) return std::nullopt;
+  return static_cast<std::uint16_t>(*index);
 }
 
 std::vector<std::string> Vocabulary::names() const {
@@ -31,18 +31,18 @@ std::vector<std::string> Vocabulary::names() const {
 std::uint16_t Vocabulary::add(VocabEntry entry) {
   const auto index = static_cast<std::uint16_t>(entries_.size());
   entry.closure.set(index);
-  index_.emplace(entry.id, index);
-  spelled_.emplace(normalize_name(entry.id), index);
-  for (const auto& alias : entry.aliases) spelled_.emplace(normalize_name(alias), index);
+  index_.insert(entry.id, index);
+  spelled_.insert(normalize_name(entry.id), index);
+  for (const auto& alias : entry.aliases) spelled_.insert(normalize_name(alias), index);
   entries_.push_back(std::move(entry));
   return index;
 }
 
 std::optional<std::uint16_t> Vocabulary::lookup(const std::string& name) const {
   if (auto exact = find(name)) return exact;
-  const auto it = spelled_.find(normalize_name(name));
-  if (it == spelled_.end()) return std::nullopt;
-  return it->second;
+  const auto index = spelled_.find(normalize_name(name));
+  if (!index) return std::nullopt;
+  return static_cast<std::uint16_t>(*index);
 }
 
 std::optional<Level> parse_level(const std::string& text) {
@@ -58,25 +58,29 @@ std::optional<std::uint32_t> Catalogue::add(Exercise exercise, std::string* clas
   std::vector<std::string> keys{normalize_name(exercise.name)};
   for (const auto& alias : exercise.aliases) keys.push_back(normalize_name(alias));
   for (const auto& key : keys) {
-    const auto it = by_name_.find(key);
-    if (it != by_name_.end()) {
+    if (const auto earlier = by_name_.find(key)) {
       if (clashing_name != nullptr) *clashing_name = key;
-      return it->second;
+      return earlier;
     }
   }
   for (const auto& key : keys) {
-    by_name_.emplace(key, index);
-    by_letters_.emplace(letters_of(key), index);
+    by_name_.insert(key, index);
+    by_letters_.insert(letters_of(key), index);
   }
   exercises_.push_back(std::move(exercise));
   return std::nullopt;
 }
 
+void Catalogue::reserve(std::size_t count) {
+  exercises_.reserve(count);
+  by_name_.reserve(2 * count);
+  by_letters_.reserve(2 * count);
+}
+
 bool Catalogue::add_alias(std::uint32_t index, const std::string& alias) {
   const auto key = normalize_name(alias);
-  if (by_name_.count(key) > 0) return false;
-  by_name_.emplace(key, index);
-  by_letters_.emplace(letters_of(key), index);
+  if (!by_name_.insert(key, index)) return false;
+  by_letters_.insert(letters_of(key), index);
   exercises_[index].aliases.push_back(alias);
   return true;
 }
@@ -93,23 +97,14 @@ std::string Catalogue::letters_of(const std::string& normalized) {
 
 std::optional<std::uint32_t> Catalogue::find_loose(const std::string& name) const {
   if (auto exact = find(name)) return exact;
-  const auto it = by_letters_.find(letters_of(normalize_name(name)));
-  if (it == by_letters_.end()) return std::nullopt;
-  return it->second;
+  return by_letters_.find(letters_of(normalize_name(name)));
 }
 
 std::optional<std::uint32_t> Catalogue::find(const std::string& name) const {
-  const auto it = by_name_.find(normalize_name(name));
-  if (it == by_name_.end()) return std::nullopt;
-  return it->second;
+  return by_name_.find(normalize_name(name));
 }
 
-std::vector<std::string> Catalogue::names() const {
-  std::vector<std::string> out;
-  out.reserve(by_name_.size());
-  for (const auto& [key, index] : by_name_) out.push_back(key);
-  return out;
-}
+std::vector<std::string> Catalogue::names() const { return by_name_.keys(); }
 
 std::string Source::reference() const {
   const auto sentence = [](std::string s) {

@@ -7,10 +7,10 @@
 #include <cstdint>
 #include <optional>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 #include "support/diagnostic.hpp"
+#include "support/string_index.hpp"
 
 namespace liftlint::model {
 
@@ -46,8 +46,8 @@ class Vocabulary {
 
  private:
   std::vector<VocabEntry> entries_;
-  std::unordered_map<std::string, std::uint16_t> index_;
-  std::unordered_map<std::string, std::uint16_t> spelled_;  // normalised ids and aliases
+  StringIndex index_;
+  StringIndex spelled_;  // normalised ids and aliases
 };
 
 enum class Level : std::uint8_t { none, low, moderate, high };
@@ -83,11 +83,13 @@ class Catalogue {
   // Another name for an entry; false when the name already belongs to an exercise.
   bool add_alias(std::uint32_t index, const std::string& alias);
   [[nodiscard]] std::size_t size() const { return exercises_.size(); }
+  // Room for `count` exercises with a name and an alias each, so that the tables grow once.
+  void reserve(std::size_t count);
 
  private:
   std::vector<Exercise> exercises_;
-  std::unordered_map<std::string, std::uint32_t> by_name_;     // normalised names and aliases
-  std::unordered_map<std::string, std::uint32_t> by_letters_;  // the same without spaces: pushup, situp
+  StringIndex by_name_;     // normalised names and aliases
+  StringIndex by_letters_;  // the same without spaces: pushup, situp
 
   static std::string letters_of(const std::string& normalized);
 };

@@ -1,5 +1,6 @@
 #include "rules/snapshot.hpp"
 
+#include <algorithm>
 #include <cstring>
 #include <map>
 #include <stdexcept>
@@ -342,6 +343,7 @@ std::optional<model::RuleSet> decode_snapshot(std::string_view bytes, const std:
     set.sources.resize(r.u32());
     for (auto& s : set.sources) s = read_source(r);
     const auto exercises = r.u32();
+    set.catalogue.reserve(std::min<std::size_t>(exercises, bytes.size()));
     for (std::uint32_t i = 0; i < exercises; ++i) (void)set.catalogue.add(read_exercise(r), nullptr);
     set.rules.resize(r.u32());
     for (auto& rule : set.rules) rule = read_rule(r);

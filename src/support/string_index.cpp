@@ -1,0 +1,63 @@
+#include "support/string_index.hpp"
+
+namespace liftlint {
+namespace {
+
+// FNV-1a: names are a few words long, where it is faster than a hash built for long keys.
+std::uint64_t hash_of(std::string_view key) {
+  std::uint64_t h = 14695981039346656037ULL;
+  for (const char c : key) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ULL;
+  return h ^ (h >> 32);
+}
+
+}  // namespace
+
+void StringIndex::reserve(std::size_t keys) {
+  constexpr std::size_t typical_key_bytes = 16;  // an exercise's name of two or three words
+  entries_.reserve(keys);
+  text_.reserve(keys * typical_key_bytes);
+  std::size_t capacity = 16;
+  while (capacity < 2 * keys) capacity *= 2;
+  if (capacity > slots_.size()) grow(capacity);
+}
+
+std::size_t StringIndex::slot_of(std::string_view key, std::uint64_t hash) const {
+  const std::size_t mask = slots_.size() - 1;
+  std::size_t at = static_cast<std::size_t>(hash) & mask;
+  while (slots_[at] != empty && key_of(entries_[slots_[at]]) != key) at = (at + 1) & mask;
+  return at;
+}
+
+void StringIndex::grow(std::size_t capacity) {
+  slots_.assign(capacity, empty);
+  for (std::uint32_t i = 0; i < entries_.size(); ++i) {
+    const auto key = key_of(entries_[i]);
+    slots_[slot_of(key, hash_of(key))] = i;
+  }
+}
+
+bool StringIndex::insert(std::string_view key, std::uint32_t value) {
+  if (2 * (entries_.size() + 1) > slots_.size()) grow(slots_.empty() ? 16 : 2 * slots_.size());
+  const auto at = slot_of(key, hash_of(key));
+  if (slots_[at] != empty) return false;
+  slots_[at] = static_cast<std::uint32_t>(entries_.size());
+  entries_.push_back(Entry{static_cast<std::uint32_t>(text_.size()), static_cast<std::uint32_t>(key.size()), value});
+  text_.append(key);
+  return true;
+}
+
+std::optional<std::uint32_t> StringIndex::find(std::string_view key) const {
+  if (slots_.empty()) return std::nullopt;
+  const auto at = slot_of(key, hash_of(key));
+  if (slots_[at] == empty) return std::nullopt;
+  return entries_[slots_[at]].value;
+}
+
+std::vector<std::string> StringIndex::keys() const {
+  std::vector<std::string> out;
+  out.reserve(entries_.size());
+  for (const auto& e : entries_) out.emplace_back(key_of(e));
+  return out;
+}
+
+}  // namespace liftlint

@@ -1,0 +1,43 @@
+// Strings to numbers, for tables built once and looked up many times.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace liftlint {
+
+// The keys are kept end to end in one buffer and found through an open-addressed table, so building an index
+// of a few thousand names allocates a few times instead of twice a name, and a copy of the index is whole.
+class StringIndex {
+ public:
+  void reserve(std::size_t keys);
+  // Adds the key with its value; when the key is there already, keeps the first value and returns false.
+  bool insert(std::string_view key, std::uint32_t value);
+  [[nodiscard]] std::optional<std::uint32_t> find(std::string_view key) const;
+  [[nodiscard]] bool contains(std::string_view key) const { return find(key).has_value(); }
+  [[nodiscard]] std::size_t size() const { return entries_.size(); }
+  // Every key, in the order it was added.
+  [[nodiscard]] std::vector<std::string> keys() const;
+
+ private:
+  struct Entry {
+    std::uint32_t offset;
+    std::uint32_t length;
+    std::uint32_t value;
+  };
+  static constexpr std::uint32_t empty = ~std::uint32_t{0};
+
+  [[nodiscard]] std::string_view key_of(const Entry& e) const { return {text_.data() + e.offset, e.length}; }
+  // The slot holding `key`, or the empty slot where it would go.
+  [[nodiscard]] std::size_t slot_of(std::string_view key, std::uint64_t hash) const;
+  void grow(std::size_t capacity);
+
+  std::string text_;
+  std::vector<Entry> entries_;
+  std::vector<std::uint32_t> slots_;  // indices into entries_, or `empty`; a power of two, at most half full
+};
+
+}  // namespace liftlint
