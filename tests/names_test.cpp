@@ -49,13 +49,27 @@ TEST(StringIndex, KeepsTheFirstValueOfAKeyAndListsKeysInOrder) {
 
 TEST(StringIndex, GrowsAndCopiesWhole) {
   StringIndex index;
-  index.reserve(10);
   for (std::uint32_t i = 0; i < 5000; ++i) ASSERT_TRUE(index.insert(fmt::format("exercise {}", i), i));
   const StringIndex copy = index;
   index = StringIndex{};
   EXPECT_EQ(copy.size(), 5000U);
   for (std::uint32_t i = 0; i < 5000; ++i) ASSERT_EQ(copy.find(fmt::format("exercise {}", i)), i);
   EXPECT_FALSE(copy.find("exercise 5000").has_value());
+}
+
+TEST(StringIndex, RestoresWhatItGaveAndRefusesWhatNoIndexGives) {
+  StringIndex index;
+  for (std::uint32_t i = 0; i < 100; ++i) index.insert(fmt::format("n{}", i), 2 * i);
+  const auto restored = StringIndex::restore(index.key_text(), index.entries());
+  ASSERT_TRUE(restored.has_value());
+  EXPECT_EQ(restored->keys(), index.keys());
+  for (std::uint32_t i = 0; i < 100; ++i) EXPECT_EQ(restored->find(fmt::format("n{}", i)), 2 * i);
+  using E = StringIndex::Entry;
+  EXPECT_FALSE(StringIndex::restore("abc", {E{2, 2, 0}}).has_value()) << "past the text";
+  EXPECT_FALSE(StringIndex::restore("abc", {E{4, 0, 0}}).has_value()) << "past the text";
+  EXPECT_FALSE(StringIndex::restore("abc", {E{0xFFFFFFFF, 2, 0}}).has_value()) << "past the text";
+  EXPECT_FALSE(StringIndex::restore("abab", {E{0, 2, 0}, E{2, 2, 1}}).has_value()) << "a key twice";
+  EXPECT_TRUE(StringIndex::restore("abc", {E{0, 3, 0}, E{3, 0, 1}}).has_value());
 }
 
 TEST(Ascii, ClassesAgreeWithTheCLocaleOnEveryByte) {

@@ -29,6 +29,25 @@ TEST(Snapshot, TheEmbeddedSnapshotMatchesTheEmbeddedText) {
   EXPECT_EQ(std::string(embedded_snapshot(true)), rules::encode_snapshot(*pack->rules));
 }
 
+// A damaged snapshot is refused or read, never a crash: every count is checked against the bytes left.
+TEST(Snapshot, DamagedSnapshotsAreRefusedWithoutCrashing) {
+  const std::string bytes(embedded_snapshot(true));
+  Sources sources;
+  std::vector<const SourceFile*> files;
+  for (const auto& f : embedded_rule_files()) files.push_back(&sources.add(f.path, std::string(f.text)));
+  const std::size_t step = bytes.size() / 97 + 1;
+  for (std::size_t cut = 0; cut < bytes.size(); cut += step) {
+    EXPECT_FALSE(rules::decode_snapshot(std::string_view(bytes).substr(0, cut), files).has_value()) << cut;
+  }
+  for (std::size_t at = 4; at < bytes.size(); at += step) {
+    for (const char damage : {'\xFF', '\x7F', '\0'}) {
+      auto damaged = bytes;
+      damaged[at] = damage;
+      (void)rules::decode_snapshot(damaged, files);
+    }
+  }
+}
+
 TEST(Snapshot, GarbageIsRejected) {
   EXPECT_FALSE(rules::decode_snapshot("not a snapshot", {}).has_value());
   EXPECT_FALSE(rules::decode_snapshot(std::string_view("LLS1", 4), {}).has_value());

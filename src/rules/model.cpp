@@ -38,6 +38,27 @@ std::uint16_t Vocabulary::add(VocabEntry entry) {
   return index;
 }
 
+namespace {
+
+bool values_below(const StringIndex& index, std::size_t size) {
+  return std::all_of(index.entries().begin(), index.entries().end(),
+                     [&](const StringIndex::Entry& e) { return e.value < size; });
+}
+
+}  // namespace
+
+std::optional<Vocabulary> Vocabulary::restore(std::vector<VocabEntry> entries, StringIndex ids, StringIndex spellings) {
+  if (entries.size() > max_vocabulary || !values_below(ids, entries.size()) ||
+      !values_below(spellings, entries.size())) {
+    return std::nullopt;
+  }
+  Vocabulary out;
+  out.entries_ = std::move(entries);
+  out.index_ = std::move(ids);
+  out.spelled_ = std::move(spellings);
+  return out;
+}
+
 std::optional<std::uint16_t> Vocabulary::lookup(const std::string& name) const {
   if (auto exact = find(name)) return exact;
   const auto index = spelled_.find(normalize_name(name));
@@ -71,10 +92,14 @@ std::optional<std::uint32_t> Catalogue::add(Exercise exercise, std::string* clas
   return std::nullopt;
 }
 
-void Catalogue::reserve(std::size_t count) {
-  exercises_.reserve(count);
-  by_name_.reserve(2 * count);
-  by_letters_.reserve(2 * count);
+std::optional<Catalogue> Catalogue::restore(std::vector<Exercise> exercises, StringIndex by_name,
+                                            StringIndex by_letters) {
+  if (!values_below(by_name, exercises.size()) || !values_below(by_letters, exercises.size())) return std::nullopt;
+  Catalogue out;
+  out.exercises_ = std::move(exercises);
+  out.by_name_ = std::move(by_name);
+  out.by_letters_ = std::move(by_letters);
+  return out;
 }
 
 bool Catalogue::add_alias(std::uint32_t index, const std::string& alias) {

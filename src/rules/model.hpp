@@ -43,6 +43,12 @@ class Vocabulary {
   [[nodiscard]] std::size_t size() const { return entries_.size(); }
   std::uint16_t add(VocabEntry entry);
   VocabEntry& mutable_at(std::uint16_t index) { return entries_[index]; }
+  // The id and spelling tables, for snapshots, and a vocabulary restored from them without reading each
+  // name again; nullopt when a table names an entry that is not there.
+  [[nodiscard]] const StringIndex& id_index() const { return index_; }
+  [[nodiscard]] const StringIndex& spelling_index() const { return spelled_; }
+  [[nodiscard]] static std::optional<Vocabulary> restore(std::vector<VocabEntry> entries, StringIndex ids,
+                                                         StringIndex spellings);
 
  private:
   std::vector<VocabEntry> entries_;
@@ -83,8 +89,12 @@ class Catalogue {
   // Another name for an entry; false when the name already belongs to an exercise.
   bool add_alias(std::uint32_t index, const std::string& alias);
   [[nodiscard]] std::size_t size() const { return exercises_.size(); }
-  // Room for `count` exercises with a name and an alias each, so that the tables grow once.
-  void reserve(std::size_t count);
+  // The name tables, for snapshots, and a catalogue restored from them without reading each name again;
+  // nullopt when a table names an exercise that is not there.
+  [[nodiscard]] const StringIndex& name_index() const { return by_name_; }
+  [[nodiscard]] const StringIndex& letters_index() const { return by_letters_; }
+  [[nodiscard]] static std::optional<Catalogue> restore(std::vector<Exercise> exercises, StringIndex by_name,
+                                                        StringIndex by_letters);
 
  private:
   std::vector<Exercise> exercises_;

@@ -1,14 +1,14 @@
 #include "rules/snapshot.hpp"
 
-#include <algorithm>
 #include <cstring>
 #include <map>
 #include <stdexcept>
+#include <type_traits>
 
 namespace liftlint::rules {
 namespace {
 
-constexpr std::uint32_t magic = 0x4c4c5334;  // "LLS4"
+constexpr std::uint32_t magic = 0x4c4c5335;  // "LLS5"
 
 class Writer {
  public:
@@ -69,6 +69,8 @@ class Reader {
 
   template <typename T>
   T raw() {
+    // a damaged byte is still a bool: any other value in one is undefined
+    if constexpr (std::is_same_v<T, bool>) return raw<std::uint8_t>() != 0;
     if (at_ + sizeof(T) > in_.size()) throw std::out_of_range("snapshot ends early");
     T value;
     std::memcpy(&value, in_.data() + at_, sizeof value);
@@ -76,6 +78,19 @@ class Reader {
     return value;
   }
   std::uint32_t u32() { return raw<std::uint32_t>(); }
+  // A number of items that follow, each of at least one byte: a larger one is a damaged snapshot.
+  std::uint32_t count() {
+    const auto n = u32();
+    if (n > in_.size() - at_) throw std::out_of_range("snapshot ends early");
+    return n;
+  }
+  // The next n bytes as they are.
+  std::string_view bytes(std::size_t n) {
+    if (n > in_.size() - at_) throw std::out_of_range("snapshot ends early");
+    const auto out = in_.substr(at_, n);
+    at_ += n;
+    return out;
+  }
   std::string str() {
     const auto n = u32();
     if (at_ + n > in_.size()) throw std::out_of_range("snapshot ends early");
@@ -118,7 +133,7 @@ class Reader {
     e.number = raw<double>();
     e.ordinal = raw<int>();
     e.bits = bits();
-    e.exercises.resize(u32());
+    e.exercises.resize(count());
     for (auto& x : e.exercises) x = u32();
     e.inner = raw<model::Scope>();
     e.bound.is_range = raw<bool>();
@@ -127,7 +142,7 @@ class Reader {
     e.bound.low = raw<double>();
     e.bound.high = raw<double>();
     e.span = span();
-    e.operands.resize(u32());
+    e.operands.resize(count());
     for (auto& o : e.operands) o = expr();
     return e;
   }
@@ -138,6 +153,27 @@ class Reader {
   const std::vector<const SourceFile*>& known_;
   std::vector<const SourceFile*> files_;
 };
+
+// Name tables as they are: reading each name again would be most of the time decoding takes.
+void write_index(Writer& w, const StringIndex& index) {
+  w.str(index.key_text());
+  w.u32(index.entries().size());
+  for (const auto& e : index.entries()) {
+    w.u32(e.offset);
+    w.u32(e.length);
+    w.u32(e.value);
+  }
+}
+
+std::optional<StringIndex> read_index(Reader& r) {
+  auto text = r.str();
+  static_assert(sizeof(StringIndex::Entry) == 3 * sizeof(std::uint32_t) &&
+                std::is_trivially_copyable_v<StringIndex::Entry>);
+  std::vector<StringIndex::Entry> entries(r.count());
+  const auto bytes = r.bytes(entries.size() * sizeof(StringIndex::Entry));
+  std::memcpy(entries.data(), bytes.data(), bytes.size());
+  return StringIndex::restore(std::move(text), std::move(entries));
+}
 
 void write_vocabulary(Writer& w, const model::RuleSet& set) {
   for (const auto& vocab : set.vocabulary) {
@@ -154,14 +190,15 @@ void write_vocabulary(Writer& w, const model::RuleSet& set) {
       w.u32(e.aliases.size());
       for (const auto& a : e.aliases) w.str(a);
     }
+    write_index(w, vocab.id_index());
+    write_index(w, vocab.spelling_index());
   }
 }
 
 void read_vocabulary(Reader& r, model::RuleSet& set) {
   for (auto& vocab : set.vocabulary) {
-    const auto n = r.u32();
-    for (std::uint32_t i = 0; i < n; ++i) {
-      model::VocabEntry e;
+    std::vector<model::VocabEntry> entries(r.count());
+    for (auto& e : entries) {
       e.id = r.str();
       e.label = r.str();
       e.span = r.span();
@@ -169,11 +206,16 @@ void read_vocabulary(Reader& r, model::RuleSet& set) {
       e.members = r.bits();
       e.step_kg = r.raw<double>();
       e.symptom = r.raw<bool>();
-      e.aliases.resize(r.u32());
+      e.aliases.resize(r.count());
       for (auto& a : e.aliases) a = r.str();
-      const auto closure = e.closure;
-      vocab.mutable_at(vocab.add(std::move(e))).closure = closure;
     }
+    auto ids = read_index(r);
+    auto spellings = read_index(r);
+    auto restored = ids && spellings
+                        ? model::Vocabulary::restore(std::move(entries), std::move(*ids), std::move(*spellings))
+                        : std::nullopt;
+    if (!restored) throw std::out_of_range("damaged vocabulary");
+    vocab = std::move(*restored);
   }
 }
 
@@ -198,7 +240,7 @@ void write_exercise(Writer& w, const model::Exercise& x) {
 model::Exercise read_exercise(Reader& r) {
   model::Exercise x;
   x.name = r.str();
-  x.aliases.resize(r.u32());
+  x.aliases.resize(r.count());
   for (auto& a : x.aliases) a = r.str();
   x.muscles = r.bits();
   x.pattern = r.raw<std::uint16_t>();
@@ -210,7 +252,7 @@ model::Exercise read_exercise(Reader& r) {
   x.supported = r.raw<bool>();
   x.loaded = r.raw<bool>();
   x.span = r.span();
-  x.extended_at.resize(r.u32());
+  x.extended_at.resize(r.count());
   for (auto& at : x.extended_at) at = r.span();
   return x;
 }
@@ -276,7 +318,7 @@ model::Rule read_rule(Reader& r) {
     *text = r.str();
   }
   rule.severity = r.raw<Severity>();
-  rule.citations.resize(r.u32());
+  rule.citations.resize(r.count());
   for (auto& c : rule.citations) {
     c.source = r.u32();
     c.locator = r.str();
@@ -295,11 +337,11 @@ model::Rule read_rule(Reader& r) {
   rule.sharing_filter = r.expr();
   rule.metric = r.raw<model::Metric>();
   rule.max_increase_percent = r.raw<double>();
-  rule.suggest.resize(r.u32());
+  rule.suggest.resize(r.count());
   for (auto& x : rule.suggest) x = r.u32();
   rule.suggest_for.resize(rule.suggest.size());
   for (auto& x : rule.suggest_for) x = r.u32();
-  rule.supersedes.resize(r.u32());
+  rule.supersedes.resize(r.count());
   for (auto& x : rule.supersedes) x = r.u32();
   rule.status = r.raw<model::Status>();
   rule.fix_substitutes = r.raw<bool>();
@@ -323,6 +365,8 @@ std::string encode_snapshot(const model::RuleSet& set) {
   for (const auto& s : set.sources) write_source(w, s);
   w.u32(set.catalogue.size());
   for (std::uint32_t i = 0; i < set.catalogue.size(); ++i) write_exercise(w, set.catalogue.at(i));
+  write_index(w, set.catalogue.name_index());
+  write_index(w, set.catalogue.letters_index());
   w.u32(set.rules.size());
   for (const auto& rule : set.rules) write_rule(w, rule);
   return std::move(w.out);
@@ -334,18 +378,23 @@ std::optional<model::RuleSet> decode_snapshot(std::string_view bytes, const std:
     if (r.raw<std::uint32_t>() != magic) return std::nullopt;
     model::RuleSet set;
     read_vocabulary(r, set);
-    set.schemes.resize(r.u32());
+    set.schemes.resize(r.count());
     for (auto& s : set.schemes) {
       s.id = r.str();
-      s.levels.resize(r.u32());
+      s.levels.resize(r.count());
       for (auto& l : s.levels) l = r.str();
     }
-    set.sources.resize(r.u32());
+    set.sources.resize(r.count());
     for (auto& s : set.sources) s = read_source(r);
-    const auto exercises = r.u32();
-    set.catalogue.reserve(std::min<std::size_t>(exercises, bytes.size()));
-    for (std::uint32_t i = 0; i < exercises; ++i) (void)set.catalogue.add(read_exercise(r), nullptr);
-    set.rules.resize(r.u32());
+    std::vector<model::Exercise> exercises(r.count());
+    for (auto& x : exercises) x = read_exercise(r);
+    auto by_name = read_index(r);
+    auto by_letters = read_index(r);
+    if (!by_name || !by_letters) return std::nullopt;
+    auto catalogue = model::Catalogue::restore(std::move(exercises), std::move(*by_name), std::move(*by_letters));
+    if (!catalogue) return std::nullopt;
+    set.catalogue = std::move(*catalogue);
+    set.rules.resize(r.count());
     for (auto& rule : set.rules) rule = read_rule(r);
     return set;
   } catch (const std::out_of_range&) {

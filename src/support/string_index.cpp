@@ -12,15 +12,6 @@ std::uint64_t hash_of(std::string_view key) {
 
 }  // namespace
 
-void StringIndex::reserve(std::size_t keys) {
-  constexpr std::size_t typical_key_bytes = 16;  // an exercise's name of two or three words
-  entries_.reserve(keys);
-  text_.reserve(keys * typical_key_bytes);
-  std::size_t capacity = 16;
-  while (capacity < 2 * keys) capacity *= 2;
-  if (capacity > slots_.size()) grow(capacity);
-}
-
 std::size_t StringIndex::slot_of(std::string_view key, std::uint64_t hash) const {
   const std::size_t mask = slots_.size() - 1;
   std::size_t at = static_cast<std::size_t>(hash) & mask;
@@ -51,6 +42,24 @@ std::optional<std::uint32_t> StringIndex::find(std::string_view key) const {
   const auto at = slot_of(key, hash_of(key));
   if (slots_[at] == empty) return std::nullopt;
   return entries_[slots_[at]].value;
+}
+
+std::optional<StringIndex> StringIndex::restore(std::string text, std::vector<Entry> entries) {
+  StringIndex out;
+  out.text_ = std::move(text);
+  out.entries_ = std::move(entries);
+  std::size_t capacity = 16;
+  while (capacity < 2 * out.entries_.size()) capacity *= 2;
+  out.slots_.assign(capacity, empty);
+  for (std::uint32_t i = 0; i < out.entries_.size(); ++i) {
+    const auto& e = out.entries_[i];
+    if (e.offset > out.text_.size() || e.length > out.text_.size() - e.offset) return std::nullopt;
+    const auto key = out.key_of(e);
+    const auto at = out.slot_of(key, hash_of(key));
+    if (out.slots_[at] != empty) return std::nullopt;
+    out.slots_[at] = i;
+  }
+  return out;
 }
 
 std::vector<std::string> StringIndex::keys() const {

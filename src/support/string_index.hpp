@@ -13,7 +13,6 @@ namespace liftlint {
 // of a few thousand names allocates a few times instead of twice a name, and a copy of the index is whole.
 class StringIndex {
  public:
-  void reserve(std::size_t keys);
   // Adds the key with its value; when the key is there already, keeps the first value and returns false.
   bool insert(std::string_view key, std::uint32_t value);
   [[nodiscard]] std::optional<std::uint32_t> find(std::string_view key) const;
@@ -22,12 +21,19 @@ class StringIndex {
   // Every key, in the order it was added.
   [[nodiscard]] std::vector<std::string> keys() const;
 
- private:
+  // The index as data, for a snapshot: each key is `length` bytes of the key text from `offset`.
   struct Entry {
     std::uint32_t offset;
     std::uint32_t length;
     std::uint32_t value;
   };
+  [[nodiscard]] const std::string& key_text() const { return text_; }
+  [[nodiscard]] const std::vector<Entry>& entries() const { return entries_; }
+  // The index that key_text() and entries() describe, with no key read again; nullopt when an entry lies
+  // outside the text or repeats a key, which no index gives.
+  [[nodiscard]] static std::optional<StringIndex> restore(std::string text, std::vector<Entry> entries);
+
+ private:
   static constexpr std::uint32_t empty = ~std::uint32_t{0};
 
   [[nodiscard]] std::string_view key_of(const Entry& e) const { return {text_.data() + e.offset, e.length}; }
