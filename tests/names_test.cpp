@@ -60,16 +60,28 @@ TEST(StringIndex, GrowsAndCopiesWhole) {
 TEST(StringIndex, RestoresWhatItGaveAndRefusesWhatNoIndexGives) {
   StringIndex index;
   for (std::uint32_t i = 0; i < 100; ++i) index.insert(fmt::format("n{}", i), 2 * i);
-  const auto restored = StringIndex::restore(index.key_text(), index.entries());
+  const auto restored = StringIndex::restore(index.key_text(), index.entries(), index.slots());
   ASSERT_TRUE(restored.has_value());
   EXPECT_EQ(restored->keys(), index.keys());
   for (std::uint32_t i = 0; i < 100; ++i) EXPECT_EQ(restored->find(fmt::format("n{}", i)), 2 * i);
+  EXPECT_FALSE(restored->find("n100").has_value());
+
   using E = StringIndex::Entry;
-  EXPECT_FALSE(StringIndex::restore("abc", {E{2, 2, 0}}).has_value()) << "past the text";
-  EXPECT_FALSE(StringIndex::restore("abc", {E{4, 0, 0}}).has_value()) << "past the text";
-  EXPECT_FALSE(StringIndex::restore("abc", {E{0xFFFFFFFF, 2, 0}}).has_value()) << "past the text";
-  EXPECT_FALSE(StringIndex::restore("abab", {E{0, 2, 0}, E{2, 2, 1}}).has_value()) << "a key twice";
-  EXPECT_TRUE(StringIndex::restore("abc", {E{0, 3, 0}, E{3, 0, 1}}).has_value());
+  const auto table = [](std::uint32_t size, std::uint32_t entries) {
+    std::vector<std::uint32_t> slots(size, StringIndex::empty_slot);
+    for (std::uint32_t i = 0; i < entries; ++i) slots[i] = i;
+    return slots;
+  };
+  EXPECT_TRUE(StringIndex::restore("abc", {E{0, 3, 0}, E{3, 0, 1}}, table(16, 2)).has_value());
+  EXPECT_TRUE(StringIndex::restore("", {}, {}).has_value()) << "an empty index";
+  EXPECT_FALSE(StringIndex::restore("abc", {E{2, 2, 0}}, table(16, 1)).has_value()) << "past the text";
+  EXPECT_FALSE(StringIndex::restore("abc", {E{4, 0, 0}}, table(16, 1)).has_value()) << "past the text";
+  EXPECT_FALSE(StringIndex::restore("abc", {E{0xFFFFFFFF, 2, 0}}, table(16, 1)).has_value()) << "past the text";
+  EXPECT_FALSE(StringIndex::restore("abc", {E{0, 3, 0}}, table(16, 2)).has_value()) << "a slot past the entries";
+  EXPECT_FALSE(StringIndex::restore("abc", {E{0, 3, 0}}, table(24, 1)).has_value()) << "not a power of two";
+  EXPECT_FALSE(StringIndex::restore("abc", {E{0, 3, 0}}, {}).has_value()) << "no table";
+  EXPECT_FALSE(StringIndex::restore(std::string(40, 'a'), std::vector<E>(9, E{0, 1, 0}), table(16, 9)).has_value())
+      << "more than half full";
 }
 
 TEST(Ascii, ClassesAgreeWithTheCLocaleOnEveryByte) {

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <tuple>
@@ -35,7 +36,7 @@ struct Engine::Impl {
   std::vector<Problem> errors;
   std::optional<CitationTable> citations;  // of `rules`, after the rule settings
   eval::Options eval_options;
-  std::string today;
+  std::string given_today;  // YYYY-MM-DD, or empty for the local date
   bool readings = false;
 
   explicit Impl(const EngineOptions& options)
@@ -43,7 +44,7 @@ struct Engine::Impl {
         rules(std::move(loaded.rules)),
         errors(std::move(loaded.problems)),
         eval_options{options.drafts},
-        today(options.today.empty() ? local_date() : options.today),
+        given_today(options.today),
         readings(options.readings) {
     if (!rules) return;
     apply(options.rule_settings);
@@ -83,6 +84,13 @@ struct Engine::Impl {
     return false;
   }
 
+  // Only waivers need the date, and reading the time zone costs a twentieth of a command line's run, so it
+  // is read when a plan first has a waiver, once for the engine.
+  const std::string& today() const {
+    std::call_once(today_read_, [this] { today_ = given_today.empty() ? local_date() : given_today; });
+    return today_;
+  }
+
   // The part of a file that holds one plan: all of it, or one line of JSON Lines.
   struct Extent {
     std::size_t begin = 0;
@@ -107,7 +115,9 @@ struct Engine::Impl {
     const auto findings = eval::evaluate(*rules, *resolved, eval_options);
     report.evaluated = true;
     const auto limit = limits::max_findings_per_plan;
-    const auto counted = apply_waivers(*citations, *resolved, findings, today, limit, report);
+    static const std::string no_date;
+    const auto counted =
+        apply_waivers(*citations, *resolved, findings, resolved->waivers.empty() ? no_date : today(), limit, report);
     if (counted > limit) {
       const Span start{&file, extent.first_line, 1, 1, static_cast<std::uint32_t>(extent.begin)};
       report.errors.push_back(
@@ -130,6 +140,10 @@ struct Engine::Impl {
   [[nodiscard]] bool runs(const model::Rule& rule) const {
     return rule.status == model::Status::reviewed || (rule.status == model::Status::draft && eval_options.drafts);
   }
+
+ private:
+  mutable std::once_flag today_read_;
+  mutable std::string today_;
 };
 
 }  // namespace liftlint

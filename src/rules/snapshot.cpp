@@ -1,5 +1,6 @@
 #include "rules/snapshot.hpp"
 
+#include <bit>
 #include <cstring>
 #include <map>
 #include <stdexcept>
@@ -100,8 +101,9 @@ class Reader {
   }
   model::Bits bits() {
     model::Bits b;
+    // bit by bit: sets are sparse, and shifting a whole set per word costs more
     for (std::size_t word = 0; word < model::max_vocabulary / 64; ++word) {
-      b |= model::Bits(raw<unsigned long long>()) << (64 * word);
+      for (auto w = raw<unsigned long long>(); w != 0; w &= w - 1) b.set(64 * word + std::countr_zero(w));
     }
     return b;
   }
@@ -163,16 +165,26 @@ void write_index(Writer& w, const StringIndex& index) {
     w.u32(e.length);
     w.u32(e.value);
   }
+  w.u32(index.slots().size());
+  for (const auto slot : index.slots()) w.u32(slot);
+}
+
+// Entries and slots are stored as the machine holds them, as every number in a snapshot is.
+template <typename T>
+std::vector<T> read_array(Reader& r) {
+  static_assert(std::is_trivially_copyable_v<T>);
+  std::vector<T> out(r.count());
+  const auto bytes = r.bytes(out.size() * sizeof(T));
+  std::memcpy(out.data(), bytes.data(), bytes.size());
+  return out;
 }
 
 std::optional<StringIndex> read_index(Reader& r) {
+  static_assert(sizeof(StringIndex::Entry) == 3 * sizeof(std::uint32_t));
   auto text = r.str();
-  static_assert(sizeof(StringIndex::Entry) == 3 * sizeof(std::uint32_t) &&
-                std::is_trivially_copyable_v<StringIndex::Entry>);
-  std::vector<StringIndex::Entry> entries(r.count());
-  const auto bytes = r.bytes(entries.size() * sizeof(StringIndex::Entry));
-  std::memcpy(entries.data(), bytes.data(), bytes.size());
-  return StringIndex::restore(std::move(text), std::move(entries));
+  auto entries = read_array<StringIndex::Entry>(r);
+  auto slots = read_array<std::uint32_t>(r);
+  return StringIndex::restore(std::move(text), std::move(entries), std::move(slots));
 }
 
 void write_vocabulary(Writer& w, const model::RuleSet& set) {

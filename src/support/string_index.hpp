@@ -21,21 +21,23 @@ class StringIndex {
   // Every key, in the order it was added.
   [[nodiscard]] std::vector<std::string> keys() const;
 
-  // The index as data, for a snapshot: each key is `length` bytes of the key text from `offset`.
+  // The index as data, for a snapshot: each key is `length` bytes of the key text from `offset`, and the
+  // slots of the table hold indices into the entries, or `empty_slot`.
   struct Entry {
     std::uint32_t offset;
     std::uint32_t length;
     std::uint32_t value;
   };
+  static constexpr std::uint32_t empty_slot = ~std::uint32_t{0};
   [[nodiscard]] const std::string& key_text() const { return text_; }
   [[nodiscard]] const std::vector<Entry>& entries() const { return entries_; }
-  // The index that key_text() and entries() describe, with no key read again; nullopt when an entry lies
-  // outside the text or repeats a key, which no index gives.
-  [[nodiscard]] static std::optional<StringIndex> restore(std::string text, std::vector<Entry> entries);
+  [[nodiscard]] const std::vector<std::uint32_t>& slots() const { return slots_; }
+  // The index that key_text(), entries() and slots() describe, with no key hashed again; nullopt when an entry
+  // lies outside the text, a slot outside the entries, or the table is not a power of two at most half full.
+  [[nodiscard]] static std::optional<StringIndex> restore(std::string text, std::vector<Entry> entries,
+                                                          std::vector<std::uint32_t> slots);
 
  private:
-  static constexpr std::uint32_t empty = ~std::uint32_t{0};
-
   [[nodiscard]] std::string_view key_of(const Entry& e) const { return {text_.data() + e.offset, e.length}; }
   // The slot holding `key`, or the empty slot where it would go.
   [[nodiscard]] std::size_t slot_of(std::string_view key, std::uint64_t hash) const;
@@ -43,7 +45,7 @@ class StringIndex {
 
   std::string text_;
   std::vector<Entry> entries_;
-  std::vector<std::uint32_t> slots_;  // indices into entries_, or `empty`; a power of two, at most half full
+  std::vector<std::uint32_t> slots_;  // indices into entries_, or `empty_slot`; a power of two, at most half full
 };
 
 }  // namespace liftlint
