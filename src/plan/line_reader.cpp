@@ -3,7 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <map>
+#include <array>
 #include <set>
 #include <unordered_set>
 #include <utility>
@@ -11,6 +11,7 @@
 #include "plan/asides.hpp"
 #include "support/ascii.hpp"
 #include "support/names.hpp"
+#include "support/string_index.hpp"
 #include "support/units.hpp"
 #include "support/word_set.hpp"
 
@@ -1465,40 +1466,62 @@ class Reader {
 
 }  // namespace
 
+namespace {
+
+using Spelling = std::pair<std::string_view, std::string_view>;  // as written, lower case; what it means
+
+template <std::size_t N>
+StringIndex index_of(const std::array<Spelling, N>& table) {
+  StringIndex out;
+  for (std::uint32_t i = 0; i < N; ++i) out.insert(table[i].first, i);
+  return out;
+}
+
+// A word's meaning, found with one hash: these tables are asked about most words of a line.
+template <std::size_t N>
+std::string meaning(const std::array<Spelling, N>& table, const StringIndex& index, std::string_view w) {
+  const auto i = index.find(w);
+  return i ? std::string(table[*i].second) : std::string{};
+}
+
+constexpr std::array<Spelling, 16> equipment_spellings{{
+    {"db", "dumbbell"},
+    {"dbs", "dumbbell"},
+    {"dumbbell", "dumbbell"},
+    {"dumbbells", "dumbbell"},
+    {"kb", "kettlebell"},
+    {"kbs", "kettlebell"},
+    {"kettlebell", "kettlebell"},
+    {"kettlebells", "kettlebell"},
+    {"bb", "barbell"},
+    {"barbell", "barbell"},
+    {"plate", "plate"},
+    {"plates", "plate"},
+    {"cable", "cable"},
+    {"machine", "machine"},
+    {"trx", "band"},
+    {"mb", "medicine_ball"},
+}};
+
+constexpr std::array<Spelling, 40> unit_spellings{
+    {{"s", "s"},      {"sec", "s"},      {"secs", "s"},      {"second", "s"},  {"seconds", "s"}, {"min", "min"},
+     {"mins", "min"}, {"minute", "min"}, {"minutes", "min"}, {"h", "h"},       {"hr", "h"},      {"hrs", "h"},
+     {"hour", "h"},   {"hours", "h"},    {"kg", "kg"},       {"kgs", "kg"},    {"kilo", "kg"},   {"kilos", "kg"},
+     {"lb", "lb"},    {"lbs", "lb"},     {"pound", "lb"},    {"pounds", "lb"}, {"m", "m"},       {"metre", "m"},
+     {"metres", "m"}, {"meter", "m"},    {"meters", "m"},    {"km", "km"},     {"k", "km"},      {"mi", "mi"},
+     {"mile", "mi"},  {"miles", "mi"},   {"yd", "yd"},       {"yds", "yd"},    {"yard", "yd"},   {"yards", "yd"},
+     {"sek", "s"},    {"cm", "cm"},      {"inch", "in"},     {"inches", "in"}}};
+
+}  // namespace
+
 std::string equipment_word(std::string_view w) {
-  static const std::map<std::string, std::string, std::less<>> words = {
-      {"db", "dumbbell"},
-      {"dbs", "dumbbell"},
-      {"dumbbell", "dumbbell"},
-      {"dumbbells", "dumbbell"},
-      {"kb", "kettlebell"},
-      {"kbs", "kettlebell"},
-      {"kettlebell", "kettlebell"},
-      {"kettlebells", "kettlebell"},
-      {"bb", "barbell"},
-      {"barbell", "barbell"},
-      {"plate", "plate"},
-      {"plates", "plate"},
-      {"cable", "cable"},
-      {"machine", "machine"},
-      {"trx", "band"},
-      {"mb", "medicine_ball"},
-  };
-  const auto it = words.find(w);
-  return it == words.end() ? std::string{} : it->second;
+  static const auto index = index_of(equipment_spellings);
+  return meaning(equipment_spellings, index, w);
 }
 
 std::string unit_word(std::string_view w) {
-  static const std::map<std::string, std::string, std::less<>> units = {
-      {"s", "s"},      {"sec", "s"},      {"secs", "s"},      {"second", "s"},  {"seconds", "s"}, {"min", "min"},
-      {"mins", "min"}, {"minute", "min"}, {"minutes", "min"}, {"h", "h"},       {"hr", "h"},      {"hrs", "h"},
-      {"hour", "h"},   {"hours", "h"},    {"kg", "kg"},       {"kgs", "kg"},    {"kilo", "kg"},   {"kilos", "kg"},
-      {"lb", "lb"},    {"lbs", "lb"},     {"pound", "lb"},    {"pounds", "lb"}, {"m", "m"},       {"metre", "m"},
-      {"metres", "m"}, {"meter", "m"},    {"meters", "m"},    {"km", "km"},     {"k", "km"},      {"mi", "mi"},
-      {"mile", "mi"},  {"miles", "mi"},   {"yd", "yd"},       {"yds", "yd"},    {"yard", "yd"},   {"yards", "yd"},
-      {"sek", "s"},    {"cm", "cm"},      {"inch", "in"},     {"inches", "in"}};
-  const auto it = units.find(w);
-  return it == units.end() ? std::string{} : it->second;
+  static const auto index = index_of(unit_spellings);
+  return meaning(unit_spellings, index, w);
 }
 
 std::size_t waiver_start(const std::vector<Token>& tokens, std::size_t first, std::size_t last) {
