@@ -71,12 +71,15 @@ class Reader {
   template <typename T>
   T raw() {
     // a damaged byte is still a bool: any other value in one is undefined
-    if constexpr (std::is_same_v<T, bool>) return raw<std::uint8_t>() != 0;
-    if (at_ + sizeof(T) > in_.size()) throw std::out_of_range("snapshot ends early");
-    T value;
-    std::memcpy(&value, in_.data() + at_, sizeof value);
-    at_ += sizeof value;
-    return value;
+    if constexpr (std::is_same_v<T, bool>) {
+      return raw<std::uint8_t>() != 0;
+    } else {
+      if (at_ + sizeof(T) > in_.size()) throw std::out_of_range("snapshot ends early");
+      T value;
+      std::memcpy(&value, in_.data() + at_, sizeof value);
+      at_ += sizeof value;
+      return value;
+    }
   }
   std::uint32_t u32() { return raw<std::uint32_t>(); }
   // A number of items that follow, each of at least one byte: a larger one is a damaged snapshot.
