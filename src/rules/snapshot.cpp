@@ -178,7 +178,7 @@ std::vector<T> read_array(Reader& r) {
   static_assert(std::is_trivially_copyable_v<T>);
   std::vector<T> out(r.count());
   const auto bytes = r.bytes(out.size() * sizeof(T));
-  std::memcpy(out.data(), bytes.data(), bytes.size());
+  if (!out.empty()) std::memcpy(out.data(), bytes.data(), bytes.size());  // an empty vector may have no storage
   return out;
 }
 
