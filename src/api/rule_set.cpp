@@ -46,7 +46,7 @@ LoadedRules load_rules(const EngineOptions& options) {
   LoadedRules out;
   out.sources = std::make_unique<Sources>();
   std::vector<const SourceFile*> builtin;
-  for (const auto& f : embedded_rule_files()) builtin.push_back(&out.sources->add(f.path, std::string(f.text)));
+  for (const auto& f : embedded_rule_files()) builtin.push_back(&out.sources->add(f.path, SourceFile::Borrowed{f.text}));
   auto base = rules::decode_snapshot(embedded_snapshot(options.default_rules), builtin);
   const auto paths = expand_paths(options.rule_paths, {".rules"}, out.problems);
   // Files given in memory reach the disk through their includes only when the caller gave paths too.

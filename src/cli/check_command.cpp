@@ -402,6 +402,8 @@ std::variant<std::string, PlanReport> read_stdin() {
   return std::move(*text);
 }
 
+namespace {
+
 // A report being written: its sink, opened before any plan is checked, and its writer.
 struct OpenReport {
   explicit OpenReport(const Destination& d) : destination(d), sink(d.path) {}
@@ -409,6 +411,8 @@ struct OpenReport {
   Sink sink;
   std::unique_ptr<ReportWriter> writer;
 };
+
+}  // namespace
 
 // Every report is completed before any is put in place: when one cannot be written, the files of the
 // others keep their earlier reports rather than a mix of runs.

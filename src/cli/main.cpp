@@ -4,11 +4,14 @@
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
+#include <array>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <exception>
 #include <iostream>
+#include <string_view>
 
 #include "cli/check_command.hpp"
 #include "cli/common.hpp"
@@ -43,33 +46,65 @@ int finished(int code) {
   return liftlint::cli::exit_input_error;
 }
 
+// Building every subcommand's options is a good part of a short run, so a run whose first word names a
+// subcommand builds that one alone. Anything else (help, a typo, the completion scripts) gets them all.
+class Wanted {
+ public:
+  Wanted(int argc, char** argv) {
+    static constexpr std::array<std::string_view, 10> alone{"check",  "test",  "explain", "rules", "fmt",
+                                                            "config", "vocab", "catalog", "read",  "lsp"};
+    const std::string_view first = argc > 1 ? argv[1] : "";
+    if (std::find(alone.begin(), alone.end(), first) != alone.end()) named_ = first;
+  }
+  [[nodiscard]] bool operator()(std::string_view name) const { return named_.empty() || named_ == name; }
+
+ private:
+  std::string_view named_;
+};
+
+bool parsed(const CLI::App* command) { return command != nullptr && command->parsed(); }
+
+// `--stdio` is accepted for the clients that pass it; standard input and output is the only transport.
+CLI::App* setup_lsp(CLI::App& app, liftlint::lsp::ServerOptions& options, bool& stdio) {
+  auto* command =
+      app.add_subcommand("lsp", "Run a Language Server Protocol server on standard input and output, for editors");
+  command->add_option("--today", options.today, "Compare waiver expiry dates with this date")->type_name("YYYY-MM-DD");
+  command->add_flag("--stdio", stdio,
+                    "Talk over standard input and output (the only transport; for clients that pass it)");
+  return command;
+}
+
+int parse_error(CLI::App& app, const CLI::ParseError& e, int argc, char** argv) {
+  fmt::print(stderr, "liftlint: error: {}\n{}Run 'liftlint --help' for usage.\n", liftlint::report::printable(e.what()),
+             liftlint::cli::subcommand_hint(app, argc, argv));
+  return liftlint::cli::exit_input_error;
+}
+
 int run(int argc, char** argv) {
   CLI::App app{"liftlint: checks workout plans against cited exercise guidelines", "liftlint"};
   app.set_version_flag("--version", std::string("liftlint ") + liftlint::version());
   app.require_subcommand(1);
   app.footer("Run 'liftlint check --help' for the options of a subcommand.");
+  const Wanted wanted(argc, argv);
   liftlint::cli::CheckOptions check;
-  liftlint::cli::setup_check(app, check);
+  if (wanted("check")) liftlint::cli::setup_check(app, check);
   liftlint::cli::TestOptions test;
-  liftlint::cli::setup_test(app, test);
+  if (wanted("test")) liftlint::cli::setup_test(app, test);
   liftlint::cli::RulesOptions rules;
-  const auto rules_commands = liftlint::cli::setup_rules(app, rules);
+  liftlint::cli::RulesCommands rules_commands{};
+  if (wanted("rules") || wanted("explain")) rules_commands = liftlint::cli::setup_rules(app, rules);
   liftlint::cli::FmtOptions fmt_options;
-  liftlint::cli::setup_fmt(app, fmt_options);
+  if (wanted("fmt")) liftlint::cli::setup_fmt(app, fmt_options);
   liftlint::cli::ConfigShowOptions config_show;
-  auto* config_show_command = liftlint::cli::setup_config(app, config_show);
+  auto* config_show_command = wanted("config") ? liftlint::cli::setup_config(app, config_show) : nullptr;
   liftlint::cli::VocabOptions vocab;
-  const auto vocab_commands = liftlint::cli::setup_vocab(app, vocab);
+  liftlint::cli::VocabCommands vocab_commands{};
+  if (wanted("vocab") || wanted("catalog") || wanted("read")) vocab_commands = liftlint::cli::setup_vocab(app, vocab);
   liftlint::cli::CompletionOptions completions;
-  auto* completions_command = liftlint::cli::setup_completions(app, completions);
+  auto* completions_command = wanted("completions") ? liftlint::cli::setup_completions(app, completions) : nullptr;
   liftlint::lsp::ServerOptions lsp_options;
-  auto* lsp_command =
-      app.add_subcommand("lsp", "Run a Language Server Protocol server on standard input and output, for editors");
-  lsp_command->add_option("--today", lsp_options.today, "Compare waiver expiry dates with this date")
-      ->type_name("YYYY-MM-DD");
   bool stdio = true;
-  lsp_command->add_flag("--stdio", stdio,
-                        "Talk over standard input and output (the only transport; for clients that pass it)");
+  auto* lsp_command = wanted("lsp") ? setup_lsp(app, lsp_options, stdio) : nullptr;
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -79,23 +114,21 @@ int run(int argc, char** argv) {
   } catch (const CLI::CallForVersion& e) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
-    fmt::print(stderr, "liftlint: error: {}\n{}Run 'liftlint --help' for usage.\n",
-               liftlint::report::printable(e.what()), liftlint::cli::subcommand_hint(app, argc, argv));
-    return liftlint::cli::exit_input_error;
+    return parse_error(app, e, argc, argv);
   }
-  if (app.got_subcommand("check")) return liftlint::cli::run_check(check);
-  if (app.got_subcommand("test")) return liftlint::cli::run_test(test);
-  if (app.got_subcommand("fmt")) return liftlint::cli::run_fmt(fmt_options);
-  if (config_show_command->parsed()) return liftlint::cli::run_config_show(config_show);
-  if (rules_commands.explain->parsed()) return liftlint::cli::run_explain(rules);
-  if (rules_commands.list->parsed()) return liftlint::cli::run_rules_list(rules);
-  if (rules_commands.doc->parsed()) return liftlint::cli::run_rules_doc(rules);
-  if (rules_commands.check->parsed()) return liftlint::cli::run_rules_check(rules);
-  if (vocab_commands.vocab->parsed()) return liftlint::cli::run_vocab(vocab);
-  if (vocab_commands.catalog->parsed()) return liftlint::cli::run_catalog(vocab);
-  if (vocab_commands.read->parsed()) return liftlint::cli::run_read(vocab);
-  if (completions_command->parsed()) return liftlint::cli::run_completions(app, completions);
-  if (lsp_command->parsed()) return liftlint::lsp::serve(std::cin, std::cout, lsp_options);
+  if (wanted("check") && app.got_subcommand("check")) return liftlint::cli::run_check(check);
+  if (wanted("test") && app.got_subcommand("test")) return liftlint::cli::run_test(test);
+  if (wanted("fmt") && app.got_subcommand("fmt")) return liftlint::cli::run_fmt(fmt_options);
+  if (parsed(config_show_command)) return liftlint::cli::run_config_show(config_show);
+  if (parsed(rules_commands.explain)) return liftlint::cli::run_explain(rules);
+  if (parsed(rules_commands.list)) return liftlint::cli::run_rules_list(rules);
+  if (parsed(rules_commands.doc)) return liftlint::cli::run_rules_doc(rules);
+  if (parsed(rules_commands.check)) return liftlint::cli::run_rules_check(rules);
+  if (parsed(vocab_commands.vocab)) return liftlint::cli::run_vocab(vocab);
+  if (parsed(vocab_commands.catalog)) return liftlint::cli::run_catalog(vocab);
+  if (parsed(vocab_commands.read)) return liftlint::cli::run_read(vocab);
+  if (parsed(completions_command)) return liftlint::cli::run_completions(app, completions);
+  if (parsed(lsp_command)) return liftlint::lsp::serve(std::cin, std::cout, lsp_options);
   return liftlint::cli::exit_input_error;
 }
 

@@ -29,7 +29,7 @@ class StatementCursor {
   [[nodiscard]] std::uint32_t line() const { return line_; }
 
  private:
-  const std::string& text_;
+  std::string_view text_;
   std::size_t pos_ = 0;
   std::uint32_t line_ = 1;
   std::size_t line_start_ = 0;

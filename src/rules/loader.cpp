@@ -76,7 +76,7 @@ void RuleLoader::load(const std::string& given, const Span& from) {
     if (from.valid()) {
       diagnostics_.error(from, message);
     } else {
-      const auto& named = sources_.add(path, {});
+      const auto& named = sources_.add(path, std::string());
       diagnostics_.add(Diagnostic{Severity::error, {}, message, Span{&named, 0, 0, 0}, {}, {}});
     }
     return;

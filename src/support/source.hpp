@@ -5,12 +5,28 @@
 #include <deque>
 #include <string>
 #include <string_view>
+#include <utility>
 
 namespace liftlint {
 
-struct SourceFile {
+// A file's text is its own, or a view of text that outlives it (the rule files built into the program),
+// which then costs neither a copy nor the memory for one. Spans point at a file, so it never moves.
+class SourceFile {
+ public:
+  struct Borrowed {
+    std::string_view text;
+  };
+  SourceFile(std::string path_, std::string text_) : owned_(std::move(text_)), path(std::move(path_)), text(owned_) {}
+  SourceFile(std::string path_, Borrowed text_) : path(std::move(path_)), text(text_.text) {}
+  SourceFile(const SourceFile&) = delete;
+  SourceFile& operator=(const SourceFile&) = delete;
+
+ private:
+  std::string owned_;  // declared before the view of it
+
+ public:
   std::string path;
-  std::string text;
+  std::string_view text;
 };
 
 // A run of bytes in a source file; line and column are 1-based, column in bytes.
@@ -29,7 +45,10 @@ struct Span {
 class Sources {
  public:
   const SourceFile& add(std::string path, std::string text) {
-    return files_.emplace_back(SourceFile{std::move(path), std::move(text)});
+    return files_.emplace_back(std::move(path), std::move(text));
+  }
+  const SourceFile& add(std::string path, SourceFile::Borrowed text) {
+    return files_.emplace_back(std::move(path), text);
   }
   [[nodiscard]] const std::deque<SourceFile>& files() const { return files_; }
 
