@@ -57,31 +57,63 @@ TEST(StringIndex, GrowsAndCopiesWhole) {
   EXPECT_FALSE(copy.find("exercise 5000").has_value());
 }
 
+using Entry = StringIndex::Entry;
+
+std::optional<StringIndex> restore(const std::string& text, const std::vector<Entry>& entries,
+                                   const std::vector<std::uint32_t>& slots,
+                                   StringIndex::Storage storage = StringIndex::Storage::copied) {
+  return StringIndex::restore(StringIndex::Tables{text, reinterpret_cast<const char*>(entries.data()), entries.size(),
+                                                  reinterpret_cast<const char*>(slots.data()), slots.size()},
+                              storage);
+}
+
 TEST(StringIndex, RestoresWhatItGaveAndRefusesWhatNoIndexGives) {
   StringIndex index;
   for (std::uint32_t i = 0; i < 100; ++i) index.insert(fmt::format("n{}", i), 2 * i);
-  const auto restored = StringIndex::restore(index.key_text(), index.entries(), index.slots());
+  const auto restored = StringIndex::restore(index.tables(), StringIndex::Storage::copied);
+  index = StringIndex{};
   ASSERT_TRUE(restored.has_value());
-  EXPECT_EQ(restored->keys(), index.keys());
+  EXPECT_EQ(restored->size(), 100U);
   for (std::uint32_t i = 0; i < 100; ++i) EXPECT_EQ(restored->find(fmt::format("n{}", i)), 2 * i);
   EXPECT_FALSE(restored->find("n100").has_value());
 
-  using E = StringIndex::Entry;
   const auto table = [](std::uint32_t size, std::uint32_t entries) {
     std::vector<std::uint32_t> slots(size, StringIndex::empty_slot);
     for (std::uint32_t i = 0; i < entries; ++i) slots[i] = i;
     return slots;
   };
-  EXPECT_TRUE(StringIndex::restore("abc", {E{0, 3, 0}, E{3, 0, 1}}, table(16, 2)).has_value());
-  EXPECT_TRUE(StringIndex::restore("", {}, {}).has_value()) << "an empty index";
-  EXPECT_FALSE(StringIndex::restore("abc", {E{2, 2, 0}}, table(16, 1)).has_value()) << "past the text";
-  EXPECT_FALSE(StringIndex::restore("abc", {E{4, 0, 0}}, table(16, 1)).has_value()) << "past the text";
-  EXPECT_FALSE(StringIndex::restore("abc", {E{0xFFFFFFFF, 2, 0}}, table(16, 1)).has_value()) << "past the text";
-  EXPECT_FALSE(StringIndex::restore("abc", {E{0, 3, 0}}, table(16, 2)).has_value()) << "a slot past the entries";
-  EXPECT_FALSE(StringIndex::restore("abc", {E{0, 3, 0}}, table(24, 1)).has_value()) << "not a power of two";
-  EXPECT_FALSE(StringIndex::restore("abc", {E{0, 3, 0}}, {}).has_value()) << "no table";
-  EXPECT_FALSE(StringIndex::restore(std::string(40, 'a'), std::vector<E>(9, E{0, 1, 0}), table(16, 9)).has_value())
+  EXPECT_TRUE(restore("abc", {Entry{0, 3, 0}, Entry{3, 0, 1}}, table(16, 2)).has_value());
+  EXPECT_TRUE(restore("", {}, {}).has_value()) << "an empty index";
+  EXPECT_FALSE(restore("abc", {Entry{2, 2, 0}}, table(16, 1)).has_value()) << "past the text";
+  EXPECT_FALSE(restore("abc", {Entry{4, 0, 0}}, table(16, 1)).has_value()) << "past the text";
+  EXPECT_FALSE(restore("abc", {Entry{0xFFFFFFFF, 2, 0}}, table(16, 1)).has_value()) << "past the text";
+  EXPECT_FALSE(restore("abc", {Entry{0, 3, 0}}, table(16, 2)).has_value()) << "a slot past the entries";
+  EXPECT_FALSE(restore("abc", {Entry{0, 3, 0}}, table(24, 1)).has_value()) << "not a power of two";
+  EXPECT_FALSE(restore("abc", {Entry{0, 3, 0}}, {}).has_value()) << "no table";
+  EXPECT_FALSE(restore(std::string(40, 'a'), std::vector<Entry>(9, Entry{0, 1, 0}), table(16, 9)).has_value())
       << "more than half full";
+}
+
+// A snapshot's tables are read where they lie, aligned or not, and left as they are when a key is added.
+TEST(StringIndex, AViewedIndexReadsUnalignedTablesAndCopiesThemBeforeAKeyIsAdded) {
+  StringIndex built;
+  for (std::uint32_t i = 0; i < 40; ++i) built.insert(fmt::format("name {}", i), i);
+  const auto t = built.tables();
+  std::string bytes = "x";  // so that the tables below start at an odd address
+  bytes.append(t.entries, t.entry_count * sizeof(Entry));
+  bytes.append(t.slots, t.slot_count * sizeof(std::uint32_t));
+  const std::string before = bytes;
+  const StringIndex::Tables unaligned{t.text, bytes.data() + 1, t.entry_count,
+                                      bytes.data() + 1 + t.entry_count * sizeof(Entry), t.slot_count};
+  auto viewed = StringIndex::restore(unaligned, StringIndex::Storage::viewed);
+  ASSERT_TRUE(viewed.has_value());
+  EXPECT_EQ(viewed->tables().entries, bytes.data() + 1) << "read in place";
+  for (std::uint32_t i = 0; i < 40; ++i) ASSERT_EQ(viewed->find(fmt::format("name {}", i)), i);
+  for (std::uint32_t i = 40; i < 100; ++i) ASSERT_TRUE(viewed->insert(fmt::format("name {}", i), i));
+  for (std::uint32_t i = 0; i < 100; ++i) ASSERT_EQ(viewed->find(fmt::format("name {}", i)), i);
+  EXPECT_NE(viewed->tables().entries, bytes.data() + 1);
+  EXPECT_EQ(bytes, before) << "the viewed tables are never written";
+  EXPECT_EQ(built.size(), 40U);
 }
 
 TEST(Ascii, ClassesAgreeWithTheCLocaleOnEveryByte) {

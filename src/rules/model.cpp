@@ -41,8 +41,11 @@ std::uint16_t Vocabulary::add(VocabEntry entry) {
 namespace {
 
 bool values_below(const StringIndex& index, std::size_t size) {
-  return std::all_of(index.entries().begin(), index.entries().end(),
-                     [&](const StringIndex::Entry& e) { return e.value < size; });
+  const auto t = index.tables();
+  for (std::size_t i = 0; i < t.entry_count; ++i) {
+    if (t.entry(i).value >= size) return false;
+  }
+  return true;
 }
 
 }  // namespace

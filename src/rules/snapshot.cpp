@@ -21,7 +21,7 @@ class Writer {
     out.append(reinterpret_cast<const char*>(&value), sizeof value);
   }
   void u32(std::size_t v) { raw(static_cast<std::uint32_t>(v)); }
-  void str(const std::string& s) {
+  void str(std::string_view s) {
     u32(s.size());
     out += s;
   }
@@ -95,13 +95,8 @@ class Reader {
     at_ += n;
     return out;
   }
-  std::string str() {
-    const auto n = u32();
-    if (at_ + n > in_.size()) throw std::out_of_range("snapshot ends early");
-    std::string s(in_.substr(at_, n));
-    at_ += n;
-    return s;
-  }
+  std::string_view view() { return bytes(u32()); }
+  std::string str() { return std::string(view()); }
   model::Bits bits() {
     model::Bits b;
     // bit by bit: sets are sparse, and shifting a whole set per word costs more
@@ -161,33 +156,30 @@ class Reader {
 
 // Name tables as they are: reading each name again would be most of the time decoding takes.
 void write_index(Writer& w, const StringIndex& index) {
-  w.str(index.key_text());
-  w.u32(index.entries().size());
-  for (const auto& e : index.entries()) {
+  const auto t = index.tables();
+  w.str(t.text);
+  w.u32(t.entry_count);
+  for (std::size_t i = 0; i < t.entry_count; ++i) {
+    const auto e = t.entry(i);
     w.u32(e.offset);
     w.u32(e.length);
     w.u32(e.value);
   }
-  w.u32(index.slots().size());
-  for (const auto slot : index.slots()) w.u32(slot);
+  w.u32(t.slot_count);
+  for (std::size_t i = 0; i < t.slot_count; ++i) w.u32(t.slot(i));
 }
 
-// Entries and slots are stored as the machine holds them, as every number in a snapshot is.
-template <typename T>
-std::vector<T> read_array(Reader& r) {
-  static_assert(std::is_trivially_copyable_v<T>);
-  std::vector<T> out(r.count());
-  const auto bytes = r.bytes(out.size() * sizeof(T));
-  if (!out.empty()) std::memcpy(out.data(), bytes.data(), bytes.size());  // an empty vector may have no storage
-  return out;
-}
-
+// Entries and slots are stored as the machine holds them, as every number in a snapshot is, and read where
+// they lie: the snapshot outlives the rule set.
 std::optional<StringIndex> read_index(Reader& r) {
   static_assert(sizeof(StringIndex::Entry) == 3 * sizeof(std::uint32_t));
-  auto text = r.str();
-  auto entries = read_array<StringIndex::Entry>(r);
-  auto slots = read_array<std::uint32_t>(r);
-  return StringIndex::restore(std::move(text), std::move(entries), std::move(slots));
+  StringIndex::Tables t;
+  t.text = r.view();
+  t.entry_count = r.count();
+  t.entries = r.bytes(t.entry_count * sizeof(StringIndex::Entry)).data();
+  t.slot_count = r.count();
+  t.slots = r.bytes(t.slot_count * sizeof(std::uint32_t)).data();
+  return StringIndex::restore(t, StringIndex::Storage::viewed);
 }
 
 void write_vocabulary(Writer& w, const model::RuleSet& set) {

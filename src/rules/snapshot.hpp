@@ -12,7 +12,8 @@
 namespace liftlint::rules {
 
 [[nodiscard]] std::string encode_snapshot(const model::RuleSet& set);
-// Spans are re-attached to `files`, matched by path; nullopt when the bytes are not a snapshot.
+// Spans are re-attached to `files`, matched by path; nullopt when the bytes are not a snapshot. The rule set
+// reads its name tables in `bytes`, which must outlive it.
 [[nodiscard]] std::optional<model::RuleSet> decode_snapshot(std::string_view bytes,
                                                             const std::vector<const SourceFile*>& files);
 

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <cstring>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -11,13 +12,15 @@ namespace liftlint {
 
 // The keys are kept end to end in one buffer and found through an open-addressed table, so building an index
 // of a few thousand names allocates a few times instead of twice a name, and a copy of the index is whole.
+// An index restored from a snapshot built into the program reads the snapshot's tables where they lie, and
+// copies them only when a key is added.
 class StringIndex {
  public:
   // Adds the key with its value; when the key is there already, keeps the first value and returns false.
   bool insert(std::string_view key, std::uint32_t value);
   [[nodiscard]] std::optional<std::uint32_t> find(std::string_view key) const;
   [[nodiscard]] bool contains(std::string_view key) const { return find(key).has_value(); }
-  [[nodiscard]] std::size_t size() const { return entries_.size(); }
+  [[nodiscard]] std::size_t size() const { return tables().entry_count; }
   // Every key, in the order it was added.
   [[nodiscard]] std::vector<std::string> keys() const;
 
@@ -29,23 +32,43 @@ class StringIndex {
     std::uint32_t value;
   };
   static constexpr std::uint32_t empty_slot = ~std::uint32_t{0};
-  [[nodiscard]] const std::string& key_text() const { return text_; }
-  [[nodiscard]] const std::vector<Entry>& entries() const { return entries_; }
-  [[nodiscard]] const std::vector<std::uint32_t>& slots() const { return slots_; }
-  // The index that key_text(), entries() and slots() describe, with no key hashed again; nullopt when an entry
-  // lies outside the text, a slot outside the entries, or the table is not a power of two at most half full.
-  [[nodiscard]] static std::optional<StringIndex> restore(std::string text, std::vector<Entry> entries,
-                                                          std::vector<std::uint32_t> slots);
+  // The tables as bytes in the machine's order, read through memcpy: a snapshot need not align them.
+  struct Tables {
+    std::string_view text;
+    const char* entries = nullptr;
+    std::size_t entry_count = 0;
+    const char* slots = nullptr;
+    std::size_t slot_count = 0;
+
+    [[nodiscard]] Entry entry(std::size_t i) const { return load<Entry>(entries, i); }
+    [[nodiscard]] std::uint32_t slot(std::size_t i) const { return load<std::uint32_t>(slots, i); }
+    [[nodiscard]] std::string_view key(const Entry& e) const { return {text.data() + e.offset, e.length}; }
+
+   private:
+    template <typename T>
+    static T load(const char* from, std::size_t i) {
+      T out;
+      std::memcpy(&out, from + i * sizeof(T), sizeof(T));
+      return out;
+    }
+  };
+  [[nodiscard]] Tables tables() const;
+  // The index the tables describe, with no key hashed again; nullopt when an entry lies outside the text, a
+  // slot outside the entries, or the table is not a power of two at most half full. A `viewed` index reads
+  // the tables where they are, and they must outlive it and its copies; otherwise it copies them.
+  enum class Storage { copied, viewed };
+  [[nodiscard]] static std::optional<StringIndex> restore(const Tables& tables, Storage storage);
 
  private:
-  [[nodiscard]] std::string_view key_of(const Entry& e) const { return {text_.data() + e.offset, e.length}; }
   // The slot holding `key`, or the empty slot where it would go.
-  [[nodiscard]] std::size_t slot_of(std::string_view key, std::uint64_t hash) const;
+  [[nodiscard]] static std::size_t slot_of(const Tables& t, std::string_view key, std::uint64_t hash);
   void grow(std::size_t capacity);
+  void own();
 
   std::string text_;
   std::vector<Entry> entries_;
   std::vector<std::uint32_t> slots_;  // indices into entries_, or `empty_slot`; a power of two, at most half full
+  std::optional<Tables> viewed_;      // set while the index reads tables it does not own
 };
 
 }  // namespace liftlint
