@@ -47,6 +47,20 @@ TEST(StringIndex, KeepsTheFirstValueOfAKeyAndListsKeysInOrder) {
   EXPECT_EQ(index.keys(), (std::vector<std::string>{"squat", ""}));
 }
 
+TEST(StringIndex, KeysAddedWithinWhatWasReservedMoveNothing) {
+  StringIndex index;
+  index.insert("first", 0);
+  index.reserve(100, 100 * 12);
+  const auto before = index.tables();
+  for (std::uint32_t i = 1; i <= 100; ++i) ASSERT_TRUE(index.insert(fmt::format("exercise {}", i), i));
+  const auto after = index.tables();
+  EXPECT_EQ(after.entries, before.entries);
+  EXPECT_EQ(after.slots, before.slots);
+  EXPECT_EQ(after.text.data(), before.text.data());
+  EXPECT_EQ(index.find("first"), 0U);
+  for (std::uint32_t i = 1; i <= 100; ++i) ASSERT_EQ(index.find(fmt::format("exercise {}", i)), i);
+}
+
 TEST(StringIndex, GrowsAndCopiesWhole) {
   StringIndex index;
   for (std::uint32_t i = 0; i < 5000; ++i) ASSERT_TRUE(index.insert(fmt::format("exercise {}", i), i));

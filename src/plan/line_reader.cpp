@@ -1473,6 +1473,9 @@ using Spelling = std::pair<std::string_view, std::string_view>;  // as written, 
 template <std::size_t N>
 StringIndex index_of(const std::array<Spelling, N>& table) {
   StringIndex out;
+  std::size_t bytes = 0;
+  for (const auto& spelling : table) bytes += std::string_view(spelling.first).size();
+  out.reserve(N, bytes);
   for (std::uint32_t i = 0; i < N; ++i) out.insert(table[i].first, i);
   return out;
 }

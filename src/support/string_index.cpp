@@ -65,6 +65,15 @@ void StringIndex::grow(std::size_t capacity) {
   }
 }
 
+void StringIndex::reserve(std::size_t keys, std::size_t text_bytes) {
+  own();
+  entries_.reserve(entries_.size() + keys);
+  text_.reserve(text_.size() + text_bytes);
+  std::size_t capacity = slots_.empty() ? 16 : slots_.size();
+  while (capacity < 2 * (entries_.size() + keys)) capacity *= 2;
+  if (capacity > slots_.size()) grow(capacity);
+}
+
 bool StringIndex::insert(std::string_view key, std::uint32_t value) {
   own();
   if (2 * (entries_.size() + 1) > slots_.size()) grow(slots_.empty() ? 16 : 2 * slots_.size());

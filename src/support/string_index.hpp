@@ -19,6 +19,8 @@ class StringIndex {
   // Adds the key with its value; when the key is there already, keeps the first value and returns false.
   bool insert(std::string_view key, std::uint32_t value);
   [[nodiscard]] std::optional<std::uint32_t> find(std::string_view key) const;
+  // Room for `keys` more keys of `text_bytes` bytes in all, so that adding them allocates nothing.
+  void reserve(std::size_t keys, std::size_t text_bytes);
   [[nodiscard]] bool contains(std::string_view key) const { return find(key).has_value(); }
   [[nodiscard]] std::size_t size() const { return tables().entry_count; }
   // Every key, in the order it was added.

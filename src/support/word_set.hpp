@@ -17,6 +17,10 @@ class WordSet {
  public:
   WordSet(std::initializer_list<std::string_view> words) : WordSet(std::vector<std::string_view>(words)) {}
   explicit WordSet(const std::vector<std::string_view>& words) {
+    std::size_t bytes = 0;
+    for (const auto w : words) bytes += w.size();
+    index_.reserve(words.size(), bytes);
+    words_.reserve(words.size());
     for (const auto w : words) {
       if (!index_.insert(w, static_cast<std::uint32_t>(words_.size()))) continue;
       words_.push_back(w);
