@@ -356,7 +356,7 @@ class Parser {
       cells.push_back(cell);
     }
     auto line = read_table_row(file_, t, cells, in_group_ ? group_ : LineContext{}, d_);
-    if (line && !skipped(*line) && room_for_line(t)) current_block().lines.push_back(std::move(*line));
+    if (line && !skipped(*line) && room_for_line(t)) add_line(current_block(), std::move(*line));
     return true;
   }
 
@@ -394,7 +394,7 @@ class Parser {
     if (day() == nullptr) return false;
     auto line = read_table_row(file_, t, cells, in_group_ ? group_ : LineContext{}, d_);
     if (!line || skipped(*line) || !room_for_line(t)) return true;
-    current_block().lines.push_back(std::move(*line));
+    add_line(current_block(), std::move(*line));
     return true;
   }
 
@@ -563,7 +563,7 @@ class Parser {
     if (!line || !room_for_line(t)) return;
     line->aside = true;
     line->errors = quiet.items();
-    current_block().lines.push_back(std::move(*line));
+    add_line(current_block(), std::move(*line));
   }
 
   // --- plan and client ----------------------------------------------------------
@@ -1790,6 +1790,16 @@ class Parser {
 
   // 3 rounds:, Circuit x3:, Circuit (3 rounds):, EMOM 10 min:, AMRAP 12 min:, 21-15-9:, Superset:
   bool group_header(const TokenList& t, const Statement& s) {
+    // the words of a group's header, and those that make a group of the lines under it
+    static const WordSet group_words{"circuit",  "superset", "super", "triset", "tri-set", "giant",    "complex",
+                                     "finisher", "emom",     "e2mom", "amrap",  "chipper", "rft",      "for",
+                                     "time",     "set",      "sets",  "of",     "through", "rounds",   "round",
+                                     "x",        "times",    "min",   "mins",   "minutes", "every",    "minute",
+                                     "on",       "the",      "with",  "rest",   "between", "total",    "repeat",
+                                     "rds",      "rnds",     "rd",    "then",   "tabata",  "stations", "station"};
+    static const WordSet grouping_words{"circuit", "superset", "emom",  "e2mom",  "amrap",
+                                        "triset",  "tri-set",  "giant", "rounds", "round",
+                                        "through", "chipper",  "rds",   "rnds",   "tabata"};
     std::size_t k = 0;
     while (k < t.size() && (t[k].is(K::other) || t[k].is_punct('*') || t[k].is(K::dash))) ++k;
     if (k >= t.size() || day() == nullptr) return false;
@@ -1800,18 +1810,8 @@ class Parser {
     std::string kind;
     for (std::size_t j = k; j < t.size(); ++j) {
       const auto w = t[j].lower();
-      if (w == "circuit" || w == "superset" || w == "super" || w == "triset" || w == "tri-set" || w == "giant" ||
-          w == "complex" || w == "finisher" || w == "emom" || w == "e2mom" || w == "amrap" || w == "chipper" ||
-          w == "rft" || w == "for" || w == "time" || w == "set" || w == "sets" || w == "of" || w == "through" ||
-          w == "rounds" || w == "round" || w == "x" || w == "times" || w == "min" || w == "mins" || w == "minutes" ||
-          w == "every" || w == "minute" || w == "on" || w == "the" || w == "with" || w == "rest" || w == "between" ||
-          w == "total" || w == "repeat" || w == "rds" || w == "rnds" || w == "rd" || w == "then" || w == "tabata" ||
-          w == "stations" || w == "station") {
-        if (w == "circuit" || w == "superset" || w == "emom" || w == "e2mom" || w == "amrap" || w == "triset" ||
-            w == "tri-set" || w == "giant" || w == "rounds" || w == "round" || w == "through" || w == "chipper" ||
-            w == "rds" || w == "rnds" || w == "tabata") {
-          grouped = true;
-        }
+      if (group_words.contains(w)) {
+        grouped = grouped || grouping_words.contains(w);
         if (kind.empty() && (w == "emom" || w == "amrap" || w == "circuit" || w == "superset")) kind = w;
         continue;
       }
@@ -2034,6 +2034,12 @@ class Parser {
     return d.blocks.back();
   }
 
+  // A block's first line makes room for a few: growing one line at a time would move each line several times.
+  static void add_line(ast::Block& block, ast::Line&& line) {
+    if (block.lines.empty()) block.lines.reserve(4);
+    block.lines.push_back(std::move(line));
+  }
+
   void exercise_line(const TokenList& t, std::size_t first, std::size_t last) {
     // `Warm up – same as wk1`, `same as last week`: a pointer to lines written elsewhere, for the reader
     if (last - first >= 2 && t[first].lower() == "same" && t[first + 1].lower() == "as") return;
@@ -2057,7 +2063,7 @@ class Parser {
     auto& block = current_block();
     const auto begin = t[first].offset;
     const auto end = t[last - 1].end();
-    block.lines.push_back(std::move(*line));
+    add_line(block, std::move(*line));
     if (waive_at < last) {
       const Statement here{Statement::Kind::text, begin, end, t[first].line, t[first].column, false};
       waiver(t, waive_at, ast::Waiver::Scope::line, here);
