@@ -84,6 +84,17 @@ def machine():
             "date": datetime.date.today().isoformat()}
 
 
+def commit_of_build(build):
+    """The commit a build directory was configured from, read from its CMake cache."""
+    try:
+        with open(os.path.join(build, "CMakeCache.txt")) as f:
+            source = next(line.split("=", 1)[1].strip() for line in f if line.startswith("CMAKE_HOME_DIRECTORY:"))
+    except (OSError, StopIteration):
+        return None
+    return subprocess.run(["git", "-C", source, "rev-parse", "--short", "HEAD"], capture_output=True,
+                          text=True).stdout.strip() or None
+
+
 def time_of(b):
     unit = {"ns": 1e-9, "us": 1e-6, "ms": 1e-3, "s": 1.0}[b["time_unit"]]
     return b["real_time"] * unit
@@ -136,8 +147,9 @@ def write_page(path, facts, after, before, cli, jobs, peers):
           "virtual machine the same build's figures vary by up to a third from one run to the next, so only "
           "larger differences mean anything.", "")
     if before:
-        p.add("The *before* column is an older build measured in the same run, benchmark by benchmark, so that "
-              "both sides saw the same machine.", "")
+        of = f" (commit {m['before_commit']})" if m.get("before_commit") else ""
+        p.add(f"The *before* column is an older build{of} measured in the same run, benchmark by benchmark, so "
+              "that both sides saw the same machine.", "")
     p.add("## Reproducing the figures", "", "```sh",
           "cmake -S . -B build -DCMAKE_BUILD_TYPE=Release && cmake --build build -j2",
           "bench/scripts/performance.py build                      # rewrites docs/performance.md",
@@ -327,7 +339,10 @@ def main():
     if args.peers:
         print("peers", file=sys.stderr)
         peers = run_peers(build, args.quick)
-    write_page(args.out, machine(), after, before, cli, jobs, peers)
+    facts = machine()
+    if args.before:
+        facts["before_commit"] = commit_of_build(os.path.abspath(args.before))
+    write_page(args.out, facts, after, before, cli, jobs, peers)
     print(f"wrote {args.out}", file=sys.stderr)
 
 
