@@ -1,6 +1,7 @@
 #include "api/convert.hpp"
 
 #include <algorithm>
+#include <stdexcept>
 
 namespace liftlint {
 
@@ -96,14 +97,17 @@ std::vector<Problem> problems_of(const Diagnostics& diagnostics) {
 }
 
 CitationTable::CitationTable(const model::RuleSet& rules)
-    : first_rule_(rules.rules.data()), by_rule_(rules.rules.size()) {
-  for (std::size_t i = 0; i < rules.rules.size(); ++i) {
-    for (const auto& c : rules.rules[i].citations) by_rule_[i].push_back(citation_of(rules, c));
-  }
-}
+    : rules_(&rules),
+      formatted_(std::make_unique<std::once_flag[]>(rules.rules.size())),
+      by_rule_(std::make_unique<std::vector<Citation>[]>(rules.rules.size())) {}
 
 const std::vector<Citation>& CitationTable::of(const model::Rule& rule) const {
-  return by_rule_.at(static_cast<std::size_t>(&rule - first_rule_));
+  const auto index = static_cast<std::size_t>(&rule - rules_->rules.data());
+  if (index >= rules_->rules.size()) throw std::out_of_range("a rule of another rule set");
+  std::call_once(formatted_[index], [&] {
+    for (const auto& c : rule.citations) by_rule_[index].push_back(citation_of(*rules_, c));
+  });
+  return by_rule_[index];
 }
 
 Problem problem_of(const CitationTable& citations, const eval::Finding& f) {

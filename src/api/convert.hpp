@@ -1,6 +1,8 @@
 // Converts internal diagnostics and findings to the public report types.
 #pragma once
 
+#include <memory>
+#include <mutex>
 #include <vector>
 
 #include "eval/finding.hpp"
@@ -16,15 +18,17 @@ namespace liftlint {
 [[nodiscard]] std::vector<Problem> problems_of(const Diagnostics& diagnostics);
 
 // Each rule's citations in the public form. Formatting a reference costs more than checking a rule, so an
-// engine formats them once and every finding copies its rule's.
+// engine formats a rule's once, when the rule first has a finding, and every finding copies them. A table
+// is shared by the threads checking with one engine.
 class CitationTable {
  public:
   explicit CitationTable(const model::RuleSet& rules);
   [[nodiscard]] const std::vector<Citation>& of(const model::Rule& rule) const;
 
  private:
-  const model::Rule* first_rule_ = nullptr;
-  std::vector<std::vector<Citation>> by_rule_;
+  const model::RuleSet* rules_;
+  std::unique_ptr<std::once_flag[]> formatted_;
+  std::unique_ptr<std::vector<Citation>[]> by_rule_;
 };
 
 [[nodiscard]] Problem problem_of(const CitationTable& citations, const eval::Finding& finding);
