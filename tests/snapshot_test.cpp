@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include <thread>
+
 #include "api/embedded.hpp"
 #include "test_support.hpp"
 
@@ -46,6 +48,44 @@ TEST(Snapshot, DamagedSnapshotsAreRefusedWithoutCrashing) {
       (void)rules::decode_snapshot(damaged, files);
     }
   }
+}
+
+// A catalogue from a snapshot decodes each exercise when first asked, once, whichever thread asks; a change
+// to one copy decodes them all into that copy and leaves the others reading the shared ones.
+TEST(Snapshot, ExercisesAreDecodedOnFirstUseAlikeOnEveryThread) {
+  const auto pack = load_pack(default_pack, {});
+  ASSERT_TRUE(pack->rules.has_value());
+  const auto& expected = pack->rules->catalogue;
+  const std::string bytes(embedded_snapshot(true));
+  Sources sources;
+  std::vector<const SourceFile*> files;
+  for (const auto& f : embedded_rule_files()) files.push_back(&sources.add(f.path, SourceFile::Borrowed{f.text}));
+  const auto decoded = rules::decode_snapshot(bytes, files);
+  ASSERT_TRUE(decoded.has_value());
+  ASSERT_EQ(decoded->catalogue.size(), expected.size());
+  const auto names_read = [&](const model::Catalogue& catalogue, bool backwards) {
+    std::vector<const model::Exercise*> seen(catalogue.size());
+    for (std::size_t k = 0; k < seen.size(); ++k) {
+      const auto i = static_cast<std::uint32_t>(backwards ? seen.size() - 1 - k : k);
+      seen[i] = &catalogue.at(i);
+    }
+    return seen;
+  };
+  std::vector<const model::Exercise*> first, second;
+  std::thread other([&] { second = names_read(decoded->catalogue, true); });
+  first = names_read(decoded->catalogue, false);
+  other.join();
+  EXPECT_EQ(first, second) << "one decoded exercise for both threads";
+  for (std::uint32_t i = 0; i < expected.size(); ++i) {
+    EXPECT_EQ(first[i]->name, expected.at(i).name);
+    EXPECT_EQ(first[i]->aliases, expected.at(i).aliases);
+    EXPECT_EQ(first[i]->span.location(), expected.at(i).span.location());
+  }
+  auto changed = decoded->catalogue;
+  changed.mutable_at(0).name = "changed";
+  EXPECT_EQ(changed.at(0).name, "changed");
+  EXPECT_EQ(decoded->catalogue.at(0).name, expected.at(0).name);
+  EXPECT_EQ(&decoded->catalogue.at(1), first[1]);
 }
 
 TEST(Snapshot, GarbageIsRejected) {

@@ -2,8 +2,6 @@
 
 #include <fmt/format.h>
 
-#include <set>
-
 #include "api/convert.hpp"
 #include "api/embedded.hpp"
 #include "liftlint/config.hpp"
@@ -12,20 +10,6 @@
 
 namespace liftlint {
 namespace {
-
-// The files whose declarations a rule set holds.
-std::set<const SourceFile*> files_declaring(const model::RuleSet& set) {
-  std::set<const SourceFile*> out;
-  for (const auto& vocab : set.vocabulary) {
-    for (std::uint16_t i = 0; i < vocab.size(); ++i) out.insert(vocab.at(i).span.file);
-  }
-  for (std::size_t i = 0; i < set.catalogue.size(); ++i)
-    out.insert(set.catalogue.at(static_cast<std::uint32_t>(i)).span.file);
-  for (const auto& s : set.sources) out.insert(s.span.file);
-  for (const auto& r : set.rules) out.insert(r.span.file);
-  out.erase(nullptr);
-  return out;
-}
 
 // A file held in memory stands for a path, so its name must be one: positions and includes use it.
 bool named_like_a_file(const RuleFile& f, std::vector<Problem>& problems) {
@@ -46,8 +30,10 @@ LoadedRules load_rules(const EngineOptions& options) {
   LoadedRules out;
   out.sources = std::make_unique<Sources>();
   std::vector<const SourceFile*> builtin;
-  for (const auto& f : embedded_rule_files()) builtin.push_back(&out.sources->add(f.path, SourceFile::Borrowed{f.text}));
-  auto base = rules::decode_snapshot(embedded_snapshot(options.default_rules), builtin);
+  for (const auto& f : embedded_rule_files())
+    builtin.push_back(&out.sources->add(f.path, SourceFile::Borrowed{f.text}));
+  std::vector<const SourceFile*> declaring;
+  auto base = rules::decode_snapshot(embedded_snapshot(options.default_rules), builtin, &declaring);
   const auto paths = expand_paths(options.rule_paths, {".rules"}, out.problems);
   // Files given in memory reach the disk through their includes only when the caller gave paths too.
   const rules::DiskFileSystem disk;
@@ -58,7 +44,7 @@ LoadedRules load_rules(const EngineOptions& options) {
   }
   Diagnostics diagnostics;
   rules::RuleLoader loader(*out.sources, files, diagnostics);
-  for (const auto* file : files_declaring(*base)) loader.loaded_before(file->text);
+  for (const auto* file : declaring) loader.loaded_before(file->text);
   for (const auto& path : paths) loader.load(path);
   for (const auto* f : named) loader.load(f->name);
   if (out.problems.empty()) out.rules = loader.check(std::move(*base));

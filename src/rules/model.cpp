@@ -3,7 +3,11 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
+#include <deque>
+#include <mutex>
+#include <stdexcept>
 
 #include "support/names.hpp"
 
@@ -77,7 +81,56 @@ std::optional<Level> parse_level(const std::string& text) {
   return std::nullopt;
 }
 
+// The decoded exercises live in a deque, so that a reference handed out stays valid as others are added.
+struct Catalogue::Deferred {
+  Deferred(std::uint32_t count_, Decoder decode_)
+      : count(count_), decode(std::move(decode_)), ready(std::make_unique<std::atomic<const Exercise*>[]>(count_)) {}
+
+  const Exercise& at(std::uint32_t index) {
+    if (const auto* x = ready[index].load(std::memory_order_acquire)) return *x;
+    const std::lock_guard lock(mutex);
+    if (const auto* x = ready[index].load(std::memory_order_relaxed)) return *x;
+    decoded.push_back(decode(index));
+    const Exercise& added = decoded.back();
+    ready[index].store(&added, std::memory_order_release);
+    return added;
+  }
+
+  const std::uint32_t count;
+  const Decoder decode;
+  std::unique_ptr<std::atomic<const Exercise*>[]> ready;
+  std::mutex mutex;
+  std::deque<Exercise> decoded;
+};
+
+std::size_t Catalogue::size() const { return deferred_ ? deferred_->count : exercises_.size(); }
+
+const Exercise& Catalogue::deferred_at(std::uint32_t index) const {
+  if (index >= deferred_->count) throw std::out_of_range("no such exercise");
+  return deferred_->at(index);
+}
+
+void Catalogue::materialize() {
+  if (!deferred_) return;
+  std::vector<Exercise> all;
+  all.reserve(deferred_->count);
+  for (std::uint32_t i = 0; i < deferred_->count; ++i) all.push_back(deferred_->at(i));
+  exercises_ = std::move(all);
+  deferred_.reset();
+}
+
+std::optional<Catalogue> Catalogue::restore_deferred(std::uint32_t count, Decoder decode, StringIndex by_name,
+                                                     StringIndex by_letters) {
+  if (!values_below(by_name, count) || !values_below(by_letters, count)) return std::nullopt;
+  Catalogue out;
+  out.deferred_ = std::make_shared<Deferred>(count, std::move(decode));
+  out.by_name_ = std::move(by_name);
+  out.by_letters_ = std::move(by_letters);
+  return out;
+}
+
 std::optional<std::uint32_t> Catalogue::add(Exercise exercise, std::string* clashing_name) {
+  materialize();
   const auto index = static_cast<std::uint32_t>(exercises_.size());
   std::vector<std::string> keys{normalize_name(exercise.name)};
   for (const auto& alias : exercise.aliases) keys.push_back(normalize_name(alias));
@@ -106,6 +159,7 @@ std::optional<Catalogue> Catalogue::restore(std::vector<Exercise> exercises, Str
 }
 
 bool Catalogue::add_alias(std::uint32_t index, const std::string& alias) {
+  materialize();
   const auto key = normalize_name(alias);
   if (!by_name_.insert(key, index)) return false;
   by_letters_.insert(letters_of(key), index);

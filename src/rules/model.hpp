@@ -5,6 +5,8 @@
 #include <array>
 #include <bitset>
 #include <cstdint>
+#include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -84,22 +86,38 @@ class Catalogue {
   [[nodiscard]] std::optional<std::uint32_t> find_loose(const std::string& name) const;
   // Every normalised name and alias, in no particular order.
   [[nodiscard]] std::vector<std::string> names() const;
-  [[nodiscard]] const Exercise& at(std::uint32_t index) const { return exercises_[index]; }
-  Exercise& mutable_at(std::uint32_t index) { return exercises_[index]; }
+  [[nodiscard]] const Exercise& at(std::uint32_t index) const {
+    return deferred_ ? deferred_at(index) : exercises_[index];
+  }
+  Exercise& mutable_at(std::uint32_t index) {
+    materialize();
+    return exercises_[index];
+  }
   // Another name for an entry; false when the name already belongs to an exercise.
   bool add_alias(std::uint32_t index, const std::string& alias);
-  [[nodiscard]] std::size_t size() const { return exercises_.size(); }
+  [[nodiscard]] std::size_t size() const;
   // The name tables, for snapshots, and a catalogue restored from them without reading each name again;
   // nullopt when a table names an exercise that is not there.
   [[nodiscard]] const StringIndex& name_index() const { return by_name_; }
   [[nodiscard]] const StringIndex& letters_index() const { return by_letters_; }
   [[nodiscard]] static std::optional<Catalogue> restore(std::vector<Exercise> exercises, StringIndex by_name,
                                                         StringIndex by_letters);
+  // The same with `count` exercises that `decode` gives one at a time, each when it is first asked for, once,
+  // whichever thread asks; `decode` must give one for every index below `count`. A check uses a few of the
+  // hundreds a catalogue holds. Adding or changing an exercise decodes them all first.
+  using Decoder = std::function<Exercise(std::uint32_t index)>;
+  [[nodiscard]] static std::optional<Catalogue> restore_deferred(std::uint32_t count, Decoder decode,
+                                                                 StringIndex by_name, StringIndex by_letters);
 
  private:
+  struct Deferred;
+  [[nodiscard]] const Exercise& deferred_at(std::uint32_t index) const;
+  void materialize();
+
   std::vector<Exercise> exercises_;
-  StringIndex by_name_;     // normalised names and aliases
-  StringIndex by_letters_;  // the same without spaces: pushup, situp
+  std::shared_ptr<Deferred> deferred_;  // set while the exercises are decoded on first use; shared by copies
+  StringIndex by_name_;                 // normalised names and aliases
+  StringIndex by_letters_;              // the same without spaces: pushup, situp
 
   static std::string letters_of(const std::string& normalized);
 };

@@ -9,7 +9,7 @@
 namespace liftlint::rules {
 namespace {
 
-constexpr std::uint32_t magic = 0x4c4c5335;  // "LLS5"
+constexpr std::uint32_t magic = 0x4c4c5336;  // "LLS6"
 
 class Writer {
  public:
@@ -34,9 +34,7 @@ class Writer {
       u32(0);
       return;
     }
-    auto [it, added] = files.emplace(s.file, static_cast<std::uint32_t>(files.size() + 1));
-    u32(it->second);
-    if (added) str(s.file->path);
+    u32(files.emplace(s.file, static_cast<std::uint32_t>(files.size() + 1)).first->second);
     u32(s.line);
     u32(s.column);
     u32(s.length);
@@ -66,7 +64,8 @@ class Writer {
 
 class Reader {
  public:
-  Reader(std::string_view in, const std::vector<const SourceFile*>& known) : in_(in), known_(known) {}
+  // A reader of bytes whose spans name the files of `files`, by index from 1; `files` outlives it.
+  Reader(std::string_view in, const std::vector<const SourceFile*>* files) : in_(in), files_(files) {}
 
   template <typename T>
   T raw() {
@@ -108,22 +107,16 @@ class Reader {
   Span span() {
     const auto index = u32();
     if (index == 0) return Span{};
-    if (index > files_.size()) {
-      const auto path = str();
-      const SourceFile* file = nullptr;
-      for (const auto* f : known_) {
-        if (f->path == path) file = f;
-      }
-      files_.push_back(file);
-    }
     Span s;
-    s.file = files_.at(index - 1);
+    s.file = files_->at(index - 1);
     s.line = u32();
     s.column = u32();
     s.length = u32();
     s.offset = u32();
     return s;
   }
+  [[nodiscard]] const std::vector<const SourceFile*>& files() const { return *files_; }
+  [[nodiscard]] bool at_end() const { return at_ == in_.size(); }
   model::Expr expr() {
     model::Expr e;
     e.kind = raw<model::Expr::Kind>();
@@ -150,9 +143,21 @@ class Reader {
  private:
   std::string_view in_;
   std::size_t at_ = 0;
-  const std::vector<const SourceFile*>& known_;
-  std::vector<const SourceFile*> files_;
+  const std::vector<const SourceFile*>* files_;
 };
+
+// The files the spans name, each by its path: a file not in `known` leaves its spans without one.
+std::vector<const SourceFile*> read_files(Reader& r, const std::vector<const SourceFile*>& known) {
+  std::vector<const SourceFile*> out(r.count());
+  for (auto& file : out) {
+    const auto path = r.view();
+    file = nullptr;
+    for (const auto* f : known) {
+      if (f->path == path) file = f;
+    }
+  }
+  return out;
+}
 
 // Name tables as they are: reading each name again would be most of the time decoding takes.
 void write_index(Writer& w, const StringIndex& index) {
@@ -226,7 +231,11 @@ void read_vocabulary(Reader& r, model::RuleSet& set) {
   }
 }
 
+// Each exercise is a record of its own, its length first, so that a catalogue can decode only those a check
+// uses.
 void write_exercise(Writer& w, const model::Exercise& x) {
+  const auto start = w.out.size();
+  w.u32(0);
   w.str(x.name);
   w.u32(x.aliases.size());
   for (const auto& a : x.aliases) w.str(a);
@@ -242,13 +251,15 @@ void write_exercise(Writer& w, const model::Exercise& x) {
   w.span(x.span);
   w.u32(x.extended_at.size());
   for (const auto& at : x.extended_at) w.span(at);
+  const auto length = static_cast<std::uint32_t>(w.out.size() - start - sizeof(std::uint32_t));
+  std::memcpy(w.out.data() + start, &length, sizeof length);
 }
 
-model::Exercise read_exercise(Reader& r) {
-  model::Exercise x;
-  x.name = r.str();
+// Into `x`, whose strings and vectors keep their storage: reading every record to check it allocates little.
+void read_exercise(Reader& r, model::Exercise& x) {
+  x.name.assign(r.view());
   x.aliases.resize(r.count());
-  for (auto& a : x.aliases) a = r.str();
+  for (auto& a : x.aliases) a.assign(r.view());
   x.muscles = r.bits();
   x.pattern = r.raw<std::uint16_t>();
   x.posture = r.raw<std::uint16_t>();
@@ -261,7 +272,29 @@ model::Exercise read_exercise(Reader& r) {
   x.span = r.span();
   x.extended_at.resize(r.count());
   for (auto& at : x.extended_at) at = r.span();
-  return x;
+}
+
+// The exercise records, each checked by reading it whole, and a catalogue that decodes each on first use.
+std::optional<model::Catalogue> read_catalogue(Reader& r) {
+  std::vector<std::string_view> records(r.count());
+  model::Exercise scratch;
+  for (auto& record : records) {
+    record = r.bytes(r.u32());
+    Reader check(record, &r.files());
+    read_exercise(check, scratch);
+    if (!check.at_end()) return std::nullopt;
+  }
+  auto by_name = read_index(r);
+  auto by_letters = read_index(r);
+  if (!by_name || !by_letters) return std::nullopt;
+  const auto count = static_cast<std::uint32_t>(records.size());
+  auto decode = [records = std::move(records), files = r.files()](std::uint32_t index) {
+    Reader record(records.at(index), &files);
+    model::Exercise x;
+    read_exercise(record, x);
+    return x;
+  };
+  return model::Catalogue::restore_deferred(count, std::move(decode), std::move(*by_name), std::move(*by_letters));
 }
 
 void write_source(Writer& w, const model::Source& s) {
@@ -360,7 +393,6 @@ model::Rule read_rule(Reader& r) {
 
 std::string encode_snapshot(const model::RuleSet& set) {
   Writer w;
-  w.raw(magic);
   write_vocabulary(w, set);
   w.u32(set.schemes.size());
   for (const auto& s : set.schemes) {
@@ -376,13 +408,29 @@ std::string encode_snapshot(const model::RuleSet& set) {
   write_index(w, set.catalogue.letters_index());
   w.u32(set.rules.size());
   for (const auto& rule : set.rules) write_rule(w, rule);
-  return std::move(w.out);
+  // the files the spans name come first, so that any record can be read on its own
+  Writer head;
+  head.raw(magic);
+  std::vector<const SourceFile*> files(w.files.size());
+  for (const auto& [file, index] : w.files) files[index - 1] = file;
+  head.u32(files.size());
+  for (const auto* file : files) head.str(file->path);
+  return head.out + w.out;
 }
 
-std::optional<model::RuleSet> decode_snapshot(std::string_view bytes, const std::vector<const SourceFile*>& files) {
+std::optional<model::RuleSet> decode_snapshot(std::string_view bytes, const std::vector<const SourceFile*>& files,
+                                              std::vector<const SourceFile*>* named) {
   try {
-    Reader r(bytes, files);
+    std::vector<const SourceFile*> table;
+    Reader r(bytes, &table);
     if (r.raw<std::uint32_t>() != magic) return std::nullopt;
+    table = read_files(r, files);
+    if (named != nullptr) {
+      named->clear();
+      for (const auto* file : table) {
+        if (file != nullptr) named->push_back(file);
+      }
+    }
     model::RuleSet set;
     read_vocabulary(r, set);
     set.schemes.resize(r.count());
@@ -393,12 +441,7 @@ std::optional<model::RuleSet> decode_snapshot(std::string_view bytes, const std:
     }
     set.sources.resize(r.count());
     for (auto& s : set.sources) s = read_source(r);
-    std::vector<model::Exercise> exercises(r.count());
-    for (auto& x : exercises) x = read_exercise(r);
-    auto by_name = read_index(r);
-    auto by_letters = read_index(r);
-    if (!by_name || !by_letters) return std::nullopt;
-    auto catalogue = model::Catalogue::restore(std::move(exercises), std::move(*by_name), std::move(*by_letters));
+    auto catalogue = read_catalogue(r);
     if (!catalogue) return std::nullopt;
     set.catalogue = std::move(*catalogue);
     set.rules.resize(r.count());

@@ -13,8 +13,10 @@ namespace liftlint::rules {
 
 [[nodiscard]] std::string encode_snapshot(const model::RuleSet& set);
 // Spans are re-attached to `files`, matched by path; nullopt when the bytes are not a snapshot. The rule set
-// reads its name tables in `bytes`, which must outlive it.
+// reads its name tables and exercises in `bytes`, which must outlive it and its copies. `named`, when given,
+// receives the files among `files` that the rule set's spans point into.
 [[nodiscard]] std::optional<model::RuleSet> decode_snapshot(std::string_view bytes,
-                                                            const std::vector<const SourceFile*>& files);
+                                                            const std::vector<const SourceFile*>& files,
+                                                            std::vector<const SourceFile*>* named = nullptr);
 
 }  // namespace liftlint::rules
