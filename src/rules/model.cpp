@@ -148,16 +148,6 @@ std::optional<std::uint32_t> Catalogue::add(Exercise exercise, std::string* clas
   return std::nullopt;
 }
 
-std::optional<Catalogue> Catalogue::restore(std::vector<Exercise> exercises, StringIndex by_name,
-                                            StringIndex by_letters) {
-  if (!values_below(by_name, exercises.size()) || !values_below(by_letters, exercises.size())) return std::nullopt;
-  Catalogue out;
-  out.exercises_ = std::move(exercises);
-  out.by_name_ = std::move(by_name);
-  out.by_letters_ = std::move(by_letters);
-  return out;
-}
-
 bool Catalogue::add_alias(std::uint32_t index, const std::string& alias) {
   materialize();
   const auto key = normalize_name(alias);

@@ -100,9 +100,7 @@ class Catalogue {
   // nullopt when a table names an exercise that is not there.
   [[nodiscard]] const StringIndex& name_index() const { return by_name_; }
   [[nodiscard]] const StringIndex& letters_index() const { return by_letters_; }
-  [[nodiscard]] static std::optional<Catalogue> restore(std::vector<Exercise> exercises, StringIndex by_name,
-                                                        StringIndex by_letters);
-  // The same with `count` exercises that `decode` gives one at a time, each when it is first asked for, once,
+  // Its `count` exercises are those `decode` gives one at a time, each when it is first asked for, once,
   // whichever thread asks; `decode` must give one for every index below `count`. A check uses a few of the
   // hundreds a catalogue holds. Adding or changing an exercise decodes them all first.
   using Decoder = std::function<Exercise(std::uint32_t index)>;

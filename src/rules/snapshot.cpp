@@ -151,7 +151,6 @@ std::vector<const SourceFile*> read_files(Reader& r, const std::vector<const Sou
   std::vector<const SourceFile*> out(r.count());
   for (auto& file : out) {
     const auto path = r.view();
-    file = nullptr;
     for (const auto* f : known) {
       if (f->path == path) file = f;
     }
