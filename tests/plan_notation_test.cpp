@@ -118,5 +118,46 @@ TEST(PlanNotation, PlanDeclaredExercise) {
   EXPECT_EQ(resolved->blocks.front().sessions.front().lines.front().exercise->name, "wall sit hold");
 }
 
+// The session resolved from a plan of one day: its header, then what follows it.
+plan::Session session_of(const std::string& text, std::string* errors) {
+  const SourceFile file{"p.plan", text};
+  Diagnostics diagnostics;
+  const auto parsed = plan::parse_plan_file(file, diagnostics);
+  std::optional<plan::Plan> resolved;
+  if (parsed) resolved = plan::resolve_plan(*parsed, *pack().rules, diagnostics);
+  *errors = render(diagnostics);
+  if (!resolved || resolved->blocks.empty() || resolved->blocks.front().sessions.empty()) return {};
+  return resolved->blocks.front().sessions.front();
+}
+
+// A day header that gives the session's title and a count of rounds opens a group of the lines under it.
+TEST(PlanNotation, ADayHeaderWithRoundsOpensAGroup) {
+  for (const char* header : {"Fri - Circuit 3 rounds", "Thu — Full body circuit x3", "Sat - Conditioning, 3 rounds",
+                             "Monday: 3 rounds", "Wed | Core circuit (3 rds)", "Week 1 Day 2 - Circuit x3",
+                             "Fri - Kettlebell circuit: 3 rounds", "Friday – HIIT circuit, 3 rounds"}) {
+    std::string errors;
+    const auto session = session_of(std::string(header) + "\nGoblet squat 10\nPush-up 12\nPlank 30s\n", &errors);
+    EXPECT_TRUE(errors.empty()) << header << "\n" << errors;
+    ASSERT_EQ(session.lines.size(), 3U) << header;
+    for (const auto& l : session.lines) {
+      EXPECT_EQ(l.sets, 3) << header << ": " << l.exercise->name;
+      EXPECT_FALSE(l.group.empty()) << header << ": " << l.exercise->name;
+      EXPECT_EQ(l.group, session.lines.front().group) << header;
+    }
+  }
+}
+
+// An exercise after the day keeps its dose: the rounds are its sets, and no group opens.
+TEST(PlanNotation, AnExerciseAfterTheDayWithRoundsStaysAnExercise) {
+  for (const char* header :
+       {"Mon - Burpees 3 rounds", "Mon - Burpees, 3 rounds", "Tue: 3 rounds of 10 burpees", "Fri - Squat 3 sets"}) {
+    std::string errors;
+    const auto session = session_of(std::string(header) + "\nPlank 30s\n", &errors);
+    EXPECT_TRUE(errors.empty()) << header << "\n" << errors;
+    ASSERT_EQ(session.lines.size(), 2U) << header;
+    EXPECT_TRUE(session.lines.back().group.empty()) << header;
+  }
+}
+
 }  // namespace
 }  // namespace liftlint::testing

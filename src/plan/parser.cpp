@@ -1417,7 +1417,7 @@ class Parser {
       start_day(std::move(day), s);
       if (at + 1 < t.size()) {
         const auto from = inline_content(t, at + 1);
-        if (from < t.size()) exercise_line(t, from, t.size());
+        if (from < t.size()) inline_session(t, from, grouped_title(t, from));
       }
       return true;
     }
@@ -1444,9 +1444,11 @@ class Parser {
     }
     if (k < t.size() && part_words.count(t[k].lower()) > 0) day.part = t[k++].lower();
     const auto inline_from = inline_content(t, k);
+    const auto group_from = inline_from < t.size() ? grouped_title(t, inline_from) : t.size();
+    const auto title_end = group_from < t.size() ? group_from : inline_from;
     std::size_t kind_first = t.size();
     std::size_t kind_last = 0;
-    for (std::size_t j = k; j < inline_from; ++j) {
+    for (std::size_t j = k; j < title_end; ++j) {
       const auto& x = t[j];
       if (const auto skip = date_or_time(t, j, day)) {
         j += skip - 1;
@@ -1474,12 +1476,12 @@ class Parser {
         return false;
       }
     }
-    if (kind_first < inline_from) kind(t, kind_first, kind_last, day);
+    if (kind_first < title_end) kind(t, kind_first, kind_last, day);
     day.span = Span{&file_, t.front().line, t.front().column, s.end - t.front().offset, t.front().offset};
     day.end = s.end;
     start_day(std::move(day), s);
-    if (!s.opens && inline_from == t.size()) opens_next_ = Level::day;
-    if (inline_from < t.size()) exercise_line(t, inline_from, t.size());
+    if (!s.opens && title_end == inline_from) opens_next_ = Level::day;
+    if (inline_from < t.size()) inline_session(t, inline_from, group_from);
     return true;
   }
 
@@ -1790,36 +1792,42 @@ class Parser {
 
   // 3 rounds:, Circuit x3:, Circuit (3 rounds):, EMOM 10 min:, AMRAP 12 min:, 21-15-9:, Superset:
   bool group_header(const TokenList& t, const Statement& s) {
-    // the words of a group's header, and those that make a group of the lines under it
-    static const WordSet group_words{"circuit",  "superset", "super", "triset", "tri-set", "giant",    "complex",
-                                     "finisher", "emom",     "e2mom", "amrap",  "chipper", "rft",      "for",
-                                     "time",     "set",      "sets",  "of",     "through", "rounds",   "round",
-                                     "x",        "times",    "min",   "mins",   "minutes", "every",    "minute",
-                                     "on",       "the",      "with",  "rest",   "between", "total",    "repeat",
-                                     "rds",      "rnds",     "rd",    "then",   "tabata",  "stations", "station"};
-    static const WordSet grouping_words{"circuit", "superset", "emom",  "e2mom",  "amrap",
-                                        "triset",  "tri-set",  "giant", "rounds", "round",
-                                        "through", "chipper",  "rds",   "rnds",   "tabata"};
     std::size_t k = 0;
     while (k < t.size() && (t[k].is(K::other) || t[k].is_punct('*') || t[k].is(K::dash))) ++k;
     if (k >= t.size() || day() == nullptr) return false;
+    auto group = read_group(t, k, {});
+    if (!group) return false;
+    open_group(std::move(*group), s.opens);
+    return true;
+  }
+
+  struct Group {
     LineContext context;
-    bool grouped = false;
+    std::string kind;  // emom, amrap, circuit, superset, or empty for plain rounds
+  };
+
+  // The group a header from k to the end opens, if every word of it belongs to one. `title_kind` is a kind the
+  // session's title already gave (`Full body circuit x3`), so that a bare count there makes a group too.
+  std::optional<Group> read_group(const TokenList& t, std::size_t k, std::string_view title_kind) const {
+    // the words that make a group of the lines under a header
+    static const WordSet grouping_words{"circuit", "superset", "emom",  "e2mom",  "amrap",
+                                        "triset",  "tri-set",  "giant", "rounds", "round",
+                                        "through", "chipper",  "rds",   "rnds",   "tabata"};
+    Group group{{}, std::string(title_kind)};
+    bool grouped = !title_kind.empty();
     std::optional<double> rounds;
     std::optional<double> minutes;
-    std::string kind;
     for (std::size_t j = k; j < t.size(); ++j) {
       const auto w = t[j].lower();
-      if (group_words.contains(w)) {
+      if (group_word(w)) {
         grouped = grouped || grouping_words.contains(w);
-        if (kind.empty() && (w == "emom" || w == "amrap" || w == "circuit" || w == "superset")) kind = w;
+        if (group.kind.empty() && (w == "emom" || w == "amrap" || w == "circuit" || w == "superset")) group.kind = w;
         continue;
       }
       if (t[j].is(K::number)) {
         const auto next = j + 1 < t.size() ? t[j + 1].lower() : std::string_view{};
-        if (j + 4 < t.size() + 0 && scheme(t, j, context)) {
+        if (j + 4 < t.size() && scheme(t, j, group.context)) {
           grouped = true;
-          j = t.size();
           break;
         }
         if (unit_scale_is_time(next) || t[j].mark == '\'') {
@@ -1833,18 +1841,75 @@ class Parser {
           t[j].is_punct(',')) {
         continue;
       }
-      return false;
+      return std::nullopt;
     }
-    if (!grouped && context.scheme.empty()) return false;
-    if (kind == "emom" && minutes && !rounds) rounds = *minutes;
-    if (rounds) {
-      context.rounds = ast::Quantity{*rounds, *rounds, {}, t[k].span(file_)};
-    }
-    context.group = fmt::format("{}{}", kind.empty() ? "round" : kind, ++anonymous_groups_);
-    group_ = context;
+    if (!grouped && group.context.scheme.empty()) return std::nullopt;
+    if (group.kind == "emom" && minutes && !rounds) rounds = *minutes;
+    if (rounds) group.context.rounds = ast::Quantity{*rounds, *rounds, {}, t[k].span(file_)};
+    return group;
+  }
+
+  void open_group(Group group, bool opens) {
+    group.context.group = fmt::format("{}{}", group.kind.empty() ? "round" : group.kind, ++anonymous_groups_);
+    group_ = std::move(group.context);
     in_group_ = true;
-    if (s.opens) braces_.push_back(Level::block);
-    return true;
+    if (opens) braces_.push_back(Level::block);
+  }
+
+  // `Fri - Circuit 3 rounds`, `Thu: Full body circuit x3`, `Sat - Conditioning, 4 rounds`, `Mon: AMRAP 20 min`,
+  // `Fri – HIIT circuit: 4 rounds`: after the day, the session's title and the group its lines make. The tail is
+  // the longest run of a group's words at the end; before it, a title, or any words naming a circuit (`HIIT
+  // circuit`), but not an exercise (`Burpees 3 rounds`). Where the tail starts, or t.size().
+  std::size_t grouped_title(const TokenList& t, std::size_t first) const {
+    auto g = t.size();
+    while (g > first && group_token(t[g - 1])) --g;
+    const bool counted = std::any_of(t.begin() + static_cast<std::ptrdiff_t>(g), t.end(),
+                                     [](const Token& x) { return x.is(K::number); });
+    if (!counted) return t.size();
+    const auto kind = title_group_kind(t, first, g);
+    const bool named_group = g < t.size() && group_kind_word(t[g].lower());
+    const TokenList title(t.begin() + static_cast<std::ptrdiff_t>(first), t.begin() + static_cast<std::ptrdiff_t>(g));
+    if (g > first && !named_group && !title_like(title)) return t.size();
+    return read_group(t, g, kind) ? g : t.size();
+  }
+
+  static bool group_kind_word(std::string_view w) {
+    static const WordSet kinds{"circuit", "superset", "emom",  "e2mom",   "amrap",   "tabata",
+                               "triset",  "tri-set",  "giant", "chipper", "finisher"};
+    return kinds.contains(w);
+  }
+
+  // A word of a group's header: `Circuit x3`, `3 rounds for time`, `EMOM every minute on the minute`.
+  static bool group_word(std::string_view w) {
+    static const WordSet words{"circuit",  "superset", "super", "triset", "tri-set", "giant",    "complex",
+                               "finisher", "emom",     "e2mom", "amrap",  "chipper", "rft",      "for",
+                               "time",     "set",      "sets",  "of",     "through", "rounds",   "round",
+                               "x",        "times",    "min",   "mins",   "minutes", "every",    "minute",
+                               "on",       "the",      "with",  "rest",   "between", "total",    "repeat",
+                               "rds",      "rnds",     "rd",    "then",   "tabata",  "stations", "station"};
+    return words.contains(w);
+  }
+
+  // A token a group's header may hold (see read_group).
+  static bool group_token(const Token& x) {
+    return group_word(x.lower()) || x.is(K::number) || x.is(K::times) || x.is_punct(':') || x.is_punct('(') ||
+           x.is_punct(')') || x.is(K::dash) || x.is_punct(',');
+  }
+
+  static std::string_view title_group_kind(const TokenList& t, std::size_t first, std::size_t last) {
+    for (std::size_t j = first; j < last; ++j) {
+      if (t[j].lower() == "circuit") return "circuit";
+    }
+    return {};
+  }
+
+  // What follows a day on its line: the session's title with the group it opens, or an exercise.
+  void inline_session(const TokenList& t, std::size_t from, std::size_t group_from) {
+    if (group_from < t.size()) {
+      if (auto group = read_group(t, group_from, title_group_kind(t, from, group_from))) open_group(*group, false);
+      return;
+    }
+    exercise_line(t, from, t.size());
   }
 
   bool scheme(const TokenList& t, std::size_t j, LineContext& context) const {
