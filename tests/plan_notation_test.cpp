@@ -159,5 +159,33 @@ TEST(PlanNotation, AnExerciseAfterTheDayWithRoundsStaysAnExercise) {
   }
 }
 
+// A day header may give a date (an ordinal, or day/month), a time of day, a session's name and a class's length
+// before or after its separator; the lines under it are the session.
+TEST(PlanNotation, DayHeadersWithDatesTimesNamesAndLengths) {
+  struct Case {
+    const char* header;
+    int weekday;
+    double minutes;  // 0: no length
+  };
+  for (const auto& c :
+       {Case{"Mon 7th", 0, 0}, Case{"Tue 7th — 30 min", 1, 30}, Case{"Thurs 9th 7:30am — Session B (45 mins)", 3, 45},
+        Case{"Sunday 19/10 — strength", 6, 0}, Case{"Mon 6pm  PUMP 45", 0, 45},
+        Case{"Tues 12:15  LEGS BUMS TUMS (30)", 1, 30}, Case{"Monday - Lower (45)", 0, 45},
+        Case{"Tues - Session 1 (50 min)", 1, 50}, Case{"Wed - Workout A", 2, 0}, Case{"Fri 10th Oct: upper", 4, 0}}) {
+    std::string errors;
+    const auto session = session_of(std::string(c.header) + "\nGoblet squat 3x10\n", &errors);
+    EXPECT_TRUE(errors.empty()) << c.header << "\n" << errors;
+    ASSERT_EQ(session.lines.size(), 1U) << c.header;
+    EXPECT_EQ(session.weekday, c.weekday) << c.header;
+    if (c.minutes > 0) {
+      ASSERT_TRUE(session.duration_seconds.has_value()) << c.header;
+      EXPECT_EQ(*session.duration_seconds, c.minutes * 60) << c.header;
+    } else {
+      EXPECT_FALSE(session.duration_seconds.has_value()) << c.header;
+    }
+  }
+}
+
+
 }  // namespace
 }  // namespace liftlint::testing

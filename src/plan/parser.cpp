@@ -1443,7 +1443,7 @@ class Parser {
       k += 2;
     }
     if (k < t.size() && part_words.count(t[k].lower()) > 0) day.part = t[k++].lower();
-    const auto inline_from = inline_content(t, k);
+    const auto inline_from = inline_content(t, past_dates(t, k));
     const auto group_from = inline_from < t.size() ? grouped_title(t, inline_from) : t.size();
     const auto title_end = group_from < t.size() ? group_from : inline_from;
     std::size_t kind_first = t.size();
@@ -1454,6 +1454,11 @@ class Parser {
         j += skip - 1;
         continue;
       }
+      if (const auto label = session_label(t, j)) {
+        day.label = joined_lower(t, j, j + label);
+        j += label - 1;
+        continue;
+      }
       if (x.is(K::word)) {
         if (part_words.count(x.lower()) > 0 && day.part.empty()) {
           day.part = x.lower();
@@ -1462,7 +1467,7 @@ class Parser {
         kind_first = std::min(kind_first, j);
         kind_last = j;
       } else if (x.is(K::number) || x.is(K::clock)) {
-        if (duration(t, j, day)) continue;
+        if (duration(t, j, day) || class_length(t, j, day)) continue;
         if (!s.opens) return false;
         // `mon strength 35kg {`: a header by its brace, with a length that is not one
         const auto e = j + 1 < t.size() && t[j + 1].attached ? j + 1 : j;
@@ -1494,6 +1499,10 @@ class Parser {
     }
     const auto first = k + 1;
     if (first >= t.size()) return t.size();
+    // `Wed - Session 2: squat 3x5`: the session's name, then what it holds
+    if (const auto label = session_label(t, first); label > 0 && first + label < t.size()) {
+      return inline_content(t, first + label);
+    }
     const auto w = t[first].lower();
     if (w == "rest" || w == "off" || title_like(TokenList(t.begin() + static_cast<std::ptrdiff_t>(first), t.end()))) {
       return t.size();
@@ -1507,7 +1516,7 @@ class Parser {
       }
       if (t[j].is(K::number) || t[j].is(K::clock)) {
         std::size_t e = j;
-        plain = duration_ahead(t, e);
+        plain = duration_ahead(t, e) || class_length(t, j, scratch) || session_label(t, j) > 0;
         j = e;
       } else if (t[j].is(K::times) || t[j].is(K::tempo) || t[j].is_punct('@')) {
         plain = false;
@@ -1549,6 +1558,11 @@ class Parser {
                                    "sept", "september", "oct",  "october",  "nov",  "november", "dec",    "december"};
     const auto next = [&](std::size_t k) { return k < t.size() ? &t[k] : nullptr; };
     if (t[j].is(K::date)) return 1;
+    // `Mon 7th`, `Thurs 9th Oct`: a day of the month written as an ordinal
+    if (t[j].is(K::number) && t[j].mark == 0 && t[j].value >= 1 && t[j].value <= 31 && next(j + 1) &&
+        next(j + 1)->attached && ordinal_suffix(next(j + 1)->lower())) {
+      return next(j + 2) && months.count(next(j + 2)->lower()) > 0 ? 3 : 2;
+    }
     if (t[j].is(K::number) && next(j + 1) && next(j + 1)->is_punct('/') && next(j + 2) && next(j + 2)->is(K::number)) {
       return next(j + 3) && next(j + 3)->is_punct('/') && next(j + 4) && next(j + 4)->is(K::number) ? 5 : 3;
     }
@@ -1564,6 +1578,48 @@ class Parser {
       return meridian ? 2 : 1;
     }
     return 0;
+  }
+
+  // `Session 1`, `Workout B`, `session A` after the day: the session's name, not its kind. How many tokens, at
+  // the word or at the label after it.
+  static std::size_t session_label(const TokenList& t, std::size_t j) {
+    static const WordSet names{"session", "workout", "wod", "class", "program", "programme"};
+    const auto label = [&](std::size_t k) {
+      return k < t.size() && ((t[k].is(K::number) && t[k].mark == 0 && t[k].value < 100) ||
+                              (t[k].is(K::word) && t[k].text.size() == 1));
+    };
+    if (t[j].is(K::word) && names.contains(t[j].lower()) && label(j + 1)) return 2;
+    if (j > 0 && names.contains(t[j - 1].lower()) && label(j)) return 1;
+    return 0;
+  }
+
+  static bool ordinal_suffix(std::string_view w) { return w == "st" || w == "nd" || w == "rd" || w == "th"; }
+
+  // Where the separator after a day may stand: past its date, time of day and part (`Thurs 9th 7:30am —`).
+  std::size_t past_dates(const TokenList& t, std::size_t k) const {
+    while (k < t.size()) {
+      ast::Day scratch;
+      if (const auto skip = date_or_time(t, k, scratch)) {
+        k += skip;
+      } else if (part_words.count(t[k].lower()) > 0) {
+        ++k;
+      } else {
+        break;
+      }
+    }
+    return k;
+  }
+
+  // `Mon 6pm  SPIN 45`, `Tues 12:15  LEGS BUMS TUMS (30)`, `Monday - Lower (45)`: a bare number that ends a
+  // timetable's header, after its time of day or in parentheses, is the class's length in minutes.
+  bool class_length(const TokenList& t, std::size_t j, ast::Day& day) const {
+    const auto& n = t[j];
+    if (!n.is(K::number) || n.mark != 0 || n.value < 5 || n.value > 240) return false;
+    const bool closed = j + 1 < t.size() && t[j + 1].is_punct(')') && j > 0 && t[j - 1].is_punct('(');
+    const bool last = j + 1 == t.size() || (closed && j + 2 == t.size());
+    if (!last || (!closed && day.part.empty())) return false;
+    day.duration = ast::Quantity{n.value, n.value, "min", n.span(file_)};
+    return true;
   }
 
   // 45min, 45-60 min, 1h30 in a day header.
