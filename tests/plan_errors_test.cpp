@@ -118,3 +118,46 @@ TEST(PlanErrors, HugeNumbersAreRejectedNotWrapped) {
 
 }  // namespace
 }  // namespace liftlint::testing
+
+namespace liftlint::testing {
+namespace {
+
+// A line with no dose whose words are no exercise is the trainer's note: said, not an input error.
+TEST(PlanNotes, ALineWithNoDoseAndNoExerciseIsReadAsANote) {
+  const auto report =
+      check_named(default_engine(), "notes.plan",
+                  "Monday - lower body\nGoblet squat 3x10 @ 12kg\nsame warm up\nFINISHERS\nGlute bridge "
+                  "3x12\nlet me know how it goes\nRach\n");
+  EXPECT_TRUE(report.errors.empty()) << (report.errors.empty() ? "" : report.errors.front().message);
+  ASSERT_EQ(report.notes.size(), 3U);
+  EXPECT_EQ(report.notes[0].message, "'same warm up' read as a note: no exercise the catalogue knows, and no dose");
+  EXPECT_EQ(report.notes[0].location.line, 3);
+  EXPECT_EQ(report.notes[0].severity, Severity::info);
+  EXPECT_EQ(report.notes[2].message, "'Rach' read as a note: no exercise the catalogue knows, and no dose");
+}
+
+// What could still be an exercise stays an error: a misspelt one (it may be one the rules forbid), one with a
+// dose, and the only line of a session.
+TEST(PlanNotes, WhatMayBeAnExerciseStaysAnError) {
+  const auto misspelt = check_named(default_engine(), "a.plan", "Monday\nGoblet squat 3x10\nSqauts\n");
+  ASSERT_EQ(misspelt.errors.size(), 1U);
+  EXPECT_EQ(misspelt.errors.front().message, "unknown exercise 'Sqauts'");
+  const auto dosed = check_named(default_engine(), "b.plan", "Monday\nGoblet squat 3x10\nfrobnicator 3x5\n");
+  ASSERT_EQ(dosed.errors.size(), 1U);
+  EXPECT_EQ(dosed.errors.front().message, "unknown exercise 'frobnicator'");
+  const auto alone = check_named(default_engine(), "c.plan", "Monday\nGoblet squat 3x10\nSaturday\nfrobnicator\n");
+  ASSERT_EQ(alone.errors.size(), 1U);
+  EXPECT_TRUE(alone.notes.empty());
+}
+
+// `glute bridge 3x12 (slow` and `down)` on the next line: the second half of the aside is a note.
+TEST(PlanNotes, TheRestOfAnAsideOnTheNextLineIsANote) {
+  const auto report =
+      check_named(default_engine(), "d.plan", "mon strength 30min {\n  glute bridge 3x12 (slow\n  down)\n}\n");
+  EXPECT_TRUE(report.errors.empty());
+  ASSERT_EQ(report.notes.size(), 1U);
+  EXPECT_EQ(report.notes.front().location.line, 3);
+}
+
+}  // namespace
+}  // namespace liftlint::testing

@@ -186,6 +186,5 @@ TEST(PlanNotation, DayHeadersWithDatesTimesNamesAndLengths) {
   }
 }
 
-
 }  // namespace
 }  // namespace liftlint::testing

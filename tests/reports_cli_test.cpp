@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <fstream>
 #include <nlohmann/json.hpp>
 
 #include "test_support.hpp"
@@ -89,6 +90,35 @@ TEST(Reports, ADirectoryWithNothingToReadIsAnInputErrorForEveryCommand) {
     const auto error = fmt::format("{}: error: {} in directory '{}'\n", empty, what, empty);
     EXPECT_EQ(out.substr(0, error.size()), error) << command << "\n" << out;
   }
+}
+
+}  // namespace
+}  // namespace liftlint::testing
+
+namespace liftlint::testing {
+namespace {
+
+// Notes are said in every report that shows input problems, and change neither the counts nor the exit code.
+TEST(Reports, NotesAreSaidButNotCounted) {
+  const TempDir dir;
+  const auto plan = dir.path() + "/notes.plan";
+  std::ofstream(plan) << "Monday - lower body\nGoblet squat 3x10 @ 12kg\nRach\n";
+  int code = 0;
+  const auto text = run_cli("check " + plan + " --color never", code);
+  EXPECT_EQ(code, 0) << text;
+  EXPECT_NE(text.find("notes.plan:3:1: note: 'Rach' read as a note: no exercise the catalogue knows, and no dose"),
+            std::string::npos)
+      << text;
+  EXPECT_NE(text.find("; 1 line read as a note\n"), std::string::npos) << text;
+  const auto json = nlohmann::json::parse(run_cli("check " + plan + " --format json", code, false));
+  EXPECT_EQ(json["plans"][0]["errors"].size(), 0U);
+  ASSERT_EQ(json["plans"][0]["notes"].size(), 1U);
+  EXPECT_EQ(json["plans"][0]["notes"][0]["location"]["line"], 3);
+  const auto sarif = nlohmann::json::parse(run_cli("check " + plan + " --format sarif", code, false));
+  bool noted = false;
+  for (const auto& r : sarif["runs"][0]["results"]) noted = noted || r["level"] == "note";
+  EXPECT_TRUE(noted) << sarif.dump(2);
+  EXPECT_NE(run_cli("check " + plan + " --format github", code, false).find("::notice file="), std::string::npos);
 }
 
 }  // namespace

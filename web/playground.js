@@ -110,6 +110,7 @@ function showReport(report) {
     for (const f of plan.findings) list.append(findingItem(f, f.severity)), counts[f.severity]++;
     for (const f of plan.suppressed) list.append(findingItem(f, "waived"));
     for (const f of plan.superseded) list.append(findingItem(f, "moot"));
+    for (const n of plan.notes || []) list.append(findingItem(n, "note"));
   }
   const parts = [];
   if (counts["input-error"]) parts.push(plural(counts["input-error"], "input error"));

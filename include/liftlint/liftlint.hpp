@@ -114,6 +114,9 @@ struct PlanReport {
   // What the plan was read as, for reports that draw it (HTML); set only when the engine was built
   // with EngineOptions::readings and the plan could be read.
   std::shared_ptr<const PlanReading> reading = nullptr;
+  // Lines read as the trainer's notes (`Rach`, `same warm up`): no exercise the catalogue knows, and no dose.
+  // Said, not counted: they are neither findings nor input errors.
+  std::vector<Problem> notes = {};
 };
 
 struct RuleInfo {

@@ -105,7 +105,7 @@ struct Engine::Impl {
                              : plan::parse_plan_file(file, diagnostics);
     std::optional<plan::Plan> resolved;
     if (parsed) resolved = plan::resolve_plan(*parsed, *rules, diagnostics);
-    report.errors = problems_of(diagnostics);
+    for (auto& p : problems_of(diagnostics)) (p.rule_id == plan::note_code ? report.notes : report.errors).push_back(p);
     // Reading and resolving find errors in two passes; the report lists them in file order.
     std::stable_sort(report.errors.begin(), report.errors.end(), [](const Problem& a, const Problem& b) {
       return std::tie(a.location.line, a.location.column) < std::tie(b.location.line, b.location.column);

@@ -287,7 +287,7 @@ Document& Server::analysed(Document& d) {
   } else if (d.engine != nullptr) {
     auto report =
         d.engine->check_text(d.path, d.text, d.kind == Document::Kind::json_plan ? PlanFormat::json : PlanFormat::text);
-    for (auto* list : {&report.errors, &report.findings}) {
+    for (auto* list : {&report.errors, &report.findings, &report.notes}) {
       for (auto& p : *list) d.problems.push_back(std::move(p));
     }
     d.reading = report.reading;

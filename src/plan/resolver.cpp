@@ -65,6 +65,7 @@ class Resolver {
   int reference_year_ = 0;  // the clearance's year, against which a condition's year is old or recent
   std::vector<std::string> exercise_names_;
   // A plan names the same exercises week after week; each spelling is read once.
+  bool notes_allowed_ = false;  // the session being read holds an exercise, so a line of it may be a note
   mutable std::unordered_map<std::string, std::optional<NameReading>> name_readings_;
 
   const std::optional<NameReading>& reading_of(const std::string& name) const {
@@ -597,6 +598,7 @@ class Resolver {
     s.span = day.day.span;
     if (day.duration) s.duration_seconds = seconds(*day.duration);
     s.warmup_seconds = 0;
+    notes_allowed_ = has_exercise(day);
     for (const auto& block : day.blocks) add_block(block, s);
     label_as_exercise(day, s);
     const auto kind = session_kind(day, s);
@@ -802,6 +804,7 @@ class Resolver {
     if (kind == model::Block::cooldown) s.has_cooldown = true;
     for (const auto& line : block.lines) {
       if (line.aside && !known_exercise(line.name.text)) continue;
+      if (note_line(line)) continue;
       const bool parts =
           !line.parts.empty() && std::all_of(line.parts.begin(), line.parts.end(),
                                              [&](const ast::Line& p) { return known_exercise(p.name.text); });
@@ -815,6 +818,40 @@ class Resolver {
         }
       }
     }
+  }
+
+  // `Rach`, `same warm up`, `FINISHERS`, `music - the loud playlist`: a line with no dose whose words are no
+  // exercise of the catalogue, nor close to one, is the trainer's note. It tells the rules nothing, so the rest
+  // of the plan is checked as written, and a warning says which line was passed over. A misspelt exercise
+  // (`Sqauts`) stays an error: it may be one the rules forbid.
+  bool note_line(const ast::Line& line) {
+    if (!notes_allowed_ || !note_candidate(line) || json_plan()) return false;
+    const auto candidates = compatible_names(exercise_names(), line.name.text);
+    if (closest_match(normalize_name(line.name.text), candidates)) return false;
+    diagnostics_.add(Diagnostic{
+        Severity::info,
+        std::string(note_code),
+        fmt::format("'{}' read as a note: no exercise the catalogue knows, and no dose", shorten(line.name.text)),
+        line.name.span,
+        {},
+        {"if it is an exercise, declare it in the plan: exercise \"name\" { muscles ... pattern ... posture ... }; "
+         "'liftlint catalog WORD' searches the catalogue"}});
+    return true;
+  }
+
+  bool note_candidate(const ast::Line& l) const { return !l.aside && dose_less(l) && !known_exercise(l.name.text); }
+
+  // A session of notes alone (`Sat` then `frobnicator`) is still a session: its lines stay exercises, unknown.
+  bool has_exercise(const ast::Day& day) const {
+    return std::any_of(day.blocks.begin(), day.blocks.end(), [&](const ast::Block& b) {
+      return std::any_of(b.lines.begin(), b.lines.end(), [&](const ast::Line& l) { return !note_candidate(l); });
+    });
+  }
+
+  static bool dose_less(const ast::Line& l) {
+    return !l.sets && !l.reps && !l.load && l.amounts.empty() && !l.distance && l.reps_list.empty() &&
+           l.load_list.empty() && !l.amrap && !l.rpe && !l.rir && !l.rest && !l.tempo && l.parts.empty() &&
+           l.errors.empty() && !l.unreadable && l.implements == 0 && l.band.empty() && !l.each_side;
   }
 
   static std::vector<const ast::Line*> pointers(const std::vector<ast::Line>& lines) {

@@ -67,6 +67,7 @@ class GithubWriter : public ReportWriter {
     std::string out;
     for (const auto& e : report.errors) out += annotation(e);
     for (const auto& f : report.findings) out += annotation(f);
+    for (const auto& n : report.notes) out += annotation(n);
     return out;
   }
   std::string tail() override { return {}; }

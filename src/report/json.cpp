@@ -64,6 +64,10 @@ ordered_json plan_json(const PlanReport& r) {
                     {"superseded", ordered_json::array()}};
   for (const auto& e : r.errors) plan["errors"].push_back(problem_json(e));
   for (const auto& f : r.findings) plan["findings"].push_back(problem_json(f));
+  if (!r.notes.empty()) {
+    plan["notes"] = ordered_json::array();
+    for (const auto& n : r.notes) plan["notes"].push_back(problem_json(n));
+  }
   for (const auto& s : r.suppressed) {
     auto finding = problem_json(s.finding);
     finding["waiver"] = waiver_json(s.waiver);

@@ -29,6 +29,10 @@ struct Printable {
 
 // rustc-style: location, severity[rule], snippet with carets, notes, help, sources.
 [[nodiscard]] std::string render_problem(const Problem& problem, bool color);
+// A problem under the given head (`error[rule]`, `note`).
+[[nodiscard]] std::string render_problem(const Problem& problem, bool color, const std::string& head);
+// A line read as the trainer's note, under the head `note`.
+[[nodiscard]] std::string render_note(const Problem& note, bool color);
 [[nodiscard]] std::string render_text(const std::vector<PlanReport>& reports, bool color);
 [[nodiscard]] std::string render_json(const std::vector<PlanReport>& reports);
 // The column of a location counted in code points rather than bytes, for formats whose

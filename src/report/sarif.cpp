@@ -133,6 +133,8 @@ class SarifWriter : public ReportWriter {
     std::string out;
     for (const auto& e : report.errors) out += results_->item(printed(result(e, input_error_id)));
     for (const auto& f : report.findings) out += results_->item(printed(result(f, f.rule_id)));
+    // a line read as a note: under the input rule, at the level `note`
+    for (const auto& n : report.notes) out += results_->item(printed(result(n, input_error_id)));
     for (const auto& s : report.suppressed) {
       auto r = result(s.finding, s.finding.rule_id);
       r["suppressions"] = ordered_json::array({suppression(s.waiver)});

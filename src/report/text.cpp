@@ -95,6 +95,7 @@ namespace liftlint {
 void add_counts(ReportCounts& c, const PlanReport& r) {
   c.plans += r.plan ? 1 : 0;
   c.input_errors += r.errors.size();
+  c.notes += r.notes.size();
   c.suppressed += r.suppressed.size();
   c.superseded += r.superseded.size();
   for (const auto& f : r.findings) {
@@ -113,10 +114,16 @@ Counts count(const std::vector<PlanReport>& reports) {
 }
 
 std::string render_problem(const Problem& p, bool color) {
+  return render_problem(
+      p, color,
+      p.rule_id.empty() ? std::string(name_of(p.severity)) : fmt::format("{}[{}]", name_of(p.severity), p.rule_id));
+}
+
+std::string render_note(const Problem& p, bool color) { return render_problem(p, color, "note"); }
+
+std::string render_problem(const Problem& p, bool color, const std::string& head) {
   const Styles st(color);
   const auto& sev = st.of(p.severity);
-  const std::string head =
-      p.rule_id.empty() ? std::string(name_of(p.severity)) : fmt::format("{}[{}]", name_of(p.severity), p.rule_id);
   std::string out = fmt::format("{}: {}: {}\n", fmt::styled(location_text(p.location), st.emphasis),
                                 fmt::styled(head, sev), fmt::styled(printable(p.message), st.emphasis));
   out += snippet(p.location, st, sev);
@@ -158,15 +165,22 @@ namespace {
 
 std::string plan_text(const PlanReport& r, bool color) {
   std::string out;
-  // Input errors stand in line order among the findings of the lines that could be read.
-  std::vector<const Problem*> problems;
-  for (const auto& e : r.errors) problems.push_back(&e);
-  for (const auto& f : r.findings) problems.push_back(&f);
-  std::stable_sort(problems.begin(), problems.end(), [](const Problem* a, const Problem* b) {
-    return std::tie(a->location.file, a->location.line, a->location.column) <
-           std::tie(b->location.file, b->location.line, b->location.column);
+  // Input errors and notes stand in line order among the findings of the lines that could be read.
+  struct Item {
+    const Problem* problem;
+    bool note;
+  };
+  std::vector<Item> items;
+  for (const auto& e : r.errors) items.push_back({&e, false});
+  for (const auto& f : r.findings) items.push_back({&f, false});
+  for (const auto& n : r.notes) items.push_back({&n, true});
+  std::stable_sort(items.begin(), items.end(), [](const Item& a, const Item& b) {
+    const auto& x = a.problem->location;
+    const auto& y = b.problem->location;
+    return std::tie(x.file, x.line, x.column) < std::tie(y.file, y.line, y.column);
   });
-  for (const auto* p : problems) out += render_problem(*p, color) + "\n";
+  for (const auto& i : items)
+    out += (i.note ? render_note(*i.problem, color) : render_problem(*i.problem, color)) + "\n";
   for (const auto& s : r.suppressed) out += render_waived(s, color) + "\n";
   return out;
 }
@@ -210,6 +224,7 @@ std::string render_summary(const ReportCounts& c, bool color) {
                                  part(c.warnings, "warning", "warnings"), part(c.infos, "info", "infos"));
   if (c.suppressed > 0) text += fmt::format(" ({} waived)", c.suppressed);
   if (c.input_errors > 0) text += fmt::format("; {}", part(c.input_errors, "input error", "input errors"));
+  if (c.notes > 0) text += fmt::format("; {}", part(c.notes, "line read as a note", "lines read as notes"));
   return fmt::format("{}\n", fmt::styled(text, st.emphasis));
 }
 
