@@ -1,4 +1,5 @@
 // The notation trainers type resolves to the same numbers whichever way it is written.
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include "plan/parser.hpp"
@@ -184,6 +185,65 @@ TEST(PlanNotation, DayHeadersWithDatesTimesNamesAndLengths) {
       EXPECT_FALSE(session.duration_seconds.has_value()) << c.header;
     }
   }
+}
+
+// What each line of a one-day plan was read as: the exercise and its sets, in order. An unknown exercise lives in
+// the plan, so the names are read before it goes.
+std::vector<std::string> lines_of(const std::string& text, std::string* errors) {
+  const SourceFile file{"p.plan", text};
+  Diagnostics diagnostics;
+  const auto parsed = plan::parse_plan_file(file, diagnostics);
+  std::optional<plan::Plan> resolved;
+  if (parsed) resolved = plan::resolve_plan(*parsed, *pack().rules, diagnostics);
+  *errors = render(diagnostics);
+  std::vector<std::string> out;
+  if (!resolved || resolved->blocks.empty() || resolved->blocks.front().sessions.empty()) return out;
+  for (const auto& l : resolved->blocks.front().sessions.front().lines) {
+    out.push_back(fmt::format("{}{}{}", l.exercise->name, l.sets ? fmt::format(" {}", *l.sets) : "",
+                              l.block == model::Block::warmup ? " (warm-up)" : ""));
+  }
+  return out;
+}
+
+// `Back squat` then `5x5 @ 80kg`; `Deadlift:` then `3x5`; `Then 5 x 3 @ 85%` after a dosed line: a dose on a line
+// of its own belongs to the exercise above it.
+TEST(PlanNotation, ADoseOnTheNextLineIsTheExerciseAbove) {
+  std::string errors;
+  EXPECT_EQ(lines_of("Monday\nBack squat\n5x5 @ 80kg\nDeadlift:\n3x5 @ 100kg\nBench press 3x8\nThen 2 x 12 @ 40kg\n",
+                     &errors),
+            (std::vector<std::string>{"back squat 5", "deadlift 3", "bench press 3", "bench press 2"}));
+  EXPECT_TRUE(errors.empty()) << errors;
+  // a bare dose after a dosed line may be a name left out
+  lines_of("Monday\nBird dog 3x10\n- 3x12 @ 10kg\n", &errors);
+  EXPECT_NE(errors.find("expected an exercise name"), std::string::npos) << errors;
+}
+
+// `Then AMRAP 10:`, `Finish with 10 min bike`, `abs:`: words that say what comes next, and headings, are not
+// exercises.
+TEST(PlanNotation, SequenceWordsAndHeadingsAreNotExercises) {
+  std::string errors;
+  EXPECT_EQ(
+      lines_of("Monday\nGoblet squat 3x10\nabs:\nDead bug 3x8\nThen plank 3 x 30s\nFinish with 10 min bike\n", &errors),
+      (std::vector<std::string>{"goblet squat 3", "dead bug 3", "plank 3", "stationary bike 1"}));
+  EXPECT_TRUE(errors.empty()) << errors;
+}
+
+// After `Warm up -`, a count before a name is the first exercise's dose, not the warm-up's length.
+TEST(PlanNotation, ACountAfterAWarmUpsDashIsTheFirstExercises) {
+  std::string errors;
+  EXPECT_EQ(lines_of("Monday\nwarm up - 2 mins bike, 10 arm circles, 10 hip hinges\nGoblet squat 3x10\n", &errors),
+            (std::vector<std::string>{"stationary bike 1 (warm-up)", "arm circle (warm-up)",
+                                      "hip hinge drill (warm-up)", "goblet squat 3"}));
+  EXPECT_TRUE(errors.empty()) << errors;
+}
+
+// `2 mins march, 10 arm circles`: when one item of a list is unknown, the others are still read.
+TEST(PlanNotation, AnUnknownItemOfAListCostsOnlyItself) {
+  std::string errors;
+  EXPECT_EQ(lines_of("Monday\nGoblet squat 3x10\nWarm up: 2 mins frobnicate, 10 arm circles, 10 hip hinges\n", &errors),
+            (std::vector<std::string>{"goblet squat 3", "frobnicate 1 (warm-up)", "arm circle (warm-up)",
+                                      "hip hinge drill (warm-up)"}));
+  EXPECT_NE(errors.find("unknown exercise 'frobnicate'"), std::string::npos) << errors;
 }
 
 }  // namespace

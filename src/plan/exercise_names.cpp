@@ -252,6 +252,31 @@ std::optional<NameReading> whole_name(const model::Catalogue& catalogue, const s
   return strip_modifiers(catalogue, words);
 }
 
+// `side plank knees`, `Copenhagen plank short lever`, `step ups low step`, `goblet squat full depth`, `DB bench
+// pyramid`, `V ups ladder`: words after the movement that say how it is set up or loaded. A word for an easier
+// form picks that form where the catalogue has one (`modified side plank`).
+std::optional<NameReading> trailing_setup(const model::Catalogue& catalogue, std::vector<std::string> words) {
+  static const WordSet setup = {"knee",    "knees",   "mod",    "modified",  "short",      "lever",      "long",
+                                "low",     "mid",     "high",   "step",      "full",       "depth",      "range",
+                                "partial", "pyramid", "drop",   "dropset",   "set",        "ladder",     "practice",
+                                "front",   "forward", "side",   "wide",      "narrow",     "close",      "grip",
+                                "stance",  "version", "option", "variation", "regression", "progression"};
+  static const WordSet easier = {"knee", "knees", "mod", "modified", "short", "regression"};
+  bool eased = false;
+  while (words.size() > 1 && setup.contains(words.back())) {
+    eased = eased || easier.contains(words.back());
+    words.pop_back();
+    for (const char* form : {"modified", "kneeling", "short"}) {
+      if (!eased) break;
+      auto named = words;
+      named.insert(named.begin(), form);
+      if (auto hit = found(catalogue, join(named), {})) return hit;
+    }
+    if (auto hit = whole_name(catalogue, words)) return hit;
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 std::optional<NameReading> read_exercise_name(const model::Catalogue& catalogue, const std::string& text) {
@@ -266,6 +291,7 @@ std::optional<NameReading> read_exercise_name(const model::Catalogue& catalogue,
   constexpr std::size_t max_words = 24;
   if (words.empty() || words.size() > max_words) return std::nullopt;
   if (auto hit = whole_name(catalogue, words)) return hit;
+  if (auto hit = trailing_setup(catalogue, words)) return hit;
   // `Step-ups onto a box`, `Hip hinge with dowel`, `clamshell w/ band`: the movement is named before the
   // preposition; what follows says how it is set up.
   static const std::set<std::string> prepositions = {"onto",    "on",     "to",   "with", "w",  "using",

@@ -65,6 +65,14 @@ class Reader {
     return result();
   }
 
+  // A dose written on a line of its own, for the exercise named above it.
+  std::optional<ast::Line> read_dose(const ast::Value& name) {
+    line_.name = name;
+    line_.span = span(i_, last_ - 1);
+    rest_of_cell();
+    return result();
+  }
+
   // The exercise cell first, then each other cell with its column's meaning.
   std::optional<ast::Line> read_row(const std::vector<Cell>& cells) {
     const auto exercise =
@@ -1557,6 +1565,14 @@ std::optional<ast::Line> read_exercise_line(const SourceFile& file, const std::v
     return std::nullopt;
   }
   return Reader(file, tokens, first, last, context, diagnostics).read();
+}
+
+std::optional<ast::Line> read_dose_line(const SourceFile& file, const std::vector<Token>& tokens, std::size_t first,
+                                        std::size_t last, const LineContext& context, const ast::Value& name,
+                                        Diagnostics& diagnostics) {
+  constexpr std::size_t max_tokens = 256;
+  if (first >= last || last > first + max_tokens) return std::nullopt;
+  return Reader(file, tokens, first, last, context, diagnostics).read_dose(name);
 }
 
 }  // namespace liftlint::plan

@@ -42,6 +42,12 @@ struct Cell {
                                                           std::size_t first, std::size_t last,
                                                           const LineContext& context, Diagnostics& diagnostics);
 
+// `Back squat` then `5x5 @ 80kg`: tokens [first, last) that hold a dose and no name, read for the exercise named
+// on the line above.
+[[nodiscard]] std::optional<ast::Line> read_dose_line(const SourceFile& file, const std::vector<Token>& tokens,
+                                                      std::size_t first, std::size_t last, const LineContext& context,
+                                                      const ast::Value& name, Diagnostics& diagnostics);
+
 // Index of the word `waive` that starts a line's waiver, or `last` when there is none.
 [[nodiscard]] std::size_t waiver_start(const std::vector<Token>& tokens, std::size_t first, std::size_t last);
 

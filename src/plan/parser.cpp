@@ -151,6 +151,10 @@ class Parser {
     }
     if (const auto from = section_label(t); from > 0)
       return read(TokenList(t.begin() + static_cast<std::ptrdiff_t>(from), t.end()), s);
+    if (const auto from = sequence_word(t); from > 0) {
+      if (!in_notes_ && !in_client_ && dose_of_line_above(t)) return;
+      return read(TokenList(t.begin() + static_cast<std::ptrdiff_t>(from), t.end()), s);
+    }
     if (table_header(t, s)) return;
     if (header(t, s)) return;
     if (s.opens) {
@@ -785,6 +789,24 @@ class Parser {
     std::size_t colon = k + 1;
     while (colon < t.size() && colon < k + 8 && !t[colon].is_punct(':')) ++colon;
     return colon < t.size() && t[colon].is_punct(':') ? colon + 1 : k + 1;
+  }
+
+  // `Then AMRAP 10:`, `Finish with 10 min on the bike`, `Followed by 3 rounds:`, `And then plank 3x30s`: words that
+  // say what comes next, before what does. How many tokens they take, or 0.
+  static std::size_t sequence_word(const TokenList& t) {
+    static const WordSet alone = {"then", "next", "plus", "afterwards", "after", "finally", "lastly"};
+    static const WordSet before_with = {"finish", "finishing", "end", "ending", "start", "starting", "followed"};
+    static const WordSet joins = {"with", "by", "on"};
+    std::size_t k = 0;
+    if (t.size() > 2 && t[0].lower() == "and") ++k;
+    if (k + 1 < t.size() && alone.contains(t[k].lower()))
+      ++k;
+    else if (k + 2 < t.size() && before_with.contains(t[k].lower()) && joins.contains(t[k + 1].lower()))
+      k += 2;
+    else
+      return 0;
+    if (k < t.size() && (t[k].is_punct(',') || t[k].is_punct(':') || t[k].is(K::dash))) ++k;
+    return k < t.size() ? k : 0;
   }
 
   // `Strength: Back squat 5x5`, `WOD: AMRAP 15`, `Min 1: 12 cal bike`, `Add: side plank`: a label before what the
@@ -1806,6 +1828,12 @@ class Parser {
         j += 3;
         continue;
       }
+      // `Warm up - 2 mins march, 10 arm circles`, `Warm up – 10 cat cows`: after a dash, a count or a time
+      // before a name is the first exercise's dose, not the block's length
+      if (dashed && kind != ast::Block::Kind::main && t[j].is(K::number) && counted_name_at(t, j)) {
+        inline_from = j;
+        break;
+      }
       if (t[j].is(K::number) && j + 1 < t.size() && !unit_word(t[j + 1].lower()).empty() &&
           unit_scale_is_time(t[j + 1].lower()) && !block.duration) {
         block.duration =
@@ -1839,6 +1867,13 @@ class Parser {
       if (!s.opens && kind == ast::Block::Kind::warmup) block_ = -1, section_ = false;
     }
     return true;
+  }
+
+  // A count, or a number and its unit, then a word: `10 arm circles`, `2 mins march`.
+  static bool counted_name_at(const TokenList& t, std::size_t j) {
+    auto k = j + 1;
+    if (k < t.size() && !unit_word(t[k].lower()).empty()) ++k;
+    return k < t.size() && t[k].is(K::word) && unit_word(t[k].lower()).empty();
   }
 
   static bool unit_scale_is_time(std::string_view w) {
@@ -2009,6 +2044,8 @@ class Parser {
       implicit_session(t.front());
     }
     if ((first == "rest" || first == "off") && standalone_rest(t)) return;
+    if (const auto end = heading_end(t)) return aside_line(t, {0, *end});
+    if (dose_of_line_above(t)) return;
     exercise_line(t, 0, t.size());
     (void)s;
   }
@@ -2088,6 +2125,55 @@ class Parser {
     return kind && labels <= 1;
   }
 
+  // `Back squat` then `5x5 @ 80kg`, `Deadlift: work up to a heavy single` then `Then 5 x 3 @ 85%`: a line that
+  // starts with sets and repetitions and names nothing is a dose of the exercise on the line above: that line's
+  // own dose when it has none, and after `then` a further prescription of the same exercise (back-off sets). A
+  // bare dose after a line that has one may be a name left out, and stays an error.
+  bool dose_of_line_above(const TokenList& t) {
+    std::size_t k = 0;
+    while (k < t.size() && (t[k].is(K::dash) || t[k].is(K::other) || t[k].text == "*")) ++k;
+    const bool then = k < t.size() && t[k].lower() == "then";
+    if (then) ++k;
+    const bool sets_first = k + 2 < t.size() && t[k].is(K::number) && t[k + 1].is(K::times) && t[k + 2].is(K::number);
+    if (!sets_first || day() == nullptr || day()->blocks.empty()) return false;
+    auto& block = block_ >= 0 ? day()->blocks[static_cast<std::size_t>(block_)] : day()->blocks.back();
+    auto& lines = block.lines;
+    // a heading (`Deadlift:`) is an aside until its dose comes
+    if (lines.empty() || !lines.back().parts.empty() || lines.back().name.text.empty() ||
+        (dosed(lines.back()) && !then)) {
+      return false;
+    }
+    auto dose = read_dose_line(file_, t, k, t.size(), in_group_ ? group_ : LineContext{}, lines.back().name, d_);
+    if (!dose) return true;
+    if (dosed(lines.back())) return add_line(block, std::move(*dose)), true;
+    dose->span = lines.back().span;
+    dose->group = lines.back().group;
+    lines.back() = std::move(*dose);
+    return true;
+  }
+
+  static bool dosed(const ast::Line& l) {
+    return l.sets || l.reps || l.load || !l.amounts.empty() || l.distance || !l.reps_list.empty() || l.amrap || l.rpe ||
+           l.unreadable;
+  }
+
+  // `abs:`, `Accessories only:`, `Simple & sinister-ish:`: a few words and a colon head what follows. When they
+  // name an exercise (`Deadlift:`) it is one, whose dose may be on the next lines; otherwise a heading. Where
+  // its words end.
+  static std::optional<std::size_t> heading_end(const TokenList& t) {
+    if (t.size() < 2 || !t.back().is_punct(':') || !t.front().is(K::word)) return std::nullopt;
+    std::size_t words = 0;
+    for (std::size_t k = 0; k + 1 < t.size(); ++k) {
+      if (t[k].is(K::word)) {
+        ++words;
+      } else if (!(t[k].is_punct('&') || t[k].is_punct('/') || t[k].is_punct('+') || t[k].is(K::dash))) {
+        return std::nullopt;
+      }
+    }
+    if (words > 5) return std::nullopt;
+    return t.size() - 1;
+  }
+
   // Under a day header with nothing yet, the title of that session; after a session's exercises, or before any
   // day, the start of a session whose weekday is not given (`Strength A` then `Strength B`).
   bool session_title(const TokenList& t) {
@@ -2098,6 +2184,8 @@ class Parser {
       d->kind = kind;
       return true;
     }
+    // `Core:` after Monday's squats: a part of Monday's session, not a session without a weekday
+    if (d != nullptr && !d->ordered && heading_end(t)) return false;
     implicit_session(t.front());
     day()->day.text = std::string(file_.text.substr(kind.span.offset, kind.span.length));
     day()->day.span = kind.span;

@@ -805,9 +805,7 @@ class Resolver {
     for (const auto& line : block.lines) {
       if (line.aside && !known_exercise(line.name.text)) continue;
       if (note_line(line)) continue;
-      const bool parts =
-          !line.parts.empty() && std::all_of(line.parts.begin(), line.parts.end(),
-                                             [&](const ast::Line& p) { return known_exercise(p.name.text); });
+      const bool parts = use_parts(line);
       if (!parts) {
         for (const auto& d : line.errors) diagnostics_.add(d);
       }
@@ -852,6 +850,29 @@ class Resolver {
     return !l.sets && !l.reps && !l.load && l.amounts.empty() && !l.distance && l.reps_list.empty() &&
            l.load_list.empty() && !l.amrap && !l.rpe && !l.rir && !l.rest && !l.tempo && l.parts.empty() &&
            l.errors.empty() && !l.unreadable && l.implements == 0 && l.band.empty() && !l.each_side;
+  }
+
+  // `2 mins march, 10 arm circles, 10 hip hinges`: a line read as several exercises when each names one, or
+  // when reading it as one fails anyway, some parts name exercises and the others are written as exercises
+  // are, a count before a name; then only an unknown part is an error, not the whole line. A part such as
+  // `level 5` or `add 10 lbs/wk` is a note on the exercise before it, and the line stays one.
+  bool use_parts(const ast::Line& line) const {
+    const auto known = [&](const ast::Line& p) { return known_exercise(p.name.text); };
+    if (line.parts.empty()) return false;
+    if (std::all_of(line.parts.begin(), line.parts.end(), known)) return true;
+    const auto item = [&](const ast::Line& p) { return known(p) || counted_item(p); };
+    return !line.errors.empty() && std::any_of(line.parts.begin(), line.parts.end(), known) &&
+           std::all_of(line.parts.begin(), line.parts.end(), item);
+  }
+
+  // `10 quick flicks`, `200m row`: a count or an amount, then a name that is not a side (`5 each side`).
+  static bool counted_item(const ast::Line& p) {
+    const auto before = [&](const std::optional<ast::Quantity>& q) { return q && q->span.offset < p.name.span.offset; };
+    static const WordSet sides = {"each", "per", "every", "a", "an", "the", "at", "to", "on"};
+    const auto first = p.name.text.substr(0, p.name.text.find(' '));
+    std::string lowered(first);
+    for (auto& c : lowered) c = static_cast<char>(ascii::lower(static_cast<unsigned char>(c)));
+    return (before(p.reps) || before(p.distance) || before(p.sets)) && !sides.contains(lowered);
   }
 
   static std::vector<const ast::Line*> pointers(const std::vector<ast::Line>& lines) {
@@ -928,6 +949,23 @@ class Resolver {
     return nullptr;
   }
 
+  // `200m row`, `row 5' easy`, `12 cal row`: a row measured by distance or time is the rowing machine. Counted in
+  // repetitions (`Row 3x10`), it could be any of the loaded rows, and stays unknown.
+  static bool machine_row(const ast::Line& in) {
+    if (normalize_name(in.name.text) != "row") return false;
+    const auto timed = [](const ast::Quantity& q) {
+      const auto scale = unit_scale(q.unit);
+      return (scale && scale->kind == UnitKind::time) || q.unit == "cal";
+    };
+    return in.distance || (in.reps && timed(*in.reps)) || std::any_of(in.amounts.begin(), in.amounts.end(), timed);
+  }
+
+  static ast::Value rowing_machine(const ast::Value& written) {
+    auto name = written;
+    name.text = "rowing machine";
+    return name;
+  }
+
   // What the rules may read of an exercise nobody could find: its name, and nothing else.
   const model::Exercise* unknown_exercise(const ast::Value& name) {
     model::Exercise x;
@@ -941,7 +979,7 @@ class Resolver {
     Line out;
     NameReading reading;
     std::uint32_t id = 0;
-    const auto* found = find_exercise(in.name, id, reading);
+    const auto* found = find_exercise(machine_row(in) ? rowing_machine(in.name) : in.name, id, reading);
     // `Seated DB OHP`: the catalogue's own seated entry (seated dumbbell press, with its back rest), not the
     // standing press moved onto a seat
     if (found != nullptr && !reading.posture.empty()) {
