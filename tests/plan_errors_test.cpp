@@ -161,3 +161,24 @@ TEST(PlanNotes, TheRestOfAnAsideOnTheNextLineIsANote) {
 
 }  // namespace
 }  // namespace liftlint::testing
+
+namespace liftlint::testing {
+namespace {
+
+// Before the first session, a line of words with no dose is the programme's title, unless it names exercises.
+TEST(PlanNotes, ATitleBeforeTheFirstSessionIsANote) {
+  const auto titled = check_named(default_engine(), "t.plan",
+                                  "🌸 MAMA STRONG — 4 week return to exercise 🌸\nhome plan while the gym's shut (2 wks)\n"
+                                  "Monday\nGoblet squat 3x10\n");
+  EXPECT_TRUE(titled.errors.empty()) << (titled.errors.empty() ? "" : titled.errors.front().message);
+  EXPECT_EQ(titled.notes.size(), 2U);
+  for (const char* text : {"Core: sit-ups, Russian twists\nMonday\nGoblet squat 3x10\n", "Goblet squat 3010\n",
+                           "W9999D1 strength\n- goblet squat 3x10\n", "plan Beginner block\n"}) {
+    const auto report = check_named(default_engine(), "e.plan", text);
+    ASSERT_FALSE(report.errors.empty()) << text;
+    EXPECT_EQ(report.errors.front().location.line, 1) << text;
+  }
+}
+
+}  // namespace
+}  // namespace liftlint::testing

@@ -3,10 +3,18 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "rules/ast.hpp"
 #include "support/diagnostic.hpp"
+
+namespace liftlint::plan {
+
+// The code of a line read as the trainer's note (no exercise, no dose): reported, not an input error.
+inline constexpr std::string_view note_code = "plan.note";
+
+}  // namespace liftlint::plan
 
 namespace liftlint::plan::ast {
 
@@ -137,6 +145,9 @@ struct File {
   std::vector<Week> weeks;
   std::vector<Day> loose_days;     // days written outside any week: one repeating week
   std::vector<Span> client_spans;  // every client block, to reject a second one
+  // Lines before the first session with no dose: a title (`MAMA STRONG — 4 week return`), or exercises named
+  // out of place (`Core: sit-ups, Russian twists`), which the resolver tells apart by the catalogue.
+  std::vector<Value> preamble;
 };
 
 }  // namespace liftlint::plan::ast

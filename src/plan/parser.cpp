@@ -819,9 +819,12 @@ class Parser {
     if (t.size() < 3) return 0;
     std::size_t k = 0;
     while (k < 3 && k < t.size() && (t[k].is(K::word) || (t[k].is(K::number) && k > 0))) ++k;
-    if (k == 0 || k + 1 >= t.size() || !t[k].is_punct(':')) return 0;
+    // `Min 1: 12 cal bike`, and with a dash: `min 1 - 12 goblet squats`, `odd - 3 power cleans @ 70%`
+    if (k == 0 || k + 1 >= t.size() || !(t[k].is_punct(':') || (t[k].is(K::dash) && !t[k].attached))) return 0;
     const auto first = t[0].lower();
     const bool minute = (first == "min" || first == "minute" || first == "minutes") && k == 2;
+    // with a dash, only a word alone or a minute: `Power Clean – EMOM 10` names the exercise
+    if (t[k].is(K::dash) && k != 1 && !minute) return 0;
     if (!minute && (labels.count(first) == 0 || k > 2)) return 0;
     if (k == 2 && !minute && !t[1].is(K::word) && !t[1].is(K::number)) return 0;
     return k + 1;
@@ -1882,13 +1885,17 @@ class Parser {
   }
 
   // 3 rounds:, Circuit x3:, Circuit (3 rounds):, EMOM 10 min:, AMRAP 12 min:, 21-15-9:, Superset:
+  // `Tabata x 4: row / burpees`, `AMRAP 10: 10 T2B, 15 sit-ups`: after the colon, the group's first lines.
   bool group_header(const TokenList& t, const Statement& s) {
     std::size_t k = 0;
     while (k < t.size() && (t[k].is(K::other) || t[k].is_punct('*') || t[k].is(K::dash))) ++k;
     if (k >= t.size() || day() == nullptr) return false;
-    auto group = read_group(t, k, {});
+    std::size_t colon = k;
+    while (colon < t.size() && !t[colon].is_punct(':')) ++colon;
+    auto group = read_group(t, k, colon, {});
     if (!group) return false;
     open_group(std::move(*group), s.opens);
+    if (colon + 1 < t.size()) exercise_line(t, colon + 1, t.size());
     return true;
   }
 
@@ -1897,44 +1904,55 @@ class Parser {
     std::string kind;  // emom, amrap, circuit, superset, or empty for plain rounds
   };
 
-  // The group a header from k to the end opens, if every word of it belongs to one. `title_kind` is a kind the
+  // The group a header's tokens [k, end) open, if every word of them belongs to one. `title_kind` is a kind the
   // session's title already gave (`Full body circuit x3`), so that a bare count there makes a group too.
-  std::optional<Group> read_group(const TokenList& t, std::size_t k, std::string_view title_kind) const {
+  // A count written as rounds (`3 rounds`, `x3`) is the rounds, before any other bare number (`10 stations`);
+  // a number before `on` or `off` is an interval (`40 on / 20 off`).
+  std::optional<Group> read_group(const TokenList& t, std::size_t k, std::size_t end,
+                                  std::string_view title_kind) const {
     // the words that make a group of the lines under a header
-    static const WordSet grouping_words{"circuit", "superset", "emom",  "e2mom",  "amrap",
-                                        "triset",  "tri-set",  "giant", "rounds", "round",
-                                        "through", "chipper",  "rds",   "rnds",   "tabata"};
+    static const WordSet grouping_words{"circuit", "superset", "emom",   "e2mom", "amrap",    "triset",
+                                        "tri-set", "giant",    "rounds", "round", "through",  "chipper",
+                                        "rds",     "rnds",     "tabata", "wod",   "stations", "metcon"};
+    static const WordSet counting = {"rounds", "round", "rds", "rnds", "rd", "x", "times", "sets", "circuits"};
     Group group{{}, std::string(title_kind)};
     bool grouped = !title_kind.empty();
     std::optional<double> rounds;
+    std::optional<double> counted;
     std::optional<double> minutes;
-    for (std::size_t j = k; j < t.size(); ++j) {
+    for (std::size_t j = k; j < end; ++j) {
       const auto w = t[j].lower();
+      if (t[j].is(K::string)) continue;  // WOD "Filthy-ish": the workout's name
       if (group_word(w)) {
         grouped = grouped || grouping_words.contains(w);
         if (group.kind.empty() && (w == "emom" || w == "amrap" || w == "circuit" || w == "superset")) group.kind = w;
         continue;
       }
       if (t[j].is(K::number)) {
-        const auto next = j + 1 < t.size() ? t[j + 1].lower() : std::string_view{};
-        if (j + 4 < t.size() && scheme(t, j, group.context)) {
+        const auto next = j + 1 < end ? t[j + 1].lower() : std::string_view{};
+        if (j + 4 < end && scheme(t, j, group.context)) {
           grouped = true;
           break;
         }
         if (unit_scale_is_time(next) || t[j].mark == '\'') {
           minutes = unit_word(next) == "s" ? t[j].value / 60 : t[j].value;
-        } else if (t[j].mark == 0) {
+          if (!unit_word(next).empty()) ++j;
+        } else if (counting.contains(next) || (j > k && t[j - 1].is(K::times))) {
           rounds = t[j].value;
+        } else if (t[j].mark == 0 && next != "on" && next != "off") {
+          counted = t[j].value;
         }
         continue;
       }
       if (t[j].is(K::times) || t[j].is_punct(':') || t[j].is_punct('(') || t[j].is_punct(')') || t[j].is(K::dash) ||
-          t[j].is_punct(',')) {
+          t[j].is_punct(',') || t[j].is_punct('/')) {
         continue;
       }
       return std::nullopt;
     }
     if (!grouped && group.context.scheme.empty()) return std::nullopt;
+    // `AMRAP 15`: a length in minutes, and as many rounds as fit
+    if (!rounds && group.kind != "amrap") rounds = counted;
     if (group.kind == "emom" && minutes && !rounds) rounds = *minutes;
     if (rounds) group.context.rounds = ast::Quantity{*rounds, *rounds, {}, t[k].span(file_)};
     return group;
@@ -1961,7 +1979,7 @@ class Parser {
     const bool named_group = g < t.size() && group_kind_word(t[g].lower());
     const TokenList title(t.begin() + static_cast<std::ptrdiff_t>(first), t.begin() + static_cast<std::ptrdiff_t>(g));
     if (g > first && !named_group && !title_like(title)) return t.size();
-    return read_group(t, g, kind) ? g : t.size();
+    return read_group(t, g, t.size(), kind) ? g : t.size();
   }
 
   static bool group_kind_word(std::string_view w) {
@@ -1972,12 +1990,13 @@ class Parser {
 
   // A word of a group's header: `Circuit x3`, `3 rounds for time`, `EMOM every minute on the minute`.
   static bool group_word(std::string_view w) {
-    static const WordSet words{"circuit",  "superset", "super", "triset", "tri-set", "giant",    "complex",
-                               "finisher", "emom",     "e2mom", "amrap",  "chipper", "rft",      "for",
-                               "time",     "set",      "sets",  "of",     "through", "rounds",   "round",
-                               "x",        "times",    "min",   "mins",   "minutes", "every",    "minute",
-                               "on",       "the",      "with",  "rest",   "between", "total",    "repeat",
-                               "rds",      "rnds",     "rd",    "then",   "tabata",  "stations", "station"};
+    static const WordSet words{"circuit",  "superset", "super",   "triset",  "tri-set", "giant", "complex", "finisher",
+                               "emom",     "e2mom",    "amrap",   "chipper", "rft",     "for",   "time",    "set",
+                               "sets",     "of",       "through", "rounds",  "round",   "x",     "times",   "min",
+                               "mins",     "minutes",  "every",   "minute",  "on",      "the",   "with",    "rest",
+                               "between",  "total",    "repeat",  "rds",     "rnds",    "rd",    "then",    "tabata",
+                               "stations", "station",  "off",     "work",    "cap",     "wod",   "metcon",  "partner",
+                               "team",     "block",    "ladder",  "circuits"};
     return words.contains(w);
   }
 
@@ -1997,7 +2016,9 @@ class Parser {
   // What follows a day on its line: the session's title with the group it opens, or an exercise.
   void inline_session(const TokenList& t, std::size_t from, std::size_t group_from) {
     if (group_from < t.size()) {
-      if (auto group = read_group(t, group_from, title_group_kind(t, from, group_from))) open_group(*group, false);
+      if (auto group = read_group(t, group_from, t.size(), title_group_kind(t, from, group_from))) {
+        open_group(*group, false);
+      }
       return;
     }
     exercise_line(t, from, t.size());
@@ -2034,11 +2055,15 @@ class Parser {
       const bool rest_line = first == "rest" || first == "off";
       const bool dose = has_dose(t);
       if (!rest_line && !dose && heading_about_client(t)) return heading_mentions(t);
-      if (rest_line || !dose) {
+      if (rest_line) {
+        d_.error(t.front().span(file_), "this rest day has no day; write it after a day, as in 'Wednesday: rest'");
+        return;
+      }
+      if (!dose && preamble_line(t)) return;
+      if (!dose) {
         d_.error(t.front().span(file_),
-                 rest_line ? std::string("this rest day has no day; write it after a day, as in 'Wednesday: rest'")
-                           : "this line is outside any session; start the session with a day such as 'Monday', "
-                             "'mon strength 35min {' or 'Day 1' first");
+                 "this line is outside any session; start the session with a day such as 'Monday', "
+                 "'mon strength 35min {' or 'Day 1' first");
         return;
       }
       implicit_session(t.front());
@@ -2048,6 +2073,29 @@ class Parser {
     if (dose_of_line_above(t)) return;
     exercise_line(t, 0, t.size());
     (void)s;
+  }
+
+  // `🌸 MAMA STRONG — 4 week return to exercise`, `home plan while the gym's shut (2 wks)`: a line of words with
+  // no dose before the first session, outside any braces and not a word of the plan language, is the
+  // programme's title or another word to the reader, unless it names exercises, which the resolver decides.
+  bool preamble_line(const TokenList& t) {
+    static const WordSet keywords = {"plan",   "include", "exercise", "rule",   "rules", "client", "waive",
+                                     "extend", "pack",    "cite",     "source", "week",  "day",    "vocab"};
+    if (!braces_.empty() || keywords.contains(t.front().lower())) return false;
+    std::size_t words = 0, others = 0;
+    for (const auto& x : t) {
+      // `W12D1 strength`: a week and a day run together, not a title
+      if (x.is(K::word) && std::any_of(x.text.begin(), x.text.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+        return false;
+      }
+      words += x.is(K::word) ? 1 : 0;
+      others += x.is(K::other) ? 1 : 0;
+    }
+    if (words < 2 || others > words) return false;
+    const auto span = span_between(file_, t.front(), t.back());
+    out_.preamble.push_back(
+        ast::Value{ast::Value::Kind::string, std::string(file_.text.substr(span.offset, span.length)), 0, {}, span});
+    return true;
   }
 
   // `PT notes - Raj K, 52, CLBP, cleared by GP`, `Raj (52) - chronic LBP`, `Exp: 2 yrs`: prose at the top of

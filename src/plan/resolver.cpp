@@ -51,6 +51,7 @@ class Resolver {
     client();
     calendar();
     for (const auto& w : file_.waivers) waiver(w);
+    for (const auto& line : file_.preamble) preamble(line);
     // A plan with errors is still checked: what could not be read is unknown to the rules.
     return std::move(plan_);
   }
@@ -809,7 +810,10 @@ class Resolver {
       if (!parts) {
         for (const auto& d : line.errors) diagnostics_.add(d);
       }
-      for (const auto* one : parts ? pointers(line.parts) : std::vector<const ast::Line*>{&line}) {
+      const auto listed = parts ? std::vector<ast::Line>{} : slash_list(line);
+      for (const auto* one : parts             ? pointers(line.parts)
+                             : !listed.empty() ? pointers(listed)
+                                               : std::vector<const ast::Line*>{&line}) {
         if (auto resolved = resolve_line(*one, kind)) {
           if (kind == model::Block::main) s.main_muscles |= resolved->exercise->muscles;
           s.lines.push_back(std::move(*resolved));
@@ -818,9 +822,48 @@ class Resolver {
     }
   }
 
+  // A line before the first session with no dose: a note, unless a part of it names an exercise
+  // (`Core: sit-ups, Russian twists`), which would be planned nowhere.
+  void preamble(const ast::Value& line) {
+    if (names_an_exercise(line.text)) {
+      error(line.span,
+            "this line is outside any session; start the session with a day such as 'Monday', "
+            "'mon strength 35min {' or 'Day 1' first");
+      return;
+    }
+    diagnostics_.add(Diagnostic{
+        Severity::info,
+        std::string(note_code),
+        fmt::format("'{}' read as a note: it comes before the first session and gives no dose", shorten(line.text)),
+        line.span,
+        {},
+        {}});
+  }
+
+  // Whether a piece of the text between commas, colons, slashes, dashes, `+` or `&` is a known exercise.
+  bool names_an_exercise(const std::string& text) const {
+    std::string piece;
+    for (std::size_t i = 0; i <= text.size(); ++i) {
+      const char c = i < text.size() ? text[i] : ',';
+      // en and em dashes too: `Breathing supine – lateral thoracic`
+      const bool long_dash = text.compare(i, 3, "\xE2\x80\x93") == 0 || text.compare(i, 3, "\xE2\x80\x94") == 0;
+      if (long_dash) i += 2;
+      if (!long_dash && std::string_view(",:;/+&()|").find(c) == std::string_view::npos &&
+          !(c == '-' && (i == 0 || text[i - 1] == ' '))) {
+        piece += c;
+        continue;
+      }
+      // `Goblet squat 3010`: the words before a number may be the exercise
+      const auto words = piece.substr(0, piece.find_first_of("0123456789"));
+      if (words.find_first_not_of(' ') != std::string::npos && known_exercise(words)) return true;
+      piece.clear();
+    }
+    return false;
+  }
+
   // `Rach`, `same warm up`, `FINISHERS`, `music - the loud playlist`: a line with no dose whose words are no
   // exercise of the catalogue, nor close to one, is the trainer's note. It tells the rules nothing, so the rest
-  // of the plan is checked as written, and a warning says which line was passed over. A misspelt exercise
+  // of the plan is checked as written, and a note says which line was passed over. A misspelt exercise
   // (`Sqauts`) stays an error: it may be one the rules forbid.
   bool note_line(const ast::Line& line) {
     if (!notes_allowed_ || !note_candidate(line) || json_plan()) return false;
@@ -873,6 +916,31 @@ class Resolver {
     std::string lowered(first);
     for (auto& c : lowered) c = static_cast<char>(ascii::lower(static_cast<unsigned char>(c)));
     return (before(p.reps) || before(p.distance) || before(p.sets)) && !sides.contains(lowered);
+  }
+
+  // `kb swings / box step ups / burpees`, `Nordic curls / GHR 3x5`: names written with slashes, each a known
+  // exercise, are each read with the dose, whether they follow each other or are alternatives.
+  std::vector<ast::Line> slash_list(const ast::Line& line) const {
+    const auto& text = line.name.text;
+    if (text.find('/') == std::string::npos || known_exercise(text)) return {};
+    std::vector<ast::Line> out;
+    std::size_t begin = 0;
+    while (begin <= text.size()) {
+      const auto end = std::min(text.find('/', begin), text.size());
+      const auto first = text.find_first_not_of(' ', begin);
+      const auto last = text.find_last_not_of(' ', end == 0 ? 0 : end - 1);
+      if (first >= end || last == std::string::npos || last < first) return {};
+      auto piece = line;
+      piece.parts.clear();
+      piece.name.text = text.substr(first, last - first + 1);
+      piece.name.span.offset += static_cast<std::uint32_t>(first);
+      piece.name.span.column += static_cast<std::uint32_t>(first);
+      piece.name.span.length = static_cast<std::uint32_t>(last - first + 1);
+      if (!known_exercise(piece.name.text)) return {};
+      out.push_back(std::move(piece));
+      begin = end + 1;
+    }
+    return out.size() >= 2 ? out : std::vector<ast::Line>{};
   }
 
   static std::vector<const ast::Line*> pointers(const std::vector<ast::Line>& lines) {

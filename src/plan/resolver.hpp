@@ -2,7 +2,6 @@
 #pragma once
 
 #include <optional>
-#include <string_view>
 
 #include "plan/ast.hpp"
 #include "plan/model.hpp"
@@ -10,9 +9,6 @@
 #include "support/diagnostic.hpp"
 
 namespace liftlint::plan {
-
-// The code of a line read as the trainer's note (no exercise, no dose): reported, not an input error.
-inline constexpr std::string_view note_code = "plan.note";
 
 // Plans longer than this are rejected as a likely typo in a week range.
 inline constexpr int max_weeks = 520;
