@@ -246,5 +246,22 @@ TEST(PlanNotation, AnUnknownItemOfAListCostsOnlyItself) {
   EXPECT_NE(errors.find("unknown exercise 'frobnicate'"), std::string::npos) << errors;
 }
 
+// `Mon - Legs: back squat 4x10 | deadlift 4x8`: a title after the day, then exercises parted by bars.
+TEST(PlanNotation, ATitleAfterTheDayThenExercisesPartedByBars) {
+  std::string errors;
+  EXPECT_EQ(lines_of("Mon - Legs: back squat 4x10 | deadlift 4x8 | leg press 3x15\n", &errors),
+            (std::vector<std::string>{"back squat 4", "deadlift 4", "leg press 3"}));
+  EXPECT_TRUE(errors.empty()) << errors;
+}
+
+// `C. AMRAP 12: 10 burpees, 15 KB swings`: a part's letter before a group's header, and its first exercises.
+TEST(PlanNotation, APartsLetterBeforeAGroupHeader) {
+  std::string errors;
+  EXPECT_EQ(lines_of("Monday\nGoblet squat 3x10\n\nC. AMRAP 12: 10 burpees, 15 KB swings\n\nD) 3 rds:\nPush-up 10\n",
+                     &errors),
+            (std::vector<std::string>{"goblet squat 3", "burpee", "kettlebell swing", "push-up 3"}));
+  EXPECT_TRUE(errors.empty()) << errors;
+}
+
 }  // namespace
 }  // namespace liftlint::testing

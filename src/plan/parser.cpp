@@ -1528,6 +1528,15 @@ class Parser {
     if (const auto label = session_label(t, first); label > 0 && first + label < t.size()) {
       return inline_content(t, first + label);
     }
+    // `Mon - Legs: back squat 4x10 | deadlift 4x8`: the session's title, then what it holds
+    for (std::size_t c = first + 1; c < t.size() && c <= first + 4; ++c) {
+      if (!t[c].is_punct(':')) continue;
+      if (c + 1 < t.size() && title_like(TokenList(t.begin() + static_cast<std::ptrdiff_t>(first),
+                                                   t.begin() + static_cast<std::ptrdiff_t>(c)))) {
+        return inline_content(t, c);
+      }
+      break;
+    }
     const auto w = t[first].lower();
     if (w == "rest" || w == "off" || title_like(TokenList(t.begin() + static_cast<std::ptrdiff_t>(first), t.end()))) {
       return t.size();
@@ -1889,6 +1898,7 @@ class Parser {
   bool group_header(const TokenList& t, const Statement& s) {
     std::size_t k = 0;
     while (k < t.size() && (t[k].is(K::other) || t[k].is_punct('*') || t[k].is(K::dash))) ++k;
+    k += letter_label(t, k);
     if (k >= t.size() || day() == nullptr) return false;
     std::size_t colon = k;
     while (colon < t.size() && !t[colon].is_punct(':')) ++colon;
@@ -1897,6 +1907,14 @@ class Parser {
     open_group(std::move(*group), s.opens);
     if (colon + 1 < t.size()) exercise_line(t, colon + 1, t.size());
     return true;
+  }
+
+  // `C. AMRAP 12:`, `D) 5 rds:`, `B2: EMOM 10`: a part's letter before a group's header. How many tokens.
+  static std::size_t letter_label(const TokenList& t, std::size_t k) {
+    if (k + 2 >= t.size() || !t[k].is(K::word) || t[k].text.size() != 1 || !ascii::is_upper(t[k].text[0])) return 0;
+    auto e = k + 1;
+    if (t[e].is(K::number) && t[e].attached && t[e].value < 10) ++e;
+    return e + 1 < t.size() && (t[e].is_punct('.') || t[e].is_punct(')') || t[e].is_punct(':')) ? e + 1 - k : 0;
   }
 
   struct Group {
@@ -2149,11 +2167,12 @@ class Parser {
   // A title made of session-kind words and at most a letter or number: `Lower A – Strength`, `STRENGTH B`.
   static bool title_like(const TokenList& t) {
     static const WordSet kind_words = {
-        "strength",  "lower",        "upper",   "full",      "body",    "push",      "pull",        "legs",
-        "mobility",  "conditioning", "cardio",  "core",      "yoga",    "recovery",  "hypertrophy", "power",
-        "accessory", "accessories",  "metcon",  "endurance", "day",     "session",   "workout",     "and",
-        "gym",       "training",     "circuit", "total",     "glutes",  "posterior", "chain",       "arms",
-        "shoulders", "chest",        "back",    "stability", "balance", "prehab",    "rehab"};
+        "strength",    "lower",     "upper",        "full",        "body",      "push",      "pull",
+        "legs",        "mobility",  "conditioning", "cardio",      "core",      "yoga",      "recovery",
+        "hypertrophy", "power",     "accessory",    "accessories", "metcon",    "endurance", "day",
+        "session",     "workout",   "and",          "gym",         "training",  "circuit",   "total",
+        "glutes",      "posterior", "chain",        "arms",        "shoulders", "chest",     "back",
+        "stability",   "balance",   "prehab",       "rehab",       "abs",       "hiit"};
     bool kind = false;
     std::size_t labels = 0;
     for (const auto& x : t) {
@@ -2372,10 +2391,14 @@ class Parser {
       if (t[k].is_punct('(')) ++depth;
       if (t[k].is_punct(')')) depth = std::max(0, depth - 1);
       // `5 min bike then 2x10 glute bridges`: `then` parts exercises too
-      const bool joint = t[k].is_punct(',') || t[k].is_punct('+') || t[k].is_punct(';') || t[k].lower() == "then";
+      const bool joint = t[k].is_punct(',') || t[k].is_punct('+') || t[k].is_punct(';') || t[k].is_punct('|') ||
+                         t[k].lower() == "then";
       if (depth > 0 || !joint || k + 1 >= last) continue;
       std::size_t end = k + 1;
-      while (end < last && !t[end].is_punct(',') && !t[end].is_punct('+') && t[end].lower() != "then") ++end;
+      while (end < last && !t[end].is_punct(',') && !t[end].is_punct('+') && !t[end].is_punct('|') &&
+             t[end].lower() != "then") {
+        ++end;
+      }
       const auto& next = t[k + 1];
       const bool starts = next.is(K::word) || (next.is(K::number) && k + 2 < last && t[k + 2].is(K::word));
       if (starts && dose_in(begin, k) && dose_in(k + 1, end)) {
