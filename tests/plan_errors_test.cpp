@@ -126,11 +126,12 @@ namespace {
 TEST(PlanNotes, ALineWithNoDoseAndNoExerciseIsReadAsANote) {
   const auto report =
       check_named(default_engine(), "notes.plan",
-                  "Monday - lower body\nGoblet squat 3x10 @ 12kg\nsame warm up\nFINISHERS\nGlute bridge "
+                  "Monday - lower body\nGoblet squat 3x10 @ 12kg\nBring water and a mat\nFINISHERS\nGlute bridge "
                   "3x12\nlet me know how it goes\nRach\n");
   EXPECT_TRUE(report.errors.empty()) << (report.errors.empty() ? "" : report.errors.front().message);
   ASSERT_EQ(report.notes.size(), 3U);
-  EXPECT_EQ(report.notes[0].message, "'same warm up' read as a note: no exercise the catalogue knows, and no dose");
+  EXPECT_EQ(report.notes[0].message,
+            "'Bring water and a mat' read as a note: no exercise the catalogue knows, and no dose");
   EXPECT_EQ(report.notes[0].location.line, 3);
   EXPECT_EQ(report.notes[0].severity, Severity::info);
   EXPECT_EQ(report.notes[2].message, "'Rach' read as a note: no exercise the catalogue knows, and no dose");
@@ -167,9 +168,10 @@ namespace {
 
 // Before the first session, a line of words with no dose is the programme's title, unless it names exercises.
 TEST(PlanNotes, ATitleBeforeTheFirstSessionIsANote) {
-  const auto titled = check_named(default_engine(), "t.plan",
-                                  "🌸 MAMA STRONG — 4 week return to exercise 🌸\nhome plan while the gym's shut (2 wks)\n"
-                                  "Monday\nGoblet squat 3x10\n");
+  const auto titled =
+      check_named(default_engine(), "t.plan",
+                  "🌸 MAMA STRONG — 4 week return to exercise 🌸\nhome plan while the gym's shut (2 wks)\n"
+                  "Monday\nGoblet squat 3x10\n");
   EXPECT_TRUE(titled.errors.empty()) << (titled.errors.empty() ? "" : titled.errors.front().message);
   EXPECT_EQ(titled.notes.size(), 2U);
   for (const char* text : {"Core: sit-ups, Russian twists\nMonday\nGoblet squat 3x10\n", "Goblet squat 3010\n",

@@ -263,5 +263,29 @@ TEST(PlanNotation, APartsLetterBeforeAGroupHeader) {
   EXPECT_TRUE(errors.empty()) << errors;
 }
 
+// `Warm-up as Mon`, `same warm up`, `Cool down as before`: the block written on the day referred to, or on the
+// latest earlier session; `Warm up: same` too.
+TEST(PlanNotation, AWarmUpOrCoolDownWrittenElsewhereIsCopied) {
+  std::string errors;
+  EXPECT_EQ(lines_of("Monday\nWarm up - 5 min bike\nGoblet squat 3x10\n", &errors).size(), 2U);
+  const std::string monday = "Monday\nWarm up: cat cow x10\nGoblet squat 3x10\nCool down: child's pose 60s\n";
+  for (const char* thursday : {"Thursday\nWarm-up as Mon\nDeadlift 3x5\nCool down as Mon\n",
+                               "Thursday\nsame warm up\nDeadlift 3x5\nCool down as before\n",
+                               "Thursday\nWarm up: same\nDeadlift 3x5\nCD same as Monday\n"}) {
+    const SourceFile file{"p.plan", monday + thursday};
+    Diagnostics diagnostics;
+    const auto parsed = plan::parse_plan_file(file, diagnostics);
+    ASSERT_TRUE(parsed) << thursday;
+    const auto resolved = plan::resolve_plan(*parsed, *pack().rules, diagnostics);
+    EXPECT_FALSE(diagnostics.has_errors()) << thursday << render(diagnostics);
+    ASSERT_TRUE(resolved && resolved->blocks.front().sessions.size() == 2) << thursday;
+    const auto& session = resolved->blocks.front().sessions.back();
+    std::vector<std::string> names;
+    for (const auto& l : session.lines) names.push_back(l.exercise->name);
+    EXPECT_EQ(names, (std::vector<std::string>{"cat-cow", "deadlift", "child's pose"})) << thursday;
+    EXPECT_TRUE(session.has_cooldown) << thursday;
+  }
+}
+
 }  // namespace
 }  // namespace liftlint::testing

@@ -1868,6 +1868,13 @@ class Parser {
     if (day() == nullptr) implicit_session(t[k]);
     if (!braces_.empty() && braces_.back() == Level::block) braces_.pop_back();
     auto& blocks = day()->blocks;
+    // `Warm up: same`, `Cool-down – as Monday`: the block written there
+    if (inline_from < t.size() && kind != ast::Block::Kind::main && reference_only(t, inline_from, t.size())) {
+      if (const auto* earlier = referred_block(t, kind)) {
+        block.lines = earlier->lines;
+        if (!block.duration) block.duration = earlier->duration;
+      }
+    }
     blocks.push_back(std::move(block));
     block_ = static_cast<int>(blocks.size()) - 1;
     reset_group();
@@ -2087,6 +2094,7 @@ class Parser {
       implicit_session(t.front());
     }
     if ((first == "rest" || first == "off") && standalone_rest(t)) return;
+    if (block_reference(t)) return;
     if (const auto end = heading_end(t)) return aside_line(t, {0, *end});
     if (dose_of_line_above(t)) return;
     exercise_line(t, 0, t.size());
@@ -2224,6 +2232,85 @@ class Parser {
            l.unreadable;
   }
 
+  // `Warm-up as Mon`, `same warm up`, `Cool down as before`, `RAMP warm up 10' (as usual)`: a warm-up or a
+  // cool-down written elsewhere. The session has one, of the length given here or else an unknown one; its
+  // exercises are not repeated, so the rules see the block and not what is in it.
+  bool block_reference(const TokenList& t) {
+    static const WordSet references = {"same",     "as",     "usual", "above", "before",
+                                       "previous", "repeat", "ditto", "again"};
+    if (day() == nullptr || std::any_of(t.begin(), t.end(), [](const Token& x) { return x.is(K::times); }))
+      return false;
+    std::optional<ast::Block::Kind> kind;
+    std::size_t at = 0, words = 0;
+    bool referred = false;
+    for (std::size_t k = 0; k < t.size(); ++k) {
+      if (!t[k].is(K::word)) continue;
+      ++words;
+      const auto w = t[k].lower();
+      const auto next = k + 1 < t.size() ? t[k + 1].lower() : std::string_view{};
+      referred = referred || references.contains(w);
+      if (kind) continue;
+      if (w == "warmup" || w == "warm-up" || w == "wu" || (w == "warm" && next == "up"))
+        kind = ast::Block::Kind::warmup;
+      if (w == "cooldown" || w == "cool-down" || w == "cd" || (w == "cool" && next == "down")) {
+        kind = ast::Block::Kind::cooldown;
+      }
+      at = k;
+    }
+    if (!kind || !referred || words > 7) return false;
+    ast::Block block;
+    if (const auto* earlier = referred_block(t, *kind)) block = *earlier;
+    block.kind = *kind;
+    block.span = t[at].span(file_);
+    for (std::size_t k = 0; k + 1 < t.size(); ++k) {
+      if (t[k].is(K::number) && (unit_scale_is_time(t[k + 1].lower()) || t[k].mark == '\'')) {
+        block.duration = ast::Quantity{t[k].value, t[k].value, t[k].mark == '\'' ? "min" : unit_word(t[k + 1].lower()),
+                                       t[k].span(file_)};
+        break;
+      }
+    }
+    if (!braces_.empty() && braces_.back() == Level::block) braces_.pop_back();
+    day()->blocks.push_back(std::move(block));
+    block_ = -1;
+    section_ = false;
+    reset_group();
+    return true;
+  }
+
+  // The block a reference points at: the named weekday's (`as Mon`), or else the latest earlier session's.
+  const ast::Block* referred_block(const TokenList& t, ast::Block::Kind kind) {
+    std::string weekday;
+    for (const auto& x : t) {
+      if (x.is(K::word) && weekday_words.count(x.lower()) > 0) weekday = std::string(x.lower().substr(0, 3));
+    }
+    const auto& list = days();
+    for (auto it = list.rbegin(); it != list.rend(); ++it) {
+      if (&*it == day()) continue;
+      auto name = it->day.text.substr(0, 3);
+      for (auto& c : name) c = static_cast<char>(ascii::lower(static_cast<unsigned char>(c)));
+      if (!weekday.empty() && name != weekday) continue;
+      for (const auto& b : it->blocks) {
+        if (b.kind == kind && (!b.lines.empty() || b.duration)) return &b;
+      }
+      if (!weekday.empty()) return nullptr;
+    }
+    return nullptr;
+  }
+
+  static bool reference_only(const TokenList& t, std::size_t first, std::size_t last) {
+    static const WordSet words = {"same", "as",   "usual", "above",   "before", "previous", "again", "ditto", "last",
+                                  "time", "week", "wk",    "session", "day",    "the",      "on",    "per"};
+    bool any = false;
+    for (std::size_t k = first; k < last; ++k) {
+      if (t[k].is(K::word) && !words.contains(t[k].lower()) && weekday_words.count(t[k].lower()) == 0) return false;
+      if (t[k].is(K::number) || t[k].is(K::times)) return false;
+      any = any || t[k].is(K::word);
+    }
+    return any && t[first].is(K::word) &&
+           (t[first].lower() == "same" || t[first].lower() == "as" || t[first].lower() == "ditto" ||
+            t[first].lower() == "repeat");
+  }
+
   // `abs:`, `Accessories only:`, `Simple & sinister-ish:`: a few words and a colon head what follows. When they
   // name an exercise (`Deadlift:`) it is one, whose dose may be on the next lines; otherwise a heading. Where
   // its words end.
@@ -2317,8 +2404,10 @@ class Parser {
   }
 
   void exercise_line(const TokenList& t, std::size_t first, std::size_t last) {
-    // `Warm up – same as wk1`, `same as last week`: a pointer to lines written elsewhere, for the reader
+    // `Warm up – same as wk1`, `same as last week`, `Warm up: same`, `as above`: a pointer to lines written
+    // elsewhere, for the reader
     if (last - first >= 2 && t[first].lower() == "same" && t[first + 1].lower() == "as") return;
+    if (reference_only(t, first, last)) return;
     const auto waive_at = waiver_start(t, first, last);
     const auto context = in_group_ ? group_ : LineContext{};
     auto line = read_with_parts(t, first, waive_at, context);
