@@ -344,7 +344,10 @@ class Reader {
       if (t.is(K::word)) {
         const auto w = t.lower();
         if (end > begin && (dose_words.count(w) > 0 || side_word(w))) break;
-        if (end > begin && (w == "to" || w == "until") && word_at(i_ + 1).starts_with("fail")) break;
+        if (end > begin && (w == "to" || w == "until" || w == "till" || w == "til") &&
+            word_at(i_ + 1).starts_with("fail")) {
+          break;
+        }
         if (end > begin && band_levels.count(w) > 0 && word_at(i_ + 1).starts_with("band")) break;
         if (end > begin && (w == "bodyweight" || w == "alternating") && !word_at(i_ + 1).empty() &&
             unit_or_dose(i_ + 1)) {
@@ -1231,11 +1234,11 @@ class Reader {
       return;
     }
     if (w == "bw" || w == "bodyweight" || (w == "body" && word_at(i_ + 1) == "weight")) return bodyweight(w);
-    if (w == "amrap" || w == "max" || w == "failure" || (w == "to" && word_at(i_ + 1) == "failure") ||
-        (w == "until" && word_at(i_ + 1) == "failure")) {
+    const bool until = w == "to" || w == "until" || w == "till" || w == "til";
+    if (w == "amrap" || w == "max" || w == "failure" || (until && word_at(i_ + 1) == "failure")) {
       end_note();
       line_.amrap = true;
-      i_ += (w == "to" || w == "until") ? 2 : 1;
+      i_ += until ? 2 : 1;
       if (word_at(i_) == "reps" || word_at(i_) == "effort") ++i_;
       return;
     }

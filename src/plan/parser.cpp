@@ -496,7 +496,8 @@ class Parser {
       in_client_ = false;
     }
     if (repeat_weeks(t) || same_as_week(t)) return true;
-    if (note_section(t) || divider(t) || prose(t) || instruction(t)) return true;
+    if (note_section(t) || divider(t)) return true;
+    if (prose(t) || instruction(t)) return spoken_line(t), true;
     // rows of a separated table come before headers (a first cell may say `Phase 1`); rows of an aligned
     // table, which any line could look like, after them
     if (table_ && table_->separator != ' ' && !weekday_words.count(first) && first != "week" && first != "day" &&
@@ -551,6 +552,22 @@ class Parser {
     }
     if (k < end && aside_verb(t[k].lower()) && k + 1 < end) ++k, aside = true;
     return aside ? std::optional{std::pair{k, end}} : std::nullopt;
+  }
+
+  // `russian twist w/ ball — gentle!!`, `sit ups till failure, you can do it!`: a sentence inside a session may
+  // still name what is done, so it is read as an aside, kept when its words name a known exercise, so that no
+  // exercise is hidden from the rules by an exclamation mark. Without a session, or with a dose, it is prose.
+  void spoken_line(const TokenList& t) {
+    if (day() == nullptr || in_notes_ || in_client_ || has_dose(t)) return;
+    std::size_t k = 0;
+    while (k < t.size() && (t[k].is(K::dash) || t[k].is(K::other) || t[k].text == "*" || t[k].is(K::number))) ++k;
+    if (k < t.size() && t[k].is_punct('.')) ++k;
+    std::size_t end = t.size();
+    while (end > k && (t[end - 1].is_punct('!') || t[end - 1].is_punct('.') || t[end - 1].is_punct('?') ||
+                       t[end - 1].is(K::other))) {
+      --end;
+    }
+    if (k < end) aside_line(t, {k, end});
   }
 
   // An aside inside a session may still prescribe an exercise (`film deadlift 10 slow repetitions`): it is
