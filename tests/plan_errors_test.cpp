@@ -1,6 +1,8 @@
 // Errors in plan files: the whole text a trainer reads, caret lines included.
 #include <gtest/gtest.h>
 
+#include "plan/parser.hpp"
+#include "plan/resolver.hpp"
 #include "test_support.hpp"
 
 namespace liftlint::testing {
@@ -180,6 +182,34 @@ TEST(PlanNotes, ATitleBeforeTheFirstSessionIsANote) {
     ASSERT_FALSE(report.errors.empty()) << text;
     EXPECT_EQ(report.errors.front().location.line, 1) << text;
   }
+}
+
+}  // namespace
+}  // namespace liftlint::testing
+
+namespace liftlint::testing {
+namespace {
+
+bool has_condition(const std::string& text, const char* id) {
+  const SourceFile file{"c.plan", text};
+  Diagnostics diagnostics;
+  const auto parsed = plan::parse_plan_file(file, diagnostics);
+  if (!parsed) return false;
+  const auto resolved = plan::resolve_plan(*parsed, *pack().rules, diagnostics);
+  const auto& vocab = pack().rules->vocab(model::Category::condition);
+  const auto index = vocab.find(id);
+  return resolved && index && resolved->client.conditions.test(*index);
+}
+
+// A title before the first session says what it says of the client; a class's or a team's title does not
+// speak of one client.
+TEST(PlanNotes, ATitleSaysWhatItSaysOfTheClient) {
+  EXPECT_TRUE(
+      has_condition("Prenatal strength - Hannah (24wks, 2nd pregnancy)\nMonday\nGoblet squat 3x10\n", "pregnancy"));
+  EXPECT_TRUE(has_condition("Back care after a disc bulge\nMonday\nGoblet squat 3x10\n", "low_back_pain"));
+  EXPECT_FALSE(has_condition("Back care class (12 booked)\nSeveral with a disc bulge\nMonday\nGoblet squat 3x10\n",
+                             "low_back_pain"));
+  EXPECT_FALSE(has_condition("Summer shred, no back pain\nMonday\nGoblet squat 3x10\n", "low_back_pain"));
 }
 
 }  // namespace

@@ -93,6 +93,7 @@ class Parser {
   bool client_braced_ = false;  // `client {`: only client fields until `}`
   bool section_ = false;        // block_ was opened by a header line, not by braces
   bool in_group_ = false;
+  bool group_plan_ = false;  // the plan's title speaks of a class or a team
   LineContext group_;
   std::size_t anonymous_groups_ = 0;
   struct PendingWaiver {
@@ -2138,6 +2139,15 @@ class Parser {
     const auto span = span_between(file_, t.front(), t.back());
     out_.preamble.push_back(
         ast::Value{ast::Value::Kind::string, std::string(file_.text.substr(span.offset, span.length)), 0, {}, span});
+    // `Prenatal strength - Hannah (24wks)`, `Back care after a disc bulge`: what a title says of the client. A plan
+    // for a class or a team (`Group (12 booked):`, `4 with osteoporosis`) has no one client: what it says of
+    // some of its members is not read as the client's.
+    static const WordSet group_words = {"group",   "class",   "classes", "booked", "participants", "members",
+                                        "clients", "several", "team",    "squad",  "players",      "attendees"};
+    group_plan_ = group_plan_ || std::any_of(t.begin(), t.end(), [](const Token& x) {
+                    return x.is(K::word) && group_words.contains(x.lower());
+                  });
+    if (!group_plan_) heading_mentions(t);
     return true;
   }
 
