@@ -52,8 +52,12 @@ struct emphasis_close : seq<plus<one<'*'>>, not_at<digit>> {};
 
 struct letter : ranges<'a', 'z', 'A', 'Z'> {};
 struct word_joint : sor<one<'-', '/', '\'', '.'>, right_quote> {};
+// `Pliés`, `relevé`, `Übung`: a Latin letter with an accent inside a word, but not × or ÷.
+struct latin_letter : seq<one<'\xC3'>, sor<range<'\x80', '\x96'>, range<'\x98', '\xB6'>, range<'\xB8', '\xBF'>>> {};
+struct word_letter : sor<letter, latin_letter> {};
 struct word_token
-    : seq<letter, star<sor<letter, one<'_'>, seq<word_joint, at<letter>>, seq<plus<digit>, at<letter>>>>> {};
+    : seq<letter,
+          star<sor<word_letter, one<'_'>, seq<word_joint, at<word_letter>>, seq<plus<digit>, at<word_letter>>>>> {};
 
 struct string_token : seq<one<'"'>, string_body, must<string_close>> {};
 struct dash_token : sor<one<'-'>, en_dash, em_dash, minus_sign> {};

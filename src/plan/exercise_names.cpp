@@ -261,7 +261,7 @@ std::optional<NameReading> trailing_setup(const model::Catalogue& catalogue, std
                                 "partial", "pyramid", "drop",   "dropset",   "set",        "ladder",      "practice",
                                 "front",   "forward", "side",   "wide",      "narrow",     "close",       "grip",
                                 "stance",  "version", "option", "variation", "regression", "progression", "only",
-                                "arm",     "leg"};
+                                "arm",     "leg",     "foot",   "feet"};
   static const WordSet easier = {"knee", "knees", "mod", "modified", "short", "regression"};
   bool eased = false;
   while (words.size() > 1 && setup.contains(words.back())) {
@@ -295,13 +295,15 @@ std::optional<NameReading> read_exercise_name(const model::Catalogue& catalogue,
   if (auto hit = trailing_setup(catalogue, words)) return hit;
   // `Step-ups onto a box`, `Hip hinge with dowel`, `clamshell w/ band`: the movement is named before the
   // preposition; what follows says how it is set up.
-  static const std::set<std::string> prepositions = {"onto",    "on",     "to",   "with", "w",  "using",
-                                                     "off",     "from",   "into", "over", "in", "against",
-                                                     "holding", "behind", "at",   "for"};
+  // `Sit to stand from kitchen chair`: each preposition in turn, since one may belong to the name.
+  static const std::set<std::string> prepositions = {
+      "onto",    "on",     "to", "with", "w",     "using",  "off",   "from",   "into",  "over",   "in",     "against",
+      "holding", "behind", "at", "for",  "along", "around", "round", "across", "under", "beside", "without"};
   for (std::size_t p = 1; p < words.size(); ++p) {
     if (prepositions.count(words[p]) == 0) continue;
-    return whole_name(catalogue,
-                      std::vector<std::string>(words.begin(), words.begin() + static_cast<std::ptrdiff_t>(p)));
+    std::vector<std::string> before(words.begin(), words.begin() + static_cast<std::ptrdiff_t>(p));
+    if (auto hit = whole_name(catalogue, before)) return hit;
+    if (auto hit = trailing_setup(catalogue, std::move(before))) return hit;
   }
   return std::nullopt;
 }

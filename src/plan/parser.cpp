@@ -2236,7 +2236,12 @@ class Parser {
     while (k < t.size() && (t[k].is(K::dash) || t[k].is(K::other) || t[k].text == "*")) ++k;
     const bool then = k < t.size() && t[k].lower() == "then";
     if (then) ++k;
-    const bool sets_first = k + 2 < t.size() && t[k].is(K::number) && t[k + 1].is(K::times) && t[k + 2].is(K::number);
+    const auto counted_sets = [&](std::size_t j) {
+      return j + 1 < t.size() &&
+             (t[j + 1].lower() == "sets" || t[j + 1].lower() == "set" || t[j + 1].lower() == "rounds");
+    };
+    const bool sets_first = k + 2 < t.size() && t[k].is(K::number) &&
+                            ((t[k + 1].is(K::times) && t[k + 2].is(K::number)) || counted_sets(k));
     if (!sets_first || day() == nullptr || day()->blocks.empty()) return false;
     auto& block = block_ >= 0 ? day()->blocks[static_cast<std::size_t>(block_)] : day()->blocks.back();
     auto& lines = block.lines;

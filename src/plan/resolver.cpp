@@ -918,15 +918,21 @@ class Resolver {
     return (before(p.reps) || before(p.distance) || before(p.sets)) && !sides.contains(lowered);
   }
 
-  // `kb swings / box step ups / burpees`, `Nordic curls / GHR 3x5`: names written with slashes, each a known
-  // exercise, are each read with the dose, whether they follow each other or are alternatives.
+  // `kb swings / box step ups / burpees`, `Nordic curls / GHR 3x5`, `Ring dips or bench dips 3x6`: names written
+  // with slashes or `or`, each a known exercise, are each read with the dose, whether they follow each other or
+  // are alternatives.
   std::vector<ast::Line> slash_list(const ast::Line& line) const {
     const auto& text = line.name.text;
-    if (text.find('/') == std::string::npos || known_exercise(text)) return {};
+    const auto separator = [&](std::size_t from) {
+      const auto slash = std::min(text.find('/', from), text.size());
+      const auto word = std::min(text.find(" or ", from), text.size());
+      return word < slash ? std::pair{word, std::size_t{4}} : std::pair{slash, std::size_t{1}};
+    };
+    if (separator(0).first >= text.size() || known_exercise(text)) return {};
     std::vector<ast::Line> out;
     std::size_t begin = 0;
     while (begin <= text.size()) {
-      const auto end = std::min(text.find('/', begin), text.size());
+      const auto [end, width] = separator(begin);
       const auto first = text.find_first_not_of(' ', begin);
       const auto last = text.find_last_not_of(' ', end == 0 ? 0 : end - 1);
       if (first >= end || last == std::string::npos || last < first) return {};
@@ -938,7 +944,7 @@ class Resolver {
       piece.name.span.length = static_cast<std::uint32_t>(last - first + 1);
       if (!known_exercise(piece.name.text)) return {};
       out.push_back(std::move(piece));
-      begin = end + 1;
+      begin = end + width;
     }
     return out.size() >= 2 ? out : std::vector<ast::Line>{};
   }
