@@ -214,3 +214,26 @@ TEST(PlanNotes, ATitleSaysWhatItSaysOfTheClient) {
 
 }  // namespace
 }  // namespace liftlint::testing
+
+namespace liftlint::testing {
+namespace {
+
+// `Wk 2: add tuck jumps 3 x 10` inside a session: a change for a later week, said as a note, not a week that
+// swallows it.
+TEST(PlanNotes, AChangeForALaterWeekIsANote) {
+  const auto report =
+      check_named(default_engine(), "w.plan",
+                  "Week 1\nMonday\nGoblet squat 3x10\nWk 2: add tuck jumps 3 x 10\nW3: RDL up to 30kg\n");
+  EXPECT_TRUE(report.errors.empty()) << (report.errors.empty() ? "" : report.errors.front().message);
+  ASSERT_EQ(report.notes.size(), 2U);
+  EXPECT_EQ(report.notes.front().message,
+            "'Wk 2: add tuck jumps 3 x 10' read as a note: a change for a later week; write that week out to have it "
+            "checked");
+  const auto reading =
+      default_engine().read_text("w.plan", "Week 1\nMonday\nGoblet squat 3x10\nWk 2: add 3 x 10\n", PlanFormat::text);
+  EXPECT_TRUE(reading.errors.empty());
+  EXPECT_EQ(reading.notes.size(), 1U);
+}
+
+}  // namespace
+}  // namespace liftlint::testing

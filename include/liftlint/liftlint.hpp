@@ -204,6 +204,7 @@ struct WeekReading {
 struct PlanReading {
   std::string path;
   std::vector<Problem> errors;
+  std::vector<Problem> notes;           // lines read as the trainer's notes, as in PlanReport
   std::vector<std::string> conditions;  // with everything they imply
   bool cleared = false;
   std::string experience;

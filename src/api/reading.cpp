@@ -115,7 +115,7 @@ PlanReading Engine::read_text(const std::string& path, std::string text, PlanFor
   if (parsed) plan = plan::resolve_plan(*parsed, *rules, diagnostics);
   if (plan) out = reading_of(*rules, *plan);
   out.path = path;
-  out.errors = problems_of(diagnostics);
+  for (auto& p : problems_of(diagnostics)) (p.rule_id == plan::note_code ? out.notes : out.errors).push_back(p);
   return out;
 }
 

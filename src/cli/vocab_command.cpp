@@ -96,6 +96,7 @@ int run_read(const VocabOptions& o) {
     for (const auto& r : readings) {
       fmt::print("{}", report::render_reading_text(r));
       for (const auto& e : r.errors) fmt::print(stderr, "{}\n", report::render_problem(e, false));
+      for (const auto& n : r.notes) fmt::print(stderr, "{}\n", report::render_note(n, false));
     }
   }
   const bool errors =

@@ -947,6 +947,31 @@ class Parser {
 
   // `W2: +2.5kg SQ/BP on all sets`: after a week written `W2`, a number other than a week's (`W3-4`,
   // `same as W1`) makes the line a note about the week, not its header.
+  // `Wk 2: add tuck jumps 3 x 10`, `W3: RDL up to 30kg`, inside a session: a change the plan makes in a later
+  // week, written where the week is not. It is said as a note: the week written out is what gets checked.
+  bool week_change(const TokenList& t) {
+    if (day() == nullptr || t.size() < 4) return false;
+    const auto w = t[0].lower();
+    if (w != "wk" && w != "week" && w != "w") return false;
+    std::size_t k = 1;
+    if (!t[k].is(K::number) || (w == "w" && !t[k].attached)) return false;
+    ++k;
+    if (k + 1 < t.size() && t[k].is(K::dash) && t[k + 1].is(K::number)) k += 2;
+    if (k >= t.size() || !(t[k].is_punct(':') || t[k].is(K::dash)) || !numbers_after_week(t, k + 1)) return false;
+    // `Week 2: +1kg on goblet squat, same as week 1 otherwise`: a week of its own, copied from another
+    if (std::any_of(t.begin(), t.end(), [](const Token& x) { return x.lower() == "same"; })) return false;
+    const auto span = span_between(file_, t.front(), t.back());
+    d_.add(Diagnostic{Severity::info,
+                      std::string(note_code),
+                      fmt::format("'{}' read as a note: a change for a later week; write that week out to have it "
+                                  "checked",
+                                  shorten(std::string(file_.text.substr(span.offset, span.length)))),
+                      span,
+                      {},
+                      {}});
+    return true;
+  }
+
   static bool numbers_after_week(const TokenList& t, std::size_t from) {
     for (std::size_t j = from; j < t.size(); ++j) {
       if (!t[j].is(K::number)) continue;
@@ -1286,6 +1311,7 @@ class Parser {
 
   bool week_header(const TokenList& t, const Statement& s) {
     if (t.size() > 3 && (t[2].lower() == "day" || t[2].lower() == "d") && t[1].is(K::number)) return false;
+    if (week_change(t)) return true;
     std::size_t k = 0;
     bool deload = false;
     if (t[k].lower() == "deload" && t.size() > 1) deload = true, ++k;

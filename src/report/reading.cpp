@@ -107,6 +107,7 @@ std::string render_reading_text(const PlanReading& reading) {
     }
   }
   if (!reading.errors.empty()) out += fmt::format("  {} line(s) not read (see the errors)\n", reading.errors.size());
+  if (!reading.notes.empty()) out += fmt::format("  {} line(s) read as notes\n", reading.notes.size());
   // Days, kinds and client text of a JSON plan are not checked for control characters when read.
   return printable(out, {true, true, std::numeric_limits<std::size_t>::max()});
 }
@@ -138,6 +139,7 @@ std::string render_reading_json(const std::vector<PlanReading>& readings) {
                      {"age", optional(r.age)},
                      {"gestational_week", optional(r.gestational_week)},
                      {"errors", r.errors.size()},
+                     {"notes", r.notes.size()},
                      {"weeks", weeks}});
   }
   // A path or a name that is not UTF-8 is shown with U+FFFD rather than ending the run.
