@@ -212,6 +212,17 @@ TEST(PlanNotes, ATitleSaysWhatItSaysOfTheClient) {
   EXPECT_FALSE(has_condition("Summer shred, no back pain\nMonday\nGoblet squat 3x10\n", "low_back_pain"));
 }
 
+// A flare-up that comes and goes is history, not one the client has now.
+TEST(PlanNotes, AFlareUpNowAndThenIsNotACurrentOne) {
+  for (const char* history : {"History: chronic LBP, still gets flare ups sometimes", "History: LBP, the odd flare-up",
+                              "History: LBP with flare-ups now and then"}) {
+    const auto text = std::string(history) + "\nCleared: yes by physio\nMonday\nGoblet squat 3x10\n";
+    EXPECT_FALSE(has_condition(text, "flare_up")) << history;
+    EXPECT_TRUE(has_condition(text, "low_back_pain")) << history;
+  }
+  EXPECT_TRUE(has_condition("History: acute flare-up this week\nMonday\nGoblet squat 3x10\n", "flare_up"));
+}
+
 }  // namespace
 }  // namespace liftlint::testing
 

@@ -268,7 +268,7 @@ class Resolver {
           const auto& entry = vocabulary.at(*index);
           const auto from = clause_start[i];
           const bool past = (entry.symptom && (in_the_past(written, words, from, i) || provoked(written, words, i, n) ||
-                                               over(words, i + n))) ||
+                                               over(words, i + n) || now_and_then(words, i + n))) ||
                             (entry.id.rfind("recent_", 0) == 0 && long_ago(words, i + n));
           if (!negated(words, from, i) && !past) plan_.client.conditions |= vocabulary.at(*index).closure;
           found = true;
@@ -289,8 +289,9 @@ class Resolver {
   static bool in_the_past(const std::vector<std::string>& written, const std::vector<std::string>& words,
                           std::size_t clause, std::size_t at) {
     static const std::set<std::string> qualifiers = {
-        "previous",  "past",      "prior", "old",      "history", "hx",  "occasional", "occasionally", "intermittent",
-        "recurrent", "recurring", "prone", "episodic", "former",  "had", "previously", "prev",         "used"};
+        "previous",     "past",         "prior",     "old",       "history", "hx",       "occasional",
+        "occasionally", "intermittent", "recurrent", "recurring", "prone",   "episodic", "former",
+        "had",          "previously",   "prev",      "used",      "odd",     "periodic", "sometimes"};
     const auto& as_written = written.size() == words.size() ? written : words;
     for (std::size_t k = std::max(clause, at >= 3 ? at - 3 : 0); k < at; ++k) {
       if (qualifiers.count(as_written[k]) > 0) return true;
@@ -299,6 +300,24 @@ class Resolver {
   }
 
   // `a flare-up over Christmas which settled`, `sciatica (resolved 2022)`: what follows says it is over.
+  // `gets flare-ups sometimes`, `flare-ups now and then`: a symptom that comes and goes, not one there now.
+  static bool now_and_then(const std::vector<std::string>& words, std::size_t after) {
+    static const std::set<std::string> often = {"sometime", "sometimes", "occasionally", "periodically",
+                                                "intermittently"};
+    const auto end = std::min(words.size(), after + 4);
+    for (std::size_t k = after; k < end; ++k) {
+      if (often.count(words[k]) > 0) return true;
+      const auto next = [&](std::size_t d) { return k + d < words.size() ? words[k + d] : std::string{}; };
+      if ((words[k] == "now" && next(1) == "and" && next(2) == "then") ||
+          (words[k] == "time" && next(1) == "to" && next(2) == "time") ||
+          (words[k] == "every" && next(1) == "so" && next(2) == "often") ||
+          (words[k] == "once" && next(1) == "in" && next(2) == "a")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   static bool over(const std::vector<std::string>& words, std::size_t after) {
     static const std::set<std::string> ended = {"settled", "resolved", "subsided", "recovered", "gone", "healed"};
     for (std::size_t k = after; k < std::min(words.size(), after + 6); ++k) {
