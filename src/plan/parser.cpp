@@ -2299,21 +2299,25 @@ class Parser {
     if (day() == nullptr || std::any_of(t.begin(), t.end(), [](const Token& x) { return x.is(K::times); }))
       return false;
     std::optional<ast::Block::Kind> kind;
-    std::size_t at = 0, words = 0;
-    bool referred = false;
-    for (std::size_t k = 0; k < t.size(); ++k) {
-      if (!t[k].is(K::word)) continue;
-      ++words;
+    std::size_t at = 0;
+    for (std::size_t k = 0; k < t.size() && !kind; ++k) {
       const auto w = t[k].lower();
+      if (!t[k].is(K::word) || (w.front() != 'w' && w.front() != 'c')) continue;
       const auto next = k + 1 < t.size() ? t[k + 1].lower() : std::string_view{};
-      referred = referred || references.contains(w);
-      if (kind) continue;
       if (w == "warmup" || w == "warm-up" || w == "wu" || (w == "warm" && next == "up"))
         kind = ast::Block::Kind::warmup;
       if (w == "cooldown" || w == "cool-down" || w == "cd" || (w == "cool" && next == "down")) {
         kind = ast::Block::Kind::cooldown;
       }
       at = k;
+    }
+    if (!kind) return false;
+    std::size_t words = 0;
+    bool referred = false;
+    for (const auto& x : t) {
+      if (!x.is(K::word)) continue;
+      ++words;
+      referred = referred || references.contains(x.lower());
     }
     if (!kind || !referred || words > 7) return false;
     ast::Block block;

@@ -1045,7 +1045,7 @@ class Resolver {
   // `200m row`, `row 5' easy`, `12 cal row`: a row measured by distance or time is the rowing machine. Counted in
   // repetitions (`Row 3x10`), it could be any of the loaded rows, and stays unknown.
   static bool machine_row(const ast::Line& in) {
-    if (normalize_name(in.name.text) != "row") return false;
+    if (in.name.text.size() > 5 || normalize_name(in.name.text) != "row") return false;
     const auto timed = [](const ast::Quantity& q) {
       const auto scale = unit_scale(q.unit);
       return (scale && scale->kind == UnitKind::time) || q.unit == "cal";
