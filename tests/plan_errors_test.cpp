@@ -118,12 +118,6 @@ TEST(PlanErrors, HugeNumbersAreRejectedNotWrapped) {
   EXPECT_NE(text.find("error:"), std::string::npos) << text;
 }
 
-}  // namespace
-}  // namespace liftlint::testing
-
-namespace liftlint::testing {
-namespace {
-
 // A line with no dose whose words are no exercise is the trainer's note: said, not an input error.
 TEST(PlanNotes, ALineWithNoDoseAndNoExerciseIsReadAsANote) {
   const auto report =
@@ -162,12 +156,6 @@ TEST(PlanNotes, TheRestOfAnAsideOnTheNextLineIsANote) {
   EXPECT_EQ(report.notes.front().location.line, 3);
 }
 
-}  // namespace
-}  // namespace liftlint::testing
-
-namespace liftlint::testing {
-namespace {
-
 // Before the first session, a line of words with no dose is the programme's title, unless it names exercises.
 TEST(PlanNotes, ATitleBeforeTheFirstSessionIsANote) {
   const auto titled =
@@ -183,12 +171,6 @@ TEST(PlanNotes, ATitleBeforeTheFirstSessionIsANote) {
     EXPECT_EQ(report.errors.front().location.line, 1) << text;
   }
 }
-
-}  // namespace
-}  // namespace liftlint::testing
-
-namespace liftlint::testing {
-namespace {
 
 bool has_condition(const std::string& text, const char* id) {
   const SourceFile file{"c.plan", text};
@@ -222,12 +204,6 @@ TEST(PlanNotes, AFlareUpNowAndThenIsNotACurrentOne) {
   }
   EXPECT_TRUE(has_condition("History: acute flare-up this week\nMonday\nGoblet squat 3x10\n", "flare_up"));
 }
-
-}  // namespace
-}  // namespace liftlint::testing
-
-namespace liftlint::testing {
-namespace {
 
 // `Wk 2: add tuck jumps 3 x 10` inside a session: a change for a later week, said as a note, not a week that
 // swallows it.

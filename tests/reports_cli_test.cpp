@@ -92,12 +92,6 @@ TEST(Reports, ADirectoryWithNothingToReadIsAnInputErrorForEveryCommand) {
   }
 }
 
-}  // namespace
-}  // namespace liftlint::testing
-
-namespace liftlint::testing {
-namespace {
-
 // Notes are said in every report that shows input problems, and change neither the counts nor the exit code.
 TEST(Reports, NotesAreSaidButNotCounted) {
   const TempDir dir;

@@ -12,6 +12,7 @@
 #include "plan/asides.hpp"
 #include "plan/lexer.hpp"
 #include "plan/line_reader.hpp"
+#include "plan/notes.hpp"
 #include "plan/prose.hpp"
 #include "plan/statements.hpp"
 #include "rules/exercise_syntax.hpp"
@@ -961,14 +962,9 @@ class Parser {
     // `Week 2: +1kg on goblet squat, same as week 1 otherwise`: a week of its own, copied from another
     if (std::any_of(t.begin(), t.end(), [](const Token& x) { return x.lower() == "same"; })) return false;
     const auto span = span_between(file_, t.front(), t.back());
-    d_.add(Diagnostic{Severity::info,
-                      std::string(note_code),
-                      fmt::format("'{}' read as a note: a change for a later week; write that week out to have it "
-                                  "checked",
-                                  shorten(std::string(file_.text.substr(span.offset, span.length)))),
-                      span,
-                      {},
-                      {}});
+    add_note(d_, span,
+             fmt::format("'{}' read as a note: a change for a later week; write that week out to have it checked",
+                         shorten(std::string(file_.text.substr(span.offset, span.length)))));
     return true;
   }
 
@@ -2348,9 +2344,7 @@ class Parser {
     const auto& list = days();
     for (auto it = list.rbegin(); it != list.rend(); ++it) {
       if (&*it == day()) continue;
-      auto name = it->day.text.substr(0, 3);
-      for (auto& c : name) c = static_cast<char>(ascii::lower(static_cast<unsigned char>(c)));
-      if (!weekday.empty() && name != weekday) continue;
+      if (!weekday.empty() && day_key(*it, it->day.text) != weekday) continue;
       for (const auto& b : it->blocks) {
         if (b.kind == kind && (!b.lines.empty() || b.duration)) return &b;
       }

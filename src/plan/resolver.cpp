@@ -12,6 +12,7 @@
 
 #include "plan/exercise_names.hpp"
 #include "plan/line_reader.hpp"
+#include "plan/notes.hpp"
 #include "plan/prose.hpp"
 #include "rules/name_resolver.hpp"
 #include "support/ascii.hpp"
@@ -850,13 +851,9 @@ class Resolver {
             "'mon strength 35min {' or 'Day 1' first");
       return;
     }
-    diagnostics_.add(Diagnostic{
-        Severity::info,
-        std::string(note_code),
-        fmt::format("'{}' read as a note: it comes before the first session and gives no dose", shorten(line.text)),
-        line.span,
-        {},
-        {}});
+    add_note(
+        diagnostics_, line.span,
+        fmt::format("'{}' read as a note: it comes before the first session and gives no dose", shorten(line.text)));
   }
 
   // Whether a piece of the text between commas, colons, slashes, dashes, `+` or `&` is a known exercise.
@@ -888,14 +885,10 @@ class Resolver {
     if (!notes_allowed_ || !note_candidate(line) || json_plan()) return false;
     const auto candidates = compatible_names(exercise_names(), line.name.text);
     if (closest_match(normalize_name(line.name.text), candidates)) return false;
-    diagnostics_.add(Diagnostic{
-        Severity::info,
-        std::string(note_code),
-        fmt::format("'{}' read as a note: no exercise the catalogue knows, and no dose", shorten(line.name.text)),
-        line.name.span,
-        {},
-        {"if it is an exercise, declare it in the plan: exercise \"name\" { muscles ... pattern ... posture ... }; "
-         "'liftlint catalog WORD' searches the catalogue"}});
+    add_note(diagnostics_, line.name.span,
+             fmt::format("'{}' read as a note: no exercise the catalogue knows, and no dose", shorten(line.name.text)),
+             {"if it is an exercise, declare it in the plan: exercise \"name\" { muscles ... pattern ... posture ... "
+              "}; 'liftlint catalog WORD' searches the catalogue"});
     return true;
   }
 
