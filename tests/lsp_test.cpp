@@ -148,6 +148,17 @@ TEST_F(Lsp, PublishesFindingsAndInputErrorsOnOpen) {
   EXPECT_TRUE(unknown) << params.dump(2);
 }
 
+// A line read as a note is shown as information, with its code, where the trainer wrote it.
+TEST_F(Lsp, PublishesNotesAsInformation) {
+  initialize();
+  const auto params = open("notes.plan", "Monday\nGoblet squat 3x10\nRach\n");
+  const auto note = with_code(params["diagnostics"], "plan.note");
+  ASSERT_FALSE(note.is_null()) << params.dump(2);
+  EXPECT_EQ(note["severity"], 3);
+  EXPECT_EQ(note["range"], (Json{{"start", at(2, 0)}, {"end", at(2, 4)}}));
+  EXPECT_EQ(note["message"].get<std::string>().rfind("'Rach' read as a note: no exercise the catalogue knows", 0), 0u);
+}
+
 TEST_F(Lsp, RelatedInformationPointsAtTheOtherSession) {
   initialize();
   const auto params =

@@ -163,7 +163,10 @@ TEST(PlanNotes, ATitleBeforeTheFirstSessionIsANote) {
                   "🌸 MAMA STRONG — 4 week return to exercise 🌸\nhome plan while the gym's shut (2 wks)\n"
                   "Monday\nGoblet squat 3x10\n");
   EXPECT_TRUE(titled.errors.empty()) << (titled.errors.empty() ? "" : titled.errors.front().message);
-  EXPECT_EQ(titled.notes.size(), 2U);
+  ASSERT_EQ(titled.notes.size(), 2U);
+  EXPECT_EQ(titled.notes.back().message,
+            "'home plan while the gym's shut (2 wks)' read as a note: it comes before the first session and gives no "
+            "dose");
   for (const char* text : {"Core: sit-ups, Russian twists\nMonday\nGoblet squat 3x10\n", "Goblet squat 3010\n",
                            "W9999D1 strength\n- goblet squat 3x10\n", "plan Beginner block\n"}) {
     const auto report = check_named(default_engine(), "e.plan", text);
