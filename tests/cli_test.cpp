@@ -80,14 +80,16 @@ TEST(Cli, InputErrorsExitTwoAndKeepCheckingTheOtherPlans) {
   int code = 0;
   const auto out = run_cli("check tests/golden/bad-weekday.plan examples/flawed-rest.plan", code);
   EXPECT_EQ(code, 2);
-  EXPECT_EQ(out.rfind("tests/golden/bad-weekday.plan:3:1: error: unknown day 'tus'; expected a weekday such as mon or "
-                      "Monday, or 'Day N'\n"
-                      "  |\n"
-                      "3 | tus strength 30min {\n"
-                      "  | ^^^\n"
-                      "  = help: did you mean 'tue'?\n\n",
-                      0),
-            0U)
+  // The plan records no condition of its client: a note at its first line, then the error.
+  EXPECT_EQ(out.rfind("tests/golden/bad-weekday.plan:1:1: note: the plan records no condition of the client", 0), 0U)
+      << out;
+  EXPECT_NE(out.find("tests/golden/bad-weekday.plan:3:1: error: unknown day 'tus'; expected a weekday such as mon or "
+                     "Monday, or 'Day N'\n"
+                     "  |\n"
+                     "3 | tus strength 30min {\n"
+                     "  | ^^^\n"
+                     "  = help: did you mean 'tue'?\n\n"),
+            std::string::npos)
       << out;
   // The plan after the broken one is reported in full, as when it is checked alone.
   const auto flawed_rest = without_summary(golden("examples/flawed-rest.txt"));
@@ -208,6 +210,13 @@ TEST(Cli, AByteOrderMarkIsSkipped) {
   const auto out = run_cli("check tests/golden/bom.plan", code);
   // Line 2, column 1 and the quoted line show that the mark counts for no column and is not quoted.
   EXPECT_EQ(out,
+            "tests/golden/bom.plan:1:1: note: the plan records no condition of the client, so 32 rules for clients "
+            "with back pain or another condition did not apply\n"
+            "  |\n"
+            "1 | plan \"Block with a byte order mark\"\n"
+            "  | ^\n"
+            "  = help: if the client has one, say so before the first session, as a field (`Client: back pain`) or in "
+            "words (`History: back pain since 2023, cleared by physio`)\n\n"
             "tests/golden/bom.plan:2:1: warning[bp.strength-days]: strength sessions in week 1: 0; plan "
             "muscle-strengthening work on at least 2 days a week\n"
             "  |\n"
@@ -219,7 +228,7 @@ TEST(Cli, AByteOrderMarkIsSkipped) {
             "(recommendations for adults aged 18-64)\n"
             "  = source: Spine-health. Strength training with back pain (Spine-health article). (Dos and don'ts for "
             "strength training with back pain)\n\n"
-            "1 plan: 0 errors, 1 warning, 0 infos\n");
+            "1 plan: 0 errors, 1 warning, 0 infos; no client condition recorded\n");
   EXPECT_EQ(code, 0) << out;
 }
 

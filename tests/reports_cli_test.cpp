@@ -96,18 +96,18 @@ TEST(Reports, ADirectoryWithNothingToReadIsAnInputErrorForEveryCommand) {
 TEST(Reports, NotesAreSaidButNotCounted) {
   const TempDir dir;
   const auto plan = dir.path() + "/notes.plan";
-  std::ofstream(plan) << "Monday - lower body\nGoblet squat 3x10 @ 12kg\nRach\n";
+  std::ofstream(plan) << "Client: osteoporosis\nMonday - lower body\nGoblet squat 3x10 @ 12kg\nRach\n";
   int code = 0;
   const auto text = run_cli("check " + plan + " --color never", code);
   EXPECT_EQ(code, 0) << text;
-  EXPECT_NE(text.find("notes.plan:3:1: note: 'Rach' read as a note: no exercise the catalogue knows, and no dose"),
+  EXPECT_NE(text.find("notes.plan:4:1: note: 'Rach' read as a note: no exercise the catalogue knows, and no dose"),
             std::string::npos)
       << text;
   EXPECT_NE(text.find("; 1 line read as a note\n"), std::string::npos) << text;
   const auto json = nlohmann::json::parse(run_cli("check " + plan + " --format json", code, false));
   EXPECT_EQ(json["plans"][0]["errors"].size(), 0U);
   ASSERT_EQ(json["plans"][0]["notes"].size(), 1U);
-  EXPECT_EQ(json["plans"][0]["notes"][0]["location"]["line"], 3);
+  EXPECT_EQ(json["plans"][0]["notes"][0]["location"]["line"], 4);
   const auto sarif = nlohmann::json::parse(run_cli("check " + plan + " --format sarif", code, false));
   bool noted = false;
   for (const auto& r : sarif["runs"][0]["results"]) noted = noted || r["level"] == "note";

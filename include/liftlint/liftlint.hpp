@@ -115,9 +115,14 @@ struct PlanReport {
   // with EngineOptions::readings and the plan could be read.
   std::shared_ptr<const PlanReading> reading = nullptr;
   // Lines read as the trainer's notes (`Rach`, `same warm up`): no exercise the catalogue knows, and no dose.
-  // Said, not counted: they are neither findings nor input errors.
+  // And, with the code no_condition_code, that the rules for a client's conditions did not apply because the
+  // plan records none. Said, not counted: they are neither findings nor input errors.
   std::vector<Problem> notes = {};
 };
+
+// The code of the note that says a plan records no condition of its client, so that the rules which apply
+// only to a client with one (back pain, pregnancy) were not checked.
+inline constexpr std::string_view no_condition_code = "plan.no-condition";
 
 struct RuleInfo {
   std::string id;
@@ -144,6 +149,9 @@ struct VocabularyEntry {
   std::string label;
   std::vector<std::string> aliases;  // other spellings a plan may use
   std::vector<std::string> implies;  // for conditions: the broader conditions it counts as
+  // Phrases that name it in prose when they stand near each other: `lower back|lumbar ~ pain|stiff` is read in
+  // `stiff lower back` and `lower back has been stiff`.
+  std::vector<std::string> described = {};
 };
 
 enum class VocabularyKind { conditions, symptoms, kinds, postures, equipment, muscles, patterns };

@@ -67,7 +67,8 @@ struct VocabularyList {
 // What a run found, as the summary line counts it.
 struct ReportCounts {
   std::size_t errors = 0, warnings = 0, infos = 0, input_errors = 0, plans = 0, suppressed = 0, superseded = 0;
-  std::size_t notes = 0;  // lines read as the trainer's notes
+  std::size_t notes = 0;         // lines read as the trainer's notes
+  std::size_t no_condition = 0;  // plans that record no condition of their client, while rules wait for one
 };
 void add_counts(ReportCounts& counts, const PlanReport& report);
 // "2 errors, 1 warning in 3 plans", as the text report ends.

@@ -90,7 +90,11 @@ std::vector<VocabularyEntry> Engine::vocabulary(VocabularyKind kind) const {
     if (category == Category::condition && e.symptom != (kind == VocabularyKind::symptoms)) continue;
     auto implied = e.closure;
     implied.reset(i);
-    out.push_back(VocabularyEntry{e.id, e.label, e.aliases, names_in(*rules, category, implied)});
+    VocabularyEntry entry{e.id, e.label, {}, names_in(*rules, category, implied), {}};
+    for (const auto& alias : e.aliases) {
+      (alias.find('~') == std::string::npos ? entry.aliases : entry.described).push_back(alias);
+    }
+    out.push_back(std::move(entry));
   }
   return out;
 }

@@ -114,6 +114,8 @@ struct Engine::Impl {
     if (readings) report.reading = read(*resolved, report);
     const auto findings = eval::evaluate(*rules, *resolved, eval_options);
     report.evaluated = true;
+    note_awaiting_condition(resolved->client,
+                            Span{&file, extent.first_line, 1, 1, static_cast<std::uint32_t>(extent.begin)}, report);
     const auto limit = limits::max_findings_per_plan;
     static const std::string no_date;
     const auto counted =
@@ -141,7 +143,37 @@ struct Engine::Impl {
     return rule.status == model::Status::reviewed || (rule.status == model::Status::draft && eval_options.drafts);
   }
 
+  // A plan whose client has no condition recorded is not checked against the rules that wait for one; the
+  // reader is told, or a summary of "0 errors" would pass for a plan fit for a client with back pain.
+  void note_awaiting_condition(const plan::Client& client, const Span& start, PlanReport& report) const {
+    if (client.conditions.any()) return;
+    std::call_once(awaiting_found_, [this] { awaiting_ = eval::awaiting_condition(*rules, eval_options); });
+    if (awaiting_.rules == 0) return;
+    const auto& vocab = rules->vocab(model::Category::condition);
+    const auto first = humanized(vocab.at(awaiting_.conditions.front()).id);
+    const auto* more = awaiting_.conditions.size() > 1 ? " or another condition" : "";
+    Problem note;
+    note.severity = Severity::info;
+    note.rule_id = no_condition_code;
+    note.message =
+        fmt::format("the plan records no condition of the client, so {} {} for clients with {}{} did not apply",
+                    awaiting_.rules, awaiting_.rules == 1 ? "rule" : "rules", first, more);
+    note.location = location_of(client.span.file != nullptr ? client.span : start);
+    note.help.push_back(
+        fmt::format("if the client has one, say so before the first session, as a field (`Client: {}`) or in words "
+                    "(`History: {} since 2023, cleared by physio`)",
+                    first, first));
+    report.notes.insert(report.notes.begin(), std::move(note));
+  }
+
  private:
+  static std::string humanized(std::string id) {
+    std::replace(id.begin(), id.end(), '_', ' ');
+    return id;
+  }
+
+  mutable std::once_flag awaiting_found_;
+  mutable eval::AwaitingCondition awaiting_;
   mutable std::once_flag today_read_;
   mutable std::string today_;
 };

@@ -1087,6 +1087,55 @@ bool holds_for_exercise(const model::RuleSet& rules, const model::Expr& e, std::
 
 namespace {
 
+// The conditions an expression asks the client about, as vocabulary bits.
+void conditions_named(const Expr& e, model::Bits& out) {
+  if ((e.kind == Expr::Kind::member_any || e.kind == Expr::Kind::member_all) && e.attr == Attr::client_conditions) {
+    out |= e.bits;
+  }
+  for (const auto& o : e.operands) conditions_named(o, out);
+}
+
+// The most general conditions a condition implies: those that imply nothing further.
+model::Bits most_general(const model::Vocabulary& vocab, std::uint16_t condition) {
+  model::Bits out;
+  const auto& closure = vocab.at(condition).closure;
+  for (std::uint16_t i = 0; i < vocab.size(); ++i) {
+    if (closure.test(i) && vocab.at(i).closure.count() == 1) out.set(i);
+  }
+  return out;
+}
+
+}  // namespace
+
+AwaitingCondition awaiting_condition(const model::RuleSet& rules, const Options& options) {
+  const auto& vocab = rules.vocab(model::Category::condition);
+  const plan::Client none;
+  AwaitingCondition out;
+  std::vector<std::size_t> per_condition(vocab.size(), 0);
+  for (const auto& rule : rules.rules) {
+    const bool runs = rule.status == model::Status::reviewed || (rule.status == model::Status::draft && options.drafts);
+    if (!runs || !rule.when) continue;
+    model::Bits named;
+    conditions_named(*rule.when, named);
+    if (named.none() || holds_for_client(rules, *rule.when, none)) continue;
+    ++out.rules;
+    model::Bits general;
+    for (std::uint16_t i = 0; i < vocab.size(); ++i) {
+      if (named.test(i)) general |= most_general(vocab, i);
+    }
+    for (std::uint16_t i = 0; i < vocab.size(); ++i) per_condition[i] += general.test(i) ? 1 : 0;
+  }
+  for (std::uint16_t i = 0; i < vocab.size(); ++i) {
+    if (per_condition[i] > 0) out.conditions.push_back(i);
+  }
+  std::stable_sort(out.conditions.begin(), out.conditions.end(), [&](std::uint16_t a, std::uint16_t b) {
+    return std::pair(vocab.at(a).symptom, per_condition[b]) < std::pair(vocab.at(b).symptom, per_condition[a]);
+  });
+  return out;
+}
+
+namespace {
+
 // A plan that must wait for a clearance, or whose strength sessions must stop (red flags, a flare-up), is
 // a matter for a health professional: no substitute is written into it without one reading it.
 bool needs_a_professional(const model::Rule& rule) {

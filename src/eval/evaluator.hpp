@@ -21,6 +21,15 @@ struct Options {
 [[nodiscard]] bool holds_for_exercise(const model::RuleSet& rules, const model::Expr& e, std::uint32_t exercise,
                                       bool loaded);
 
+// The running rules that a plan recording no condition of its client is not checked against: their `when`
+// cannot hold for such a client and names a condition. `conditions` are the conditions they name, each at its
+// most general (a spinal fracture counts as back pain), symptoms after the rest, the most rules first.
+struct AwaitingCondition {
+  std::size_t rules = 0;
+  std::vector<std::uint16_t> conditions;
+};
+[[nodiscard]] AwaitingCondition awaiting_condition(const model::RuleSet& rules, const Options& options = {});
+
 [[nodiscard]] std::vector<Finding> evaluate(const model::RuleSet& rules, const plan::Plan& plan,
                                             const Options& options = {});
 

@@ -560,7 +560,8 @@ class Parser {
   // still name what is done, so it is read as an aside, kept when its words name a known exercise, so that no
   // exercise is hidden from the rules by an exclamation mark. Without a session, or with a dose, it is prose.
   void spoken_line(const TokenList& t) {
-    if (day() == nullptr || in_notes_ || in_client_ || has_dose(t)) return;
+    if (day() == nullptr) return sentence_about_client(t);
+    if (in_notes_ || in_client_ || has_dose(t)) return;
     std::size_t k = 0;
     while (k < t.size() && (t[k].is(K::dash) || t[k].is(K::other) || t[k].text == "*" || t[k].is(K::number))) ++k;
     if (k < t.size() && t[k].is_punct('.')) ++k;
@@ -570,6 +571,32 @@ class Parser {
       --end;
     }
     if (k < end) aside_line(t, {k, end});
+  }
+
+  // `So GP said acute low back pain, nothing serious 👍`: before the first session of a plan for one client, a
+  // sentence may say what the client has and who cleared them. Not one that says what to do if something
+  // happens (`If you get pain down the leg, stop`), asks, or speaks of others, and not advice under a heading
+  // such as `Red flags:`.
+  void sentence_about_client(const TokenList& t) {
+    if (in_notes_ || in_client_ || group_plan_ || !out_.weeks.empty() || !out_.loose_days.empty()) return;
+    static const WordSet conditional = {"if",     "unless", "should",  "avoid",    "stop",
+                                        "seek",   "watch",  "whether", "anyone",   "anybody",
+                                        "others", "those",  "people",  "everyone", "everybody"};
+    // `Any pain down the leg, stop`: only at a clause's start is `any` a condition (`over anything longer` is not)
+    static const WordSet opening = {"any", "anything", "anytime"};
+    // The clauses before the first that is conditional: `Had the back spasm in March – all clear now per GP,
+    // but keep swings crisp and stop if anything grabs.` says what the client had, and who cleared them.
+    std::size_t clause = 0, end = t.size();
+    for (std::size_t k = 0; k < t.size(); ++k) {
+      if (t[k].is_punct(',') || t[k].is_punct(';') || t[k].is_punct('.') || t[k].is(K::dash)) clause = k;
+      const bool opens = k == 0 || k == clause + 1;
+      if (t[k].is_punct('?') ||
+          (t[k].is(K::word) && (conditional.contains(t[k].lower()) || (opens && opening.contains(t[k].lower()))))) {
+        end = clause;
+        break;
+      }
+    }
+    if (end > 0) heading_mentions(TokenList(t.begin(), t.begin() + static_cast<std::ptrdiff_t>(end)));
   }
 
   // An aside inside a session may still prescribe an exercise (`film deadlift 10 slow repetitions`): it is
@@ -645,7 +672,8 @@ class Parser {
     if (t.size() < 2 || !t[1].is_punct(':')) return false;
     const auto first = t.front().lower();
     if (first == "pt") return true;
-    static const WordSet diagnosis = {"dx", "hx", "pmh", "diagnosis", "history", "presentation", "complaint"};
+    static const WordSet diagnosis = {"dx",           "hx",        "pmh",        "diagnosis", "history",
+                                      "presentation", "complaint", "background", "injury",    "injuries"};
     if (diagnosis.count(first) == 0) return false;
     in_client_ = true;
     return client_note(t);
@@ -1101,7 +1129,12 @@ class Parser {
     }
     // `Walk 30 min most days.` is an exercise; `So ~105kg for your work sets, if it moves well.` is not
     const bool dose = has_dose(t) || std::any_of(t.begin(), t.end(), [](const Token& x) { return x.is(K::tempo); });
-    if (dose) return function >= 2 && !std::any_of(t.begin(), t.end(), [](const Token& x) { return x.is(K::times); });
+    // `Physio is treating it, he's happy for her to keep running. Strength 2x/wk is his homework for her.`: many
+    // words of speech make a sentence even with sets in it
+    if (dose) {
+      return function >= 5 ||
+             (function >= 2 && !std::any_of(t.begin(), t.end(), [](const Token& x) { return x.is(K::times); }));
+    }
     std::size_t end = t.size();
     while (end > 1 && t[end - 1].is(K::other)) --end;  // emoji after the full stop
     const auto& last = t[end - 1];
@@ -2124,7 +2157,7 @@ class Parser {
         d_.error(t.front().span(file_), "this rest day has no day; write it after a day, as in 'Wednesday: rest'");
         return;
       }
-      if (!dose && preamble_line(t)) return;
+      if ((!dose && preamble_line(t)) || programme_title(t)) return;
       if (!dose) {
         d_.error(t.front().span(file_),
                  "this line is outside any session; start the session with a day such as 'Monday', "
@@ -2158,6 +2191,32 @@ class Parser {
       others += x.is(K::other) ? 1 : 0;
     }
     if (words < 2 || others > words) return false;
+    keep_preamble(t);
+    return true;
+  }
+
+  // `KB programme – Dave (hardstyle, 3x/wk at home, 12, 16, 24 kg bells)`, `PREP BLOCK 1 – "Volume" – 4 wks – Emma`:
+  // before the first session, the programme's title even with numbers in it: a word such as programme or block
+  // among its first five, and a dash, a colon or a bar that parts it (not one of a range such as `9-12`).
+  bool programme_title(const TokenList& t) {
+    static const WordSet title_words = {"programme", "program", "block",   "phase",    "cycle",   "mesocycle",
+                                        "plan",      "routine", "session", "sessions", "template"};
+    if (!braces_.empty() || !out_.weeks.empty() || !out_.loose_days.empty()) return false;
+    std::size_t k = 0;
+    while (k < t.size() && k < 5 && !(t[k].is(K::word) && title_words.contains(t[k].lower()))) ++k;
+    if (k == 0 || k >= std::min<std::size_t>(t.size(), 5)) return false;
+    for (std::size_t j = 1; j < t.size(); ++j) {
+      const bool range = t[j - 1].is(K::number) && j + 1 < t.size() && t[j + 1].is(K::number);
+      if ((t[j].is(K::dash) && !range) || t[j].is_punct(':') || t[j].is_punct('|')) {
+        keep_preamble(t);
+        return true;
+      }
+    }
+    return false;
+  }
+
+  // A title or word to the reader before the first session: a note, and what it says of the client.
+  void keep_preamble(const TokenList& t) {
     const auto span = span_between(file_, t.front(), t.back());
     out_.preamble.push_back(
         ast::Value{ast::Value::Kind::string, std::string(file_.text.substr(span.offset, span.length)), 0, {}, span});
@@ -2166,11 +2225,13 @@ class Parser {
     // some of its members is not read as the client's.
     static const WordSet group_words = {"group",   "class",   "classes", "booked", "participants", "members",
                                         "clients", "several", "team",    "squad",  "players",      "attendees"};
-    group_plan_ = group_plan_ || std::any_of(t.begin(), t.end(), [](const Token& x) {
-                    return x.is(K::word) && group_words.contains(x.lower());
-                  });
+    for (std::size_t k = 0; k < t.size() && !group_plan_; ++k) {
+      // `83kg class`, `weight class`: a lifter's category, not a class of people
+      static const WordSet category_words = {"weight", "kg", "lb", "lbs", "kilo", "kilos"};
+      const bool category = k > 0 && (!t[k - 1].is(K::word) || category_words.contains(t[k - 1].lower()));
+      group_plan_ = t[k].is(K::word) && group_words.contains(t[k].lower()) && !(t[k].lower() == "class" && category);
+    }
     if (!group_plan_) heading_mentions(t);
-    return true;
   }
 
   // `PT notes - Raj K, 52, CLBP, cleared by GP`, `Raj (52) - chronic LBP`, `Exp: 2 yrs`: prose at the top of

@@ -58,8 +58,48 @@ std::size_t fit_to(std::string_view t, std::size_t i) {
   return whole(t, i + 7, "exercise");
 }
 
+// `happy for her to lift`, `ok to return to the gym`, `fine to train`: a permission to train, which needs the
+// activity after it (`ok to kneel` is not one).
+std::size_t permitted_to(std::string_view t, std::size_t i) {
+  std::size_t j = std::string_view::npos;
+  for (const std::string_view w : {"ok to ", "okay to ", "fine to ", "safe to "}) {
+    if (at(t, i, w)) j = i + w.size();
+  }
+  if (at(t, i, "happy for ")) {
+    const auto k = skip_word(t, i + 10);
+    if (k > i + 10 && at(t, k, " to ")) j = k + 4;
+  }
+  if (j == std::string_view::npos) return j;
+  for (const std::string_view w :
+       {"train", "lift", "exercise", "return", "start", "progress", "load", "gym", "keep", "continue", "carry"}) {
+    if (at(t, j, w)) return skip_word(t, j);
+  }
+  return std::string_view::npos;
+}
+
+// `GP said exercise is fine`, `midwife said carrying on with the gym is fine`, `chiro said keep training`: what a
+// professional said, when it ends in a permission within eight words and says no `not` before it.
+std::size_t said_fine(std::string_view t, std::size_t i) {
+  if (!at(t, i, "said ") && !at(t, i, "says ")) return std::string_view::npos;
+  auto j = i + 5;
+  for (int words = 0; words < 8 && j < t.size(); ++words) {
+    if (at(t, j, "not ") || at(t, j, "no ")) return std::string_view::npos;
+    for (const std::string_view w : {"fine", "ok", "okay", "keep training", "carry on", "continue"}) {
+      if (const auto end = whole(t, j, w); end != std::string_view::npos) return end;
+    }
+    j = skip(t, skip_word(t, j), ' ');
+    while (j < t.size() && !word_char(t[j]) && t[j] != ' ' && t[j] != ',' && t[j] != '.' && t[j] != ';') ++j;
+    if (j < t.size() && (t[j] == ',' || t[j] == '.' || t[j] == ';')) return std::string_view::npos;
+  }
+  return std::string_view::npos;
+}
+
 std::size_t clearance_at(std::string_view t, std::size_t i) {
-  for (const std::string_view w : {"cleared", "clearance"}) {
+  if (const auto end = permitted_to(t, i); end != std::string_view::npos) return end;
+  if (const auto end = said_fine(t, i); end != std::string_view::npos) return end;
+  for (const std::string_view w :
+       {"cleared", "clearance", "all clear", "all-clear", "discharged", "good to go", "released", "no restrictions",
+        "exercise is fine", "exercise is ok", "gym is fine", "gym is ok", "training is fine", "lifting is fine"}) {
     if (const auto end = whole(t, i, w); end != std::string_view::npos) return end;
   }
   if (const auto end = signed_off(t, i); end != std::string_view::npos) return end;
@@ -84,19 +124,32 @@ double value_of(std::string_view t, std::size_t begin, std::size_t end) {
 
 bool separator(char c) { return c == ',' || c == ';' || c == '|'; }
 
-// `, 67,` or a line that is only the number: standing alone between separators.
+// `, 67,` or a line that is only the number: standing alone between separators, and not in a list of numbers
+// (`12, 16, 20, 24 kg bells`).
 std::optional<double> lone_age(std::string_view t, std::size_t i) {
   const auto alone_from = [&](std::size_t from) -> std::optional<double> {
     const auto end = number_at(t, from, 2, 3);
     if (!end) return std::nullopt;
     const auto after = skip(t, *end, ' ');
-    if (after == t.size() || separator(t[after])) return value_of(t, from, *end);
-    return std::nullopt;
+    if (after == t.size()) return value_of(t, from, *end);
+    const auto next = skip(t, after + 1, ' ');
+    if (!separator(t[after])) return std::nullopt;
+    // the next item is a number alone too: a list
+    if (const auto item = number_at(t, next, 1, 3)) {
+      const auto behind = skip(t, *item, ' ');
+      if (behind < t.size() && separator(t[behind])) return std::nullopt;
+    }
+    return value_of(t, from, *end);
   };
   if (i == 0) {
     if (auto age = alone_from(0)) return age;
   }
-  if (i < t.size() && separator(t[i])) return alone_from(skip(t, i + 1, ' '));
+  if (i < t.size() && separator(t[i])) {
+    auto before = i;
+    while (before > 0 && t[before - 1] == ' ') --before;
+    if (before > 0 && digit(t[before - 1])) return std::nullopt;
+    return alone_from(skip(t, i + 1, ' '));
+  }
   return std::nullopt;
 }
 

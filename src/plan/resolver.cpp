@@ -183,10 +183,16 @@ class Resolver {
     std::optional<ast::Name> unknown;
     for (const auto& name : list) {
       for (const auto& part : condition_parts(name)) {
-        if (rules_.vocab(Category::condition).lookup(part.text) || split(part.text).size() < 3) {
-          if (auto index = vocab(Category::condition, part, what)) {
-            plan_.client.conditions |= rules_.vocab(Category::condition).at(*index).closure;
+        // `Conditions: sciatica`; `Conditions: stiff lower back`, described; `Conditions: sciatcia`, a typo
+        if (const auto index = rules_.vocab(Category::condition).lookup(part.text)) {
+          plan_.client.conditions |= rules_.vocab(Category::condition).at(*index).closure;
+          found = true;
+        } else if (split(part.text).size() < 3) {
+          // a short value is a name, or a typo of one, unless a body part and a complaint describe it (`QL niggle`)
+          if (conditions_in(part, false)) {
             found = true;
+          } else {
+            vocab(Category::condition, part, what);  // says what is known
           }
         } else if (conditions_in(part)) {
           found = true;
@@ -233,13 +239,14 @@ class Resolver {
 
   // Conditions and symptoms named in prose about the client (`chronic LBP since 2023, no leg symptoms`):
   // the longest vocabulary phrase at each place, unless a negation stands just before it in the same clause:
-  // `no leg pain, pain down the left leg since Tuesday` has leg pain.
-  bool conditions_in(const ast::Name& mention) {
+  // `no leg pain, pain down the left leg since Tuesday` has leg pain. Then the complaints described near a body
+  // part (`stiff lower back`); with `names` false, only those.
+  bool conditions_in(const ast::Name& mention, bool names = true) {
     std::vector<std::string> words, written;
     std::vector<std::size_t> clause_start;  // for each word, where its clause starts
     std::size_t begin = 0;
     while (begin <= mention.text.size()) {
-      auto end = mention.text.find_first_of(",;", begin);
+      auto end = mention.text.find_first_of(",;.", begin);
       if (end == std::string::npos) end = mention.text.size();
       std::string text;
       for (const char c : std::string_view(mention.text).substr(begin, end - begin)) {
@@ -259,7 +266,7 @@ class Resolver {
     }
     bool found = false;
     const auto& vocabulary = rules_.vocab(Category::condition);
-    for (std::size_t i = 0; i < words.size();) {
+    for (std::size_t i = 0; names && i < words.size();) {
       std::size_t taken = 0;
       for (std::size_t n = std::min<std::size_t>(5, words.size() - i); n > 0 && taken == 0; --n) {
         std::string phrase;
@@ -268,16 +275,101 @@ class Resolver {
           taken = n;
           const auto& entry = vocabulary.at(*index);
           const auto from = clause_start[i];
-          const bool past = (entry.symptom && (in_the_past(written, words, from, i) || provoked(written, words, i, n) ||
-                                               over(words, i + n) || now_and_then(words, i + n))) ||
+          const bool past = (entry.symptom && symptom_past(written, words, clause_start, i, i + n)) ||
                             (entry.id.rfind("recent_", 0) == 0 && long_ago(words, i + n));
-          if (!negated(words, from, i) && !past) plan_.client.conditions |= vocabulary.at(*index).closure;
+          // `back pain free for 2 years`, `sore back of the knee`
+          const bool free = i + n < words.size() && (words[i + n] == "free" || words[i + n] == "of");
+          if (!negated(words, from, i) && !past && !free) plan_.client.conditions |= vocabulary.at(*index).closure;
           found = true;
         }
       }
       i += std::max<std::size_t>(taken, 1);
     }
+    for (const auto& near : vocabulary.nearness()) found = nearby(near, words, written, clause_start) || found;
     return found;
+  }
+
+  // A nearness alias in prose (`stiff lower back`, `lower back has been a bit stiff`): a phrase of each list
+  // in one clause with at most four words between them (two when the second list's phrase comes first),
+  // neither negated nor in the past.
+  bool nearby(const model::Nearness& near, const std::vector<std::string>& words,
+              const std::vector<std::string>& written, const std::vector<std::size_t>& clause_start) {
+    const auto firsts = places(near.first, words, true);
+    if (firsts.empty()) return false;
+    const auto seconds = places(near.second, words, false);
+    for (const auto& [a, a_end] : firsts) {
+      for (const auto& [b, b_end] : seconds) {
+        const auto begin = std::min(a, b);
+        const auto end = std::max(a_end, b_end);
+        const bool overlap = a < b_end && b < a_end;
+        // `lower back has been a bit grumbly`, `stiff in the lower back`
+        const std::size_t between = a < b ? 4 : 2;
+        if (overlap || clause_start[a] != clause_start[b] || (end - begin) - (a_end - a) - (b_end - b) > between) {
+          continue;
+        }
+        const auto& entry = rules_.vocab(Category::condition).at(near.entry);
+        // a complaint described, unlike a diagnosis named, is the client's only while it lasts: `lower back
+        // tightness after long runs last autumn` is not back pain now
+        const bool past = entry.id.rfind("recent_", 0) == 0 ? long_ago(words, end)
+                                                            : symptom_past(written, words, clause_start, begin, end);
+        if (negated(words, clause_start[a], begin) || past) continue;
+        plan_.client.conditions |= entry.closure;
+        return true;
+      }
+    }
+    return false;
+  }
+
+  // Where the phrases stand in the words, as [begin, end). A body part is not one where it begins an
+  // exercise's or a session's name (`back squat`, `back and biceps`) or a phrase such as `back to`, `upper
+  // back`; a complaint is not one before `free` (`pain free`).
+  std::vector<std::pair<std::size_t, std::size_t>> places(const std::vector<std::string>& phrases,
+                                                          const std::vector<std::string>& words, bool body) const {
+    static const std::set<std::string> body_not_after = {
+        "upper", "mid", "middle", "thoracic", "get", "getting", "come", "coming", "came", "go", "going", "went", "way"};
+    static const std::set<std::string> body_not_before = {"to", "into", "off", "day", "in", "on", "at", "home", "of"};
+    std::vector<std::pair<std::size_t, std::size_t>> out;
+    for (std::size_t i = 0; i < words.size(); ++i) {
+      for (const auto& phrase : phrases) {
+        const auto n = phrase_at(phrase, words, i);
+        if (n == 0) continue;
+        const auto next = i + n < words.size() ? words[i + n] : std::string{};
+        const bool bare = phrase.find(' ') == std::string::npos;  // `back in the gym`, not `lower back in the am`
+        if (body && ((bare && i > 0 && body_not_after.count(words[i - 1]) > 0) ||
+                     (bare && body_not_before.count(next) > 0) || names_exercise(words, i, n))) {
+          continue;
+        }
+        if (!body && next == "free") continue;
+        out.emplace_back(i, i + n);
+        break;
+      }
+    }
+    return out;
+  }
+
+  // How many words the phrase takes at i, or 0 when it does not stand there.
+  static std::size_t phrase_at(const std::string& phrase, const std::vector<std::string>& words, std::size_t i) {
+    std::size_t at = 0, n = 0;
+    for (auto k = i; k < words.size(); ++k) {
+      const auto& w = words[k];
+      if (phrase.compare(at, w.size(), w) != 0) return 0;
+      at += w.size();
+      ++n;
+      if (at == phrase.size()) return n;
+      if (phrase[at] != ' ') return 0;
+      ++at;
+    }
+    return 0;
+  }
+
+  // `back squat`, `back extension`, `back and biceps`: the words at i begin an exercise or a session's kind.
+  bool names_exercise(const std::vector<std::string>& words, std::size_t i, std::size_t n) const {
+    std::string key;
+    for (std::size_t k = i; k < std::min(words.size(), i + n + 2); ++k) {
+      key += (k == i ? "" : " ") + words[k];
+      if (k >= i + n && (rules_.catalogue.find(key) || rules_.vocab(Category::session_kind).lookup(key))) return true;
+    }
+    return false;
   }
 
   static std::vector<std::string> written_words(std::string text) {
@@ -300,6 +392,33 @@ class Resolver {
     return false;
   }
 
+  // A symptom at [begin, end) of the words that the client had, or has only at times or when something sets it
+  // off, rather than one they have now.
+  static bool symptom_past(const std::vector<std::string>& written, const std::vector<std::string>& words,
+                           const std::vector<std::size_t>& clause_start, std::size_t begin, std::size_t end) {
+    return in_the_past(written, words, clause_start[begin], begin) || provoked(written, words, begin, end - begin) ||
+           over(words, end) || now_and_then(words, end) ||
+           (written.size() == words.size() && dated_past(written, clause_start, begin));
+  }
+
+  // `tweaked his back in Feb (acute flare)`, `a flare-up last month`, `flare 3 weeks ago`: a clause dated in the
+  // past. A weekday or `since` does not date it so: `flare-up since Tuesday` is one the client has.
+  static bool dated_past(const std::vector<std::string>& written, const std::vector<std::size_t>& clause_start,
+                         std::size_t at) {
+    static const std::set<std::string> seasons = {
+        "jan",      "january", "feb",      "february", "mar",       "march",  "apr",       "april",  "jun",     "june",
+        "jul",      "july",    "aug",      "august",   "sep",       "sept",   "september", "oct",    "october", "nov",
+        "november", "dec",     "december", "xmas",     "christmas", "summer", "autumn",    "winter", "spring"};
+    for (auto k = clause_start[at]; k < written.size() && clause_start[k] == clause_start[at]; ++k) {
+      const auto& w = written[k];
+      if (w == "ago" || w == "last" ||
+          (seasons.count(w) > 0 && k > 0 && (written[k - 1] == "in" || written[k - 1] == "over"))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   // `a flare-up over Christmas which settled`, `sciatica (resolved 2022)`: what follows says it is over.
   // `gets flare-ups sometimes`, `flare-ups now and then`: a symptom that comes and goes, not one there now.
   static bool now_and_then(const std::vector<std::string>& words, std::size_t after) {
@@ -309,6 +428,10 @@ class Resolver {
     for (std::size_t k = after; k < end; ++k) {
       if (often.count(words[k]) > 0) return true;
       const auto next = [&](std::size_t d) { return k + d < words.size() ? words[k + d] : std::string{}; };
+      // `every few months`, `every couple of weeks`, `every winter`
+      if (words[k] == "every" && next(1) != "day" && next(1) != "morning" && next(1) != "night" && !next(1).empty()) {
+        return true;
+      }
       if ((words[k] == "now" && next(1) == "and" && next(2) == "then") ||
           (words[k] == "time" && next(1) == "to" && next(2) == "time") ||
           (words[k] == "every" && next(1) == "so" && next(2) == "often") ||
@@ -320,7 +443,8 @@ class Resolver {
   }
 
   static bool over(const std::vector<std::string>& words, std::size_t after) {
-    static const std::set<std::string> ended = {"settled", "resolved", "subsided", "recovered", "gone", "healed"};
+    static const std::set<std::string> ended = {"settled", "resolved", "subsided", "recovered",
+                                                "gone",    "healed",   "calmed",   "eased"};
     for (std::size_t k = after; k < std::min(words.size(), after + 6); ++k) {
       if (ended.count(words[k]) > 0) return true;
     }
@@ -371,7 +495,9 @@ class Resolver {
       const auto& e = vocabulary.at(i);
       if (category == Category::condition && e.symptom != (std::string(what) == "symptom")) continue;
       ids.push_back(e.id);
-      for (const auto& alias : e.aliases) aliases.push_back(alias);
+      for (const auto& alias : e.aliases) {
+        if (alias.find('~') == std::string::npos) aliases.push_back(alias);
+      }
     }
     std::vector<std::string> help;
     auto hint = did_you_mean(name.text, ids);

@@ -30,6 +30,7 @@ std::string vocabulary_text(const VocabularyList& list) {
   for (const auto& e : list.entries) {
     out += fmt::format("  {:<32} {}", report::printable(e.id), report::printable(e.label));
     if (!e.aliases.empty()) out += fmt::format("; also written {}", joined(e.aliases));
+    if (!e.described.empty()) out += fmt::format("; in prose also {}", joined(e.described));
     if (!e.implies.empty()) out += fmt::format("; counts as {}", joined(e.implies));
     out += "\n";
   }
@@ -39,7 +40,8 @@ std::string vocabulary_text(const VocabularyList& list) {
 ordered_json vocabulary_json(const std::vector<VocabularyEntry>& entries) {
   auto list = ordered_json::array();
   for (const auto& e : entries) {
-    list.push_back({{"id", e.id}, {"label", e.label}, {"aliases", e.aliases}, {"implies", e.implies}});
+    list.push_back(
+        {{"id", e.id}, {"label", e.label}, {"aliases", e.aliases}, {"described", e.described}, {"implies", e.implies}});
   }
   return list;
 }

@@ -95,7 +95,7 @@ namespace liftlint {
 void add_counts(ReportCounts& c, const PlanReport& r) {
   c.plans += r.plan ? 1 : 0;
   c.input_errors += r.errors.size();
-  c.notes += r.notes.size();
+  for (const auto& n : r.notes) (n.rule_id == no_condition_code ? c.no_condition : c.notes) += 1;
   c.suppressed += r.suppressed.size();
   c.superseded += r.superseded.size();
   for (const auto& f : r.findings) {
@@ -225,6 +225,10 @@ std::string render_summary(const ReportCounts& c, bool color) {
   if (c.suppressed > 0) text += fmt::format(" ({} waived)", c.suppressed);
   if (c.input_errors > 0) text += fmt::format("; {}", part(c.input_errors, "input error", "input errors"));
   if (c.notes > 0) text += fmt::format("; {}", part(c.notes, "line read as a note", "lines read as notes"));
+  if (c.no_condition > 0) {
+    text += c.plans == 1 ? std::string("; no client condition recorded")
+                         : fmt::format("; {} with no client condition recorded", part(c.no_condition, "plan", "plans"));
+  }
   return fmt::format("{}\n", fmt::styled(text, st.emphasis));
 }
 

@@ -115,6 +115,16 @@ class Checker {
       }
       model::VocabEntry entry{decl.id.text, decl.label, decl.id.span, {}, decl.category.text == "symptom", {}, {}};
       for (const auto& alias : decl.aliases) {
+        if (const auto lists = model::nearness_lists(alias.text)) {
+          if (lists->first.empty() || lists->second.empty() || alias.text.find('~') != alias.text.rfind('~')) {
+            diagnostics_.error(alias.span, fmt::format("'{}' has one '~' between two lists of phrases, each "
+                                                       "separated by '|': write \"lower back|lumbar ~ pain|stiff\"",
+                                                       alias.text));
+            continue;
+          }
+          entry.aliases.push_back(alias.text);
+          continue;
+        }
         if (const auto clash = vocab.lookup(alias.text)) {
           duplicate(alias.span, fmt::format("{} name '{}'", model::category_name(category), alias.text),
                     vocab.at(*clash).span);

@@ -32,13 +32,40 @@ std::vector<std::string> Vocabulary::names() const {
   return out;
 }
 
+std::optional<std::pair<std::vector<std::string>, std::vector<std::string>>> nearness_lists(std::string_view alias) {
+  const auto tilde = alias.find('~');
+  if (tilde == std::string_view::npos) return std::nullopt;
+  const auto phrases = [](std::string_view list) {
+    std::vector<std::string> out;
+    std::size_t begin = 0;
+    while (begin <= list.size()) {
+      const auto end = std::min(list.find('|', begin), list.size());
+      if (auto phrase = normalize_name(list.substr(begin, end - begin)); !phrase.empty()) out.push_back(phrase);
+      begin = end + 1;
+    }
+    return out;
+  };
+  return std::pair(phrases(alias.substr(0, tilde)), phrases(alias.substr(tilde + 1)));
+}
+
+void Vocabulary::add_nearness(std::uint16_t index) {
+  for (const auto& alias : entries_[index].aliases) {
+    if (auto lists = nearness_lists(alias)) {
+      nearness_.push_back(Nearness{index, std::move(lists->first), std::move(lists->second)});
+    }
+  }
+}
+
 std::uint16_t Vocabulary::add(VocabEntry entry) {
   const auto index = static_cast<std::uint16_t>(entries_.size());
   entry.closure.set(index);
   index_.insert(entry.id, index);
   spelled_.insert(normalize_name(entry.id), index);
-  for (const auto& alias : entry.aliases) spelled_.insert(normalize_name(alias), index);
+  for (const auto& alias : entry.aliases) {
+    if (alias.find('~') == std::string::npos) spelled_.insert(normalize_name(alias), index);
+  }
   entries_.push_back(std::move(entry));
+  add_nearness(index);
   return index;
 }
 
@@ -63,6 +90,7 @@ std::optional<Vocabulary> Vocabulary::restore(std::vector<VocabEntry> entries, S
   out.entries_ = std::move(entries);
   out.index_ = std::move(ids);
   out.spelled_ = std::move(spellings);
+  for (std::uint16_t i = 0; i < out.entries_.size(); ++i) out.add_nearness(i);
   return out;
 }
 

@@ -9,6 +9,8 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include "support/diagnostic.hpp"
@@ -35,6 +37,20 @@ struct VocabEntry {
   double step_kg = 0;  // equipment: the smallest practical increase of load
 };
 
+// An alias written as two lists of phrases joined by ` ~ ` (`"lower back|lumbar ~ pain|stiff|niggle"`): prose
+// names the entry when a phrase of each list stands within a few words of the other, in either order. It
+// describes what no fixed phrase can (`stiff lower back`, `lower back has been stiff`), and names the entry in
+// prose only, never as a field's value.
+struct Nearness {
+  std::uint16_t entry = 0;
+  std::vector<std::string> first;   // normalised phrases
+  std::vector<std::string> second;  // normalised phrases
+};
+// The two lists of a nearness alias, or nullopt when the alias is a plain name; a list may be empty when the
+// alias is malformed, which the checker reports.
+[[nodiscard]] std::optional<std::pair<std::vector<std::string>, std::vector<std::string>>> nearness_lists(
+    std::string_view alias);
+
 class Vocabulary {
  public:
   [[nodiscard]] std::optional<std::uint16_t> find(const std::string& id) const;
@@ -43,6 +59,7 @@ class Vocabulary {
   [[nodiscard]] std::vector<std::string> names() const;
   [[nodiscard]] const VocabEntry& at(std::uint16_t index) const { return entries_[index]; }
   [[nodiscard]] std::size_t size() const { return entries_.size(); }
+  [[nodiscard]] const std::vector<Nearness>& nearness() const { return nearness_; }
   std::uint16_t add(VocabEntry entry);
   VocabEntry& mutable_at(std::uint16_t index) { return entries_[index]; }
   // The id and spelling tables, for snapshots, and a vocabulary restored from them without reading each
@@ -56,6 +73,9 @@ class Vocabulary {
   std::vector<VocabEntry> entries_;
   StringIndex index_;
   StringIndex spelled_;  // normalised ids and aliases
+  std::vector<Nearness> nearness_;
+
+  void add_nearness(std::uint16_t index);
 };
 
 enum class Level : std::uint8_t { none, low, moderate, high };

@@ -1,0 +1,161 @@
+// What a plan says of its client in the trainer's own words: conditions described rather than named, sentences
+// before the first session, clearances in prose, and the note when the plan records no condition at all.
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+#include "plan/parser.hpp"
+#include "plan/resolver.hpp"
+#include "test_support.hpp"
+
+namespace liftlint::testing {
+namespace {
+
+const Pack& pack() {
+  static const auto loaded = load_pack(default_pack, {});
+  return *loaded;
+}
+
+std::optional<plan::Plan> resolved(const std::string& text) {
+  const SourceFile file{"c.plan", text};
+  Diagnostics diagnostics;
+  const auto parsed = plan::parse_plan_file(file, diagnostics);
+  if (!parsed) return std::nullopt;
+  return plan::resolve_plan(*parsed, *pack().rules, diagnostics);
+}
+
+bool has(const std::string& text, const char* id) {
+  const auto plan = resolved(text);
+  const auto index = pack().rules->vocab(model::Category::condition).find(id);
+  return plan && index && plan->client.conditions.test(*index);
+}
+
+bool cleared(const std::string& text) {
+  const auto plan = resolved(text);
+  return plan && plan->client.cleared;
+}
+
+const std::string session = "\nMonday\nGoblet squat 3x10\n";
+
+// The family of ways trainers describe a back: a body part and a complaint near each other, in either order.
+TEST(ClientProse, ABackDescribedRatherThanNamedIsBackPain) {
+  for (const char* words :
+       {"stiff lower back in the mornings", "QL niggle", "bit of a dodgy back", "back's been playing up",
+        "lower back aches when she carries the car seat", "tweaked his lower back deadlifting",
+        "achy low back after long drives", "lumbar strain", "lower back has been a bit grumbly"}) {
+    EXPECT_TRUE(has(std::string("Client: Sam, 40, ") + words + session, "back_pain")) << words;
+  }
+  EXPECT_TRUE(has("Client: Sam, 40, L4-L5 bulge from '21" + session, "lumbar_herniation"));
+  EXPECT_TRUE(has("Client: Sam, 40, L5/S1 fusion in September" + session, "recent_spinal_surgery"));
+  EXPECT_TRUE(has("Client: Sam, 40, had a microdiscectomy in March" + session, "recent_spinal_surgery"));
+  EXPECT_TRUE(has("Client: Sam, 40, SI joint flares when she runs" + session, "sacroiliac_joint_pain"));
+  EXPECT_TRUE(has("Client: Jess, 7 months PP, lower back aches" + session, "postpartum"));
+}
+
+// `back` in a trainer's other phrases is not a complaint: an exercise, a session, a direction, another place.
+TEST(ClientProse, OtherBacksAreNotBackPain) {
+  for (const char* words :
+       {"back day on Mondays", "loves back squats, sore quads after", "getting back into it after a break",
+        "back to back long runs this weekend", "upper back tight from desk work", "back and biceps on Thursday",
+        "no back pain, knees sore", "back pain free for 2 years", "back off sets felt good", "sore back of knee",
+        "hamstrings tight, back good", "came back from holiday sore"}) {
+    EXPECT_FALSE(has(std::string("Client: Sam, 40, ") + words + session, "back_pain")) << words;
+  }
+}
+
+// A symptom dated in the past is not one the client has now; one since a weekday is. A complaint described
+// rather than named is read the same way: `lower back tightness last autumn` is not back pain now.
+TEST(ClientProse, AFlareUpDatedInThePastIsHistory) {
+  EXPECT_FALSE(has("History: tweaked his lower back in Feb (acute flare)" + session, "flare_up"));
+  EXPECT_FALSE(has("History: flare-up last month, settled with walking" + session, "flare_up"));
+  EXPECT_TRUE(has("History: flare-up since Tuesday" + session, "flare_up"));
+  EXPECT_TRUE(has("History: back went again on Tuesday, can barely bend" + session, "flare_up"));
+  EXPECT_FALSE(has("History: some lower back tightness after long runs last autumn" + session, "back_pain"));
+  EXPECT_FALSE(has("Back: L4-L5 bulge from '21, flares up every few months" + session, "flare_up"));
+  EXPECT_TRUE(has("Back: L4-L5 bulge from '21, flares up every few months" + session, "lumbar_herniation"));
+}
+
+// Before the first session, a sentence may say what the client has; not one that says what to do if.
+TEST(ClientProse, ASentenceBeforeTheFirstSessionSpeaksOfTheClient) {
+  const std::string chat =
+      "[09/03/2026, 20:14] Coach Ali: So GP said acute low back pain, nothing serious, keep moving 👍";
+  EXPECT_TRUE(has(chat + session, "acute_low_back_pain"));
+  EXPECT_FALSE(has("If you get pain down the leg, stop and text me." + session, "shooting_leg_pain"));
+  EXPECT_FALSE(has("Anyone with back pain should tell me before class." + session, "back_pain"));
+  const std::string spasm =
+      "Had the back spasm in March – all clear now per GP, but keep swings crisp and stop if anything grabs.";
+  EXPECT_FALSE(has(spasm + session, "back_pain"));  // a spasm in March, described: history
+  EXPECT_TRUE(cleared(spasm + session));
+  EXPECT_TRUE(has("Had a disc bulge in March, all clear now per GP." + session, "lumbar_herniation"));
+  // a class's plan has no one client
+  EXPECT_FALSE(has("Back care class (12 booked)\nSo two of them have sciatica." + session, "sciatica"));
+}
+
+TEST(ClientProse, ClearancesInTheTrainersWords) {
+  for (const char* words :
+       {"History: disc bulge; physio's happy for her to lift", "History: LBP, GP says ok to return to the gym",
+        "History: L4/5 microdiscectomy, discharged by physio Jan", "History: back spasm, all clear from GP",
+        "History: sciatica, fine to train as tolerated", "History: lumbar fusion 2023, good to go per surgeon"}) {
+    EXPECT_TRUE(cleared(words + session)) << words;
+  }
+  for (const char* words : {"History: disc bulge, not ok to lift yet", "History: LBP, knees ok to kneel",
+                            "History: sciatica, waiting to see the consultant"}) {
+    EXPECT_FALSE(cleared(words + session)) << words;
+  }
+}
+
+// A title with numbers in it (`3x/wk`, the bells the client owns) is still the title, and its list of numbers
+// is no age.
+TEST(ClientProse, AProgrammeTitleWithNumbersIsATitle) {
+  const auto report = check_named(default_engine(), "kb.plan",
+                                  "KB programme – Dave (hardstyle, 3x/wk at home, has 12, 16, 20, 24 kg bells)\n"
+                                  "Had a disc bulge in 2021.\nMonday\nGoblet squat 3x10 @ 16kg\n");
+  EXPECT_TRUE(report.errors.empty()) << (report.errors.empty() ? "" : report.errors.front().message);
+  const auto plan = resolved("KB programme – Dave (hardstyle, 3x/wk, has 12, 16, 20, 24 kg bells)" + session);
+  ASSERT_TRUE(plan);
+  EXPECT_FALSE(plan->client.age);
+}
+
+// A plan that records no condition is told which rules it was not checked against; one that does is not.
+TEST(ClientProse, APlanWithNoConditionIsToldWhatDidNotApply) {
+  const auto none = check_named(default_engine(), "n.plan", "Monday\nDeadlift 3x5 @ 140kg\n");
+  ASSERT_EQ(none.notes.size(), 1U);
+  const auto& note = none.notes.front();
+  EXPECT_EQ(note.rule_id, no_condition_code);
+  EXPECT_EQ(note.severity, Severity::info);
+  EXPECT_EQ(note.location.line, 1);
+  EXPECT_EQ(note.message,
+            "the plan records no condition of the client, so 32 rules for clients with back pain or another "
+            "condition did not apply");
+  ASSERT_EQ(note.help.size(), 1U);
+  EXPECT_EQ(note.help.front(),
+            "if the client has one, say so before the first session, as a field (`Client: back pain`) or in words "
+            "(`History: back pain since 2023, cleared by physio`)");
+  // Its own advice works: the rules then apply.
+  const auto told = check_named(default_engine(), "t.plan", "Client: back pain\nMonday\nDeadlift 3x5 @ 140kg\n");
+  EXPECT_TRUE(told.notes.empty());
+  EXPECT_FALSE(told.findings.empty());
+  // At the client's lines when the plan has them.
+  const auto named = check_named(default_engine(), "c.plan", "Client: Dev, 34\nMonday\nDeadlift 3x5 @ 140kg\n");
+  ASSERT_EQ(named.notes.size(), 1U);
+  EXPECT_EQ(named.notes.front().location.line, 1);
+}
+
+TEST(ClientProse, TheNoteIsSaidInTheSummaryAndNotCounted) {
+  int code = 0;
+  const TempDir dir;
+  const auto path = dir.path() + "/n.plan";
+  std::ofstream(path) << "Monday\nGoblet squat 3x10\nThursday\nGoblet squat 3x10\n";
+  const auto text = run_cli("check " + path + " --color never", code);
+  EXPECT_EQ(code, 0) << text;
+  EXPECT_NE(text.find("n.plan:1:1: note: the plan records no condition of the client"), std::string::npos) << text;
+  EXPECT_NE(text.find("1 plan: 0 errors, 0 warnings, 0 infos; no client condition recorded\n"), std::string::npos)
+      << text;
+  const auto json = nlohmann::json::parse(run_cli("check " + path + " --format json", code, false));
+  ASSERT_EQ(json["plans"][0]["notes"].size(), 1U);
+  EXPECT_EQ(json["plans"][0]["notes"][0]["rule"], "plan.no-condition");
+}
+
+}  // namespace
+}  // namespace liftlint::testing
