@@ -263,6 +263,28 @@ TEST(PlanNotation, APartsLetterBeforeAGroupHeader) {
   EXPECT_TRUE(errors.empty()) << errors;
 }
 
+// `BBB: Bench 5x10 @ 50%`, `Back off: back squat 2x3 @ 80%`: a label before a colon, then what it holds; a
+// label that is itself an exercise keeps its dose (`Squat: 4x6 @ 70%`, not a misspelt Saturday).
+TEST(PlanNotation, ALabelBeforeAColonThenTheExercise) {
+  std::string errors;
+  EXPECT_EQ(lines_of("Monday\nBBB: Bench 5x10 @ 50%\nBack off: back squat 2x3 @ 80%, deadlift 2x3 @ 80%\nSquat: 4x6 "
+                     "@ 70%\n",
+                     &errors),
+            (std::vector<std::string>{"bench press 5", "back squat 2", "deadlift 2", "back squat 4"}));
+  EXPECT_TRUE(errors.empty()) << errors;
+}
+
+// `Day 1 (A1)`, `Day 2 (B1)`: a rotation's letter and number after the day, in parentheses.
+TEST(PlanNotation, ARotationsLabelAfterTheDay) {
+  std::string errors;
+  const auto sessions = lines_of("Day 1 (A1)\nGoblet squat 3x10\n", &errors);
+  EXPECT_EQ(sessions, (std::vector<std::string>{"goblet squat 3"}));
+  EXPECT_TRUE(errors.empty()) << errors;
+  EXPECT_EQ(lines_of("Day 1 (A1)\nGoblet squat 3x10\nDay 2 (B1)\nPush-up 3x10\n", &errors),
+            (std::vector<std::string>{"goblet squat 3"}));
+  EXPECT_TRUE(errors.empty()) << errors;
+}
+
 // `Warm-up as Mon`, `same warm up`, `Cool down as before`: the block written on the day referred to, or on the
 // latest earlier session; `Warm up: same` too.
 TEST(PlanNotation, AWarmUpOrCoolDownWrittenElsewhereIsCopied) {

@@ -1651,9 +1651,9 @@ class Parser {
     if (!header_like) return false;
     static const std::vector<std::string> days(weekday_words.begin(), weekday_words.end());
     const auto match = closest_match(t[k].lower(), days);
-    // a misspelt day keeps its first letter: `Tuesdy`, `Wendesday`, not `Cues` or `Sam`
+    // a misspelt day keeps its first letter: `Tuesdy`, `Wendesday`, not `Cues`, `Sam` or `Squat`
     return match && match->front() == t[k].lower().front() &&
-           edit_distance(t[k].lower(), *match) <= (t[k].text.size() >= 5 ? 2U : 1U) && t[k].lower() != "sam" &&
+           edit_distance(t[k].lower(), *match) <= (t[k].text.size() >= 6 ? 2U : 1U) && t[k].lower() != "sam" &&
            t[k].lower() != "sue";
   }
 
@@ -1697,6 +1697,12 @@ class Parser {
     };
     if (t[j].is(K::word) && names.contains(t[j].lower()) && label(j + 1)) return 2;
     if (j > 0 && names.contains(t[j - 1].lower()) && label(j)) return 1;
+    // `Day 1 (A1)`, `Day 3 (B)`: the session's letter in a rotation, and its number, in parentheses
+    if (j + 2 < t.size() && t[j].is_punct('(') && t[j + 1].is(K::word) && t[j + 1].text.size() == 1) {
+      auto k = j + 2;
+      if (t[k].is(K::number) && t[k].attached && t[k].value < 100 && k + 1 < t.size()) ++k;
+      if (t[k].is_punct(')')) return k - j + 1;
+    }
     return 0;
   }
 
@@ -2558,13 +2564,16 @@ class Parser {
                                            const LineContext& context) {
     Diagnostics whole_errors;
     auto line = read_exercise_line(file_, t, first, last, context, whole_errors);
-    const auto cuts = exercise_cuts(t, first, last);
-    if (!line || cuts.empty()) {
+    // `BBB: Press 5x10 @ 50%`, `Back off: SQ 2x3 @ 80%, BP 2x3 @ 80%`: a label, then what it holds
+    const auto label = label_before_colon(t, first, last);
+    const auto from = label > 0 ? label + 1 : first;
+    auto cuts = exercise_cuts(t, from, last);
+    if (!line || (cuts.empty() && label == 0)) {
       for (const auto& d : whole_errors.items()) d_.add(d);
       return line;
     }
     std::vector<ast::Line> parts;
-    std::size_t begin = first;
+    std::size_t begin = from;
     bool clean = true;
     for (std::size_t c = 0; c <= cuts.size() && clean; ++c) {
       const auto end = c < cuts.size() ? cuts[c] : last;
@@ -2581,6 +2590,21 @@ class Parser {
       for (const auto& d : whole_errors.items()) d_.add(d);
     }
     return line;
+  }
+
+  // Where the colon after a line's label stands: one to four words without digits, a colon, then words and a
+  // dose. 0 when there is no label.
+  static std::size_t label_before_colon(const TokenList& t, std::size_t first, std::size_t last) {
+    std::size_t k = first;
+    while (k < last && k < first + 4 && t[k].is(K::word) &&
+           std::none_of(t[k].text.begin(), t[k].text.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+      ++k;
+    }
+    if (k == first || k + 2 >= last || !t[k].is_punct(':') || !t[k + 1].is(K::word)) return 0;
+    const bool dose =
+        std::any_of(t.begin() + static_cast<std::ptrdiff_t>(k + 1), t.begin() + static_cast<std::ptrdiff_t>(last),
+                    [](const Token& x) { return x.is(K::number) || x.is(K::times); });
+    return dose ? k : 0;
   }
 
   // Commas and `+` after which a new exercise may start: the text before has a dose, and the text after starts
