@@ -274,7 +274,7 @@ ExitCode exit_code_of(const std::vector<std::string>& inputs, std::vector<std::s
 
 TEST(Api, AProjectGroupsPlansByConfigurationAndDecidesTheExitCode) {
   TempDir dir;
-  const auto one_warning = read_file(std::string(LIFTLINT_SOURCE_DIR) + "/examples/flawed-frequency.plan");
+  const auto one_warning = read_file(std::string(LIFTLINT_SOURCE_DIR) + "/tests/golden/warning-only.plan");
   dir.write("strict/.liftlint.json", R"({"fail_on": "warning"})");
   const auto strict = dir.write("strict/a.plan", one_warning);
   const auto lenient = dir.write("lenient/b.plan", one_warning);

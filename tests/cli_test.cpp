@@ -217,7 +217,7 @@ TEST(Cli, AByteOrderMarkIsSkipped) {
             "  | ^\n"
             "  = help: if the client has one, say so before the first session, as a field (`Client: back pain`) or in "
             "words (`History: back pain since 2023, cleared by physio`)\n\n"
-            "tests/golden/bom.plan:2:1: warning[bp.strength-days]: strength sessions in week 1: 0; plan "
+            "tests/golden/bom.plan:2:1: info[bp.strength-days]: strength sessions in week 1: 0; plan "
             "muscle-strengthening work on at least 2 days a week\n"
             "  |\n"
             "2 | mon rest\n"
@@ -228,7 +228,7 @@ TEST(Cli, AByteOrderMarkIsSkipped) {
             "(recommendations for adults aged 18-64)\n"
             "  = source: Spine-health. Strength training with back pain (Spine-health article). (Dos and don'ts for "
             "strength training with back pain)\n\n"
-            "1 plan: 0 errors, 1 warning, 0 infos; no client condition recorded\n");
+            "1 plan: 0 errors, 0 warnings, 1 info; no client condition recorded\n");
   EXPECT_EQ(code, 0) << out;
 }
 

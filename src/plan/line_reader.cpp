@@ -226,6 +226,12 @@ class Reader {
     while (i_ < last_ && (t_[i_].is(K::number) || t_[i_].is(K::clock)) && !failed_) {
       if (t_[i_].is(K::number) && number_in_name(i_, true) != 0) return;
       number_item();
+      // `8/side Worlds Greatest Stretch`
+      if (punct_at(i_, '/') && at(i_ + 1) != nullptr && at(i_ + 1)->is(K::word) &&
+          (at(i_ + 1)->lower() == "side" || at(i_ + 1)->lower() == "leg" || at(i_ + 1)->lower() == "arm")) {
+        line_.each_side = true;
+        i_ += 2;
+      }
       end_note();
       if (punct_at(i_, ',') || (at(i_) != nullptr && t_[i_].is(K::dash))) ++i_;
     }
@@ -1555,6 +1561,47 @@ std::optional<ast::Line> read_table_row(const SourceFile& file, const std::vecto
   return Reader(file, tokens, cells.front().first, cells.front().last, context, diagnostics).read_row(cells);
 }
 
+namespace {
+
+// What a line says after its dose of later weeks or of its setup, as [end of the dose, start of the remark):
+// `Goblet squat 3x10 – add 2kg next week`, `Glute bridge 3x12, progress to single leg in week 3`, `(go up to
+// 16kg in wk 2)` after a separator and a word of progression; `onto the 2nd box` before an ordinal. Their numbers
+// are no part of this week's dose. Both are `last` when the line has no such remark.
+struct Remark {
+  std::size_t dose_end;
+  std::size_t remark_begin;
+};
+Remark later_weeks(const std::vector<Token>& t, std::size_t first, std::size_t last) {
+  static const WordSet progression = {"add",   "adding",   "progress", "progressing", "increase", "increasing",
+                                      "build", "building", "drop",     "dropping",    "go",       "next",
+                                      "from",  "move",     "moving",   "until",       "once"};
+  bool dosed = false;
+  for (auto k = first; k + 1 < last; ++k) {
+    const auto& x = t[k];
+    const bool ordinal =
+        x.is(Token::Kind::number) && t[k + 1].attached && t[k + 1].is(Token::Kind::word) &&
+        (t[k + 1].lower() == "st" || t[k + 1].lower() == "nd" || t[k + 1].lower() == "rd" || t[k + 1].lower() == "th");
+    if (dosed && ordinal) {
+      auto begin = k;  // `onto the 2nd box`: the words before the ordinal belong to the remark
+      while (begin > first + 1 && begin + 3 > k && t[begin - 1].is(Token::Kind::word) &&
+             !dose_words.contains(t[begin - 1].lower())) {
+        --begin;
+      }
+      return {begin, begin};
+    }
+    if (x.is(Token::Kind::number) || x.is(Token::Kind::times) || x.is(Token::Kind::clock)) dosed = true;
+    const bool separator = x.is_punct(',') || x.is_punct(';') || x.is_punct('(') ||
+                           (x.is(Token::Kind::dash) &&
+                            !(k > first && t[k - 1].is(Token::Kind::number) && t[k + 1].is(Token::Kind::number)));
+    if (dosed && separator && t[k + 1].is(Token::Kind::word) && progression.contains(t[k + 1].lower())) {
+      return {k, k + 1};
+    }
+  }
+  return {last, last};
+}
+
+}  // namespace
+
 std::optional<ast::Line> read_exercise_line(const SourceFile& file, const std::vector<Token>& tokens, std::size_t first,
                                             std::size_t last, const LineContext& context, Diagnostics& diagnostics) {
   // Reading a dose looks ahead along the line, so a line of thousands of signs would take quadratic time; no
@@ -1567,7 +1614,17 @@ std::optional<ast::Line> read_exercise_line(const SourceFile& file, const std::v
                                   max_tokens));
     return std::nullopt;
   }
-  return Reader(file, tokens, first, last, context, diagnostics).read();
+  const auto [cut, remark] = later_weeks(tokens, first, last);
+  auto line = Reader(file, tokens, first, cut, context, diagnostics).read();
+  if (line && cut < last) {
+    auto from = remark;
+    while (from < last && (tokens[from].is(Token::Kind::punct) || tokens[from].is(Token::Kind::dash))) ++from;
+    auto to = last;
+    while (to > from && tokens[to - 1].is_punct(')')) --to;
+    if (from < to)
+      line->notes.emplace_back(file.text.substr(tokens[from].offset, tokens[to - 1].end() - tokens[from].offset));
+  }
+  return line;
 }
 
 std::optional<ast::Line> read_dose_line(const SourceFile& file, const std::vector<Token>& tokens, std::size_t first,

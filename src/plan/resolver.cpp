@@ -402,7 +402,7 @@ class Resolver {
   }
 
   // `tweaked his back in Feb (acute flare)`, `a flare-up last month`, `flare 3 weeks ago`: a clause dated in the
-  // past. A weekday or `since` does not date it so: `flare-up since Tuesday` is one the client has.
+  // past. A weekday or `since` does not date it so: `flare-up since Tuesday`, `since last Fri` are the client's.
   static bool dated_past(const std::vector<std::string>& written, const std::vector<std::size_t>& clause_start,
                          std::size_t at) {
     static const std::set<std::string> seasons = {
@@ -411,7 +411,8 @@ class Resolver {
         "november", "dec",     "december", "xmas",     "christmas", "summer", "autumn",    "winter", "spring"};
     for (auto k = clause_start[at]; k < written.size() && clause_start[k] == clause_start[at]; ++k) {
       const auto& w = written[k];
-      if (w == "ago" || w == "last" ||
+      const bool since = k > 0 && written[k - 1] == "since";  // `since last Fri`: still there
+      if (w == "ago" || (w == "last" && !since) ||
           (seasons.count(w) > 0 && k > 0 && (written[k - 1] == "in" || written[k - 1] == "over"))) {
         return true;
       }

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Precision and recall of liftlint's errors and warnings against a physiotherapist's expectations.
+"""Precision and recall of liftlint's findings against a physiotherapist's expectations.
 
 Each scenario is NAME.plan with NAME.expect beside it. An expectation line is
     LINE: RULE (why)            a finding of RULE at LINE
@@ -7,7 +7,9 @@ Each scenario is NAME.plan with NAME.expect beside it. An expectation line is
     *: RULE (why)               RULE anywhere in the plan (plan and week findings)
     clean                       no error or warning at all
 Every (line, rule) pair liftlint reports as an error or a warning is counted once. A reported pair
-that no expectation names is a false alarm; an expectation nothing matches is a miss.
+that no expectation names is a false alarm; an expectation nothing matches is a miss. A finding of
+severity info is advice, not an alarm: it meets an expectation that names it, and is never a false
+alarm.
 
 usage: score.py LIFTLINT DIR [--min-precision P] [--min-recall R] [--quiet]
 """
@@ -39,21 +41,21 @@ def reported(liftlint, plan):
     run = subprocess.run([liftlint, "check", str(plan), "--format", "json"], capture_output=True, text=True)
     if run.returncode not in (0, 1, 2):
         sys.exit(f"{plan}: liftlint exited with {run.returncode}\n{run.stderr}")
-    found = set()
+    found, advice = set(), set()
     for p in json.loads(run.stdout)["plans"]:
         for f in p["findings"]:
-            if f.get("rule") and f["severity"] in ("error", "warning"):
-                found.add((f["location"]["line"], f["rule"]))
-    return found
+            if f.get("rule"):
+                (found if f["severity"] in ("error", "warning") else advice).add((f["location"]["line"], f["rule"]))
+    return found, advice
 
 
-def score(expected, found):
+def score(expected, found, advice=frozenset()):
     """Returns (true positives, false alarms, misses)."""
     matched = set()
     misses = []
     hits = 0
     for line, rules, raw in expected:
-        candidates = [(l, r) for (l, r) in found if r in rules and (line is None or l == line)]
+        candidates = [(l, r) for (l, r) in found | advice if r in rules and (line is None or l == line)]
         if not candidates:
             misses.append(raw)
             continue
@@ -61,6 +63,7 @@ def score(expected, found):
         # A plan-wide expectation covers every place the rule is reported.
         matched.update(candidates if line is None else candidates[:1])
     alarms = sorted(found - matched)
+    matched &= found
     return hits, alarms, misses
 
 
@@ -79,8 +82,8 @@ def main():
     total_hits = total_expected = total_reported = true_total = 0
     for plan in plans:
         expected = expectations(plan.with_suffix(".expect"))
-        found = reported(liftlint, plan)
-        hits, alarms, misses = score(expected, found)
+        found, advice = reported(liftlint, plan)
+        hits, alarms, misses = score(expected, found, advice)
         # Reported pairs matched by expectations, counted once each.
         true_reports = len(found) - len(alarms)
         total_hits += hits
