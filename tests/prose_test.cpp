@@ -30,7 +30,7 @@ const std::regex& gym() {
 const std::regex& age() {
   static const std::regex r(
       R"((?:^|[,;|]\s*)(\d{2,3})\s*(?:$|[,;|])|\b(\d{2,3})\s*-?\s*(?:y/?o|yrs?\b|years?\b(?:[\s-]*old)?|year-old))"
-      R"(|\bage[d]?\s*:?\s*(\d{2,3})\b)",
+      R"(|\bage[d]?\s*:?\s*(\d{2,3})\b| - (\d{2})(?= - |$)| \xE2\x80\x93 (\d{2})(?= \xE2\x80\x93 |$)|\w \((\d{2})\))",
       std::regex::icase);
   return r;
 }
@@ -91,6 +91,7 @@ std::vector<std::string> phrases() {
                                         "|",
                                         ".",
                                         "-",
+                                        "\xE2\x80\x93",
                                         "/",
                                         "67",
                                         "7",
@@ -162,8 +163,12 @@ TEST(Prose, ReadsNegationsAndGymWorkAsTheRegularExpressionsDid) {
 TEST(Prose, ReadsAgesAndWeeksOfPregnancyAsTheRegularExpressionsDid) {
   for (const auto& text : phrases()) {
     std::smatch m;
+    // numbers in a list (`12, 16, 20`) are no age, which the expression did not know: tested by example below
+    static const std::regex list(R"(\d\s*[,;|]\s*\d)");
     const auto expected_age = std::regex_search(text, m, age()) ? number(m) : std::nullopt;
-    EXPECT_EQ(prose::age_in(text), expected_age) << text;
+    if (!std::regex_search(text, list)) {
+      EXPECT_EQ(prose::age_in(text), expected_age) << text;
+    }
     const auto expected_week = std::regex_search(text, m, week()) ? number(m) : std::nullopt;
     EXPECT_EQ(prose::pregnancy_week_in(text), expected_week) << text;
   }
@@ -171,6 +176,9 @@ TEST(Prose, ReadsAgesAndWeeksOfPregnancyAsTheRegularExpressionsDid) {
 
 TEST(Prose, ReadsTheWaysTrainersWriteThem) {
   EXPECT_EQ(prose::age_in("client: priya, 67, desk job"), 67);
+  EXPECT_EQ(prose::age_in("arthur \xE2\x80\x93 76 \xE2\x80\x93 home + gym plan"), 76);
+  EXPECT_EQ(prose::age_in("strength plan - margaret (68)"), 68);
+  EXPECT_EQ(prose::age_in("kb programme - dave, has 12, 16, 20, 24 kg bells"), std::nullopt);
   EXPECT_EQ(prose::age_in("72-year-old retired teacher"), 72);
   EXPECT_EQ(prose::age_in("aged 58"), 58);
   EXPECT_EQ(prose::age_in("seen on 12/03/2026"), std::nullopt);

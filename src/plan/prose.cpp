@@ -239,9 +239,25 @@ bool names_gym_work(std::string_view text) {
   return false;
 }
 
+// `arthur – 76 – home plan`, `lachie (15)`: a number of two digits between spaced dashes, or alone in
+// parentheses after a word.
+std::optional<double> named_age(std::string_view t, std::size_t i) {
+  for (const std::string_view dash : {" - ", " \xE2\x80\x93 "}) {
+    if (!at(t, i, dash)) continue;
+    const auto end = number_at(t, i + dash.size(), 2, 2);
+    if (end && (at(t, *end, dash) || *end == t.size())) return value_of(t, i + dash.size(), *end);
+  }
+  if (i > 0 && word_char(t[i - 1]) && at(t, i, " (")) {
+    const auto end = number_at(t, i + 2, 2, 2);
+    if (end && *end < t.size() && t[*end] == ')') return value_of(t, i + 2, *end);
+  }
+  return std::nullopt;
+}
+
 std::optional<double> age_in(std::string_view text) {
   for (std::size_t i = 0; i < text.size(); ++i) {
     if (auto age = lone_age(text, i)) return age;
+    if (auto age = named_age(text, i)) return age;
     if (auto age = age_before_years(text, i)) return age;
     if (auto age = age_after_word(text, i)) return age;
   }
