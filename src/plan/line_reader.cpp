@@ -57,7 +57,7 @@ class Reader {
  public:
   Reader(const SourceFile& file, const std::vector<Token>& t, std::size_t first, std::size_t last,
          const LineContext& context, Diagnostics& d)
-      : file_(file), t_(t), i_(first), last_(last), context_(context), d_(d) {}
+      : file_(file), t_(t), i_(first), last_(last), first_(first), context_(context), d_(d) {}
 
   std::optional<ast::Line> read() {
     if (!head()) return std::nullopt;
@@ -196,6 +196,7 @@ class Reader {
   const std::vector<Token>& t_;
   std::size_t i_;
   std::size_t last_;
+  std::size_t first_;  // where the line starts
   const LineContext& context_;
   Diagnostics& d_;
   ast::Line line_;
@@ -379,6 +380,7 @@ class Reader {
         break;
       }
     }
+    if (end == begin && line_.distance && begin > first_) return run_by_distance(begin, end);
     if (end == begin) {
       const auto& t = t_[std::min(begin, last_ - 1)];
       d_.error(t.span(file_),
@@ -386,10 +388,38 @@ class Reader {
                              : std::string("expected an exercise name, as in 'goblet squat 3x10'"));
       return false;
     }
+    if (line_.distance && begin > first_ && efforts_only(begin, end)) return run_by_distance(begin, end);
     i_ = end;
     const auto s = span(begin, end - 1);
     line_.name = ast::Value{ast::Value::Kind::string, std::string(file_.text.substr(s.offset, s.length)), 0, {}, s};
     line_.span = s;
+    return true;
+  }
+
+  // `8km`, `8km easy`, `10 mi steady`: in a running plan a distance alone, or with how to run it, is a run. The
+  // words are a note; the name is the distance as written.
+  bool run_by_distance(std::size_t begin, std::size_t end) {
+    auto d = begin;
+    while (d > first_ && !t_[d - 1].is(K::number)) --d;
+    if (d > first_) --d;
+    const auto s = span(d, begin - 1);
+    line_.name = ast::Value{ast::Value::Kind::string, "run", 0, {}, s};
+    line_.span = s;
+    if (end > begin) {
+      const auto words = span(begin, end - 1);
+      line_.notes.emplace_back(file_.text.substr(words.offset, words.length));
+    }
+    i_ = end;
+    return true;
+  }
+
+  [[nodiscard]] bool efforts_only(std::size_t begin, std::size_t end) const {
+    static const WordSet efforts = {"easy",    "steady",         "long",        "tempo",   "recovery", "threshold",
+                                    "slow",    "moderate",       "hard",        "aerobic", "shakeout", "progression",
+                                    "relaxed", "conversational", "comfortable", "gentle"};
+    for (auto k = begin; k < end; ++k) {
+      if (!t_[k].is(K::word) || !efforts.contains(t_[k].lower())) return false;
+    }
     return true;
   }
 
@@ -1565,7 +1595,8 @@ namespace {
 
 // What a line says after its dose of later weeks or of its setup, as [end of the dose, start of the remark):
 // `Goblet squat 3x10 – add 2kg next week`, `Glute bridge 3x12, progress to single leg in week 3`, `(go up to
-// 16kg in wk 2)` after a separator and a word of progression; `onto the 2nd box` before an ordinal. Their numbers
+// 16kg in wk 2)` after a separator and a word of progression; `onto the 2nd box` before an ordinal; `incl 5 x
+// 3min @ threshold`, what the dose holds. Their numbers
 // are no part of this week's dose. Both are `last` when the line has no such remark.
 struct Remark {
   std::size_t dose_end;
@@ -1588,6 +1619,11 @@ Remark later_weeks(const std::vector<Token>& t, std::size_t first, std::size_t l
         --begin;
       }
       return {begin, begin};
+    }
+    // `8km incl 5 x 3min @ threshold`: what the dose holds, described
+    if (dosed && x.is(Token::Kind::word) &&
+        (x.lower() == "incl" || x.lower() == "including" || x.lower() == "inc" || x.lower() == "includes")) {
+      return {k, k};
     }
     if (x.is(Token::Kind::number) || x.is(Token::Kind::times) || x.is(Token::Kind::clock)) dosed = true;
     const bool separator = x.is_punct(',') || x.is_punct(';') || x.is_punct('(') ||
