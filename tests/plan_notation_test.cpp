@@ -274,6 +274,23 @@ TEST(PlanNotation, ALabelBeforeAColonThenTheExercise) {
   EXPECT_TRUE(errors.empty()) << errors;
 }
 
+// `Fri – same as Tue`, `Sat - repeat day 2`: the session written on the day referred to, exercises and kind.
+TEST(PlanNotation, ASessionWrittenAsAnotherDaysIsCopied) {
+  const SourceFile file{"c.plan",
+                        "Tue – Strength\nGoblet squat 3x10\nDead bug 3x10\nThu - walk 30 min\nFri – same as Tue\n"};
+  Diagnostics diagnostics;
+  const auto parsed = plan::parse_plan_file(file, diagnostics);
+  ASSERT_TRUE(parsed);
+  const auto resolved = plan::resolve_plan(*parsed, *pack().rules, diagnostics);
+  EXPECT_EQ(render(diagnostics), "");
+  ASSERT_TRUE(resolved);
+  const auto& sessions = resolved->blocks.front().sessions;
+  ASSERT_EQ(sessions.size(), 3U);
+  ASSERT_EQ(sessions[2].lines.size(), 2U);
+  EXPECT_EQ(sessions[2].lines[0].exercise->name, "goblet squat");
+  EXPECT_EQ(pack().rules->vocab(model::Category::session_kind).at(sessions[2].kind).id, "strength");
+}
+
 // `Day 1 (A1)`, `Day 2 (B1)`: a rotation's letter and number after the day, in parentheses.
 TEST(PlanNotation, ARotationsLabelAfterTheDay) {
   std::string errors;

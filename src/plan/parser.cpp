@@ -1544,9 +1544,10 @@ class Parser {
     const auto inline_from = inline_content(t, past_dates(t, k));
     const auto group_from = inline_from < t.size() ? grouped_title(t, inline_from) : t.size();
     const auto title_end = group_from < t.size() ? group_from : inline_from;
+    const auto reference = session_reference(t, k, title_end);
     std::size_t kind_first = t.size();
     std::size_t kind_last = 0;
-    for (std::size_t j = k; j < title_end; ++j) {
+    for (std::size_t j = k; j < reference.begin; ++j) {
       const auto& x = t[j];
       if (const auto skip = date_or_time(t, j, day)) {
         j += skip - 1;
@@ -1579,13 +1580,53 @@ class Parser {
         return false;
       }
     }
-    if (kind_first < title_end) kind(t, kind_first, kind_last, day);
+    if (kind_first < reference.begin) kind(t, kind_first, kind_last, day);
     day.span = Span{&file_, t.front().line, t.front().column, s.end - t.front().offset, t.front().offset};
     day.end = s.end;
     start_day(std::move(day), s);
+    if (!reference.key.empty()) copy_session(reference.key);
     if (!s.opens && title_end == inline_from) opens_next_ = Level::day;
     if (inline_from < t.size()) inline_session(t, inline_from, group_from);
     return true;
+  }
+
+  // `Fri – same as Tue`, `Thu – full body (same as Mon)`, `Sat - repeat day 2`: a session written as another
+  // day's. Where the reference starts in the title (its bracket or dash included), and the day it names as
+  // day_key writes it; `begin` is `end` and the key empty when there is none.
+  struct SessionReference {
+    std::size_t begin;
+    std::string key;
+  };
+  static SessionReference session_reference(const TokenList& t, std::size_t from, std::size_t end) {
+    static const WordSet markers = {"same", "repeat", "ditto", "as"};
+    for (std::size_t j = from; j < end; ++j) {
+      if (!t[j].is(K::word) || !markers.contains(t[j].lower())) continue;
+      for (std::size_t d = j + 1; d < end && d <= j + 2; ++d) {
+        std::string key;
+        if (t[d].is(K::word) && weekday_words.count(t[d].lower()) > 0) key = std::string(t[d].lower().substr(0, 3));
+        if (t[d].lower() == "day" && d + 1 < end && t[d + 1].is(K::number)) {
+          key = fmt::format("day {}", t[d + 1].text);
+        }
+        if (key.empty()) continue;
+        auto begin = j;
+        if (begin > from && (t[begin - 1].is_punct('(') || t[begin - 1].is(K::dash))) --begin;
+        return {begin, key};
+      }
+    }
+    return {end, {}};
+  }
+
+  // The blocks of the latest earlier session on the day `key` names, and its kind when this one has none.
+  void copy_session(const std::string& key) {
+    const auto& list = days();
+    for (auto it = list.rbegin(); it != list.rend(); ++it) {
+      if (&*it == day() || day_key(*it, it->day.text) != key || it->blocks.empty()) continue;
+      const auto blocks = it->blocks;
+      const auto kind = it->kind;
+      day()->blocks = blocks;
+      if (day()->kind.text.empty()) day()->kind = kind;
+      return;
+    }
   }
 
   // `Wed – 8 km easy`, `Sun: long run 16 km`: after the day and a separator, what the session is, written on
