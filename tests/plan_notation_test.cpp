@@ -291,6 +291,20 @@ TEST(PlanNotation, ASessionWrittenAsAnotherDaysIsCopied) {
   EXPECT_EQ(pack().rules->vocab(model::Category::session_kind).at(sessions[2].kind).id, "strength");
 }
 
+// `Thu - S&C: back squat 3x8, RDL 3x8`, `Mon: gym – goblet squat 3x12`, `Tue - 10km w/ 6 x 800m @ 10k pace`: a
+// title, then the session's exercises; a run with what it holds.
+TEST(PlanNotation, ATitleWithADashOrColonThenTheExercises) {
+  std::string errors;
+  EXPECT_EQ(lines_of("Thu - S&C: back squat 3x8, RDL 3x8\n", &errors),
+            (std::vector<std::string>{"back squat 3", "romanian deadlift 3"}));
+  EXPECT_TRUE(errors.empty()) << errors;
+  EXPECT_EQ(lines_of("Mon: gym – goblet squat 3x12 @ 20kg, farmer carry 4 x 30m @ 24kg\n", &errors),
+            (std::vector<std::string>{"goblet squat 3", "farmer's carry 4"}));
+  EXPECT_TRUE(errors.empty()) << errors;
+  EXPECT_EQ(lines_of("Tue - 10km w/ 6 x 800m @ 10k pace\n", &errors), (std::vector<std::string>{"running"}));
+  EXPECT_TRUE(errors.empty()) << errors;
+}
+
 // `Day 1 (A1)`, `Day 2 (B1)`: a rotation's letter and number after the day, in parentheses.
 TEST(PlanNotation, ARotationsLabelAfterTheDay) {
   std::string errors;

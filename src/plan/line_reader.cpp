@@ -1621,8 +1621,13 @@ Remark later_weeks(const std::vector<Token>& t, std::size_t first, std::size_t l
       return {begin, begin};
     }
     // `8km incl 5 x 3min @ threshold`: what the dose holds, described
+    // `10km w/ 6 x 800m @ 10k pace`
+    const bool with = x.lower() == "w" && t[k + 1].is_punct('/') && t[k + 1].attached;
     if (dosed && x.is(Token::Kind::word) &&
-        (x.lower() == "incl" || x.lower() == "including" || x.lower() == "inc" || x.lower() == "includes")) {
+        (x.lower() == "incl" || x.lower() == "including" || x.lower() == "inc" || x.lower() == "includes" ||
+         (with && t[k - 1].is(Token::Kind::word) &&
+          (t[k - 1].lower() == "km" || t[k - 1].lower() == "mi" || t[k - 1].lower() == "miles" ||
+           t[k - 1].lower() == "k")))) {
       return {k, k};
     }
     if (x.is(Token::Kind::number) || x.is(Token::Kind::times) || x.is(Token::Kind::clock)) dosed = true;

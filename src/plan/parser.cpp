@@ -1642,9 +1642,10 @@ class Parser {
     if (const auto label = session_label(t, first); label > 0 && first + label < t.size()) {
       return inline_content(t, first + label);
     }
-    // `Mon - Legs: back squat 4x10 | deadlift 4x8`: the session's title, then what it holds
+    // `Mon - Legs: back squat 4x10 | deadlift 4x8`, `Mon: gym – goblet squat 3x12`: the session's title, then
+    // what it holds
     for (std::size_t c = first + 1; c < t.size() && c <= first + 4; ++c) {
-      if (!t[c].is_punct(':')) continue;
+      if (!t[c].is_punct(':') && !(t[c].is(K::dash) && !t[c].attached)) continue;
       if (c + 1 < t.size() && title_like(TokenList(t.begin() + static_cast<std::ptrdiff_t>(first),
                                                    t.begin() + static_cast<std::ptrdiff_t>(c)))) {
         return inline_content(t, c);
@@ -1731,7 +1732,7 @@ class Parser {
   // `Session 1`, `Workout B`, `session A` after the day: the session's name, not its kind. How many tokens, at
   // the word or at the label after it.
   static std::size_t session_label(const TokenList& t, std::size_t j) {
-    static const WordSet names{"session", "workout", "wod", "class", "program", "programme"};
+    static const WordSet names{"session", "sess", "workout", "wod", "class", "program", "programme"};
     const auto label = [&](std::size_t k) {
       return k < t.size() && ((t[k].is(K::number) && t[k].mark == 0 && t[k].value < 100) ||
                               (t[k].is(K::word) && t[k].text.size() == 1));
@@ -2340,6 +2341,14 @@ class Parser {
         "stability",   "balance",   "prehab",       "rehab",       "abs",       "hiit"};
     bool kind = false;
     std::size_t labels = 0;
+    // `S&C`: strength and conditioning, two letters that are no labels
+    std::size_t letters = 0;
+    for (std::size_t k = 0; k + 2 < t.size(); ++k) {
+      if (t[k].lower() == "s" && t[k + 1].is_punct('&') && t[k + 2].lower() == "c" && t[k + 2].attached) {
+        kind = true;
+        letters += 2;
+      }
+    }
     for (const auto& x : t) {
       if (x.is(K::dash) || x.is_punct('(') || x.is_punct(')') || x.is_punct(':') || x.is_punct('&') ||
           x.is_punct('+') || x.is_punct('/') || x.is_punct(',')) {
@@ -2354,7 +2363,7 @@ class Parser {
       const auto w = x.lower();
       kind = kind || (w != "and" && w != "day" && w != "session" && w != "workout" && w != "training");
     }
-    return kind && labels <= 1;
+    return kind && labels <= 1 + letters;
   }
 
   // `Back squat` then `5x5 @ 80kg`, `Deadlift: work up to a heavy single` then `Then 5 x 3 @ 85%`: a line that
