@@ -62,6 +62,7 @@ class Reader {
   std::optional<ast::Line> read() {
     if (!head()) return std::nullopt;
     rest_of_cell();
+    cardio_by_time();
     return result();
   }
 
@@ -411,6 +412,23 @@ class Reader {
     }
     i_ = end;
     return true;
+  }
+
+  // `Easy 40 min`, `steady 30 min Z2`: how hard, then ten minutes or more, is light cardio of any kind.
+  void cardio_by_time() {
+    const auto& n = line_.name;
+    if (line_.distance || !line_.reps || n.text == "run") return;
+    const auto unit = line_.reps->unit;
+    const double minutes = unit == "min" ? line_.reps->low : unit == "h" ? 60 * line_.reps->low : 0;
+    if (minutes < 10) return;
+    std::size_t begin = 0, end = 0;
+    for (std::size_t k = 0; k < t_.size(); ++k) {
+      if (t_[k].offset == n.span.offset) begin = k;
+      if (t_[k].offset < n.span.offset + n.span.length) end = k + 1;
+    }
+    if (end <= begin || !efforts_only(begin, end)) return;
+    line_.notes.push_back(n.text);
+    line_.name.text = "light cardio";
   }
 
   [[nodiscard]] bool efforts_only(std::size_t begin, std::size_t end) const {
@@ -1607,6 +1625,7 @@ Remark later_weeks(const std::vector<Token>& t, std::size_t first, std::size_t l
                                       "build", "building", "drop",     "dropping",    "go",       "next",
                                       "from",  "move",     "moving",   "until",       "once"};
   bool dosed = false;
+  bool named = false;  // a word before the dose: `Easy 40 min Z2`, not `30 min Zone 2 bike`
   for (auto k = first; k + 1 < last; ++k) {
     const auto& x = t[k];
     const bool ordinal =
@@ -1621,6 +1640,10 @@ Remark later_weeks(const std::vector<Token>& t, std::size_t first, std::size_t l
       return {begin, begin};
     }
     // `8km incl 5 x 3min @ threshold`: what the dose holds, described
+    // `40 min Z2`, `30 min zone 2`: a heart-rate zone, how hard
+    const bool zone = (x.lower() == "z" && t[k + 1].is(Token::Kind::number) && t[k + 1].attached) ||
+                      (x.lower() == "zone" && t[k + 1].is(Token::Kind::number));
+    if (dosed && named && zone) return {k, k};
     // `10km w/ 6 x 800m @ 10k pace`
     const bool with = x.lower() == "w" && t[k + 1].is_punct('/') && t[k + 1].attached;
     if (dosed && x.is(Token::Kind::word) &&
@@ -1631,6 +1654,7 @@ Remark later_weeks(const std::vector<Token>& t, std::size_t first, std::size_t l
       return {k, k};
     }
     if (x.is(Token::Kind::number) || x.is(Token::Kind::times) || x.is(Token::Kind::clock)) dosed = true;
+    named = named || (!dosed && x.is(Token::Kind::word));
     const bool separator = x.is_punct(',') || x.is_punct(';') || x.is_punct('(') ||
                            (x.is(Token::Kind::dash) &&
                             !(k > first && t[k - 1].is(Token::Kind::number) && t[k + 1].is(Token::Kind::number)));
