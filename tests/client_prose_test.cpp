@@ -100,7 +100,9 @@ TEST(ClientProse, ClearancesInTheTrainersWords) {
     EXPECT_TRUE(cleared(words + session)) << words;
   }
   for (const char* words : {"History: disc bulge, not ok to lift yet", "History: LBP, knees ok to kneel",
-                            "History: sciatica, waiting to see the consultant"}) {
+                            "History: sciatica, waiting to see the consultant",
+                            "History: LBP. Had prostate cancer in 2016, all clear since",
+                            "History: lumbar fusion, discharged from hospital in May"}) {
     EXPECT_FALSE(cleared(words + session)) << words;
   }
 }

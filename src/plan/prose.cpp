@@ -94,13 +94,30 @@ std::size_t said_fine(std::string_view t, std::size_t i) {
   return std::string_view::npos;
 }
 
+// A professional or training named within 40 characters of [begin, end): `all clear from GP`, `discharged by
+// physio`, `released to train`; not `cancer treated in 2016, all clear since` or `discharged from hospital`.
+bool attested(std::string_view t, std::size_t begin, std::size_t end) {
+  const auto from = begin > 40 ? begin - 40 : 0;
+  const auto around = t.substr(from, std::min(t.size(), end + 40) - from);
+  for (const std::string_view w : {"gp", "doctor", "dr", "physio", "consultant", "surgeon", "surgical", "midwife",
+                                   "chiro", "osteo", "specialist", "ortho", "train", "gym", "lift", "exercise"}) {
+    for (auto at = around.find(w); at != std::string_view::npos; at = around.find(w, at + 1)) {
+      if (word_starts(around, at)) return true;
+    }
+  }
+  return false;
+}
+
 std::size_t clearance_at(std::string_view t, std::size_t i) {
   if (const auto end = permitted_to(t, i); end != std::string_view::npos) return end;
   if (const auto end = said_fine(t, i); end != std::string_view::npos) return end;
-  for (const std::string_view w :
-       {"cleared", "clearance", "all clear", "all-clear", "discharged", "good to go", "released", "no restrictions",
-        "exercise is fine", "exercise is ok", "gym is fine", "gym is ok", "training is fine", "lifting is fine"}) {
+  for (const std::string_view w : {"cleared", "clearance", "exercise is fine", "exercise is ok", "gym is fine",
+                                   "gym is ok", "training is fine", "lifting is fine"}) {
     if (const auto end = whole(t, i, w); end != std::string_view::npos) return end;
+  }
+  for (const std::string_view w :
+       {"all clear", "all-clear", "discharged", "good to go", "released", "no restrictions"}) {
+    if (const auto end = whole(t, i, w); end != std::string_view::npos && attested(t, i, end)) return end;
   }
   if (const auto end = signed_off(t, i); end != std::string_view::npos) return end;
   for (const std::string_view w : {"sign-off", "ok'd", "okd", "okayed", "green light", "go-ahead", "go ahead"}) {

@@ -8,9 +8,10 @@
 
 namespace liftlint::plan::prose {
 
-// Where a word of clearance stands: cleared, clearance, all clear, discharged, released, no restrictions, good
-// to go, signed (him) off, sign-off, ok'd, okayed, green light, go-ahead, fit to train or exercise; ok, okay, fine
-// or safe to (or happy for her to) train, lift, exercise, return, start, progress, load, keep, continue or carry
+// Where a word of clearance stands: cleared, clearance, all clear, discharged, released, no restrictions and good
+// to go when a professional or training is named near them (`all clear from GP`, not `cancer treated in 2016, all
+// clear since`), signed (him) off, sign-off, ok'd, okayed, green light, go-ahead, fit to train or exercise; ok, okay,
+// fine or safe to (or happy for her to) train, lift, exercise, return, start, progress, load, keep, continue or carry
 // on; and said or says, then within eight words fine, ok, keep training, carry on or continue. The first one, as
 // [begin, end) of the text.
 struct Found {
