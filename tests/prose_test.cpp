@@ -30,7 +30,7 @@ const std::regex& gym() {
 const std::regex& age() {
   static const std::regex r(
       R"((?:^|[,;|]\s*)(\d{2,3})\s*(?:$|[,;|])|\b(\d{2,3})\s*-?\s*(?:y/?o|yrs?\b|years?\b(?:[\s-]*old)?|year-old))"
-      R"(|\bage[d]?\s*:?\s*(\d{2,3})\b| - (\d{2})(?= - |$)| \xE2\x80\x93 (\d{2})(?= \xE2\x80\x93 |$)|\w \((\d{2})\))",
+      R"(|\bage[d]?\s*:?\s*(\d{2,3})\b| - (\d{2})(?= - |$)|\w \((\d{2})\))",
       std::regex::icase);
   return r;
 }
@@ -91,7 +91,6 @@ std::vector<std::string> phrases() {
                                         "|",
                                         ".",
                                         "-",
-                                        "\xE2\x80\x93",
                                         "/",
                                         "67",
                                         "7",
