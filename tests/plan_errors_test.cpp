@@ -228,6 +228,13 @@ TEST(PlanNotes, AChangeForALaterWeekIsANote) {
   EXPECT_EQ(line_notes(report).front().message,
             "'Wk 2: add tuck jumps 3 x 10' read as a note: a change for a later week; write that week out to have it "
             "checked");
+  // `Squat: 4×6 @ 70%, wk2 4×5 @ 75%`: week 1's dose, and the later weeks' said as a note
+  const auto inline_weeks =
+      check_named(default_engine(), "i.plan", "Monday\nGoblet squat 3x10\nSquat: 4x6 @ 70%, wk2 4x5 @ 75%\n");
+  EXPECT_TRUE(inline_weeks.errors.empty()) << (inline_weeks.errors.empty() ? "" : inline_weeks.errors.front().message);
+  ASSERT_EQ(line_notes(inline_weeks).size(), 1U);
+  EXPECT_EQ(line_notes(inline_weeks).front().message,
+            "'wk2 4x5 @ 75%' read as a note: the doses of later weeks; write those weeks out to have them checked");
   const auto reading =
       default_engine().read_text("w.plan", "Week 1\nMonday\nGoblet squat 3x10\nWk 2: add 3 x 10\n", PlanFormat::text);
   EXPECT_TRUE(reading.errors.empty());

@@ -9,6 +9,7 @@
 #include <utility>
 
 #include "plan/asides.hpp"
+#include "plan/notes.hpp"
 #include "support/ascii.hpp"
 #include "support/names.hpp"
 #include "support/string_index.hpp"
@@ -1613,12 +1614,13 @@ namespace {
 
 // What a line says after its dose of later weeks or of its setup, as [end of the dose, start of the remark):
 // `Goblet squat 3x10 – add 2kg next week`, `Glute bridge 3x12, progress to single leg in week 3`, `(go up to
-// 16kg in wk 2)` after a separator and a word of progression; `onto the 2nd box` before an ordinal; `incl 5 x
-// 3min @ threshold`, what the dose holds. Their numbers
-// are no part of this week's dose. Both are `last` when the line has no such remark.
+// 16kg in wk 2)` after a separator and a word of progression; `, wk2 4×5 @ 75%`, the dose of a later week; `onto the
+// 2nd box` before an ordinal; `incl 5 x 3min @ threshold`, what the dose holds. Their numbers are no part of this
+// week's dose. Both are `last` when the line has no such remark.
 struct Remark {
   std::size_t dose_end;
   std::size_t remark_begin;
+  bool later_doses = false;  // the doses of later weeks, which are not checked
 };
 Remark later_weeks(const std::vector<Token>& t, std::size_t first, std::size_t last) {
   static const WordSet progression = {"add",   "adding",   "progress", "progressing", "increase", "increasing",
@@ -1661,6 +1663,11 @@ Remark later_weeks(const std::vector<Token>& t, std::size_t first, std::size_t l
     if (dosed && separator && t[k + 1].is(Token::Kind::word) && progression.contains(t[k + 1].lower())) {
       return {k, k + 1};
     }
+    // `Squat 4×6 @ 70%, wk2 4×5 @ 75%`, `| W2 3x5 @ 105kg`, `, week 2 3x8`: the doses of later weeks
+    const bool week = k + 2 < last && t[k + 1].is(Token::Kind::word) && t[k + 2].is(Token::Kind::number) &&
+                      (t[k + 1].lower() == "wk" || t[k + 1].lower() == "w" || t[k + 1].lower() == "week" ||
+                       t[k + 1].lower() == "wks" || t[k + 1].lower() == "weeks");
+    if (dosed && (separator || x.is_punct('|')) && week) return {k, k + 1, true};
   }
   return {last, last};
 }
@@ -1679,15 +1686,25 @@ std::optional<ast::Line> read_exercise_line(const SourceFile& file, const std::v
                                   max_tokens));
     return std::nullopt;
   }
-  const auto [cut, remark] = later_weeks(tokens, first, last);
+  const auto [cut, remark, later_doses] = later_weeks(tokens, first, last);
   auto line = Reader(file, tokens, first, cut, context, diagnostics).read();
   if (line && cut < last) {
     auto from = remark;
     while (from < last && (tokens[from].is(Token::Kind::punct) || tokens[from].is(Token::Kind::dash))) ++from;
     auto to = last;
     while (to > from && tokens[to - 1].is_punct(')')) --to;
-    if (from < to)
-      line->notes.emplace_back(file.text.substr(tokens[from].offset, tokens[to - 1].end() - tokens[from].offset));
+    if (from < to) {
+      const auto begin = tokens[from].offset;
+      const std::string text(file.text.substr(begin, tokens[to - 1].end() - begin));
+      line->notes.push_back(text);
+      // said, as for `Wk 2: add tuck jumps` inside a session: what is not checked must not pass unseen
+      if (later_doses) {
+        add_note(
+            diagnostics, span_between(file, tokens[from], tokens[to - 1]),
+            fmt::format("'{}' read as a note: the doses of later weeks; write those weeks out to have them checked",
+                        shorten(text)));
+      }
+    }
   }
   return line;
 }
