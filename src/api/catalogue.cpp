@@ -92,7 +92,7 @@ std::vector<VocabularyEntry> Engine::vocabulary(VocabularyKind kind) const {
     implied.reset(i);
     VocabularyEntry entry{e.id, e.label, {}, names_in(*rules, category, implied), {}};
     for (const auto& alias : e.aliases) {
-      (alias.find('~') == std::string::npos ? entry.aliases : entry.described).push_back(alias);
+      (model::is_description(alias) ? entry.described : entry.aliases).push_back(alias);
     }
     out.push_back(std::move(entry));
   }

@@ -139,9 +139,7 @@ struct Engine::Impl {
     return reading;
   }
 
-  [[nodiscard]] bool runs(const model::Rule& rule) const {
-    return rule.status == model::Status::reviewed || (rule.status == model::Status::draft && eval_options.drafts);
-  }
+  [[nodiscard]] bool runs(const model::Rule& rule) const { return eval::runs(rule, eval_options); }
 
   // A plan whose client has no condition recorded is not checked against the rules that wait for one; the
   // reader is told, or a summary of "0 errors" would pass for a plan fit for a client with back pain.
@@ -150,7 +148,7 @@ struct Engine::Impl {
     std::call_once(awaiting_found_, [this] { awaiting_ = eval::awaiting_condition(*rules, eval_options); });
     if (awaiting_.rules == 0) return;
     const auto& vocab = rules->vocab(model::Category::condition);
-    const auto first = humanized(vocab.at(awaiting_.conditions.front()).id);
+    const auto first = id_as_words(vocab.at(awaiting_.conditions.front()).id);
     const auto* more = awaiting_.conditions.size() > 1 ? " or another condition" : "";
     Problem note;
     note.severity = Severity::info;
@@ -167,11 +165,6 @@ struct Engine::Impl {
   }
 
  private:
-  static std::string humanized(std::string id) {
-    std::replace(id.begin(), id.end(), '_', ' ');
-    return id;
-  }
-
   mutable std::once_flag awaiting_found_;
   mutable eval::AwaitingCondition awaiting_;
   mutable std::once_flag today_read_;

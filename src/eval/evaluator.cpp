@@ -38,11 +38,6 @@ std::string day_name(const plan::Session& s) {
 
 std::string plural(double n, const char* one, const char* many) { return fmt::format("{} {}", n, n == 1 ? one : many); }
 
-std::string humanize(std::string id) {
-  std::replace(id.begin(), id.end(), '_', ' ');
-  return id;
-}
-
 struct Context {
   const plan::Plan* plan = nullptr;
   int week = 1;
@@ -97,9 +92,7 @@ class Evaluator {
     }
   }
 
-  [[nodiscard]] bool runs(const model::Rule& rule) const {
-    return rule.status == model::Status::reviewed || (rule.status == model::Status::draft && options_.drafts);
-  }
+  [[nodiscard]] bool runs(const model::Rule& rule) const { return eval::runs(rule, options_); }
   std::vector<Finding> findings_;
   int last_week_ = 0;
   mutable const plan::WeekBlock* days_block_ = nullptr;
@@ -504,7 +497,7 @@ class Evaluator {
     Vars vars{{"week", std::to_string(c.week)}};
     if (c.session != nullptr) {
       vars.emplace_back("day", day_name(*c.session));
-      vars.emplace_back("kind", humanize(rules_.vocab(model::Category::session_kind).at(c.session->kind).id));
+      vars.emplace_back("kind", id_as_words(rules_.vocab(model::Category::session_kind).at(c.session->kind).id));
     }
     if (c.line != nullptr) vars.emplace_back("exercise", c.line->exercise->name);
     const auto k = rule.predicate.kind;
@@ -862,7 +855,7 @@ class Evaluator {
   }
 
   static std::string lowercase_label(const model::VocabEntry& e) {
-    std::string label = e.label.empty() ? humanize(e.id) : e.label;
+    std::string label = e.label.empty() ? id_as_words(e.id) : e.label;
     if (!label.empty()) label[0] = static_cast<char>(ascii::lower(static_cast<unsigned char>(label[0])));
     return label;
   }
@@ -1065,6 +1058,10 @@ class Evaluator {
 
 }  // namespace
 
+bool runs(const model::Rule& rule, const Options& options) {
+  return rule.status == model::Status::reviewed || (rule.status == model::Status::draft && options.drafts);
+}
+
 bool holds_for_client(const model::RuleSet& rules, const model::Expr& when, const plan::Client& client) {
   plan::Plan plan;
   plan.client = client;
@@ -1113,8 +1110,7 @@ AwaitingCondition awaiting_condition(const model::RuleSet& rules, const Options&
   AwaitingCondition out;
   std::vector<std::size_t> per_condition(vocab.size(), 0);
   for (const auto& rule : rules.rules) {
-    const bool runs = rule.status == model::Status::reviewed || (rule.status == model::Status::draft && options.drafts);
-    if (!runs || !rule.when) continue;
+    if (!runs(rule, options) || !rule.when) continue;
     model::Bits named;
     conditions_named(*rule.when, named);
     if (named.none() || holds_for_client(rules, *rule.when, none)) continue;

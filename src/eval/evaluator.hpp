@@ -13,6 +13,9 @@ struct Options {
   bool drafts = false;  // also run rules whose status is draft
 };
 
+// Whether a rule runs: reviewed, or a draft when drafts are asked for. A retired rule never runs.
+[[nodiscard]] bool runs(const model::Rule& rule, const Options& options);
+
 // Static questions for pack analysis, answered with the same semantics as evaluation.
 // True when `when` may hold for the client: what it says about the plan is unknown here.
 [[nodiscard]] bool holds_for_client(const model::RuleSet& rules, const model::Expr& when, const plan::Client& client);

@@ -497,7 +497,7 @@ class Resolver {
       if (category == Category::condition && e.symptom != (std::string(what) == "symptom")) continue;
       ids.push_back(e.id);
       for (const auto& alias : e.aliases) {
-        if (alias.find('~') == std::string::npos) aliases.push_back(alias);
+        if (!model::is_description(alias)) aliases.push_back(alias);
       }
     }
     std::vector<std::string> help;

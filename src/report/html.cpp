@@ -11,6 +11,7 @@
 #include "report/html_page.hpp"
 #include "report/report.hpp"
 #include "report/writer.hpp"
+#include "support/names.hpp"
 
 namespace liftlint::report {
 namespace {
@@ -160,12 +161,6 @@ std::optional<std::size_t> row_naming(const std::vector<Row>& rows, const std::v
 // 102.05828325 kg as 102.06 kg: values converted from pounds or minutes are shown as people write them.
 std::string rounded(double value) { return fmt::format("{}", std::round(value * 100) / 100); }
 
-// `lower_body` as `lower body`: vocabulary ids shown as words.
-std::string words(std::string id) {
-  std::replace(id.begin(), id.end(), '_', ' ');
-  return id;
-}
-
 // What a text plan writes after the exercise's name, up to the next exercise on the line or a comment:
 // `Goblet squat – 3 × 12, 10, 8 @ 12/14/16kg` gives `3 × 12, 10, 8 @ 12/14/16kg`. Empty for a JSON plan,
 // whose lines are not text a trainer typed.
@@ -309,7 +304,7 @@ class HtmlWriter : public ReportWriter {
 
   static std::string client_line(const PlanReading& r) {
     std::string text = r.conditions.empty() ? "no conditions" : "";
-    for (const auto& c : r.conditions) text += text.empty() ? words(c) : ", " + words(c);
+    for (const auto& c : r.conditions) text += text.empty() ? id_as_words(c) : ", " + id_as_words(c);
     text += r.cleared ? "; cleared for exercise" : "; not cleared";
     if (!r.experience.empty()) text += "; " + r.experience;
     if (r.age) text += fmt::format("; age {}", *r.age);
@@ -425,7 +420,7 @@ class HtmlWriter : public ReportWriter {
       lines += exercise_item(s.lines[l], next_on_line(s, l), line_marks);
     }
     std::string head = fmt::format("<span class=\"day\">{}</span> <span class=\"kind\">{}</span>", escaped(s.day),
-                                   escaped(words(s.kind)));
+                                   escaped(id_as_words(s.kind)));
     if (s.minutes) head += fmt::format(" <span class=\"minutes\">{} min</span>", rounded(*s.minutes));
     if (!s.intensity.empty()) head += fmt::format(" <span class=\"intensity\">{}</span>", escaped(s.intensity));
     return fmt::format("<article class=\"session flag-{}\" id=\"{}-w{}-s{}\"><h4>{}</h4>\n{}{}</article>", flagged, id,

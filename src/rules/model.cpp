@@ -33,8 +33,8 @@ std::vector<std::string> Vocabulary::names() const {
 }
 
 std::optional<std::pair<std::vector<std::string>, std::vector<std::string>>> nearness_lists(std::string_view alias) {
+  if (!is_description(alias)) return std::nullopt;
   const auto tilde = alias.find('~');
-  if (tilde == std::string_view::npos) return std::nullopt;
   const auto phrases = [](std::string_view list) {
     std::vector<std::string> out;
     std::size_t begin = 0;
@@ -62,7 +62,7 @@ std::uint16_t Vocabulary::add(VocabEntry entry) {
   index_.insert(entry.id, index);
   spelled_.insert(normalize_name(entry.id), index);
   for (const auto& alias : entry.aliases) {
-    if (alias.find('~') == std::string::npos) spelled_.insert(normalize_name(alias), index);
+    if (!is_description(alias)) spelled_.insert(normalize_name(alias), index);
   }
   entries_.push_back(std::move(entry));
   add_nearness(index);

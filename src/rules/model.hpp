@@ -46,6 +46,8 @@ struct Nearness {
   std::vector<std::string> first;   // normalised phrases
   std::vector<std::string> second;  // normalised phrases
 };
+// Whether an alias is a description (`"lower back ~ pain"`) rather than a name.
+[[nodiscard]] inline bool is_description(std::string_view alias) { return alias.find('~') != std::string_view::npos; }
 // The two lists of a nearness alias, or nullopt when the alias is a plain name; a list may be empty when the
 // alias is malformed, which the checker reports.
 [[nodiscard]] std::optional<std::pair<std::vector<std::string>, std::vector<std::string>>> nearness_lists(

@@ -206,6 +206,11 @@ std::string prose_for_search(std::string_view text, std::size_t limit) {
   return out;
 }
 
+std::string id_as_words(std::string id) {
+  std::replace(id.begin(), id.end(), '_', ' ');
+  return id;
+}
+
 std::string spoken_list(const std::vector<std::string>& items, std::string_view last_joint) {
   std::string out;
   for (std::size_t i = 0; i < items.size(); ++i) {

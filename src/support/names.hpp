@@ -34,6 +34,9 @@ namespace liftlint {
 // overflow the stack; prose about a client says what it says in its first few hundred characters.
 [[nodiscard]] std::string prose_for_search(std::string_view text, std::size_t limit = 600);
 
+// `lower_body` as `lower body`: a vocabulary id shown as words.
+[[nodiscard]] std::string id_as_words(std::string id);
+
 // "a, b and c" (or "a, b or c"): items as a sentence lists them.
 [[nodiscard]] std::string spoken_list(const std::vector<std::string>& items, std::string_view last_joint);
 
