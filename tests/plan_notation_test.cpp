@@ -305,6 +305,14 @@ TEST(PlanNotation, ATitleWithADashOrColonThenTheExercises) {
   EXPECT_TRUE(errors.empty()) << errors;
 }
 
+// `Any pain down the leg, stop and text me x`: a sign-off with a kiss is a sentence, not sets.
+TEST(PlanNotation, ASignOffWithAKissIsNoExercise) {
+  std::string errors;
+  EXPECT_EQ(lines_of("Monday\nGoblet squat 3x10\nAny pain down the leg, stop and text me x\n", &errors),
+            (std::vector<std::string>{"goblet squat 3"}));
+  EXPECT_TRUE(errors.empty()) << errors;
+}
+
 // `Day 1 (A1)`, `Day 2 (B1)`: a rotation's letter and number after the day, in parentheses.
 TEST(PlanNotation, ARotationsLabelAfterTheDay) {
   std::string errors;

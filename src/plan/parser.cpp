@@ -1114,6 +1114,10 @@ class Parser {
   // A sentence to the reader (`Hi Sarah, here's the plan.`, `Work up through your warm-up sets.`): not an
   // exercise and not a header. A line with a dose (3x10, 30s) is never prose.
   static bool prose(const TokenList& t) {
+    // `stop and text me x`: a sign-off's kisses are no sets
+    if (t.size() > 3 && t.back().is(K::times) && !t[t.size() - 2].is(K::number)) {
+      return prose(TokenList(t.begin(), t.end() - 1));
+    }
     static const WordSet function_words = {
         "i",      "you",    "your",   "we",     "our",     "my",     "me",    "she",   "he",     "her",
         "him",    "they",   "them",   "it",     "it's",    "this",   "that",  "if",    "when",   "will",
