@@ -31,6 +31,19 @@ TEST(Snapshot, TheEmbeddedSnapshotMatchesTheEmbeddedText) {
   EXPECT_EQ(std::string(embedded_snapshot(true)), rules::encode_snapshot(*pack->rules));
 }
 
+// The built-in snapshot, read without checking each record and table, gives what a checked reading gives.
+TEST(Snapshot, BuiltInBytesReadUncheckedGiveTheCheckedRuleSet) {
+  const std::string_view bytes = embedded_snapshot(true);
+  Sources sources;
+  std::vector<const SourceFile*> files;
+  for (const auto& f : embedded_rule_files()) files.push_back(&sources.add(f.path, std::string(f.text)));
+  const auto checked = rules::decode_snapshot(bytes, files, nullptr, Integrity::checked);
+  const auto trusted = rules::decode_snapshot(bytes, files, nullptr, Integrity::built_in);
+  ASSERT_TRUE(checked.has_value());
+  ASSERT_TRUE(trusted.has_value());
+  EXPECT_EQ(rules::encode_snapshot(*trusted), rules::encode_snapshot(*checked));
+}
+
 // A damaged snapshot is refused or read, never a crash: every count is checked against the bytes left.
 TEST(Snapshot, DamagedSnapshotsAreRefusedWithoutCrashing) {
   const std::string bytes(embedded_snapshot(true));

@@ -33,7 +33,8 @@ LoadedRules load_rules(const EngineOptions& options) {
   for (const auto& f : embedded_rule_files())
     builtin.push_back(&out.sources->add(f.path, SourceFile::Borrowed{f.text}));
   std::vector<const SourceFile*> declaring;
-  auto base = rules::decode_snapshot(embedded_snapshot(options.default_rules), builtin, &declaring);
+  auto base =
+      rules::decode_snapshot(embedded_snapshot(options.default_rules), builtin, &declaring, Integrity::built_in);
   const auto paths = expand_paths(options.rule_paths, {".rules"}, out.problems);
   // Files given in memory reach the disk through their includes only when the caller gave paths too.
   const rules::DiskFileSystem disk;

@@ -1,8 +1,8 @@
 // Converts an exercise declaration node; shared by the rule and plan parsers.
 #pragma once
 
-#include "rules/ast.hpp"
 #include "grammar/parse_util.hpp"
+#include "rules/ast.hpp"
 
 namespace liftlint::rules {
 

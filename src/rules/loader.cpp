@@ -121,6 +121,8 @@ std::optional<model::RuleSet> RuleLoader::check() { return check(model::RuleSet{
 
 std::optional<model::RuleSet> RuleLoader::check(model::RuleSet base) {
   if (diagnostics_.has_errors()) return std::nullopt;
+  // the base alone was checked when it was made (the built-in pack, at build time)
+  if (files_.empty()) return base;
   return check_files(files_, diagnostics_, std::move(base));
 }
 

@@ -48,12 +48,26 @@ std::optional<std::pair<std::vector<std::string>, std::vector<std::string>>> nea
   return std::pair(phrases(alias.substr(0, tilde)), phrases(alias.substr(tilde + 1)));
 }
 
-void Vocabulary::add_nearness(std::uint16_t index) {
-  for (const auto& alias : entries_[index].aliases) {
-    if (auto lists = nearness_lists(alias)) {
-      nearness_.push_back(Nearness{index, std::move(lists->first), std::move(lists->second)});
+struct Vocabulary::NearnessOnce {
+  std::once_flag once;
+  std::vector<Nearness> list;
+};
+
+void Vocabulary::forget_nearness() { nearness_ = std::make_shared<NearnessOnce>(); }
+
+const std::vector<Nearness>& Vocabulary::nearness() const {
+  static const std::vector<Nearness> none;  // a vocabulary never given an entry
+  if (!nearness_) return none;
+  std::call_once(nearness_->once, [this] {
+    for (std::uint16_t index = 0; index < entries_.size(); ++index) {
+      for (const auto& alias : entries_[index].aliases) {
+        if (auto lists = nearness_lists(alias)) {
+          nearness_->list.push_back(Nearness{index, std::move(lists->first), std::move(lists->second)});
+        }
+      }
     }
-  }
+  });
+  return nearness_->list;
 }
 
 std::uint16_t Vocabulary::add(VocabEntry entry) {
@@ -65,7 +79,7 @@ std::uint16_t Vocabulary::add(VocabEntry entry) {
     if (!is_description(alias)) spelled_.insert(normalize_name(alias), index);
   }
   entries_.push_back(std::move(entry));
-  add_nearness(index);
+  forget_nearness();
   return index;
 }
 
@@ -90,7 +104,7 @@ std::optional<Vocabulary> Vocabulary::restore(std::vector<VocabEntry> entries, S
   out.entries_ = std::move(entries);
   out.index_ = std::move(ids);
   out.spelled_ = std::move(spellings);
-  for (std::uint16_t i = 0; i < out.entries_.size(); ++i) out.add_nearness(i);
+  out.forget_nearness();
   return out;
 }
 
@@ -148,8 +162,9 @@ void Catalogue::materialize() {
 }
 
 std::optional<Catalogue> Catalogue::restore_deferred(std::uint32_t count, Decoder decode, StringIndex by_name,
-                                                     StringIndex by_letters) {
-  if (!values_below(by_name, count) || !values_below(by_letters, count)) return std::nullopt;
+                                                     StringIndex by_letters, Integrity integrity) {
+  const bool checked = integrity == Integrity::checked;
+  if (checked && (!values_below(by_name, count) || !values_below(by_letters, count))) return std::nullopt;
   Catalogue out;
   out.deferred_ = std::make_shared<Deferred>(count, std::move(decode));
   out.by_name_ = std::move(by_name);

@@ -61,9 +61,13 @@ class Vocabulary {
   [[nodiscard]] std::vector<std::string> names() const;
   [[nodiscard]] const VocabEntry& at(std::uint16_t index) const { return entries_[index]; }
   [[nodiscard]] std::size_t size() const { return entries_.size(); }
-  [[nodiscard]] const std::vector<Nearness>& nearness() const { return nearness_; }
+  // The description aliases of every entry, read from the aliases on first use: most checks read no prose.
+  [[nodiscard]] const std::vector<Nearness>& nearness() const;
   std::uint16_t add(VocabEntry entry);
-  VocabEntry& mutable_at(std::uint16_t index) { return entries_[index]; }
+  VocabEntry& mutable_at(std::uint16_t index) {
+    forget_nearness();
+    return entries_[index];
+  }
   // The id and spelling tables, for snapshots, and a vocabulary restored from them without reading each
   // name again; nullopt when a table names an entry that is not there.
   [[nodiscard]] const StringIndex& id_index() const { return index_; }
@@ -75,9 +79,10 @@ class Vocabulary {
   std::vector<VocabEntry> entries_;
   StringIndex index_;
   StringIndex spelled_;  // normalised ids and aliases
-  std::vector<Nearness> nearness_;
+  struct NearnessOnce;
+  std::shared_ptr<NearnessOnce> nearness_;  // shared by copies until one of them changes an entry
 
-  void add_nearness(std::uint16_t index);
+  void forget_nearness();
 };
 
 enum class Level : std::uint8_t { none, low, moderate, high };
@@ -119,7 +124,7 @@ class Catalogue {
   bool add_alias(std::uint32_t index, const std::string& alias);
   [[nodiscard]] std::size_t size() const;
   // The name tables, for snapshots, and a catalogue restored from them without reading each name again;
-  // nullopt when a table names an exercise that is not there.
+  // nullopt when a table names an exercise that is not there (not looked for in `built_in` tables).
   [[nodiscard]] const StringIndex& name_index() const { return by_name_; }
   [[nodiscard]] const StringIndex& letters_index() const { return by_letters_; }
   // Its `count` exercises are those `decode` gives one at a time, each when it is first asked for, once,
@@ -127,7 +132,8 @@ class Catalogue {
   // hundreds a catalogue holds. Adding or changing an exercise decodes them all first.
   using Decoder = std::function<Exercise(std::uint32_t index)>;
   [[nodiscard]] static std::optional<Catalogue> restore_deferred(std::uint32_t count, Decoder decode,
-                                                                 StringIndex by_name, StringIndex by_letters);
+                                                                 StringIndex by_name, StringIndex by_letters,
+                                                                 Integrity integrity = Integrity::checked);
 
  private:
   struct Deferred;

@@ -3,13 +3,6 @@
 namespace liftlint {
 namespace {
 
-// FNV-1a: names are a few words long, where it is faster than a hash built for long keys.
-std::uint64_t hash_of(std::string_view key) {
-  std::uint64_t h = 14695981039346656037ULL;
-  for (const char c : key) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ULL;
-  return h ^ (h >> 32);
-}
-
 // Half full at most, so that a search always ends at an empty slot; every entry within the text, and every
 // slot empty or an entry.
 bool well_formed(const StringIndex::Tables& t) {
@@ -36,9 +29,9 @@ StringIndex::Tables StringIndex::tables() const {
                 reinterpret_cast<const char*>(slots_.data()), slots_.size()};
 }
 
-std::size_t StringIndex::slot_of(const Tables& t, std::string_view key, std::uint64_t hash) {
+std::size_t StringIndex::slot_of(const Tables& t, std::string_view key, std::uint64_t hashed) {
   const std::size_t mask = t.slot_count - 1;
-  std::size_t at = static_cast<std::size_t>(hash) & mask;
+  std::size_t at = static_cast<std::size_t>(hashed) & mask;
   for (auto slot = t.slot(at); slot != empty_slot && t.key(t.entry(slot)) != key; slot = t.slot(at)) {
     at = (at + 1) & mask;
   }
@@ -61,7 +54,7 @@ void StringIndex::grow(std::size_t capacity) {
   const auto t = tables();
   for (std::uint32_t i = 0; i < entries_.size(); ++i) {
     const auto key = t.key(entries_[i]);
-    slots_[slot_of(t, key, hash_of(key))] = i;
+    slots_[slot_of(t, key, hash(key))] = i;
   }
 }
 
@@ -77,7 +70,7 @@ void StringIndex::reserve(std::size_t keys, std::size_t text_bytes) {
 bool StringIndex::insert(std::string_view key, std::uint32_t value) {
   own();
   if (2 * (entries_.size() + 1) > slots_.size()) grow(slots_.empty() ? 16 : 2 * slots_.size());
-  const auto at = slot_of(tables(), key, hash_of(key));
+  const auto at = slot_of(tables(), key, hash(key));
   if (slots_[at] != empty_slot) return false;
   slots_[at] = static_cast<std::uint32_t>(entries_.size());
   entries_.push_back(Entry{static_cast<std::uint32_t>(text_.size()), static_cast<std::uint32_t>(key.size()), value});
@@ -88,13 +81,13 @@ bool StringIndex::insert(std::string_view key, std::uint32_t value) {
 std::optional<std::uint32_t> StringIndex::find(std::string_view key) const {
   const auto t = tables();
   if (t.slot_count == 0) return std::nullopt;
-  const auto slot = t.slot(slot_of(t, key, hash_of(key)));
+  const auto slot = t.slot(slot_of(t, key, hash(key)));
   if (slot == empty_slot) return std::nullopt;
   return t.entry(slot).value;
 }
 
-std::optional<StringIndex> StringIndex::restore(const Tables& tables, Storage storage) {
-  if (!well_formed(tables)) return std::nullopt;
+std::optional<StringIndex> StringIndex::restore(const Tables& tables, Storage storage, Integrity integrity) {
+  if (integrity == Integrity::checked && !well_formed(tables)) return std::nullopt;
   StringIndex out;
   out.viewed_ = tables;
   if (storage == Storage::copied) out.own();

@@ -10,6 +10,10 @@
 
 namespace liftlint {
 
+// How far bytes handed to a decoder are believed: `checked` bytes may be damaged and are read with every bound
+// and table checked; `built_in` bytes were checked when the program was built, and are read without it.
+enum class Integrity { checked, built_in };
+
 // The keys are kept end to end in one buffer and found through an open-addressed table, so building an index
 // of a few thousand names allocates a few times instead of twice a name, and a copy of the index is whole.
 // An index restored from a snapshot built into the program reads the snapshot's tables where they lie, and
@@ -25,6 +29,12 @@ class StringIndex {
   [[nodiscard]] std::size_t size() const { return tables().entry_count; }
   // Every key, in the order it was added.
   [[nodiscard]] std::vector<std::string> keys() const;
+  // FNV-1a: names are a few words long, where it is faster than a hash built for long keys.
+  [[nodiscard]] static std::uint64_t hash(std::string_view key) {
+    std::uint64_t h = 14695981039346656037ULL;
+    for (const char c : key) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ULL;
+    return h ^ (h >> 32);
+  }
 
   // The index as data, for a snapshot: each key is `length` bytes of the key text from `offset`, and the
   // slots of the table hold indices into the entries, or `empty_slot`.
@@ -56,14 +66,16 @@ class StringIndex {
   };
   [[nodiscard]] Tables tables() const;
   // The index the tables describe, with no key hashed again; nullopt when an entry lies outside the text, a
-  // slot outside the entries, or the table is not a power of two at most half full. A `viewed` index reads
-  // the tables where they are, and they must outlive it and its copies; otherwise it copies them.
+  // slot outside the entries, or the table is not a power of two at most half full; `built_in` tables are
+  // taken as they are. A `viewed` index reads the tables where they are, and they must outlive it and its
+  // copies; otherwise it copies them.
   enum class Storage { copied, viewed };
-  [[nodiscard]] static std::optional<StringIndex> restore(const Tables& tables, Storage storage);
+  [[nodiscard]] static std::optional<StringIndex> restore(const Tables& tables, Storage storage,
+                                                          Integrity integrity = Integrity::checked);
 
  private:
   // The slot holding `key`, or the empty slot where it would go.
-  [[nodiscard]] static std::size_t slot_of(const Tables& t, std::string_view key, std::uint64_t hash);
+  [[nodiscard]] static std::size_t slot_of(const Tables& t, std::string_view key, std::uint64_t hashed);
   void grow(std::size_t capacity);
   void own();
 

@@ -33,6 +33,12 @@ int main(int argc, char** argv) {
     for (const auto& d : diagnostics.items()) fmt::print(stderr, "{}: error: {}\n", d.span.location(), d.message);
     return 1;
   }
-  std::ofstream(argv[3], std::ios::binary) << rules::encode_snapshot(*set);
+  const auto bytes = rules::encode_snapshot(*set);
+  // liftlint reads the built-in snapshot without checking it, so it is checked here, once, as damaged bytes are.
+  if (!rules::decode_snapshot(bytes, {}, nullptr, Integrity::checked)) {
+    fmt::print(stderr, "liftlint_packc: the snapshot written for {} does not decode\n", argv[2]);
+    return 1;
+  }
+  std::ofstream(argv[3], std::ios::binary) << bytes;
   return 0;
 }
