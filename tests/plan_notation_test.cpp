@@ -348,5 +348,43 @@ TEST(PlanNotation, AWarmUpOrCoolDownWrittenElsewhereIsCopied) {
   }
 }
 
+// `Circuit A – 4 rounds, 40s on / 20s off`, `Core circuit 2 rounds: dead bug x10, …`, `Main set – 2 rounds, work at
+// your own pace`, `PART B — Double KB complex, 5 rounds`: a titled group header, whose lines get its rounds.
+TEST(PlanNotation, AGroupHeaderWithATitleBeforeItsRounds) {
+  std::string errors;
+  EXPECT_EQ(lines_of("Monday\nCircuit A \u2013 4 rounds, 40s on / 20s off\npush ups\nsquats\n\n"
+                     "Core circuit 2 rounds: dead bug x10, side plank 30s e/s\n\n"
+                     "Main set \u2013 2 rounds, work at your own pace\nlunges x10\n\n"
+                     "PART B \u2014 Double KB complex, 5 rounds, rest 90s between\n2 cleans\n",
+                     &errors),
+            (std::vector<std::string>{"push-up 4", "bodyweight squat 4", "dead bug 2", "side plank 2", "lunge 2",
+                                      "clean 5"}));
+  EXPECT_TRUE(errors.empty()) << errors;
+  // a title naming an exercise is the exercise, done for rounds
+  EXPECT_EQ(lines_of("Monday\nBurpees 3 rounds\n", &errors), (std::vector<std::string>{"burpee 3"}));
+}
+
+// `Notes: keep 2 reps in reserve`, `Target: sub 5:00`: a remark's numbers are no dose, and its words no exercise.
+// After `Cue:` a dose still makes an exercise line, so that a misspelt name is reported.
+TEST(PlanNotation, ARemarkAfterItsLabelIsNoExercise) {
+  std::string errors;
+  EXPECT_EQ(lines_of("Monday\nBench press 3x8\nNotes: keep 2 reps in reserve\nTarget: backs sub 5:00, forwards sub "
+                     "5:30\nProgression: add 2.5kg a week\nBring: mat, bands, 2 x 5kg plates\n",
+                     &errors),
+            (std::vector<std::string>{"bench press 3"}));
+  EXPECT_TRUE(errors.empty()) << errors;
+  lines_of("Monday\nCue: deadlfit 3x5\n", &errors);
+  EXPECT_NE(errors.find("unknown exercise 'deadlfit'"), std::string::npos) << errors;
+}
+
+// `5 min warm up`, `10 min cool down`: a block given its length first is the whole block; what follows is main
+// work. `calf raise like 4 sets of 15`: a word said in passing is no part of the name.
+TEST(PlanNotation, ALengthBeforeAWarmUpOrCoolDown) {
+  std::string errors;
+  EXPECT_EQ(lines_of("Monday\n5 min warm up\nsquat 3x5\ncalf raise like 4 sets of 15\n10 min cool down\n", &errors),
+            (std::vector<std::string>{"bodyweight squat 3", "calf raise 4"}));
+  EXPECT_TRUE(errors.empty()) << errors;
+}
+
 }  // namespace
 }  // namespace liftlint::testing

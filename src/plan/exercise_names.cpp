@@ -253,15 +253,17 @@ std::optional<NameReading> whole_name(const model::Catalogue& catalogue, const s
 }
 
 // `side plank knees`, `Copenhagen plank short lever`, `step ups low step`, `goblet squat full depth`, `DB bench
-// pyramid`, `V ups ladder`: words after the movement that say how it is set up or loaded. A word for an easier
+// pyramid`, `V ups ladder`, `abduction burnout`: words after the movement that say how it is set up, loaded or
+// roughly counted. A word for an easier
 // form picks that form where the catalogue has one (`modified side plank`).
 std::optional<NameReading> trailing_setup(const model::Catalogue& catalogue, std::vector<std::string> words) {
-  static const WordSet setup = {"knee",    "knees",   "mod",    "modified",  "short",      "lever",       "long",
-                                "low",     "mid",     "high",   "step",      "full",       "depth",       "range",
-                                "partial", "pyramid", "drop",   "dropset",   "set",        "ladder",      "practice",
-                                "front",   "forward", "side",   "wide",      "narrow",     "close",       "grip",
-                                "stance",  "version", "option", "variation", "regression", "progression", "only",
-                                "arm",     "leg",     "foot",   "feet"};
+  static const WordSet setup = {"knee", "knees", "mod", "modified", "short", "lever", "long", "low", "mid", "high",
+                                "step", "full", "depth", "range", "partial", "pyramid", "drop", "dropset", "set",
+                                "ladder", "practice", "front", "forward", "side", "wide", "narrow", "close", "grip",
+                                "stance", "version", "option", "variation", "regression", "progression", "only", "arm",
+                                "leg", "foot", "feet", "burnout", "finisher",
+                                // said in passing: `calf raise like 4 sets of 15`, `rows approx 3x10`
+                                "like", "approx", "approximately", "roughly", "about", "ish", "whatever"};
   static const WordSet easier = {"knee", "knees", "mod", "modified", "short", "regression"};
   bool eased = false;
   while (words.size() > 1 && setup.contains(words.back())) {

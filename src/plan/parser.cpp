@@ -523,6 +523,20 @@ class Parser {
     return false;
   }
 
+  // `Notes: keep 2 reps in reserve`, `Target: sub 5:00`, `Progression: add 2.5kg a week`, `Bring: mat, water`:
+  // the label of a remark, whose numbers are no dose.
+  static bool prose_label(std::string_view word) {
+    static const WordSet labels = {"notes",       "note",         "target",    "targets",  "bring",    "stats",
+                                   "progression", "progressions", "kit",       "aim",      "reminder", "tip",
+                                   "tips",        "remember",     "important", "intent",   "purpose",  "homework",
+                                   "why",         "scaled",       "scaling",   "reminders"};
+    return labels.contains(word);
+  }
+
+  static bool after_prose_label(const TokenList& t, std::size_t first) {
+    return first >= 2 && (t[first - 1].is_punct(':') || t[first - 1].is(K::dash)) && prose_label(t[first - 2].lower());
+  }
+
   // The text of an aside after its bullets, marks, brackets, marker or verb: `??? ask Sam about knees` gives
   // `Sam about knees`, `(coach: film the set)` gives `the set`, `Cue: deadlift 3x5` gives `deadlift 3x5`.
   static std::optional<std::pair<std::size_t, std::size_t>> aside_start(const TokenList& t) {
@@ -541,8 +555,7 @@ class Parser {
     if (k >= end) return aside ? std::optional{std::pair{end, end}} : std::nullopt;
     const auto word = t[k].lower();
     const bool labelled = k + 1 < end && (t[k + 1].is_punct(':') || t[k + 1].is(K::dash));
-    const bool noted =
-        word == "notes" || word == "note" || word == "cues" || word == "cue" || word == "coach" || word == "focus";
+    const bool noted = word == "cues" || word == "cue" || word == "coach" || word == "focus" || prose_label(word);
     if ((labelled && (aside_marker(word) || noted)) || (word == "coach" && !labelled)) {
       k += labelled ? 2 : 1;
       aside = true;
@@ -607,7 +620,7 @@ class Parser {
     if (day() == nullptr || first >= last || !t[first].is(K::word)) return;
     const TokenList content(t.begin() + static_cast<std::ptrdiff_t>(first),
                             t.begin() + static_cast<std::ptrdiff_t>(last));
-    if (has_dose(content)) return exercise_line(t, first, last);
+    if (has_dose(content) && !after_prose_label(t, first)) return exercise_line(t, first, last);
     Diagnostics quiet;
     auto line = read_exercise_line(file_, t, first, last, in_group_ ? group_ : LineContext{}, quiet);
     if (!line || !room_for_line(t)) return;
@@ -1913,6 +1926,13 @@ class Parser {
     std::size_t k = 0;
     while (k < t.size() && (t[k].is(K::other) || t[k].is_punct('*') || t[k].is(K::dash))) ++k;
     if (k >= t.size()) return false;
+    // `10 min cool down` is done as said, and the lines after it are main work again
+    if (auto named_first = length_before_block(t, k)) {
+      if (s.opens || !block_header(*named_first, s)) return false;
+      block_ = -1, section_ = false;
+      opens_next_.reset();
+      return true;
+    }
     auto w = t[k].lower();
     // `WU 6 min:`, `CD:`: the abbreviations, when a length, a colon or a dash follows
     if ((w == "wu" || w == "cd") && k + 1 < t.size() &&
@@ -2035,10 +2055,28 @@ class Parser {
     std::size_t colon = k;
     while (colon < t.size() && !t[colon].is_punct(':')) ++colon;
     auto group = read_group(t, k, colon, {});
+    if (!group) group = titled_group(t, k, colon);
     if (!group) return false;
     open_group(std::move(*group), s.opens);
     if (colon + 1 < t.size()) exercise_line(t, colon + 1, t.size());
     return true;
+  }
+
+  // `10 min cool down`, `5' warm-up`: a warm-up or cool-down given its length first, as the same tokens with
+  // the block's words first (`cool down 10 min`). Nothing follows it: it is the whole block.
+  static std::optional<TokenList> length_before_block(const TokenList& t, std::size_t k) {
+    std::size_t words = k + (t[k].mark == '\'' ? 1 : 2);
+    if (words >= t.size() || !t[k].is(K::number)) return std::nullopt;
+    if (t[k].mark != '\'' && !unit_scale_is_time(t[k + 1].lower())) return std::nullopt;
+    const auto w = t[words].lower();
+    const bool two = w == "warm" || w == "cool";
+    if (!(two || w == "warmup" || w == "warm-up" || w == "cooldown" || w == "cool-down")) return std::nullopt;
+    const auto end = words + (two ? 2 : 1);
+    if (end != t.size() || (two && t[words + 1].lower() != (w == "warm" ? "up" : "down"))) return std::nullopt;
+    TokenList out(t.begin(), t.begin() + static_cast<std::ptrdiff_t>(k));
+    out.insert(out.end(), t.begin() + static_cast<std::ptrdiff_t>(words), t.end());
+    out.insert(out.end(), t.begin() + static_cast<std::ptrdiff_t>(k), t.begin() + static_cast<std::ptrdiff_t>(words));
+    return out;
   }
 
   // `C. AMRAP 12:`, `D) 5 rds:`, `B2: EMOM 10`: a part's letter before a group's header. How many tokens.
@@ -2053,6 +2091,49 @@ class Parser {
     LineContext context;
     std::string kind;  // emom, amrap, circuit, superset, or empty for plain rounds
   };
+
+  // `Circuit A – 4 rounds, 40s on / 20s off`, `Core circuit 2 rounds:`, `PART B — Double KB complex, 5 rounds`,
+  // `Main set – 2 rounds, work at your own pace`: a title of header words, then a group with its count of
+  // rounds, and after a comma, perhaps, how to work through it.
+  std::optional<Group> titled_group(const TokenList& t, std::size_t k, std::size_t end) const {
+    static const WordSet counting = {"rounds", "round", "rds", "rnds", "circuits"};
+    std::size_t count = k;
+    while (count + 1 < end && !(t[count].is(K::number) && counting.contains(t[count + 1].lower()))) ++count;
+    if (count + 1 >= end) return std::nullopt;
+    auto from = count;
+    while (from > k && group_token(t[from - 1])) --from;
+    if (from == k || !header_title(TokenList(t.begin() + static_cast<std::ptrdiff_t>(k),
+                                             t.begin() + static_cast<std::ptrdiff_t>(from)))) {
+      return std::nullopt;
+    }
+    auto to = count;
+    while (to < end && group_token(t[to])) ++to;
+    if (to < end) {  // the words after the group follow its last comma
+      while (to > count && !t[to - 1].is_punct(',')) --to;
+      if (to == count) return std::nullopt;
+    }
+    return read_group(t, from, to, title_group_kind(t, k, from));
+  }
+
+  // The words before a group's count in its header: what the block is (`Main set`, `Core`, `Part B`), with
+  // the kit it uses (`Double KB complex`).
+  static bool header_title(const TokenList& title) {
+    static const WordSet words = {"main",   "part",   "block",   "section", "finisher",   "complex", "station",
+                                  "double", "single", "kb",      "kbs",     "db",         "dbs",     "bb",
+                                  "band",   "banded", "partner", "team",    "bodyweight", "bw",      "set"};
+    if (title_like(title)) return true;
+    bool named = false;
+    for (const auto& x : title) {
+      if (x.is(K::dash) || x.is_punct('(') || x.is_punct(')') || x.is_punct('&') || x.is_punct('/')) continue;
+      const bool label = (x.is(K::word) || x.is(K::number)) && x.text.size() == 1;
+      if (label) continue;
+      if (!x.is(K::word) || !(words.contains(x.lower()) || group_word(x.lower()) || title_like(TokenList{x}))) {
+        return false;
+      }
+      named = true;
+    }
+    return named;
+  }
 
   // The group a header's tokens [k, end) open, if every word of them belongs to one. `title_kind` is a kind the
   // session's title already gave (`Full body circuit x3`), so that a bare count there makes a group too.
@@ -2140,13 +2221,13 @@ class Parser {
 
   // A word of a group's header: `Circuit x3`, `3 rounds for time`, `EMOM every minute on the minute`.
   static bool group_word(std::string_view w) {
-    static const WordSet words{"circuit",  "superset", "super",   "triset",  "tri-set", "giant", "complex", "finisher",
-                               "emom",     "e2mom",    "amrap",   "chipper", "rft",     "for",   "time",    "set",
-                               "sets",     "of",       "through", "rounds",  "round",   "x",     "times",   "min",
-                               "mins",     "minutes",  "every",   "minute",  "on",      "the",   "with",    "rest",
-                               "between",  "total",    "repeat",  "rds",     "rnds",    "rd",    "then",    "tabata",
-                               "stations", "station",  "off",     "work",    "cap",     "wod",   "metcon",  "partner",
-                               "team",     "block",    "ladder",  "circuits"};
+    static const WordSet words{"circuit",  "superset", "super",   "triset",   "tri-set", "giant", "complex", "finisher",
+                               "emom",     "e2mom",    "amrap",   "chipper",  "rft",     "for",   "time",    "set",
+                               "sets",     "of",       "through", "rounds",   "round",   "x",     "times",   "min",
+                               "mins",     "minutes",  "every",   "minute",   "on",      "the",   "with",    "rest",
+                               "between",  "total",    "repeat",  "rds",      "rnds",    "rd",    "then",    "tabata",
+                               "stations", "station",  "off",     "work",     "cap",     "wod",   "metcon",  "partner",
+                               "team",     "block",    "ladder",  "circuits", "change"};
     return words.contains(w);
   }
 
