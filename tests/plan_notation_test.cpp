@@ -386,5 +386,30 @@ TEST(PlanNotation, ALengthBeforeAWarmUpOrCoolDown) {
   EXPECT_TRUE(errors.empty()) << errors;
 }
 
+// A sheet's rows with the weekday in a column of its own, pasted with tabs (a week's number in the first cell, the
+// distance and notes in the cells after the session's) or aligned with spaces; a row of totals is for the reader.
+TEST(PlanNotation, ASheetsRowsWithTheWeekdayInAColumn) {
+  const std::string tabbed =
+      "WK\tDAY\tSESSION\tKM\tNOTES\n5\tMON\tRest\t0\t\n\tTUE\tGoblet squat 3x10\t0\tgo light\n"
+      "\tWED\tEasy run 45 min\t8\tHR cap 145\n\t\tTOTAL\t8\t\n";
+  const SourceFile file{"p.plan", tabbed};
+  Diagnostics diagnostics;
+  const auto parsed = plan::parse_plan_file(file, diagnostics);
+  ASSERT_TRUE(parsed);
+  const auto resolved = plan::resolve_plan(*parsed, *pack().rules, diagnostics);
+  EXPECT_FALSE(diagnostics.has_errors()) << render(diagnostics);
+  ASSERT_TRUE(resolved && resolved->blocks.size() == 1);
+  EXPECT_EQ(resolved->blocks.front().first, 5);
+  std::vector<std::string> names;
+  for (const auto& session : resolved->blocks.front().sessions) {
+    for (const auto& l : session.lines) names.push_back(l.exercise->name);
+  }
+  EXPECT_EQ(names, (std::vector<std::string>{"goblet squat", "running"}));
+  std::string errors;
+  EXPECT_EQ(lines_of("  Mon   Comp squat 3x3 @ 82%   |  Comp bench 4x4 @ 80%   |  Pendlay row 4x6\n", &errors),
+            (std::vector<std::string>{"back squat 3", "bench press 4", "pendlay row 4"}));
+  EXPECT_TRUE(errors.empty()) << errors;
+}
+
 }  // namespace
 }  // namespace liftlint::testing

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdlib>
 #include <map>
 #include <set>
@@ -514,7 +515,7 @@ class Parser {
     }
     if (first == "exercise" && t.size() >= 2 && t[1].is(K::string)) return declaration(s), true;
     if (first == "waive") return waiver(t, 0, scope_here(), s), true;
-    if (heading(t) || export_note(t) || mail_line(t)) return true;
+    if (heading(t) || export_note(t) || mail_line(t) || sheet_total(t)) return true;
     if (table_ && table_->separator == ' ' && table_row(t, s)) return true;
     if (first == "goal" || first == "goals") {
       return t.size() > 1 && (t[1].is_punct(':') || t[1].is(K::dash));
@@ -1521,6 +1522,7 @@ class Parser {
     std::size_t k = 0;
     while (k < t.size() && (t[k].is(K::other) || t[k].is_punct('*') || t[k].is(K::times) || t[k].is(K::dash))) ++k;
     if (k >= t.size()) return false;
+    if (auto row = sheet_row(t, k, s)) return day_header(*row, s);
     if (const auto at = week_and_day(t, k, s); at > 0) {
       ast::Day day;
       day.day = ast::Name{std::string(file_.text.substr(t[k].offset, t[at].end() - t[k].offset)),
@@ -2060,6 +2062,70 @@ class Parser {
     open_group(std::move(*group), s.opens);
     if (colon + 1 < t.size()) exercise_line(t, colon + 1, t.size());
     return true;
+  }
+
+  // `TOTAL <tab> 60`, `Weekly total: 44 km`: a sheet's sum of a column, for the reader.
+  static bool sheet_total(const TokenList& t) {
+    std::size_t k = 0;
+    if (k < t.size() && (t[k].lower() == "weekly" || t[k].lower() == "week")) ++k;
+    if (k >= t.size() || (t[k].lower() != "total" && t[k].lower() != "totals")) return false;
+    bool counted = false;
+    for (++k; k < t.size(); ++k) {
+      if (t[k].is(K::number)) {
+        counted = true;
+      } else if (!(t[k].is_punct(':') || t[k].is(K::dash) || !unit_word(t[k].lower()).empty())) {
+        return false;
+      }
+    }
+    return counted;
+  }
+
+  // Whether the tokens are apart by a column's gap: a tab, or two spaces or more.
+  [[nodiscard]] bool column_gap(const Token& before, const Token& after) const {
+    if (after.offset <= before.end()) return false;
+    const auto between = file_.text.substr(before.end(), after.offset - before.end());
+    return between.find('\t') != std::string_view::npos || between.find("  ") != std::string_view::npos;
+  }
+
+  // `5 <tab> MON <tab> Rest / mobility 20' <tab> 0`, `<tab> WED <tab> Easy 45' Z2 <tab> 8 <tab> HR cap 145`, `Wed Sumo
+  // DL 3x3 @ 80%   |  Close grip bench 3x6`: a row of a sheet, its weekday in a column of its own. A week's number in
+  // the cell before the weekday starts that week. The row is read as `Wed – ...` with the session's cell; the
+  // cells after it in a sheet pasted with tabs are its other columns (distance, notes), which are no dose.
+  std::optional<TokenList> sheet_row(const TokenList& t, std::size_t k, const Statement& s) {
+    auto day_at = k;
+    const bool numbered = t[k].is(K::number) && k + 2 < t.size() && column_gap(t[k], t[k + 1]);
+    if (numbered) ++day_at;
+    if (day_at + 1 >= t.size() || weekday_words.count(t[day_at].lower()) == 0 ||
+        !column_gap(t[day_at], t[day_at + 1]) || t[day_at + 1].is(K::dash) || t[day_at + 1].is_punct(':')) {
+      return std::nullopt;
+    }
+    if (numbered && t[k].value >= 1 && t[k].value == std::floor(t[k].value)) {
+      ast::Week week;
+      week.first = ast::Quantity{t[k].value, t[k].value, {}, t[k].span(file_)};
+      week.last = week.first;
+      week.span = t[k].span(file_);
+      week.end = s.end;
+      start_week(std::move(week), s);
+    }
+    static constexpr std::string_view dash = "-";
+    Token separator = t[day_at];
+    separator.kind = K::dash;
+    separator.text = dash;
+    separator.lowered = {};
+    separator.offset = t[day_at].end();
+    separator.attached = true;
+    TokenList row(t.begin() + static_cast<std::ptrdiff_t>(day_at), t.begin() + static_cast<std::ptrdiff_t>(day_at + 1));
+    row.push_back(separator);
+    for (auto j = day_at + 1; j < t.size(); ++j) {
+      if (j > day_at + 1 && tabbed(t[j - 1], t[j])) break;
+      row.push_back(t[j]);
+    }
+    return row;
+  }
+
+  [[nodiscard]] bool tabbed(const Token& before, const Token& after) const {
+    return after.offset > before.end() &&
+           file_.text.substr(before.end(), after.offset - before.end()).find('\t') != std::string_view::npos;
   }
 
   // `10 min cool down`, `5' warm-up`: a warm-up or cool-down given its length first, as the same tokens with
