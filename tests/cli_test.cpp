@@ -149,7 +149,7 @@ TEST(Cli, ReadShowsWhatEachLineWasReadAsAndNamesTheLinesItCouldNot) {
   EXPECT_NE(out.find("foo bar baz (not in the catalogue"), std::string::npos) << out;
   EXPECT_NE(out.find("    Day 2 (weekday not given)"), std::string::npos) << out;
   EXPECT_NE(out.find("3 sets, 30 s per set"), std::string::npos) << out;
-  EXPECT_NE(out.find("1 line(s) not read"), std::string::npos) << out;
+  EXPECT_NE(out.find("1 input error(s), shown above"), std::string::npos) << out;
   EXPECT_EQ(code, 2);
   const auto json = nlohmann::json::parse(run_cli("read --format json " + path, code, false));
   const auto& squat = json["plans"][0]["weeks"][0]["sessions"][0]["lines"][0];

@@ -324,7 +324,7 @@ TEST_F(Lsp, DocumentSymbolsAreWeeksSessionsAndExercises) {
   EXPECT_EQ(session["range"]["end"], at(8, 36));
   std::vector<std::string> names;
   for (const auto& line : session["children"]) names.push_back(line["name"]);
-  EXPECT_EQ(names, (std::vector<std::string>{"cat-cow", "deadlift", "Goblet sqaut", "hamstring stretch"}));
+  EXPECT_EQ(names, (std::vector<std::string>{"cat-cow", "deadlift", "goblet squat", "hamstring stretch"}));
 }
 
 constexpr const char* pack =

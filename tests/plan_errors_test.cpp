@@ -21,7 +21,7 @@ TEST(PlanErrors, UnknownExerciseSuggestsTheClosestName) {
             "  |\n"
             "2 |   glute bridg 3x12\n"
             "  |   ^^^^^^^^^^^\n"
-            "  = help: did you mean 'glute bridge'?\n"
+            "  = help: did you mean 'glute bridge'? the line is checked as 'glute bridge' until it is corrected\n"
             "  = help: or declare it in the plan: exercise \"name\" { muscles ... pattern ... posture ... }; "
             "'liftlint catalog WORD' searches the catalogue\n"
             "  = fix: replace 'glute bridg' with 'glute bridge' (--fix)\n");

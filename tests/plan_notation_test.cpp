@@ -411,5 +411,18 @@ TEST(PlanNotation, ASheetsRowsWithTheWeekdayInAColumn) {
   EXPECT_TRUE(errors.empty()) << errors;
 }
 
+// A certain misspelling (the only name a letter away) stays an error with its fix, and the line is checked as that
+// exercise meanwhile, so that the rules still see it; a guess is only a hint.
+TEST(PlanNotation, ACertainMisspellingIsCheckedAsTheExerciseMeant) {
+  std::string errors;
+  EXPECT_EQ(lines_of("Monday\nRomainian deadlift 3x8 @ 40kg\nReverse peck deck 4x15\n", &errors),
+            (std::vector<std::string>{"romanian deadlift 3", "reverse pec deck 4"}));
+  EXPECT_NE(errors.find("unknown exercise 'Romainian deadlift'"), std::string::npos) << errors;
+  EXPECT_NE(errors.find("the line is checked as 'romanian deadlift' until it is corrected"), std::string::npos)
+      << errors;
+  EXPECT_EQ(lines_of("Monday\nglut brdg 3x8\n", &errors), (std::vector<std::string>{"glut brdg 3"}));
+  EXPECT_EQ(errors.find("the line is checked as"), std::string::npos) << errors;
+}
+
 }  // namespace
 }  // namespace liftlint::testing

@@ -1137,10 +1137,21 @@ class Resolver {
     const auto key = normalize_name(name.text);
     std::vector<SpanFix> fixes;
     const auto candidates = compatible_names(exercise_names(), name.text);
+    const model::Exercise* typo_of = nullptr;
     if (const auto match = closest_match(key, candidates)) {
-      help.push_back(fmt::format("did you mean '{}'?", *match));
       // a hint may be a guess; a fix made without asking must be a certain typo
       const auto certain = certain_correction(key, candidates);
+      const auto meant = certain == match ? reading_of(*match) : std::nullopt;
+      if (meant) {
+        // `Romainian deadlift 3x8 @ 40kg`: still an error to correct, but the rules see the deadlift meanwhile
+        typo_of = &rules_.catalogue.at(meant->exercise);
+        id = meant->exercise;
+        reading = *meant;
+        help.push_back(
+            fmt::format("did you mean '{}'? the line is checked as '{}' until it is corrected", *match, typo_of->name));
+      } else {
+        help.push_back(fmt::format("did you mean '{}'?", *match));
+      }
       if (auto edit = certain == match ? rename_at(name.span, *match) : std::nullopt) {
         fixes.push_back(SpanFix{fmt::format("replace '{}' with '{}'", shorten(name.text), *match),
                                 FixApplicability::safe,
@@ -1159,7 +1170,7 @@ class Resolver {
                                 {},
                                 std::move(help),
                                 std::move(fixes)});
-    return nullptr;
+    return typo_of;
   }
 
   // `200m row`, `row 5' easy`, `12 cal row`: a row measured by distance or time is the rowing machine. Counted in

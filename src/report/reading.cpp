@@ -106,7 +106,7 @@ std::string render_reading_text(const PlanReading& reading) {
       for (const auto& l : s.lines) out += line_text(l);
     }
   }
-  if (!reading.errors.empty()) out += fmt::format("  {} line(s) not read (see the errors)\n", reading.errors.size());
+  if (!reading.errors.empty()) out += fmt::format("  {} input error(s), shown above\n", reading.errors.size());
   if (!reading.notes.empty()) out += fmt::format("  {} line(s) read as notes\n", reading.notes.size());
   // Days, kinds and client text of a JSON plan are not checked for control characters when read.
   return printable(out, {true, true, std::numeric_limits<std::size_t>::max()});
