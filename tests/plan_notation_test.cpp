@@ -424,5 +424,22 @@ TEST(PlanNotation, ACertainMisspellingIsCheckedAsTheExerciseMeant) {
   EXPECT_EQ(errors.find("the line is checked as"), std::string::npos) << errors;
 }
 
+// An app's list of sets under an exercise (`Set 2: 5 reps @ 75%`) is one set each of that exercise; a circuit's
+// places (`Station 3: Bear crawl 10m`) are labels; a header may say what its block is made of (`Cool down stretch
+// 5 min:`) or how long each exercise lasts (`per exercise`).
+TEST(PlanNotation, SetsListedOneByOneAndStationsOfACircuit) {
+  std::string errors;
+  EXPECT_EQ(
+      lines_of("Thursday\nA. Bench Press\n   Set 1: 5 reps @ 70%\n   Set 2: 3 reps @ 80%\n   Set 3: AMRAP @ 75%\n",
+               &errors),
+      (std::vector<std::string>{"bench press 1", "bench press 1", "bench press 1"}));
+  EXPECT_TRUE(errors.empty()) << errors;
+  EXPECT_EQ(lines_of("Saturday\nCircuit 3 rounds\nStation 1: Battle ropes\nStation 2: Bear crawl 10m\n\n"
+                     "Block 1 \u2013 Tabata (20s work / 10s rest x 8) per exercise, 1 min between\nPush ups\n",
+                     &errors),
+            (std::vector<std::string>{"battle rope 3", "bear crawl 3", "push-up 8"}));
+  EXPECT_TRUE(errors.empty()) << errors;
+}
+
 }  // namespace
 }  // namespace liftlint::testing

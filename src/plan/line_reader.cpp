@@ -250,9 +250,25 @@ class Reader {
     }
   }
 
+  // `Station 3: Bear crawl 10m`, `Exercise 2 - Goblet squat 3x10`: the place of the exercise in a circuit or list.
+  bool numbered_place() {
+    static const WordSet places = {"station", "exercise", "ex", "move", "movement", "stop"};
+    const Token* word = at(i_);
+    const Token* number = at(i_ + 1);
+    const Token* mark = at(i_ + 2);
+    if (word == nullptr || number == nullptr || mark == nullptr || at(i_ + 3) == nullptr ||
+        !places.contains(word->lower()) || !number->is(K::number) || number->mark != 0 ||
+        !(mark->is_punct(':') || mark->is_punct('.') || mark->is_punct(')') || mark->is(K::dash))) {
+      return false;
+    }
+    i_ += 3;
+    return true;
+  }
+
   // A1) A1. A1: A) B: 1. 1) (A1): a superset letter or plain numbering. `Check: deadlift 3x5`, `NB: RDL 3x8`:
   // an aside's marker before a prescribed exercise, which is still read and judged.
   void label() {
+    if (numbered_place()) return;
     if (const Token* t = at(i_); t != nullptr && t->is(K::word) && aside_label(t->lower()) && at(i_ + 1) != nullptr &&
                                  (at(i_ + 1)->is_punct(':') || at(i_ + 1)->is(K::dash)) && at(i_ + 2) != nullptr) {
       i_ += 2;

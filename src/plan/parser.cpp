@@ -1958,8 +1958,13 @@ class Parser {
       if (w == "cool" && !(e < t.size() && t[e].lower() == "down")) return false;
       if (w == "cool") ++e;
       kind = ast::Block::Kind::cooldown;
-    } else if (e < t.size() && (t[e].lower() == "set" || t[e].lower() == "block" || t[e].lower() == "workout" ||
-                                t[e].lower() == "lifts" || t[e].lower() == "part")) {
+    }
+    // `Cool down stretch 5 min:`, `Warm up jog 10 min`: what the block is made of, said in its header
+    static const WordSet made_of = {"stretch", "stretches", "stretching", "mobility", "jog", "walk", "flow"};
+    if (kind != ast::Block::Kind::main && e < t.size() && made_of.contains(t[e].lower()))
+      ++e;
+    else if (e < t.size() && (t[e].lower() == "set" || t[e].lower() == "block" || t[e].lower() == "workout" ||
+                              t[e].lower() == "lifts" || t[e].lower() == "part")) {
       ++e;
     }
     ast::Block block;
@@ -2287,13 +2292,14 @@ class Parser {
 
   // A word of a group's header: `Circuit x3`, `3 rounds for time`, `EMOM every minute on the minute`.
   static bool group_word(std::string_view w) {
-    static const WordSet words{"circuit",  "superset", "super",   "triset",   "tri-set", "giant", "complex", "finisher",
-                               "emom",     "e2mom",    "amrap",   "chipper",  "rft",     "for",   "time",    "set",
-                               "sets",     "of",       "through", "rounds",   "round",   "x",     "times",   "min",
-                               "mins",     "minutes",  "every",   "minute",   "on",      "the",   "with",    "rest",
-                               "between",  "total",    "repeat",  "rds",      "rnds",    "rd",    "then",    "tabata",
-                               "stations", "station",  "off",     "work",     "cap",     "wod",   "metcon",  "partner",
-                               "team",     "block",    "ladder",  "circuits", "change"};
+    static const WordSet words{"circuit",  "superset", "super", "triset", "tri-set",  "giant",    "complex",
+                               "finisher", "emom",     "e2mom", "amrap",  "chipper",  "rft",      "for",
+                               "time",     "set",      "sets",  "of",     "through",  "rounds",   "round",
+                               "x",        "times",    "min",   "mins",   "minutes",  "every",    "minute",
+                               "on",       "the",      "with",  "rest",   "between",  "total",    "repeat",
+                               "rds",      "rnds",     "rd",    "then",   "tabata",   "stations", "station",
+                               "off",      "work",     "cap",   "wod",    "metcon",   "partner",  "per",
+                               "exercise", "team",     "block", "ladder", "circuits", "change"};
     return words.contains(w);
   }
 
@@ -2524,15 +2530,19 @@ class Parser {
   bool dose_of_line_above(const TokenList& t) {
     std::size_t k = 0;
     while (k < t.size() && (t[k].is(K::dash) || t[k].is(K::other) || t[k].text == "*")) ++k;
-    const bool then = k < t.size() && t[k].lower() == "then";
-    if (then) ++k;
+    // `Set 2: 5 reps @ 75%` under `A. Bench Press`: one set of the exercise above, as an app lists them
+    const bool one_set = k + 3 < t.size() && t[k].lower() == "set" && t[k + 1].is(K::number) &&
+                         (t[k + 2].is_punct(':') || t[k + 2].is(K::dash) || t[k + 2].is_punct('.'));
+    if (one_set) k += 3;
+    const bool then = one_set || (k < t.size() && t[k].lower() == "then");
+    if (then && !one_set) ++k;
     const auto counted_sets = [&](std::size_t j) {
       return j + 1 < t.size() &&
              (t[j + 1].lower() == "sets" || t[j + 1].lower() == "set" || t[j + 1].lower() == "rounds");
     };
     const bool sets_first = k + 2 < t.size() && t[k].is(K::number) &&
                             ((t[k + 1].is(K::times) && t[k + 2].is(K::number)) || counted_sets(k));
-    if (!sets_first || day() == nullptr || day()->blocks.empty()) return false;
+    if (!(sets_first || one_set) || day() == nullptr || day()->blocks.empty()) return false;
     auto& block = block_ >= 0 ? day()->blocks[static_cast<std::size_t>(block_)] : day()->blocks.back();
     auto& lines = block.lines;
     // a heading (`Deadlift:`) is an aside until its dose comes
@@ -2542,9 +2552,10 @@ class Parser {
     }
     auto dose = read_dose_line(file_, t, k, t.size(), in_group_ ? group_ : LineContext{}, lines.back().name, d_);
     if (!dose) return true;
+    if (one_set && !dose->sets) dose->sets = ast::Quantity{1, 1, {}, t[k - 2].span(file_)};
+    dose->group = lines.back().group;
     if (dosed(lines.back())) return add_line(block, std::move(*dose)), true;
     dose->span = lines.back().span;
-    dose->group = lines.back().group;
     lines.back() = std::move(*dose);
     return true;
   }
