@@ -441,5 +441,26 @@ TEST(PlanNotation, SetsListedOneByOneAndStationsOfACircuit) {
   EXPECT_TRUE(errors.empty()) << errors;
 }
 
+// `Sess 1 (Mon)`: a rotation's session on the weekday in brackets; `Sess 2 (Wed): same as Monday but ...` copies
+// Monday's session, and what changes is left to the reader.
+TEST(PlanNotation, ARotationsSessionOnTheWeekdayInBrackets) {
+  const std::string text =
+      "Sess 1 (Mon)\nGoblet squat 3x10\nSess 2 (Wed): same as Monday but use the 16 for goblet squats\n"
+      "Sess 3 (Fri)\nPush ups 3x8\n";
+  const SourceFile file{"p.plan", text};
+  Diagnostics diagnostics;
+  const auto parsed = plan::parse_plan_file(file, diagnostics);
+  ASSERT_TRUE(parsed);
+  const auto resolved = plan::resolve_plan(*parsed, *pack().rules, diagnostics);
+  EXPECT_FALSE(diagnostics.has_errors()) << render(diagnostics);
+  ASSERT_TRUE(resolved && resolved->blocks.size() == 1);
+  std::vector<std::string> days;
+  for (const auto& session : resolved->blocks.front().sessions) {
+    days.push_back(
+        fmt::format("{} {} {}", session.weekday, session.weekday_known, session.lines.front().exercise->name));
+  }
+  EXPECT_EQ(days, (std::vector<std::string>{"0 true goblet squat", "2 true goblet squat", "4 true push-up"}));
+}
+
 }  // namespace
 }  // namespace liftlint::testing

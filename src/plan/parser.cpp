@@ -1472,7 +1472,7 @@ class Parser {
         return k + 1;
       }
     }
-    if ((w == "day" || w == "session" || w == "workout") && k + 1 < t.size()) {
+    if ((w == "day" || w == "session" || w == "sess" || w == "workout") && k + 1 < t.size()) {
       const auto& n = t[k + 1];
       const bool numbered =
           n.is(K::number) && n.mark == 0 && n.text.find('.') == std::string_view::npos && n.value >= 1 && n.value <= 28;
@@ -1484,9 +1484,22 @@ class Parser {
           ast::Name{std::string(file_.text.substr(t[k].offset, n.end() - t[k].offset)), span_between(file_, t[k], n)};
       if (numbered) day.number = ast::Quantity{n.value, n.value, {}, n.span(file_)};
       day.ordered = true;
-      return k + 2;
+      return weekday_in_brackets(t, k + 2, day);
     }
     return 0;
+  }
+
+  // `Sess 1 (Mon)`, `Session B (Thu)`: the session of a rotation, on the weekday in brackets. Past it, or `k`.
+  std::size_t weekday_in_brackets(const TokenList& t, std::size_t k, ast::Day& day) const {
+    if (k + 2 >= t.size() || !t[k].is_punct('(') || weekday_words.count(t[k + 1].lower()) == 0 ||
+        !t[k + 2].is_punct(')')) {
+      return k;
+    }
+    day.label = normalize_name(day.day.text);
+    day.day = ast::Name{std::string(t[k + 1].text), t[k + 1].span(file_)};
+    day.number.reset();
+    day.ordered = false;
+    return k + 3;
   }
 
   // `W1D1`, `Week 2 Day 3`, `wk1 d2`: a week and a day in one header. Starts the week when it is a new one, and
@@ -1605,6 +1618,11 @@ class Parser {
     start_day(std::move(day), s);
     if (!reference.key.empty()) copy_session(reference.key);
     if (!s.opens && title_end == inline_from) opens_next_ = Level::day;
+    // `Sess 2 (Wed): same as Monday but use the 16 for goblet squats`: the copy; what changes is for the reader
+    const auto copied = reference.key.empty() && inline_from < t.size()
+                            ? session_reference(t, inline_from, std::min(t.size(), inline_from + 4))
+                            : SessionReference{t.size(), {}};
+    if (!copied.key.empty() && copied.begin == inline_from) return copy_session(copied.key), true;
     if (inline_from < t.size()) inline_session(t, inline_from, group_from);
     return true;
   }
