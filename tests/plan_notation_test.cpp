@@ -462,5 +462,12 @@ TEST(PlanNotation, ARotationsSessionOnTheWeekdayInBrackets) {
   EXPECT_EQ(days, (std::vector<std::string>{"0 true goblet squat", "2 true goblet squat", "4 true push-up"}));
 }
 
+// `Thursday = easy run 5k`: an equals sign parts the day from its session, as a dash does.
+TEST(PlanNotation, AnEqualsSignAfterTheDay) {
+  std::string errors;
+  EXPECT_EQ(lines_of("Thursday = goblet squat 3x10\n", &errors), (std::vector<std::string>{"goblet squat 3"}));
+  EXPECT_TRUE(errors.empty()) << errors;
+}
+
 }  // namespace
 }  // namespace liftlint::testing

@@ -1670,7 +1670,8 @@ class Parser {
   // the same line. Words that name a kind (`Mon – Lower body 45 min`) and `rest` stay a header. Without a
   // separator (`Sun salutation x5`) the line is not a day header at all.
   std::size_t inline_content(const TokenList& t, std::size_t k) const {
-    if (k >= t.size() || !(t[k].is(K::dash) || t[k].is_punct(':') || t[k].is_punct('|') || t[k].is_punct(','))) {
+    if (k >= t.size() ||
+        !(t[k].is(K::dash) || t[k].is_punct(':') || t[k].is_punct('|') || t[k].is_punct(',') || t[k].is_punct('='))) {
       return t.size();
     }
     const auto first = k + 1;
