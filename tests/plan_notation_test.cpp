@@ -469,5 +469,13 @@ TEST(PlanNotation, AnEqualsSignAfterTheDay) {
   EXPECT_TRUE(errors.empty()) << errors;
 }
 
+// `Today 18:47` above a text message pasted whole is the message's time, passed over.
+TEST(PlanNotation, AMessagesTimeIsPassedOver) {
+  std::string errors;
+  EXPECT_EQ(lines_of("Mike PT\nToday 18:47\nMonday\nGoblet squat 3x8\nYesterday 9:02 pm\n", &errors),
+            (std::vector<std::string>{"goblet squat 3"}));
+  EXPECT_EQ(errors.find("error"), std::string::npos) << errors;
+}
+
 }  // namespace
 }  // namespace liftlint::testing

@@ -937,6 +937,8 @@ class Parser {
   // export (`Client,Priya`, `Health notes,"..."`) are read like a client paragraph.
   bool export_note(const TokenList& t) {
     const auto w = t.front().lower();
+    // `Today 18:47`, `Yesterday 9:02 pm`: a message's time in a text conversation pasted whole
+    if ((w == "today" || w == "yesterday") && t.size() <= 3 && t.size() >= 2 && t[1].is(K::clock)) return true;
     if (w == "exported" || w == "generated" || w == "printed" || w == "created" || w == "downloaded") {
       return !prescribes(t);
     }
