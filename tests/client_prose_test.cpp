@@ -76,6 +76,15 @@ TEST(ClientProse, AFlareUpDatedInThePastIsHistory) {
   EXPECT_TRUE(has("Back: L4-L5 bulge from '21, flares up every few months" + session, "lumbar_herniation"));
 }
 
+// A diagnosis said to be over is history; one only eased, or where something else ended, is the client's.
+TEST(ClientProse, ADiagnosisSaidToBeOverIsHistory) {
+  EXPECT_FALSE(has("History: L5 pars fracture in 2022, fully healed on CT" + session, "spinal_fracture"));
+  EXPECT_FALSE(has("Hx L5/S1 disc bulge 2023 (resolved)" + session, "lumbar_herniation"));
+  EXPECT_TRUE(has("History: L5 pars fracture in March, not yet healed" + session, "spinal_fracture"));
+  EXPECT_TRUE(has("Dx: L4-L5 herniated disc (2023), radicular symptoms resolved" + session, "lumbar_herniation"));
+  EXPECT_TRUE(has("History: disc bulge, partly resolved" + session, "lumbar_herniation"));
+}
+
 // Before the first session, a sentence may say what the client has; not one that says what to do if.
 TEST(ClientProse, ASentenceBeforeTheFirstSessionSpeaksOfTheClient) {
   const std::string chat =

@@ -477,5 +477,16 @@ TEST(PlanNotation, AMessagesTimeIsPassedOver) {
   EXPECT_EQ(errors.find("error"), std::string::npos) << errors;
 }
 
+// A coaching app's export: `Exercise 2 of 6`, the name, then the dose as fields (`Sets: 3 | Reps: 10-12 | Rest:
+// 60s`); and a rotation's day with its weekday after a dash and a remark in brackets (`DAY 1 – MON (MD+2)`).
+TEST(PlanNotation, AnAppsDoseWrittenAsFields) {
+  std::string errors;
+  EXPECT_EQ(lines_of("DAY 1 \u2013 MON (MD+2) Lower\nExercise 1 of 2\nLeg Press\nSets: 3 | Reps: 10-12 | Rest: 60s\n"
+                     "Exercise 2 of 2\nPlank\nSets: 3 | Time: 30s | Rest: 30s\n",
+                     &errors),
+            (std::vector<std::string>{"leg press 3", "plank 3"}));
+  EXPECT_EQ(errors.find("error"), std::string::npos) << errors;
+}
+
 }  // namespace
 }  // namespace liftlint::testing

@@ -939,6 +939,11 @@ class Parser {
     const auto w = t.front().lower();
     // `Today 18:47`, `Yesterday 9:02 pm`: a message's time in a text conversation pasted whole
     if ((w == "today" || w == "yesterday") && t.size() <= 3 && t.size() >= 2 && t[1].is(K::clock)) return true;
+    // `Exercise 2 of 6`, `Workout 2 of 3`: a coaching app's count of what follows
+    if ((w == "exercise" || w == "workout" || w == "movement") && t.size() >= 4 && t[1].is(K::number) &&
+        t[2].lower() == "of" && t[3].is(K::number)) {
+      return t.size() == 4 || t[4].is(K::dash);
+    }
     if (w == "exported" || w == "generated" || w == "printed" || w == "created" || w == "downloaded") {
       return !prescribes(t);
     }
@@ -1491,17 +1496,17 @@ class Parser {
     return 0;
   }
 
-  // `Sess 1 (Mon)`, `Session B (Thu)`: the session of a rotation, on the weekday in brackets. Past it, or `k`.
+  // `Sess 1 (Mon)`, `Session B (Thu)`, `DAY 1 – MON (MD+2)`: the session of a rotation, on the weekday in
+  // brackets or after a dash. Past the weekday, or `k`.
   std::size_t weekday_in_brackets(const TokenList& t, std::size_t k, ast::Day& day) const {
-    if (k + 2 >= t.size() || !t[k].is_punct('(') || weekday_words.count(t[k + 1].lower()) == 0 ||
-        !t[k + 2].is_punct(')')) {
-      return k;
-    }
+    const bool bracketed = k + 2 < t.size() && t[k].is_punct('(') && t[k + 2].is_punct(')');
+    const bool dashed = k + 1 < t.size() && t[k].is(K::dash) && !t[k].attached;
+    if (!(bracketed || dashed) || weekday_words.count(t[k + 1].lower()) == 0) return k;
     day.label = normalize_name(day.day.text);
     day.day = ast::Name{std::string(t[k + 1].text), t[k + 1].span(file_)};
     day.number.reset();
     day.ordered = false;
-    return k + 3;
+    return k + (bracketed ? 3 : 2);
   }
 
   // `W1D1`, `Week 2 Day 3`, `wk1 d2`: a week and a day in one header. Starts the week when it is a new one, and
@@ -1581,8 +1586,11 @@ class Parser {
     const auto reference = session_reference(t, k, title_end);
     std::size_t kind_first = t.size();
     std::size_t kind_last = 0;
+    int bracketed = 0;
     for (std::size_t j = k; j < reference.begin; ++j) {
       const auto& x = t[j];
+      if (x.is_punct('(')) ++bracketed;
+      if (x.is_punct(')')) bracketed = std::max(0, bracketed - 1);
       if (const auto skip = date_or_time(t, j, day)) {
         j += skip - 1;
         continue;
@@ -1601,6 +1609,7 @@ class Parser {
         kind_last = j;
       } else if (x.is(K::number) || x.is(K::clock)) {
         if (duration(t, j, day) || class_length(t, j, day)) continue;
+        if (bracketed > 0) continue;  // `DAY 1 – MON (MD+2)`: a remark on the day
         if (!s.opens) return false;
         // `mon strength 35kg {`: a header by its brace, with a length that is not one
         const auto e = j + 1 < t.size() && t[j + 1].attached ? j + 1 : j;
@@ -2396,6 +2405,7 @@ class Parser {
     if (block_reference(t)) return;
     if (const auto end = heading_end(t)) return aside_line(t, {0, *end});
     if (dose_of_line_above(t)) return;
+    if (const auto fields = dose_fields(t); fields && dose_of_line_above(*fields)) return;
     exercise_line(t, 0, t.size());
     (void)s;
   }
@@ -2579,6 +2589,55 @@ class Parser {
     dose->span = lines.back().span;
     lines.back() = std::move(*dose);
     return true;
+  }
+
+  // `Sets: 3 | Reps: 10-12 | Rest: 60s`, `Sets: 3 | Time: 30s`, as coaching apps export the dose under the
+  // exercise's name: the same dose written out (`3 x 10-12 rest 60s`), or nullopt when the line is not fields.
+  static std::optional<TokenList> dose_fields(const TokenList& t) {
+    static constexpr std::string_view times = "x";
+    std::optional<TokenList> sets, reps, rest, load, effort;
+    for (std::size_t k = 0; k < t.size();) {
+      if (!(k + 1 < t.size() && t[k].is(K::word) && t[k + 1].is_punct(':'))) return std::nullopt;
+      const auto key = t[k].lower();
+      auto end = k + 2;
+      while (end < t.size() && !t[end].is_punct('|') && !t[end].is_punct(',') &&
+             !(end + 1 < t.size() && t[end].is(K::word) && t[end + 1].is_punct(':'))) {
+        ++end;
+      }
+      TokenList value(t.begin() + static_cast<std::ptrdiff_t>(k + 2), t.begin() + static_cast<std::ptrdiff_t>(end));
+      if (value.empty()) return std::nullopt;
+      if (key == "sets") {
+        sets = value;
+      } else if (key == "reps" || key == "time" || key == "duration" || key == "hold") {
+        reps = value;
+      } else if (key == "rest") {
+        value.insert(value.begin(), t[k]);  // `rest 60s`
+        rest = value;
+      } else if (key == "load" || key == "weight") {
+        load = value;
+      } else if (key == "rpe" || key == "rir" || key == "tempo") {
+        value.insert(value.begin(), t[k]);
+        effort = value;
+      } else {
+        return std::nullopt;
+      }
+      k = end < t.size() && (t[end].is_punct('|') || t[end].is_punct(',')) ? end + 1 : end;
+    }
+    if (!sets || !reps) return std::nullopt;
+    Token by = sets->back();
+    by.kind = K::times, by.text = times, by.lowered = {}, by.mark = 0;
+    TokenList out = *sets;
+    out.push_back(by);
+    for (const auto* part : {&reps, &load, &effort, &rest}) {
+      if (!*part) continue;
+      if (part == &load) {
+        Token at = (*part)->front();
+        at.kind = K::punct, at.text = "@", at.lowered = {}, at.mark = 0;
+        out.push_back(at);
+      }
+      out.insert(out.end(), (*part)->begin(), (*part)->end());
+    }
+    return out;
   }
 
   static bool dosed(const ast::Line& l) {

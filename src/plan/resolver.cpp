@@ -276,7 +276,8 @@ class Resolver {
           const auto& entry = vocabulary.at(*index);
           const auto from = clause_start[i];
           const bool past = (entry.symptom && symptom_past(written, words, clause_start, i, i + n)) ||
-                            (entry.id.rfind("recent_", 0) == 0 && long_ago(words, i + n));
+                            (entry.id.rfind("recent_", 0) == 0 && long_ago(words, i + n)) ||
+                            (!entry.symptom && over_for_certain(words, i + n));
           // `back pain free for 2 years`, `sore back of the knee`
           const bool free = i + n < words.size() && (words[i + n] == "free" || words[i + n] == "of");
           if (!negated(words, from, i) && !past && !free) plan_.client.conditions |= vocabulary.at(*index).closure;
@@ -448,6 +449,28 @@ class Resolver {
                                                 "gone",    "healed",   "calmed",   "eased"};
     for (std::size_t k = after; k < std::min(words.size(), after + 6); ++k) {
       if (ended.count(words[k]) > 0) return true;
+    }
+    return false;
+  }
+
+  // `L5 pars fracture in 2022, fully healed on CT`, `disc bulge (resolved)`: a diagnosis said to be over, not
+  // only eased: `not fully healed`, `hasn't resolved`, `partly settled` keep it, and so does a word for what else
+  // ended (`herniated disc (2023), radicular symptoms resolved`).
+  static bool over_for_certain(const std::vector<std::string>& words, std::size_t after) {
+    static const std::set<std::string> ended = {"resolved", "healed", "recovered", "united"};
+    static const std::set<std::string> other = {"symptoms", "symptom",  "pain", "radicular", "sciatica", "sciatic",
+                                                "numbness", "tingling", "leg",  "legs",      "nerve",    "spasm",
+                                                "flare",    "flareup",  "ache", "aches",     "stiffness"};
+    static const std::set<std::string> doubt = {"not",    "never", "partially", "partly", "mostly", "almost",
+                                                "nearly", "yet",   "hasnt",     "isnt",   "havent", "hasn",
+                                                "isn",    "haven", "t",         "still"};
+    for (std::size_t k = after; k < std::min(words.size(), after + 6); ++k) {
+      if (other.count(words[k]) > 0) return false;
+      if (ended.count(words[k]) == 0) continue;
+      for (std::size_t d = k > after + 2 ? k - 3 : after; d < k; ++d) {
+        if (doubt.count(words[d]) > 0) return false;
+      }
+      return true;
     }
     return false;
   }
