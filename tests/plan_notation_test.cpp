@@ -488,5 +488,16 @@ TEST(PlanNotation, AnAppsDoseWrittenAsFields) {
   EXPECT_EQ(errors.find("error"), std::string::npos) << errors;
 }
 
+// In a list of dosed exercises, one unknown name costs only its own part; a part that says how the one before is
+// done (`level 6-7`) is no exercise, and the line is read whole.
+TEST(PlanNotation, OneUnknownNameInAListCostsOnlyItsPart) {
+  std::string errors;
+  EXPECT_EQ(lines_of("Monday\nfrobnicator press 3x8, leg press 3x10, lying leg curl 3x12\n", &errors),
+            (std::vector<std::string>{"frobnicator press 3", "leg press 3", "lying leg curl 3"}));
+  EXPECT_NE(errors.find("unknown exercise 'frobnicator press'"), std::string::npos) << errors;
+  lines_of("Monday\nStairmaster 15 min, level 6-7\n", &errors);
+  EXPECT_EQ(errors.find("unknown exercise 'level'"), std::string::npos) << errors;
+}
+
 }  // namespace
 }  // namespace liftlint::testing

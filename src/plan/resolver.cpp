@@ -1061,23 +1061,31 @@ class Resolver {
   // when reading it as one fails anyway, some parts name exercises and the others are written as exercises
   // are, a count before a name; then only an unknown part is an error, not the whole line. A part such as
   // `level 5` or `add 10 lbs/wk` is a note on the exercise before it, and the line stays one.
+  // The parts when each names an exercise; and when the line read whole is refused, when any does, so that one
+  // unknown name in `Push – incline smith 3x6-8, cable flyes 3x12, lateral raise 4x15` costs only its own part.
+  // A part that says how the one before is done (`level 6-7`, `5 each side`, `every 2-3 hrs`) is no exercise, and
+  // the line is then read whole.
   bool use_parts(const ast::Line& line) const {
     const auto known = [&](const ast::Line& p) { return known_exercise(p.name.text); };
     if (line.parts.empty()) return false;
     if (std::all_of(line.parts.begin(), line.parts.end(), known)) return true;
-    const auto item = [&](const ast::Line& p) { return known(p) || counted_item(p); };
+    const auto named = [&](const ast::Line& p) { return known(p) || !setting_word(first_word(p.name.text)); };
     return !line.errors.empty() && std::any_of(line.parts.begin(), line.parts.end(), known) &&
-           std::all_of(line.parts.begin(), line.parts.end(), item);
+           std::all_of(line.parts.begin(), line.parts.end(), named);
   }
 
-  // `10 quick flicks`, `200m row`: a count or an amount, then a name that is not a side (`5 each side`).
-  static bool counted_item(const ast::Line& p) {
-    const auto before = [&](const std::optional<ast::Quantity>& q) { return q && q->span.offset < p.name.span.offset; };
-    static const WordSet sides = {"each", "per", "every", "a", "an", "the", "at", "to", "on"};
-    const auto first = p.name.text.substr(0, p.name.text.find(' '));
-    std::string lowered(first);
-    for (auto& c : lowered) c = static_cast<char>(ascii::lower(static_cast<unsigned char>(c)));
-    return (before(p.reps) || before(p.distance) || before(p.sets)) && !sides.contains(lowered);
+  static std::string first_word(std::string_view name) {
+    std::string out(name.substr(0, name.find(' ')));
+    for (auto& c : out) c = static_cast<char>(ascii::lower(static_cast<unsigned char>(c)));
+    return out;
+  }
+
+  static bool setting_word(std::string_view word) {
+    static const WordSet words = {"level",      "lvl",     "each", "every", "per",   "side", "speed", "incline",
+                                  "resistance", "setting", "gear", "pace",  "at",    "with", "hold",  "holding",
+                                  "then",       "rest",    "slow", "tempo", "until", "till", "to",    "for",
+                                  "a",          "an",      "the",  "on",    "in",    "x",    "and",   "or"};
+    return words.contains(word);
   }
 
   // `kb swings / box step ups / burpees`, `Nordic curls / GHR 3x5`, `Ring dips or bench dips 3x6`: names written
