@@ -499,5 +499,18 @@ TEST(PlanNotation, OneUnknownNameInAListCostsOnlyItsPart) {
   EXPECT_EQ(errors.find("unknown exercise 'level'"), std::string::npos) << errors;
 }
 
+// A Markdown table with the weekday in its first cell: the session's cell is read, the others are for the reader;
+// `Z2` before a movement is how hard, not a superset's letter.
+TEST(PlanNotation, AMarkdownTableOfDays) {
+  std::string errors;
+  EXPECT_EQ(lines_of("| Day | Session | Notes |\n|-----|:-------:|-------|\n"
+                     "| Mon | Lower \u2013 Back squat 5x3 @ 82%, RDL 3x8 | keep it easy |\n",
+                     &errors),
+            (std::vector<std::string>{"back squat 5", "romanian deadlift 3"}));
+  EXPECT_EQ(errors.find("error"), std::string::npos) << errors;
+  EXPECT_EQ(lines_of("| Tue | Z2 run 45 min | on grass |\n", &errors), (std::vector<std::string>{"running 1"}));
+  EXPECT_EQ(errors.find("error"), std::string::npos) << errors;
+}
+
 }  // namespace
 }  // namespace liftlint::testing

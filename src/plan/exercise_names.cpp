@@ -288,7 +288,15 @@ std::optional<NameReading> read_exercise_name(const model::Catalogue& catalogue,
     if (names_equipment(text)) typed_equipment(expanded(text), *hit);
     return hit;
   }
-  const auto words = expanded(text);
+  auto words = expanded(text);
+  // `Z2 run`, `zone 2 bike`: how hard, said before the movement
+  if (words.size() > 1 && words.front().size() == 2 && words.front()[0] == 'z' && words.front()[1] >= '1' &&
+      words.front()[1] <= '5') {
+    words.erase(words.begin());
+  } else if (words.size() > 2 && words.front() == "zone" && words[1].size() == 1 && words[1][0] >= '1' &&
+             words[1][0] <= '5') {
+    words.erase(words.begin(), words.begin() + 2);
+  }
   // Each way of reading a name looks at its words again; a name this long is no exercise's name, and
   // reading it every way would take time that grows with the square of its length.
   constexpr std::size_t max_words = 24;

@@ -280,7 +280,9 @@ class Reader {
     const Token* t = at(k);
     if (t == nullptr) return;
     std::string group;
-    if (t->is(K::word) && t->text.size() <= 2 && ascii::is_alpha(static_cast<unsigned char>(t->text[0])) &&
+    // `Z2 run 45 min`: a heart-rate zone, not a superset's letter
+    const bool zone = ascii::lower(static_cast<unsigned char>(t->text[0])) == 'z';
+    if (t->is(K::word) && t->text.size() <= 2 && ascii::is_alpha(static_cast<unsigned char>(t->text[0])) && !zone &&
         (t->text.size() == 1 || ascii::is_digit(static_cast<unsigned char>(t->text[1])))) {
       group = std::string(1, static_cast<char>(ascii::upper(static_cast<unsigned char>(t->text[0]))));
       ++k;

@@ -1128,7 +1128,9 @@ class Parser {
   // ---, ***, ===: a divider between parts of a pasted document.
   static bool divider(const TokenList& t) {
     return std::all_of(t.begin(), t.end(), [](const Token& x) {
-      return x.is(K::dash) || x.is(K::times) || x.is_punct('=') || x.is_punct('_') || x.is_punct('~') || x.is(K::other);
+      // `|-----|:---:|`: the rule under a Markdown table's column names
+      return x.is(K::dash) || x.is(K::times) || x.is_punct('=') || x.is_punct('_') || x.is_punct('~') ||
+             x.is_punct('|') || x.is_punct(':') || x.is(K::other);
     });
   }
 
@@ -2127,6 +2129,7 @@ class Parser {
   // the cell before the weekday starts that week. The row is read as `Wed – ...` with the session's cell; the
   // cells after it in a sheet pasted with tabs are its other columns (distance, notes), which are no dose.
   std::optional<TokenList> sheet_row(const TokenList& t, std::size_t k, const Statement& s) {
+    if (t[k].is_punct('|')) return piped_row(t, k + 1);
     auto day_at = k;
     const bool numbered = t[k].is(K::number) && k + 2 < t.size() && column_gap(t[k], t[k + 1]);
     if (numbered) ++day_at;
@@ -2155,6 +2158,22 @@ class Parser {
       if (j > day_at + 1 && tabbed(t[j - 1], t[j])) break;
       row.push_back(t[j]);
     }
+    return row;
+  }
+
+  // `| Mon | Back squat 5x3 @ 82%, RDL 3x8 | keep it easy |`: a row of a Markdown table, read as `Mon – ...` with
+  // the session's cell; the cells after it are for the reader.
+  static std::optional<TokenList> piped_row(const TokenList& t, std::size_t day_at) {
+    if (day_at + 2 >= t.size() || weekday_words.count(t[day_at].lower()) == 0 || !t[day_at + 1].is_punct('|')) {
+      return std::nullopt;
+    }
+    static constexpr std::string_view dash = "-";
+    Token separator = t[day_at + 1];
+    separator.kind = K::dash;
+    separator.text = dash;
+    TokenList row{t[day_at], separator};
+    for (auto j = day_at + 2; j < t.size() && !t[j].is_punct('|'); ++j) row.push_back(t[j]);
+    if (row.size() == 2) row.pop_back();
     return row;
   }
 
