@@ -512,5 +512,14 @@ TEST(PlanNotation, AMarkdownTableOfDays) {
   EXPECT_EQ(errors.find("error"), std::string::npos) << errors;
 }
 
+// Text a notes app struck out (`~~80~~`) is no longer meant: the load after it is the load, and a line struck out
+// whole is not planned.
+TEST(PlanNotation, StruckOutTextIsNoLongerMeant) {
+  std::string errors;
+  EXPECT_EQ(lines_of("Monday\nBench 3x5 ~~80~~ 82.5kg\n~~Curls 3x10~~\nSquat 3x5\n", &errors),
+            (std::vector<std::string>{"bench press 3", "bodyweight squat 3"}));
+  EXPECT_EQ(errors.find("error"), std::string::npos) << errors;
+}
+
 }  // namespace
 }  // namespace liftlint::testing

@@ -148,6 +148,10 @@ class Parser {
   }
 
   void read(const TokenList& t, const Statement& s) {
+    if (auto kept = without_struck(t)) {
+      if (!kept->empty()) read(*kept, s);  // a line struck out whole is no longer planned
+      return;
+    }
     if (const auto from = chat_prefix(t); from > 0) {
       if (from < t.size()) read(TokenList(t.begin() + static_cast<std::ptrdiff_t>(from), t.end()), s);
       return;
@@ -175,6 +179,8 @@ class Parser {
     const auto emphasis = [](const Token& x) {
       return x.text == "*" || x.text == "_" || x.text == "~" || x.text == "**";
     };
+    // `~~Curls 3x10~~`: a line struck out whole is no longer planned
+    if (const auto kept = without_struck(t); kept && kept->empty()) return t.clear();
     while (t.size() > 1 && emphasis(t.back())) t.pop_back();
     // and bullets before a header or a client field: `- Conditions: ...`, `• Monday`
     const auto bullet = [&](const Token& x) {
@@ -2115,6 +2121,25 @@ class Parser {
       }
     }
     return counted;
+  }
+
+  // `Bench 3x5 ~~80~~ 82.5kg`: a notes app's struck-out text is no longer meant; the line without it (empty when
+  // all of it is struck out), or nullopt when nothing is.
+  static std::optional<TokenList> without_struck(const TokenList& t) {
+    const auto pair_at = [&](std::size_t k) {
+      return k + 1 < t.size() && t[k].is_punct('~') && t[k + 1].is_punct('~') && t[k + 1].attached;
+    };
+    for (std::size_t open = 0; open + 1 < t.size(); ++open) {
+      if (!pair_at(open)) continue;
+      for (auto close = open + 3; close + 1 < t.size(); ++close) {
+        if (!pair_at(close)) continue;
+        TokenList kept(t.begin(), t.begin() + static_cast<std::ptrdiff_t>(open));
+        kept.insert(kept.end(), t.begin() + static_cast<std::ptrdiff_t>(close + 2), t.end());
+        return kept;
+      }
+      return std::nullopt;
+    }
+    return std::nullopt;
   }
 
   // Whether the tokens are apart by a column's gap: a tab, or two spaces or more.
