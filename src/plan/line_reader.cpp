@@ -642,6 +642,12 @@ class Reader {
       q.unit = unit_after(k);
       q.low = *std::min_element(q.list.begin(), q.list.end());
       q.high = *std::max_element(q.list.begin(), q.list.end());
+    } else if (const auto tight = tight_commas(k); tight > k) {
+      // `5,4,3,3`, `3,3,3,3,7`: counts joined by commas without spaces, one per set
+      for (; k < tight; k += 2) q.list.push_back(t_[k].value);
+      q.list.push_back(t_[k].value);
+      q.low = *std::min_element(q.list.begin(), q.list.end());
+      q.high = *std::max_element(q.list.begin(), q.list.end());
     } else if (range_dash(k + 1) && !tempo_ahead(i_)) {
       range(q, k);
     }
@@ -892,6 +898,19 @@ class Reader {
            fmt::format("expected repetitions or a time per set, found '{}'",
                        file_.text.substr(t_[q.first].offset, t_[q.last].end() - t_[q.first].offset)));
     }
+  }
+
+  // Where a run of three whole counts or more joined by commas without spaces (`5,4,3,3`) ends, with no unit after
+  // it; `k` when there is none. Two (`2,5`) may be a decimal written with a comma.
+  [[nodiscard]] std::size_t tight_commas(std::size_t k) {
+    const auto whole = [&](std::size_t j) {
+      return at(j) != nullptr && t_[j].is(K::number) && t_[j].mark == 0 && t_[j].value == std::floor(t_[j].value) &&
+             t_[j].value < 100;
+    };
+    if (!whole(k)) return k;
+    auto end = k;
+    while (punct_at(end + 1, ',') && t_[end + 1].attached && whole(end + 2) && t_[end + 2].attached) end += 2;
+    return end >= k + 4 && unit_after(end).empty() ? end : k;
   }
 
   // 3 x 10, 8, 6: the counts after the first, separated by commas.
