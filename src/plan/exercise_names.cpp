@@ -261,7 +261,7 @@ std::optional<NameReading> trailing_setup(const model::Catalogue& catalogue, std
                                 "step", "full", "depth", "range", "partial", "pyramid", "drop", "dropset", "set",
                                 "ladder", "practice", "front", "forward", "side", "wide", "narrow", "close", "grip",
                                 "stance", "version", "option", "variation", "regression", "progression", "only", "arm",
-                                "leg", "foot", "feet", "burnout", "finisher",
+                                "leg", "foot", "feet", "burnout", "finisher", "bilat", "bilateral",
                                 // said in passing: `calf raise like 4 sets of 15`, `rows approx 3x10`
                                 "like", "approx", "approximately", "roughly", "about", "ish", "whatever"};
   static const WordSet easier = {"knee", "knees", "mod", "modified", "short", "regression"};

@@ -533,10 +533,12 @@ class Parser {
   // `Notes: keep 2 reps in reserve`, `Target: sub 5:00`, `Progression: add 2.5kg a week`, `Bring: mat, water`:
   // the label of a remark, whose numbers are no dose.
   static bool prose_label(std::string_view word) {
-    static const WordSet labels = {"notes",       "note",         "target",    "targets",  "bring",    "stats",
-                                   "progression", "progressions", "kit",       "aim",      "reminder", "tip",
-                                   "tips",        "remember",     "important", "intent",   "purpose",  "homework",
-                                   "why",         "scaled",       "scaling",   "reminders"};
+    static const WordSet labels = {"notes",        "note",         "target",       "targets",   "bring",    "stats",
+                                   "progression",  "progressions", "kit",          "aim",       "reminder", "tip",
+                                   "tips",         "remember",     "important",    "intent",    "purpose",  "homework",
+                                   "why",          "scaled",       "scaling",      "reminders", "criteria", "strategy",
+                                   "beginner",     "beginners",    "intermediate", "advanced",  "rx",       "options",
+                                   "alternatives", "alternative",  "rationale"};
     return labels.contains(word);
   }
 
