@@ -264,7 +264,7 @@ std::vector<std::pair<std::string, int>> located(const std::string& json_report)
 // have findings: each bad line is one error, and every finding of a good line is still reported.
 std::string with_bad_lines(int count, std::vector<int>& bad_lines) {
   const auto original = read_file(std::string(LIFTLINT_SOURCE_DIR) + "/examples/flawed-avoid.plan");
-  static const std::vector<std::string> kinds = {"    Zorgblat press 3x10", "    Goblet squat 3x10 @ 60",
+  static const std::vector<std::string> kinds = {"    Zorgblat press 3x10", "    Goblet squat 3x10 @ 6",
                                                  "    Glute bridge 3x",     "    Plank 3 x 1:75",
                                                  "    Deadbug 3x10 rest",   "    Hip thrust 3 sets of"};
   std::string out;

@@ -521,5 +521,25 @@ TEST(PlanNotation, StruckOutTextIsNoLongerMeant) {
   EXPECT_EQ(errors.find("error"), std::string::npos) << errors;
 }
 
+// A load with no unit after `@` is in the plan's unit when every load written with one uses the same (`+5lb`):
+// `bench 4x6 @ 225` is 225 lb. In a plan of both units, or of neither, it stays an error, and so does one of 10 or
+// less, which may be an effort.
+TEST(PlanNotation, ALoadWithoutUnitIsInThePlansUnit) {
+  const auto load_of = [](const std::string& text) {
+    const SourceFile file{"p.plan", text};
+    Diagnostics diagnostics;
+    const auto parsed = plan::parse_plan_file(file, diagnostics);
+    const auto resolved = plan::resolve_plan(*parsed, *pack().rules, diagnostics);
+    const auto& line = resolved->blocks.front().sessions.front().lines.front();
+    return std::pair{line.load_kg.value_or(0), diagnostics.has_errors()};
+  };
+  const auto [pounds, pounds_error] = load_of("Monday\nbench 4x6 @ 225\nbarbell row 4x8 @ 185lb\n");
+  EXPECT_NEAR(pounds, 102.06, 0.01);
+  EXPECT_FALSE(pounds_error);
+  EXPECT_TRUE(load_of("Monday\nbench 4x6 @ 225\nbarbell row 4x8 @ 85kg\nback squat 3x5 @ 200lb\n").second);
+  EXPECT_TRUE(load_of("Monday\nbench 4x6 @ 225\n").second);
+  EXPECT_TRUE(load_of("Monday\nbench 4x6 @ 8\nbarbell row 4x8 @ 85kg\n").second);
+}
+
 }  // namespace
 }  // namespace liftlint::testing

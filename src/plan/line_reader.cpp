@@ -1253,6 +1253,13 @@ class Reader {
       }
       return;
     }
+    if (at_item_ && q.low > 10 && !context_.load_unit.empty()) {
+      // `bench 4x6 @ 225` where the plan's loads are all in pounds: that unit
+      Q weight = q;
+      weight.unit = context_.load_unit;
+      load(weight);
+      return;
+    }
     if (at_item_) {
       const auto v = fmt_number(q.low);
       fail(q.first, q.last,

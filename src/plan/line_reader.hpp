@@ -15,6 +15,7 @@ struct LineContext {
   std::string group;
   std::optional<ast::Quantity> rounds;  // sets for each line that gives none
   std::vector<double> scheme;           // 21-15-9: the reps of each round
+  std::string load_unit;                // kg or lb when every load written with a unit uses it, else empty
 };
 
 // A column of a table pasted from a spreadsheet, named by its header row.

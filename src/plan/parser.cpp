@@ -65,7 +65,8 @@ std::string joined_lower(const TokenList& t, std::size_t a, std::size_t b) {
 
 class Parser {
  public:
-  Parser(const SourceFile& file, Diagnostics& diagnostics) : file_(file), d_(diagnostics), cursor_(file) {}
+  Parser(const SourceFile& file, Diagnostics& diagnostics)
+      : file_(file), d_(diagnostics), cursor_(file), load_unit_(unit_of_loads(file.text)) {}
 
   ast::File run() {
     out_.source = &file_;
@@ -97,6 +98,7 @@ class Parser {
   bool in_group_ = false;
   bool group_plan_ = false;  // the plan's title speaks of a class or a team
   LineContext group_;
+  std::string load_unit_;  // see unit_of_loads
   std::size_t anonymous_groups_ = 0;
   struct PendingWaiver {
     std::size_t index;
@@ -368,7 +370,7 @@ class Parser {
       cell.last = k;
       cells.push_back(cell);
     }
-    auto line = read_table_row(file_, t, cells, in_group_ ? group_ : LineContext{}, d_);
+    auto line = read_table_row(file_, t, cells, context(), d_);
     if (line && !skipped(*line) && room_for_line(t)) add_line(current_block(), std::move(*line));
     return true;
   }
@@ -405,7 +407,7 @@ class Parser {
     }
     place_row(t, cells, s);
     if (day() == nullptr) return false;
-    auto line = read_table_row(file_, t, cells, in_group_ ? group_ : LineContext{}, d_);
+    auto line = read_table_row(file_, t, cells, context(), d_);
     if (!line || skipped(*line) || !room_for_line(t)) return true;
     add_line(current_block(), std::move(*line));
     return true;
@@ -631,7 +633,7 @@ class Parser {
                             t.begin() + static_cast<std::ptrdiff_t>(last));
     if (has_dose(content) && !after_prose_label(t, first)) return exercise_line(t, first, last);
     Diagnostics quiet;
-    auto line = read_exercise_line(file_, t, first, last, in_group_ ? group_ : LineContext{}, quiet);
+    auto line = read_exercise_line(file_, t, first, last, context(), quiet);
     if (!line || !room_for_line(t)) return;
     line->aside = true;
     line->errors = quiet.items();
@@ -1094,7 +1096,7 @@ class Parser {
   bool replace_dose(const TokenList& t) {
     if (!copied_ || week_ < 0 || day_ >= 0) return false;
     Diagnostics quiet;
-    auto line = read_exercise_line(file_, t, 0, t.size(), LineContext{}, quiet);
+    auto line = read_exercise_line(file_, t, 0, t.size(), context(), quiet);
     if (!line || quiet.has_errors()) return false;
     const auto key = normalize_name(line->name.text);
     for (auto& d : out_.weeks[static_cast<std::size_t>(week_)].days) {
@@ -1460,6 +1462,39 @@ class Parser {
     in_client_ = false;
     reset_group();
     if (s.opens) braces_.push_back(Level::week);
+  }
+
+  // The context of an exercise line: its group's, and the plan's unit of load.
+  [[nodiscard]] LineContext context() const {
+    auto out = in_group_ ? group_ : LineContext{};
+    out.load_unit = load_unit_;
+    return out;
+  }
+
+  // `bench 4x6 @ 225` in a plan whose other loads are in pounds (`+5lb on bench`): the unit every load written with
+  // one uses, kg or lb, or empty when the plan uses both or neither.
+  static std::string unit_of_loads(std::string_view text) {
+    bool kg = false, lb = false;
+    for (std::size_t at = 0; at < text.size(); ++at) {
+      if (!ascii::is_digit(static_cast<unsigned char>(text[at]))) continue;
+      auto end = at;
+      while (end < text.size() && (ascii::is_digit(static_cast<unsigned char>(text[end])) || text[end] == '.')) ++end;
+      auto unit = end;
+      while (unit < text.size() && text[unit] == ' ') ++unit;
+      const auto word_at = [&](std::string_view w) {
+        if (unit + w.size() > text.size()) return false;
+        for (std::size_t i = 0; i < w.size(); ++i) {
+          if (ascii::lower(static_cast<unsigned char>(text[unit + i])) != w[i]) return false;
+        }
+        const auto after = unit + w.size();
+        return after == text.size() || !ascii::is_alpha(static_cast<unsigned char>(text[after]));
+      };
+      kg = kg || word_at("kg") || word_at("kgs") || word_at("kilos");
+      lb = lb || word_at("lb") || word_at("lbs") || word_at("pounds");
+      at = end;
+    }
+    if (kg == lb) return {};
+    return kg ? "kg" : "lb";
   }
 
   void reset_group() {
@@ -2627,7 +2662,7 @@ class Parser {
         (dosed(lines.back()) && !then)) {
       return false;
     }
-    auto dose = read_dose_line(file_, t, k, t.size(), in_group_ ? group_ : LineContext{}, lines.back().name, d_);
+    auto dose = read_dose_line(file_, t, k, t.size(), context(), lines.back().name, d_);
     if (!dose) return true;
     if (one_set && !dose->sets) dose->sets = ast::Quantity{1, 1, {}, t[k - 2].span(file_)};
     dose->group = lines.back().group;
@@ -2870,8 +2905,8 @@ class Parser {
     if (last - first >= 2 && t[first].lower() == "same" && t[first + 1].lower() == "as") return;
     if (reference_only(t, first, last)) return;
     const auto waive_at = waiver_start(t, first, last);
-    const auto context = in_group_ ? group_ : LineContext{};
-    auto line = read_with_parts(t, first, waive_at, context);
+    const auto line_context = context();
+    auto line = read_with_parts(t, first, waive_at, line_context);
     if (!line || skipped(*line)) return;
     // A superset label ends a warm-up written as a section.
     if (!line->group.empty() && section_ && block_ >= 0 && !in_group_ &&
