@@ -303,6 +303,10 @@ std::optional<NameReading> read_exercise_name(const model::Catalogue& catalogue,
   if (words.empty() || words.size() > max_words) return std::nullopt;
   if (auto hit = whole_name(catalogue, words)) return hit;
   if (auto hit = trailing_setup(catalogue, words)) return hit;
+  // `A Incline DB press 4x10`, `C Pull ups 3x max`: a superset's letter without its bracket or number
+  if (words.size() > 1 && words.front().size() == 1 && words.front()[0] >= 'a' && words.front()[0] <= 'h') {
+    if (auto hit = whole_name(catalogue, std::vector<std::string>(words.begin() + 1, words.end()))) return hit;
+  }
   // `Step-ups onto a box`, `Hip hinge with dowel`, `clamshell w/ band`: the movement is named before the
   // preposition; what follows says how it is set up.
   // `Sit to stand from kitchen chair`: each preposition in turn, since one may belong to the name.
