@@ -966,6 +966,16 @@ class Reader {
       fail(i_, i_, "a date does not belong on an exercise line");
       return;
     }
+    // `4x3 -10%`, `+5%`: a change of load from the set before, not a share of a maximum; said as a note
+    if ((t.is(K::dash) || t.is_punct('+')) && at(i_ + 1) != nullptr && t_[i_ + 1].is(K::number) &&
+        t_[i_ + 1].attached && t_[i_ + 1].mark == '%') {
+      end_note();
+      note_word(i_);
+      note_word(i_ + 1);
+      end_note();
+      i_ += 2;
+      return;
+    }
     if (t.is(K::dash) && at_item_ && at(i_ + 1) != nullptr && t_[i_ + 1].is(K::number) && t_[i_ + 1].attached) {
       fail(i_, i_ + 1, "a load cannot be negative; write the weight lifted, such as @ 5kg");
       return;

@@ -980,10 +980,10 @@ class Resolver {
       if (!parts) {
         for (const auto& d : line.errors) diagnostics_.add(d);
       }
-      const auto listed = parts ? std::vector<ast::Line>{} : slash_list(line);
-      for (const auto* one : parts             ? pointers(line.parts)
-                             : !listed.empty() ? pointers(listed)
-                                               : std::vector<const ast::Line*>{&line}) {
+      const auto listed = parts ? labelled_parts(line) : slash_list(line);
+      for (const auto* one : !listed.empty() ? pointers(listed)
+                             : parts         ? pointers(line.parts)
+                                             : std::vector<const ast::Line*>{&line}) {
         if (auto resolved = resolve_line(*one, kind)) {
           if (kind == model::Block::main) s.main_muscles |= resolved->exercise->muscles;
           s.lines.push_back(std::move(*resolved));
@@ -1063,6 +1063,18 @@ class Resolver {
   // `level 5` or `add 10 lbs/wk` is a note on the exercise before it, and the line stays one.
   // The parts when each names an exercise; and when the line read whole is refused, when any does, so that one
   // unknown name in `Push – incline smith 3x6-8, cable flyes 3x12, lateral raise 4x15` costs only its own part.
+  // `Comp deadlift: top single @ RPE 8, 4x3 -10% | Close grip bench 3x6`: the label before the colon is the first
+  // part's exercise when it names one and the part's own words do not. Empty when the parts stand as read.
+  std::vector<ast::Line> labelled_parts(const ast::Line& line) const {
+    if (line.parts.empty() || !known_exercise(line.name.text) || known_exercise(line.parts.front().name.text) ||
+        line.name.span.offset >= line.parts.front().name.span.offset) {
+      return {};
+    }
+    auto out = line.parts;
+    out.front().name = line.name;
+    return out;
+  }
+
   // A part that says how the one before is done (`level 6-7`, `5 each side`, `every 2-3 hrs`) is no exercise, and
   // the line is then read whole.
   bool use_parts(const ast::Line& line) const {
