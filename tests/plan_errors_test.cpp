@@ -142,6 +142,15 @@ TEST(PlanNotes, ALineWithNoDoseAndNoExerciseIsReadAsANote) {
   EXPECT_EQ(line_notes(report)[2].message, "'Rach' read as a note: no exercise the catalogue knows, and no dose");
 }
 
+// `Mark`, `Tom`, `Fran`: a one-word sign-off or a workout's name is as far from `jerk`, `t2b` or `run` as a
+// misspelling could be, but begins otherwise and is two slips away: a note.
+TEST(PlanNotes, AWordOnlyDistantlyLikeAnExerciseIsANote) {
+  const auto report = check_named(default_engine(), "s.plan", "Monday\nGoblet squat 3x10\nThanks,\nMark\n");
+  EXPECT_TRUE(report.errors.empty()) << (report.errors.empty() ? "" : report.errors.front().message);
+  ASSERT_EQ(line_notes(report).size(), 1U);
+  EXPECT_EQ(line_notes(report).front().message, "'Mark' read as a note: no exercise the catalogue knows, and no dose");
+}
+
 // What could still be an exercise stays an error: a misspelt one (it may be one the rules forbid), one with a
 // dose, and the only line of a session.
 TEST(PlanNotes, WhatMayBeAnExerciseStaysAnError) {
@@ -151,6 +160,9 @@ TEST(PlanNotes, WhatMayBeAnExerciseStaysAnError) {
   const auto dosed = check_named(default_engine(), "b.plan", "Monday\nGoblet squat 3x10\nfrobnicator 3x5\n");
   ASSERT_EQ(dosed.errors.size(), 1U);
   EXPECT_EQ(dosed.errors.front().message, "unknown exercise 'frobnicator'");
+  const auto named = check_named(default_engine(), "r.plan", "Monday\nGoblet squat 3x10\nResisted row\n");
+  ASSERT_EQ(named.errors.size(), 1U);
+  EXPECT_EQ(named.errors.front().message, "unknown exercise 'Resisted row'");
   const auto alone = check_named(default_engine(), "c.plan", "Monday\nGoblet squat 3x10\nSaturday\nfrobnicator\n");
   ASSERT_EQ(alone.errors.size(), 1U);
   EXPECT_TRUE(line_notes(alone).empty());
@@ -176,7 +188,11 @@ TEST(PlanNotes, ATitleBeforeTheFirstSessionIsANote) {
   EXPECT_EQ(line_notes(titled).back().message,
             "'home plan while the gym's shut (2 wks)' read as a note: it comes before the first session and gives no "
             "dose");
+  const auto app = check_named(default_engine(), "a.plan", "EVERFIT\n\nMonday\nGoblet squat 3x10\n");
+  EXPECT_TRUE(app.errors.empty()) << (app.errors.empty() ? "" : app.errors.front().message);
+  ASSERT_EQ(line_notes(app).size(), 1U);
   for (const char* text : {"Core: sit-ups, Russian twists\nMonday\nGoblet squat 3x10\n", "Goblet squat 3010\n",
+                           "Deadlifts\nMonday\nGoblet squat 3x10\n", "Sqauts\nMonday\nGoblet squat 3x10\n",
                            "W9999D1 strength\n- goblet squat 3x10\n", "plan Beginner block\n"}) {
     const auto report = check_named(default_engine(), "e.plan", text);
     ASSERT_FALSE(report.errors.empty()) << text;

@@ -521,24 +521,36 @@ TEST(PlanNotation, StruckOutTextIsNoLongerMeant) {
   EXPECT_EQ(errors.find("error"), std::string::npos) << errors;
 }
 
+// The load of a plan's first line in kilograms, and whether reading the plan gave errors.
+std::pair<double, bool> load_of(const std::string& text) {
+  const SourceFile file{"p.plan", text};
+  Diagnostics diagnostics;
+  const auto parsed = plan::parse_plan_file(file, diagnostics);
+  const auto resolved = plan::resolve_plan(*parsed, *pack().rules, diagnostics);
+  const auto& line = resolved->blocks.front().sessions.front().lines.front();
+  return {line.load_kg.value_or(0), diagnostics.has_errors()};
+}
+
 // A load with no unit after `@` is in the plan's unit when every load written with one uses the same (`+5lb`):
 // `bench 4x6 @ 225` is 225 lb. In a plan of both units, or of neither, it stays an error, and so does one of 10 or
 // less, which may be an effort.
 TEST(PlanNotation, ALoadWithoutUnitIsInThePlansUnit) {
-  const auto load_of = [](const std::string& text) {
-    const SourceFile file{"p.plan", text};
-    Diagnostics diagnostics;
-    const auto parsed = plan::parse_plan_file(file, diagnostics);
-    const auto resolved = plan::resolve_plan(*parsed, *pack().rules, diagnostics);
-    const auto& line = resolved->blocks.front().sessions.front().lines.front();
-    return std::pair{line.load_kg.value_or(0), diagnostics.has_errors()};
-  };
   const auto [pounds, pounds_error] = load_of("Monday\nbench 4x6 @ 225\nbarbell row 4x8 @ 185lb\n");
   EXPECT_NEAR(pounds, 102.06, 0.01);
   EXPECT_FALSE(pounds_error);
   EXPECT_TRUE(load_of("Monday\nbench 4x6 @ 225\nbarbell row 4x8 @ 85kg\nback squat 3x5 @ 200lb\n").second);
   EXPECT_TRUE(load_of("Monday\nbench 4x6 @ 225\n").second);
   EXPECT_TRUE(load_of("Monday\nbench 4x6 @ 8\nbarbell row 4x8 @ 85kg\n").second);
+}
+
+// `RDL 3x8 90`, `DB row 3x10 32.5`: after a whole dose, a number too large for an effort is a load in the plan's
+// unit; without one it is asked about, never dropped, and `32.5` is no tempo.
+TEST(PlanNotation, ABareNumberAfterTheDoseIsALoadInThePlansUnit) {
+  EXPECT_EQ(load_of("Monday\nRDL 3x8 90\nback squat 3x5 @ 100kg\n"), std::pair(90.0, false));
+  EXPECT_EQ(load_of("Monday\nDB row 3x10 32.5\nback squat 3x5 @ 100kg\n"), std::pair(32.5, false));
+  EXPECT_TRUE(load_of("Monday\nDB row 3x10 32.5\n").second);
+  EXPECT_TRUE(load_of("Monday\nRDL 3x8 8\nback squat 3x5 @ 100kg\n").second);
+  EXPECT_TRUE(load_of("Monday\nRDL 3x8 90 slow\nback squat 3x5 @ 100kg\n").second);
 }
 
 }  // namespace

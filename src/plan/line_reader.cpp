@@ -386,6 +386,8 @@ class Reader {
           break;
         }
         end = ++i_;
+      } else if (t.is(K::number) && end > begin && zone_number(i_)) {
+        end = ++i_;
       } else if (t.is(K::number)) {
         const auto stop = number_in_name(i_, end == begin);
         if (stop == 0) break;
@@ -450,12 +452,24 @@ class Reader {
     line_.name.text = "light cardio";
   }
 
+  // `Z2`, `zone 3`: the number of a heart-rate zone, which says how hard, as a word of effort does.
+  [[nodiscard]] bool zone_number(std::size_t k) const {
+    if (k == 0 || !t_[k].is(K::number) || t_[k].mark != 0 || t_[k].value < 1 || t_[k].value > 5 ||
+        t_[k].text.size() != 1) {
+      return false;
+    }
+    const auto before = t_[k - 1].lower();
+    return (before == "z" && t_[k].attached) || before == "zone";
+  }
+
   [[nodiscard]] bool efforts_only(std::size_t begin, std::size_t end) const {
     static const WordSet efforts = {"easy",    "steady",         "long",        "tempo",   "recovery", "threshold",
                                     "slow",    "moderate",       "hard",        "aerobic", "shakeout", "progression",
                                     "relaxed", "conversational", "comfortable", "gentle"};
     for (auto k = begin; k < end; ++k) {
-      if (!t_[k].is(K::word) || !efforts.contains(t_[k].lower())) return false;
+      const bool zone = (t_[k].lower() == "z" || t_[k].lower() == "zone") && k + 1 < end && zone_number(k + 1);
+      if (zone) ++k;
+      if (!zone && (!t_[k].is(K::word) || !efforts.contains(t_[k].lower()))) return false;
     }
     return true;
   }
@@ -1281,7 +1295,10 @@ class Reader {
                                      v, v, v, v));
       return;
     }
-    const bool code = q.first == q.last && t_[q.first].text.size() == 4 && q.low == q.high && q.list.empty();
+    // `3010`, not `32.5`: four digits
+    const auto& text = t_[q.first].text;
+    const bool code = q.first == q.last && text.size() == 4 && q.low == q.high && q.list.empty() &&
+                      std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
     if (code && (line_.reps || line_.tempo)) {
       line_.tempo = tempo_value(t_[q.first].text, t_[q.first].span(file_));
       return;
@@ -1297,8 +1314,22 @@ class Reader {
       reps(q);
       return;
     }
+    if (bare_load(q)) return;
     fail(q.first, q.last,
          fmt::format("what does '{}' count? write '{} reps', '{}s', '{}kg' or 'rest {}s'", v, v, v, v, v));
+  }
+
+  // `RDL 3x8 90`, `Bench 4x6 72.5`: after a whole dose, one number too large for an effort, in a plan whose loads
+  // are all in one unit, is a load in that unit. Without that unit it could as well be a rest in seconds.
+  bool bare_load(const Q& q) {
+    if (context_.load_unit.empty() || !line_.sets || !line_.reps || line_.load || !q.list.empty() || q.low != q.high ||
+        q.low <= 10 || !word_at(i_).empty()) {
+      return false;
+    }
+    Q weight = q;
+    weight.unit = context_.load_unit;
+    load(weight);
+    return true;
   }
 
   // 3 sets of 10, 3 sets x 8 reps, 3-4 sets of 8-12, 3 sets, 30s

@@ -2507,9 +2507,18 @@ class Parser {
       words += x.is(K::word) ? 1 : 0;
       others += x.is(K::other) ? 1 : 0;
     }
-    if (words < 2 || others > words) return false;
+    // `Trainerize`, `EVERFIT` atop the text: one word alone is the title or the app's name unless the resolver finds
+    // it names an exercise, or is one mistyped. Anywhere else (`wee` cut from `week`) it is an error.
+    if (words == 0 || others > words || (words == 1 && !first_words(t.front()))) return false;
     keep_preamble(t);
     return true;
+  }
+
+  // Whether nothing but marks and spaces comes before this token in the file.
+  [[nodiscard]] bool first_words(const Token& x) const {
+    const auto before = file_.text.substr(0, x.offset);
+    return std::none_of(before.begin(), before.end(),
+                        [](char c) { return ascii::is_alnum(static_cast<unsigned char>(c)); });
   }
 
   // `KB programme – Dave (hardstyle, 3x/wk at home, 12, 16, 24 kg bells)`, `PREP BLOCK 1 – "Volume" – 4 wks – Emma`:
@@ -2553,7 +2562,7 @@ class Parser {
 
   // `PT notes - Raj K, 52, CLBP, cleared by GP`, `Raj (52) - chronic LBP`, `Exp: 2 yrs`: prose at the top of
   // the plan, before any week or session, without a dose. It is about the client: its conditions and clearance
-  // are read as from a history. A lone word (`Deadlifts`) stays an error, as a line outside any session.
+  // are read as from a history.
   bool heading_about_client(const TokenList& t) const {
     if (!out_.weeks.empty() || !out_.loose_days.empty() || t.size() < 3) return false;
     const bool punctuated = std::any_of(t.begin(), t.end(), [](const Token& k) {

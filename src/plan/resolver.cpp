@@ -995,7 +995,8 @@ class Resolver {
   // A line before the first session with no dose: a note, unless a part of it names an exercise
   // (`Core: sit-ups, Russian twists`), which would be planned nowhere.
   void preamble(const ast::Value& line) {
-    if (names_an_exercise(line.text)) {
+    const bool one_word = line.text.find_first_of(" \t") == std::string::npos;
+    if (names_an_exercise(line.text) || (one_word && misspelt_exercise(line.text))) {
       error(line.span,
             "this line is outside any session; start the session with a day such as 'Monday', "
             "'mon strength 35min {' or 'Day 1' first");
@@ -1033,13 +1034,21 @@ class Resolver {
   // (`Sqauts`) stays an error: it may be one the rules forbid.
   bool note_line(const ast::Line& line) {
     if (!notes_allowed_ || !note_candidate(line) || json_plan()) return false;
-    const auto candidates = compatible_names(exercise_names(), line.name.text);
-    if (closest_match(normalize_name(line.name.text), candidates)) return false;
+    if (misspelt_exercise(line.name.text)) return false;
     add_note(diagnostics_, line.name.span,
              fmt::format("'{}' read as a note: no exercise the catalogue knows, and no dose", shorten(line.name.text)),
              {"if it is an exercise, declare it in the plan: exercise \"name\" { muscles ... pattern ... posture ... "
               "}; 'liftlint catalog WORD' searches the catalogue"});
     return true;
+  }
+
+  // `Sqauts`, `Resisted row`: close enough to a known exercise to be one mistyped, or named otherwise. `Mark`, a
+  // word close to `jerk` by distance alone, is not.
+  bool misspelt_exercise(const std::string& text) {
+    const auto word = normalize_name(text);
+    const auto match = closest_match(word, compatible_names(exercise_names(), text));
+    const bool one_word = word.find(' ') == std::string::npos;
+    return match && (!one_word || plausible_misspelling(word, *match));
   }
 
   bool note_candidate(const ast::Line& l) const { return !l.aside && dose_less(l) && !known_exercise(l.name.text); }

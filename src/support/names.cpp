@@ -178,6 +178,12 @@ std::optional<std::string> certain_correction(std::string_view word, const std::
   return best;
 }
 
+bool plausible_misspelling(std::string_view word, std::string_view match) {
+  constexpr std::size_t shortest = 4;
+  if (word.size() < shortest || match.empty()) return false;
+  return word.front() == match.front() || slips_within(word, match, 1) <= 1;
+}
+
 std::string shorten(std::string_view name) {
   constexpr std::size_t limit = 60;
   if (name.size() <= limit) return std::string(name);

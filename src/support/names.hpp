@@ -26,6 +26,11 @@ namespace liftlint {
 [[nodiscard]] std::optional<std::string> certain_correction(std::string_view word,
                                                             const std::vector<std::string>& candidates);
 
+// Whether `word` could be `match` mistyped, as a line that is no exercise could not: a word of at least 4
+// letters that begins as the match does, or is one slip from it. `Mark` is two from `jerk` and begins
+// otherwise, a sign-off; `Sqauts` is a squat.
+[[nodiscard]] bool plausible_misspelling(std::string_view word, std::string_view match);
+
 // The name as it should appear in a message: long ones are cut, with their length given.
 [[nodiscard]] std::string shorten(std::string_view name);
 
