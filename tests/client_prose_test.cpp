@@ -153,6 +153,23 @@ TEST(ClientProse, APlanWithNoConditionIsToldWhatDidNotApply) {
   EXPECT_EQ(named.notes.front().location.line, 1);
 }
 
+// In a chat, the client's messages speak of the client wherever they come; questions and conditionals do not.
+TEST(ClientProse, AChatsMessagesSpeakOfTheClientWhereverTheyCome) {
+  const std::string chat =
+      "11/03/2024, 18:05 - Priya (Coach): TUE\n1. Back squat 4x5 @ 85kg\n"
+      "13/03/2024, 19:37 - Mark: Bad news, picked the baby up and my back went\n";
+  const auto report = check_named(default_engine(), "w.plan", chat);
+  EXPECT_TRUE(std::any_of(report.findings.begin(), report.findings.end(),
+                          [](const auto& f) { return f.rule_id == "bp.flare-up"; }));
+  const std::string asked =
+      "11/03/2024, 18:05 - Priya (Coach): TUE\n1. Back squat 4x5 @ 85kg\n"
+      "13/03/2024, 19:40 - Priya (Coach): has your back flared up again?\n"
+      "13/03/2024, 19:41 - Priya (Coach): if your back goes, stop and text me\n";
+  const auto quiet = check_named(default_engine(), "q.plan", asked);
+  EXPECT_TRUE(std::none_of(quiet.findings.begin(), quiet.findings.end(),
+                           [](const auto& f) { return f.rule_id == "bp.flare-up"; }));
+}
+
 TEST(ClientProse, TheNoteIsSaidInTheSummaryAndNotCounted) {
   int code = 0;
   const TempDir dir;

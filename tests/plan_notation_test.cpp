@@ -521,6 +521,31 @@ TEST(PlanNotation, StruckOutTextIsNoLongerMeant) {
   EXPECT_EQ(errors.find("error"), std::string::npos) << errors;
 }
 
+// A chat exported as text (`11/03/2024, 18:05 - Priya (Coach): TUE`): the date, time and sender are passed over,
+// a message that names no exercise is a note whatever its numbers, and the lines under a message are read as
+// any line is.
+TEST(PlanNotation, AChatExportedAsTextIsReadMessageByMessage) {
+  std::string errors;
+  EXPECT_EQ(lines_of("11/03/2024, 18:05 - Priya (Coach): TUE\n1. Back squat 4x5 @ 85kg\n2. Goblet squat 3x10\n"
+                     "12/03/2024, 08:11 - Mark: ha yeah baby up at 3\n3/12/24, 8:12 PM - Mark: Done\n"
+                     "- any problems peeing?\n12/03/2024, 08:14 - Priya (Coach): 3. Dead bug 3x8\n",
+                     &errors),
+            (std::vector<std::string>{"back squat 4", "goblet squat 3", "dead bug 3"}));
+  EXPECT_EQ(errors.find("error"), std::string::npos) << errors;
+  lines_of("11/03/2024, 18:05 - Priya (Coach): TUE\n12/03/2024, 08:14 - Priya (Coach): Goblet sqaut 3x8\n", &errors);
+  EXPECT_NE(errors.find("unknown exercise 'Goblet sqaut'"), std::string::npos) << errors;
+}
+
+// `| # | Exercise | Sets x Reps |`: the heading of a Markdown table's column of numbers is no comment.
+TEST(PlanNotation, AMarkdownTablesNumberColumn) {
+  std::string errors;
+  EXPECT_EQ(lines_of("Monday\n| # | Exercise | Sets x Reps | Load | Rest |\n|---|---|---|---|---|\n"
+                     "| 1 | Goblet squat | 3 x 10 | 10kg | 90s |\n| 2 | Lat pulldown | 3 x 12 | 25kg | 60s |\n",
+                     &errors),
+            (std::vector<std::string>{"goblet squat 3", "lat pulldown 3"}));
+  EXPECT_EQ(errors.find("error"), std::string::npos) << errors;
+}
+
 // The load of a plan's first line in kilograms, and whether reading the plan gave errors.
 std::pair<double, bool> load_of(const std::string& text) {
   const SourceFile file{"p.plan", text};

@@ -155,7 +155,9 @@ class Parser {
       return;
     }
     if (const auto from = chat_prefix(t); from > 0) {
+      chat_ = in_message_ = true;
       if (from < t.size()) read(TokenList(t.begin() + static_cast<std::ptrdiff_t>(from), t.end()), s);
+      in_message_ = false;
       return;
     }
     if (const auto from = section_label(t); from > 0)
@@ -205,7 +207,11 @@ class Parser {
   std::optional<Table> table_;
   std::string row_day_;    // the Day cell of the last row of an export
   bool in_notes_ = false;  // under an advice heading (`Avoid:`), until a blank line
-  bool copied_ = false;    // the current week copies an earlier one (`same as week 1`)
+  // The text is a chat: from its first message on, sentences speak of the client wherever they come. A line that
+  // starts a message (`… - Mark: ha yeah baby up at 3`) is read as an aside is.
+  bool chat_ = false;
+  bool in_message_ = false;
+  bool copied_ = false;  // the current week copies an earlier one (`same as week 1`)
   std::size_t copied_lines_ = 0;
   std::size_t lines_ = 0;
   // Far more exercise lines than ten years of training written out, and few enough that every copy of
@@ -585,6 +591,7 @@ class Parser {
   // exercise is hidden from the rules by an exclamation mark. Without a session, or with a dose, it is prose.
   void spoken_line(const TokenList& t) {
     if (day() == nullptr) return sentence_about_client(t);
+    if (chat_) client_clauses(t);
     if (in_notes_ || in_client_ || has_dose(t)) return;
     std::size_t k = 0;
     while (k < t.size() && (t[k].is(K::dash) || t[k].is(K::other) || t[k].text == "*" || t[k].is(K::number))) ++k;
@@ -602,7 +609,14 @@ class Parser {
   // happens (`If you get pain down the leg, stop`), asks, or speaks of others, and not advice under a heading
   // such as `Red flags:`.
   void sentence_about_client(const TokenList& t) {
-    if (in_notes_ || in_client_ || group_plan_ || !out_.weeks.empty() || !out_.loose_days.empty()) return;
+    if (!out_.weeks.empty() || !out_.loose_days.empty()) return;
+    client_clauses(t);
+  }
+
+  // What a sentence says of the client, up to its first clause that is conditional, a question or about others.
+  // In a chat, the client's messages speak of the client wherever they come (`my back went this morning`).
+  void client_clauses(const TokenList& t) {
+    if (in_notes_ || in_client_ || group_plan_) return;
     static const WordSet conditional = {"if",     "unless", "should",  "avoid",    "stop",
                                         "seek",   "watch",  "whether", "anyone",   "anybody",
                                         "others", "those",  "people",  "everyone", "everybody"};
@@ -621,6 +635,21 @@ class Parser {
       }
     }
     if (end > 0) heading_mentions(TokenList(t.begin(), t.begin() + static_cast<std::ptrdiff_t>(end)));
+  }
+
+  // The first line of a chat's message that no header took: an exercise line when it names a known exercise, and a note
+  // otherwise, whatever numbers it holds (`Right side 5/10 this morning`); before the first session, a note
+  // unless it names an exercise. What it says of the client is read as a sentence's is (`my back went`).
+  void chat_line(const TokenList& t) {
+    if (day() == nullptr) return keep_preamble(t);
+    client_clauses(t);
+    if (!room_for_line(t)) return;
+    Diagnostics quiet;
+    auto line = read_exercise_line(file_, t, 0, t.size(), context(), quiet);
+    if (!line) return;
+    line->aside = true;
+    line->errors = quiet.items();
+    add_line(current_block(), std::move(*line));
   }
 
   // An aside inside a session may still prescribe an exercise (`film deadlift 10 slow repetitions`): it is
@@ -852,6 +881,7 @@ class Parser {
 
   // `[09/03/2026, 20:14] Coach Ali 💪: text`: a message copied from a chat app. Where the text starts.
   static std::size_t chat_prefix(const TokenList& t) {
+    if (const auto from = exported_chat_prefix(t)) return from;
     if (t.size() < 4 || !t[0].is_punct('[')) return 0;
     std::size_t k = 1;
     bool stamp = false;  // a time or a date: `[Deadlift 3x8]` is an exercise in brackets, not a message
@@ -860,6 +890,23 @@ class Parser {
     std::size_t colon = k + 1;
     while (colon < t.size() && colon < k + 8 && !t[colon].is_punct(':')) ++colon;
     return colon < t.size() && t[colon].is_punct(':') ? colon + 1 : k + 1;
+  }
+
+  // `11/03/2024, 18:04 - Priya (Coach): Week 5 below`, `3/11/24, 6:04 PM - Mark: done`: a chat exported as text,
+  // the date, the time and the sender before the message.
+  static std::size_t exported_chat_prefix(const TokenList& t) {
+    const auto number = [&](std::size_t k) { return k < t.size() && t[k].is(K::number); };
+    const auto slash = [&](std::size_t k) { return k < t.size() && t[k].is_punct('/'); };
+    if (!(number(0) && slash(1) && number(2) && slash(3) && number(4))) return 0;
+    std::size_t k = 5;
+    if (k < t.size() && t[k].is_punct(',')) ++k;
+    if (k >= t.size() || !t[k].is(K::clock)) return 0;
+    ++k;
+    if (k < t.size() && (t[k].lower() == "am" || t[k].lower() == "pm")) ++k;
+    if (k >= t.size() || !t[k].is(K::dash)) return 0;
+    std::size_t colon = k + 1;
+    while (colon < t.size() && colon < k + 8 && !t[colon].is_punct(':')) ++colon;
+    return colon < t.size() && t[colon].is_punct(':') ? colon + 1 : 0;
   }
 
   // `Then AMRAP 10:`, `Finish with 10 min on the bike`, `Followed by 3 rounds:`, `And then plank 3x30s`: words that
@@ -1152,12 +1199,13 @@ class Parser {
       return prose(TokenList(t.begin(), t.end() - 1));
     }
     static const WordSet function_words = {
-        "i",      "you",    "your",   "we",     "our",     "my",     "me",    "she",   "he",     "her",
-        "him",    "they",   "them",   "it",     "it's",    "this",   "that",  "if",    "when",   "will",
-        "should", "can",    "could",  "would",  "don't",   "do",     "is",    "are",   "was",    "be",
-        "been",   "have",   "has",    "so",     "because", "but",    "just",  "sure",  "let",    "know",
-        "here",   "there",  "what",   "how",    "why",     "any",    "let's", "i'll",  "you're", "we'll",
-        "i'm",    "here's", "please", "thanks", "thank",   "cheers", "hi",    "hello", "hey",    "dear"};
+        "i",      "you",      "your",       "we",        "our",     "my",     "me",    "she",   "he",     "her",
+        "him",    "they",     "them",       "it",        "it's",    "this",   "that",  "if",    "when",   "will",
+        "should", "can",      "could",      "would",     "don't",   "do",     "is",    "are",   "was",    "be",
+        "been",   "have",     "has",        "so",        "because", "but",    "just",  "sure",  "let",    "know",
+        "here",   "there",    "what",       "how",       "why",     "any",    "let's", "i'll",  "you're", "we'll",
+        "i'm",    "here's",   "please",     "thanks",    "thank",   "cheers", "hi",    "hello", "hey",    "dear",
+        "that's", "anything", "everything", "something", "nothing"};
     std::size_t words = 0, function = 0;
     for (const auto& x : t) {
       if (!x.is(K::word)) continue;
@@ -1175,7 +1223,9 @@ class Parser {
     std::size_t end = t.size();
     while (end > 1 && t[end - 1].is(K::other)) --end;  // emoji after the full stop
     const auto& last = t[end - 1];
-    const bool sentence = (last.is_punct('.') || last.is_punct('!') || last.is_punct('?')) && words >= 4;
+    // `any problems peeing?`: a question is speech from two words on
+    const bool sentence =
+        ((last.is_punct('.') || last.is_punct('!')) && words >= 4) || (last.is_punct('?') && words >= 2);
     const auto first = t.front().lower();
     const bool greeting = first == "hi" || first == "hey" || first == "hello" || first == "dear" || first == "thanks" ||
                           first == "cheers" || first == "regards" || first == "sent";
@@ -2465,6 +2515,7 @@ class Parser {
       return;
     }
     if (session_title(t)) return;
+    if (in_message_) return chat_line(t);
     if (day() == nullptr) {
       const bool rest_line = first == "rest" || first == "off";
       const bool dose = has_dose(t);

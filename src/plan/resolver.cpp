@@ -974,7 +974,13 @@ class Resolver {
     if (kind == model::Block::warmup) s.warmup_seconds = length;
     if (kind == model::Block::cooldown) s.has_cooldown = true;
     for (const auto& line : block.lines) {
-      if (line.aside && !known_exercise(line.name.text)) continue;
+      // an aside names no exercise unless it names one, or certainly one mistyped, with a dose (`3. Goblet sqaut
+      // 3x8` in a chat)
+      if (line.aside && !known_exercise(line.name.text) &&
+          (dose_less(line) ||
+           !certain_correction(normalize_name(line.name.text), compatible_names(exercise_names(), line.name.text)))) {
+        continue;
+      }
       if (note_line(line)) continue;
       const bool parts = use_parts(line);
       if (!parts) {

@@ -15,9 +15,19 @@ void StatementCursor::newline() {
   line_has_text_ = false;
 }
 
-// `#` starts a comment at the start of a statement or after a space; `45#` is pounds.
+// `#` starts a comment at the start of a statement or after a space; `45#` is pounds, and `| # |` the heading of
+// a Markdown table's column of numbers.
 bool StatementCursor::comment_at(std::size_t i) const {
-  return text_[i] == '#' && (i == 0 || !(digit(text_[i - 1]) || (text_[i - 1] >= 'A' && text_[i - 1] <= 'z')));
+  return text_[i] == '#' && (i == 0 || !(digit(text_[i - 1]) || (text_[i - 1] >= 'A' && text_[i - 1] <= 'z'))) &&
+         !table_cell_at(i);
+}
+
+bool StatementCursor::table_cell_at(std::size_t i) const {
+  std::size_t before = i;
+  while (before > 0 && blank_byte(text_[before - 1])) --before;
+  std::size_t after = i + 1;
+  while (after < text_.size() && blank_byte(text_[after])) ++after;
+  return before > 0 && text_[before - 1] == '|' && after < text_.size() && text_[after] == '|';
 }
 
 // `"` opens a string unless it follows a number, where it means seconds: 30".

@@ -37,6 +37,7 @@ class StatementCursor {
 
   void newline();
   [[nodiscard]] bool comment_at(std::size_t i) const;
+  [[nodiscard]] bool table_cell_at(std::size_t i) const;
   [[nodiscard]] bool string_at(std::size_t i) const;
   std::size_t skip_string(std::size_t i) const;
 };

@@ -180,8 +180,10 @@ std::optional<std::string> certain_correction(std::string_view word, const std::
 
 bool plausible_misspelling(std::string_view word, std::string_view match) {
   constexpr std::size_t shortest = 4;
+  constexpr std::size_t short_word = 5;  // two slips in so few letters make another word
   if (word.size() < shortest || match.empty()) return false;
-  return word.front() == match.front() || slips_within(word, match, 1) <= 1;
+  if (slips_within(word, match, 1) <= 1) return true;
+  return word.size() > short_word && word.front() == match.front();
 }
 
 std::string shorten(std::string_view name) {

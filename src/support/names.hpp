@@ -27,8 +27,8 @@ namespace liftlint {
                                                             const std::vector<std::string>& candidates);
 
 // Whether `word` could be `match` mistyped, as a line that is no exercise could not: a word of at least 4
-// letters that begins as the match does, or is one slip from it. `Mark` is two from `jerk` and begins
-// otherwise, a sign-off; `Sqauts` is a squat.
+// letters one slip from it, or of more than 5 that begins as the match does. `Mark` (two from `jerk`) and
+// `Done` are words of their own; `Sqauts` is a squat.
 [[nodiscard]] bool plausible_misspelling(std::string_view word, std::string_view match);
 
 // The name as it should appear in a message: long ones are cut, with their length given.
