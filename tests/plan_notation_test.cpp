@@ -536,6 +536,17 @@ TEST(PlanNotation, AChatExportedAsTextIsReadMessageByMessage) {
   EXPECT_NE(errors.find("unknown exercise 'Goblet sqaut'"), std::string::npos) << errors;
 }
 
+// `wu, 6 x 800m @ 5k pace, 90s jog, cd`: among the parts of a line that runs, a warm-up and a cool-down written
+// alone are jogs.
+TEST(PlanNotation, AWarmUpAndCoolDownAroundARunAreJogs) {
+  std::string errors;
+  EXPECT_EQ(lines_of("Tue\nwu, 6 x 800m @ 5k pace, 90s jog, cd (~10km)\n", &errors),
+            (std::vector<std::string>{"running 6", "running 1", "running"}));
+  EXPECT_EQ(errors.find("error"), std::string::npos) << errors;
+  lines_of("Tue\nwu, goblet squat 3x10, cd\n", &errors);
+  EXPECT_NE(errors.find("error"), std::string::npos) << errors;
+}
+
 // `| # | Exercise | Sets x Reps |`: the heading of a Markdown table's column of numbers is no comment.
 TEST(PlanNotation, AMarkdownTablesNumberColumn) {
   std::string errors;

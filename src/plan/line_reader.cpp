@@ -63,6 +63,7 @@ class Reader {
   std::optional<ast::Line> read() {
     if (!head()) return std::nullopt;
     rest_of_cell();
+    run_by_jargon();
     cardio_by_time();
     return result();
   }
@@ -381,7 +382,9 @@ class Reader {
           break;
         }
         const bool value_follows = at(i_ + 1) == nullptr || !at(i_ + 1)->is(K::word);
-        if (end == begin &&
+        // `15 min tempo`: after a time or a distance, a tempo run
+        const bool tempo_run = w == "tempo" && (line_.distance || line_.reps) && tempo_value_absent(i_ + 1);
+        if (end == begin && !tempo_run &&
             (w == "rpe" || w == "rir" || w == "rest" || w == "waive" || (w == "tempo" && value_follows))) {
           break;
         }
@@ -435,10 +438,22 @@ class Reader {
     return true;
   }
 
+  // `LR 16km`, `3km wu`, `2km cd`, `15 min tempo`: a running plan's shorthand for a long run, a warm-up or
+  // cool-down jog and a tempo run, with a distance or a time, is a run; the shorthand is a note. Without a
+  // distance or time (`LR 3x15`, a lateral raise) it is no run.
+  void run_by_jargon() {
+    static const WordSet jargon = {"lr", "wu", "cd", "w/u", "c/d", "tempo", "strides"};
+    const bool timed = line_.reps && (line_.reps->unit == "min" || line_.reps->unit == "s" || line_.reps->unit == "h");
+    if (failed_ || !(line_.distance || timed) || line_.load || line_.reps_list.size() > 0) return;
+    if (!jargon.contains(normalize_name(line_.name.text))) return;
+    line_.notes.push_back(line_.name.text);
+    line_.name.text = "running";
+  }
+
   // `Easy 40 min`, `steady 30 min Z2`: how hard, then ten minutes or more, is light cardio of any kind.
   void cardio_by_time() {
     const auto& n = line_.name;
-    if (line_.distance || !line_.reps || n.text == "run") return;
+    if (line_.distance || !line_.reps || n.text == "run" || n.text == "running") return;
     const auto unit = line_.reps->unit;
     const double minutes = unit == "min" ? line_.reps->low : unit == "h" ? 60 * line_.reps->low : 0;
     if (minutes < 10) return;
@@ -450,6 +465,11 @@ class Reader {
     if (end <= begin || !efforts_only(begin, end)) return;
     line_.notes.push_back(n.text);
     line_.name.text = "light cardio";
+  }
+
+  // No tempo is written at `k`: the line ends, or goes on with a separator or a word.
+  [[nodiscard]] bool tempo_value_absent(std::size_t k) const {
+    return at(k) == nullptr || at(k)->is(K::punct) || at(k)->is(K::dash) || at(k)->is(K::word);
   }
 
   // `Z2`, `zone 3`: the number of a heart-rate zone, which says how hard, as a word of effort does.

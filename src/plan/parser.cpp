@@ -3017,12 +3017,28 @@ class Parser {
       begin = end + 1;
     }
     if (clean) {
+      runs_around_jogs(parts);
       line->parts = std::move(parts);
       line->errors = whole_errors.items();
     } else {
       for (const auto& d : whole_errors.items()) d_.add(d);
     }
     return line;
+  }
+
+  // `wu, 6 x 800m @ 5k pace, 90s jog, cd`: among the parts of a line that runs, the warm-up and the cool-down
+  // written alone are jogs.
+  static void runs_around_jogs(std::vector<ast::Line>& parts) {
+    static const WordSet runs = {"running", "run", "jog", "jogging"};
+    static const WordSet jogs = {"wu", "cd", "w/u", "c/d"};
+    if (std::none_of(parts.begin(), parts.end(), [](const ast::Line& p) { return runs.contains(p.name.text); })) return;
+    for (auto& p : parts) {
+      auto name = p.name.text;
+      for (auto& c : name) c = static_cast<char>(ascii::lower(static_cast<unsigned char>(c)));
+      if (!jogs.contains(name)) continue;
+      p.notes.push_back(p.name.text);
+      p.name.text = "running";
+    }
   }
 
   // Where the colon after a line's label stands: one to four words without digits, a colon, then words and a
