@@ -170,6 +170,20 @@ TEST(ClientProse, AChatsMessagesSpeakOfTheClientWhereverTheyCome) {
                            [](const auto& f) { return f.rule_id == "bp.flare-up"; }));
 }
 
+// `Back: grade 1 isthmic spondylolisthesis L5/S1 (dx age 17)`: a note on the back gives its conditions, and an
+// age in the past is not the client's; a back day (`Back: deadlift 3x5`) is no note. The client's body weight and
+// maxes start no session.
+TEST(ClientProse, ANoteOnTheBackAndTheClientsMeasures) {
+  const std::string text =
+      "bw 92kg, maxes: SQ 200 / BP 140 / DL 230\nBack: grade 1 isthmic spondylolisthesis L5/S1 (dx age 17, "
+      "rugby)\nMonday\nGoblet squat 3x10\n";
+  EXPECT_TRUE(has(text, "spondylolisthesis"));
+  EXPECT_FALSE(resolved(text)->client.age);
+  EXPECT_FALSE(has("Back: deadlift 3x5, good mornings 3x8\nMonday\nGoblet squat 3x10\n", "back_pain"));
+  const auto report = check_named(default_engine(), "m.plan", text);
+  EXPECT_TRUE(report.errors.empty()) << (report.errors.empty() ? "" : report.errors.front().message);
+}
+
 TEST(ClientProse, TheNoteIsSaidInTheSummaryAndNotCounted) {
   int code = 0;
   const TempDir dir;

@@ -98,7 +98,10 @@ class Reader {
  private:
   bool head() {
     skip_bullets();
+    const auto before = i_;
     label();
+    // `3. A1 Machine chest fly`: a list's number, then the superset's label
+    if (i_ > before && line_.group.empty()) label();
     skip_bullets();
     leading_dose();
     if (failed_) return false;
@@ -1374,6 +1377,15 @@ class Reader {
     const auto w = t_[i_].lower();
     if (w == "waive") {
       i_ = last_;
+      return;
+    }
+    // `Back squat – Wk1 3x8 @ 155`: the week the dose is for, before it; the doses of later weeks are a remark
+    if (!line_.sets && !line_.reps && !line_.load && (w == "wk" || w == "w" || w == "week") && at(i_ + 1) != nullptr &&
+        t_[i_ + 1].is(K::number) && (t_[i_ + 1].attached || w == "week") && t_[i_ + 1].mark == 0) {
+      note_word(i_);
+      note_word(i_ + 1);
+      end_note();
+      i_ += 2;
       return;
     }
     if (w == "rpe" || w == "rir") return intensity(w);

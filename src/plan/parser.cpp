@@ -727,7 +727,10 @@ class Parser {
     if (first == "pt") return true;
     static const WordSet diagnosis = {"dx",           "hx",        "pmh",        "diagnosis", "history",
                                       "presentation", "complaint", "background", "injury",    "injuries"};
-    if (diagnosis.count(first) == 0) return false;
+    // `Back: grade 1 isthmic spondylolisthesis L5/S1`: a note on the back, not a back day (`Back: deadlift 3x5`)
+    const bool back_note = (first == "back" || first == "spine") &&
+                           std::none_of(t.begin(), t.end(), [](const Token& x) { return x.is(K::times); });
+    if (diagnosis.count(first) == 0 && !back_note) return false;
     in_client_ = true;
     return client_note(t);
   }
@@ -2524,7 +2527,7 @@ class Parser {
         d_.error(t.front().span(file_), "this rest day has no day; write it after a day, as in 'Wednesday: rest'");
         return;
       }
-      if ((!dose && preamble_line(t)) || programme_title(t)) return;
+      if ((!dose && preamble_line(t)) || programme_title(t) || measures_line(t)) return;
       if (!dose) {
         d_.error(t.front().span(file_),
                  "this line is outside any session; start the session with a day such as 'Monday', "
@@ -2562,6 +2565,21 @@ class Parser {
     // it names an exercise, or is one mistyped. Anywhere else (`wee` cut from `week`) it is an error.
     if (words == 0 || others > words || (words == 1 && !first_words(t.front()))) return false;
     keep_preamble(t);
+    return true;
+  }
+
+  // `bw 92-93kg, maxes from Aug meet: SQ 200 / BP 140 / DL 230`, `TMs (90%): Squat 130 / Bench 90`: before the
+  // first session, the client's body weight or maxes, whose numbers are no session's dose.
+  bool measures_line(const TokenList& t) {
+    static const WordSet measures = {"bw",    "bodyweight", "maxes", "1rm", "1rms", "e1rm",
+                                     "e1rms", "tm",         "tms",   "prs", "pbs",  "rms"};
+    const auto first = t.front().lower();
+    const bool training_maxes = first == "training" && t.size() > 1 && t[1].lower().starts_with("max");
+    if (!braces_.empty() || (!measures.contains(first) && !training_maxes)) return false;
+    const auto span = span_between(file_, t.front(), t.back());
+    add_note(d_, span,
+             fmt::format("'{}' read as a note: the client's measures before the first session",
+                         shorten(std::string(file_.text.substr(span.offset, span.length)))));
     return true;
   }
 

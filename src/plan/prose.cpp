@@ -2,6 +2,7 @@
 // compiling one: std::regex takes longer to compile its patterns than liftlint takes to check a plan.
 #include "plan/prose.hpp"
 
+#include <algorithm>
 #include <array>
 
 namespace liftlint::plan::prose {
@@ -184,9 +185,21 @@ std::optional<double> age_before_years(std::string_view t, std::size_t i) {
   return unit ? std::optional<double>(value_of(t, i, *end)) : std::nullopt;
 }
 
-// `aged 58`, `age: 61`.
+// The word that ends before `i`, past spaces and punctuation.
+std::string_view word_before(std::string_view t, std::size_t i) {
+  auto end = i;
+  while (end > 0 && !word_char(t[end - 1])) --end;
+  auto begin = end;
+  while (begin > 0 && word_char(t[begin - 1])) --begin;
+  return t.substr(begin, end - begin);
+}
+
+// `aged 58`, `age: 61`; not an age in the past (`dx age 17`, `since age 12`, `at age 40`).
 std::optional<double> age_after_word(std::string_view t, std::size_t i) {
   if (!word_starts(t, i) || !at(t, i, "age")) return std::nullopt;
+  static const std::array<std::string_view, 9> past = {"dx",    "diagnosed", "at",     "since",  "from",
+                                                       "onset", "until",     "before", "injured"};
+  if (std::find(past.begin(), past.end(), word_before(t, i)) != past.end()) return std::nullopt;
   auto j = i + 3;
   if (j < t.size() && t[j] == 'd') ++j;
   j = skip(t, j, ' ');
