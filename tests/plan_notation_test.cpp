@@ -567,6 +567,20 @@ std::pair<double, bool> load_of(const std::string& text) {
   return {line.load_kg.value_or(0), diagnostics.has_errors()};
 }
 
+// `DB RDL 3x8 @ 26s`, `65s` under Load: a pair of dumbbells in the plan's unit; without one, '26s' is asked about.
+TEST(PlanNotation, APairOfDumbbellsWrittenWithAnS) {
+  EXPECT_EQ(load_of("Monday\nDB RDL 3x8 @ 26s\nback squat 3x5 @ 100kg\n"), std::pair(26.0, false));
+  EXPECT_TRUE(load_of("Monday\nDB RDL 3x8 @ 26s\n").second);
+  EXPECT_EQ(load_of("Monday\nExercise\tSets\tReps\tLoad\nIncline DB press\t3\t10\t30s\nBack squat\t3\t5\t100\n"
+                    "Goblet squat 3x10 @ 20kg\n"),
+            std::pair(30.0, false));
+  std::string errors;
+  lines_of("Monday\nDB RDL 3x8 @ 26s\n", &errors);
+  EXPECT_NE(errors.find("'26s' is a time, which goes without '@'; for a pair of dumbbells write '2x26kg' or '2x26lb'"),
+            std::string::npos)
+      << errors;
+}
+
 // A load with no unit after `@` is in the plan's unit when every load written with one uses the same (`+5lb`):
 // `bench 4x6 @ 225` is 225 lb. In a plan of both units, or of neither, it stays an error, and so does one of 10 or
 // less, which may be an effort.

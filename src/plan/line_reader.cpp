@@ -134,6 +134,11 @@ class Reader {
     if (!q.unit.empty()) {
       const auto kind = unit_scale(q.unit);
       if (column.kind == C::rest && kind && kind->kind == UnitKind::time) return time(q, true);
+      // `65s` under Load: a pair of dumbbells
+      if (column.kind == C::load && q.unit == "s" &&
+          dumbbell_pair(q, column.unit.empty() ? context_.load_unit : column.unit)) {
+        return;
+      }
       return bare_quantity(q);
     }
     switch (column.kind) {
@@ -144,7 +149,11 @@ class Reader {
       case C::percent: return percent(q);
       default: break;
     }
-    if (column.unit.empty()) {
+    // a load column without its unit, in a plan whose loads are all in one unit: that unit
+    // (a number alone: `5.0 km/h` under Load is a speed)
+    const bool alone = at(i_) == nullptr || !t_[i_].is(K::word);
+    const auto unit = column.unit.empty() && column.kind == C::load && alone ? context_.load_unit : column.unit;
+    if (unit.empty()) {
       fail(q.first, q.last,
            fmt::format("'{}' in the {} column has no unit: write {}{}, or name the column with its unit, such as "
                        "'{} ({})'",
@@ -153,7 +162,7 @@ class Reader {
                        column.kind == C::load ? "kg" : "s"));
       return;
     }
-    q.unit = column.unit;
+    q.unit = unit;
     if (column.kind == C::load) return load(q);
     time(q, true);
   }
@@ -534,12 +543,7 @@ class Reader {
                       [](const Token& x) { return x.is(K::number); });
     const bool bare = number.mark == 0 && close == i_ + 2;
     if (!(before_dose || (after_percent && bare))) return false;
-    end_note();
-    note_first_ = i_ + 1;
-    note_last_ = close - 1;
-    end_note();
-    i_ = close + 1;
-    return true;
+    return group_as_note(close);
   }
 
   // `3 x 20 steps (10 each leg)`, `2 x 5 heavy (top set ~220)`: after a complete dose, numbers in parentheses
@@ -563,13 +567,30 @@ class Reader {
       ++close;
     }
     if (close >= last_ || !numbers) return false;
-    end_note();
     if (side) line_.each_side = true;
+    return group_as_note(close);
+  }
+
+  // The group in parentheses from here to `close`, said as a note.
+  bool group_as_note(std::size_t close) {
+    end_note();
     note_first_ = i_ + 1;
     note_last_ = close - 1;
     end_note();
     i_ = close + 1;
     return true;
+  }
+
+  // `@ 16kg (↑ from 14kg)`, `(was 3x8)`, `(last week 40kg)`: what the dose was before, a note.
+  bool earlier_group() {
+    static const WordSet earlier = {"from", "was", "were", "prev", "previously", "previous", "last", "up", "down"};
+    std::size_t k = i_ + 1;
+    while (k < last_ && t_[k].is(K::other)) ++k;
+    if (k >= last_ || !earlier.contains(t_[k].lower())) return false;
+    std::size_t close = k;
+    while (close < last_ && !t_[close].is_punct(')')) ++close;
+    if (close >= last_) return false;
+    return group_as_note(close);
   }
 
   // --- notes --------------------------------------------------------------------
@@ -992,7 +1013,7 @@ class Reader {
       ++i_;
       return;
     }
-    if (t.is_punct('(') && (qualifier_group() || restated_group())) return;
+    if (t.is_punct('(') && (qualifier_group() || restated_group() || earlier_group())) return;
     if (t.is_punct('/') && at(i_ + 1) != nullptr && limb_word(word_at(i_ + 1))) {
       end_note();
       line_.each_side = true;
@@ -1181,6 +1202,7 @@ class Reader {
       if (!note_first_) note_first_ = q.first;
       return;
     }
+    if (at_item_ && q.unit == "s" && dumbbell_pair(q)) return;
     if (at_item_ && (kind->kind == UnitKind::time || kind->kind == UnitKind::distance)) {
       fail(q.first, q.last,
            "after '@' write a load such as @ 8kg, an effort such as @ RPE 7 or a percentage such as "
@@ -1340,6 +1362,25 @@ class Reader {
     if (bare_load(q)) return;
     fail(q.first, q.last,
          fmt::format("what does '{}' count? write '{} reps', '{}s', '{}kg' or 'rest {}s'", v, v, v, v, v));
+  }
+
+  // `@ 26s`, `65s` under Load: a pair of dumbbells of 26, in the plan's unit. Without one it is asked about.
+  bool dumbbell_pair(const Q& q, std::string_view unit = {}) {
+    if (unit.empty()) unit = context_.load_unit;
+    const bool letter = q.last == q.first + 1 && t_[q.last].lower() == "s" && t_[q.last].attached;
+    if (q.low != q.high || q.low < 3 || !letter) return false;
+    if (unit.empty()) {
+      const auto v = fmt_number(q.low);
+      fail(q.first, q.last,
+           fmt::format("'{}s' is a time, which goes without '@'; for a pair of dumbbells write '2x{}kg' or '2x{}lb'", v,
+                       v, v));
+      return true;
+    }
+    Q weight = q;
+    weight.unit = std::string(unit);
+    line_.implements = 2;
+    load(weight);
+    return true;
   }
 
   // `RDL 3x8 90`, `Bench 4x6 72.5`: after a whole dose, one number too large for an effort, in a plan whose loads

@@ -1,5 +1,6 @@
 #include <fmt/format.h>
 
+#include <cmath>
 #include <limits>
 #include <nlohmann/json.hpp>
 
@@ -8,7 +9,8 @@
 namespace liftlint::report {
 namespace {
 
-std::string number(double v) { return fmt::format("{}", v); }
+// `83.91458845000001` (185 lb) is shown as 83.91: a reading is for a person to check.
+std::string number(double v) { return fmt::format("{}", std::round(v * 100) / 100); }
 
 std::string joined(const std::vector<std::string>& items, const char* separator = ", ") {
   std::string out;
