@@ -184,6 +184,17 @@ TEST(ClientProse, ANoteOnTheBackAndTheClientsMeasures) {
   EXPECT_TRUE(report.errors.empty()) << (report.errors.empty() ? "" : report.errors.front().message);
 }
 
+// Symptoms gone a while end the conditions they are: nerve symptoms end sciatica, all symptoms the complaints of
+// pain; a structural condition stays, and so does one only mostly quiet.
+TEST(ClientProse, SymptomsGoneAWhileEndTheirConditions) {
+  EXPECT_FALSE(has("History: sciatica flare last November. Zero leg symptoms since March." + session, "sciatica"));
+  EXPECT_FALSE(has("History: sciatica, no symptoms for 6 months" + session, "back_pain"));
+  EXPECT_TRUE(has("History: chronic LBP and sciatica, no leg pain since 2024" + session, "chronic_low_back_pain"));
+  EXPECT_FALSE(has("History: chronic LBP and sciatica, no leg pain since 2024" + session, "sciatica"));
+  EXPECT_TRUE(has("History: spondylolisthesis L5/S1, no symptoms since 2023" + session, "spondylolisthesis"));
+  EXPECT_TRUE(has("History: sciatica, mostly asymptomatic" + session, "sciatica"));
+}
+
 TEST(ClientProse, TheNoteIsSaidInTheSummaryAndNotCounted) {
   int code = 0;
   const TempDir dir;

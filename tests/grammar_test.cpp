@@ -97,7 +97,8 @@ INSTANTIATE_TEST_SUITE_P(Table, PlanGrammarRejects,
                          ::testing::Values("mon strength { squat 3x }", "mon strength { squat 3x10 @ -5kg }",
                                            "mon strength { squat 3x10", "mon strength { squat 3x10 @ 60 }", "week {",
                                            "week 1 { mon strength 3x }", "plan:", "client { age forty }",
-                                           "mon strength { squat 3x10 tempo fast }", "mon strength { Goblet squat 3010 }",
-                                           "mon strength { squat 3x10 rest }", "mon strength { \"squat 3x10 }"));
+                                           "mon strength { squat 3x10 tempo fast }",
+                                           "mon strength { Goblet squat 3010 }", "mon strength { squat 3x10 rest }",
+                                           "mon strength { \"squat 3x10 }"));
 
 }  // namespace

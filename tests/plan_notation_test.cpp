@@ -547,6 +547,19 @@ TEST(PlanNotation, AWarmUpAndCoolDownAroundARunAreJogs) {
   EXPECT_NE(errors.find("error"), std::string::npos) << errors;
 }
 
+// A home exercise programme: a numbered exercise, its description, then its dose with how often (`x2 daily`); the
+// first such item starts the session even before any day.
+TEST(PlanNotation, AHomeExerciseProgrammesItemsDescriptionsAndDoses) {
+  std::string errors;
+  EXPECT_EQ(lines_of("STAGE 1 (from today)\n\n1. Pelvic tilts (lying)\nLie on your back, knees bent, feet flat.\n"
+                     "10 reps, hold 5 seconds. x2 daily\n\n2. Side plank (knees bent)\nLie on your side, prop up on "
+                     "your elbow.\nHold 15-20 seconds, 3 each side. x1 daily\n\n3. Walking\n10 minutes, 3 times a "
+                     "day. Increase by 5 minutes every 2-3 days as able.\n",
+                     &errors),
+            (std::vector<std::string>{"pelvic tilt 1", "side plank 3", "walking 1"}));
+  EXPECT_EQ(errors.find("error"), std::string::npos) << errors;
+}
+
 // `| # | Exercise | Sets x Reps |`: the heading of a Markdown table's column of numbers is no comment.
 TEST(PlanNotation, AMarkdownTablesNumberColumn) {
   std::string errors;

@@ -571,6 +571,24 @@ class Reader {
     return group_as_note(close);
   }
 
+  // `10 minutes, 3 times a day. Increase by 5 minutes every 2-3 days as able.`: after a dose and a full stop, a
+  // sentence starting with a capital is a note to the end of the line.
+  bool sentence_after_dose() {
+    const Token* next = at(i_ + 1);
+    if (next == nullptr || !next->is(K::word) || next->text.empty() ||
+        !ascii::is_upper(static_cast<unsigned char>(next->text.front())) || !(line_.sets || line_.reps || line_.load)) {
+      return false;
+    }
+    const auto w = next->lower();
+    if (dose_words.contains(w) || !unit_word(w).empty() || w == "hold") return false;
+    end_note();
+    note_word(i_ + 1);
+    note_word(last_ - 1);
+    end_note();
+    i_ = last_;
+    return true;
+  }
+
   // The group in parentheses from here to `close`, said as a note.
   bool group_as_note(std::size_t close) {
     end_note();
@@ -1014,6 +1032,7 @@ class Reader {
       return;
     }
     if (t.is_punct('(') && (qualifier_group() || restated_group() || earlier_group())) return;
+    if (t.is_punct('.') && sentence_after_dose()) return;
     if (t.is_punct('/') && at(i_ + 1) != nullptr && limb_word(word_at(i_ + 1))) {
       end_note();
       line_.each_side = true;
@@ -1053,8 +1072,31 @@ class Reader {
   }
 
   // x10, x 12, x AMRAP: repetitions without sets.
+  // `daily`, `a day`, `per week`, `/day` at `k`: how often a dose is done, when it follows a count.
+  [[nodiscard]] bool frequency_at(std::size_t k) const {
+    if (punct_at(k, '/') || word_at(k) == "a" || word_at(k) == "per" || word_at(k) == "each" || word_at(k) == "every") {
+      ++k;
+    }
+    const auto w = word_at(k);
+    return w == "day" || w == "daily" || w == "week" || w == "wk" || w == "weekly" || w == "days";
+  }
+
+  // `x2 daily`, `x 3 a day`, `3 times a day`: how often the dose is done, a note from `first` to its last word.
+  void frequency_note(std::size_t first, std::size_t k) {
+    if (punct_at(k, '/') || word_at(k) == "a" || word_at(k) == "per" || word_at(k) == "each" || word_at(k) == "every") {
+      ++k;
+    }
+    note_word(first);
+    note_word(k);
+    end_note();
+    i_ = k + 1;
+  }
+
   void times_first() {
     end_note();
+    if (at(i_ + 1) != nullptr && t_[i_ + 1].is(K::number) && frequency_at(i_ + 2)) {
+      return frequency_note(i_, i_ + 2);
+    }
     const std::size_t start = i_++;
     if (has_count() && !line_.sets && at(i_) != nullptr && t_[i_].is(K::number) && t_[i_].mark == 0 &&
         unit_word(word_at(i_ + 1)).empty()) {
@@ -1293,9 +1335,17 @@ class Reader {
       end_note();
       return;
     }
+    if (w == "times" && frequency_at(i_ + 1)) return frequency_note(q.first, i_ + 1);
     if (w == "times" && !line_.sets && line_.reps && !has_count()) {
       ++i_;  // hold 20 seconds, 3 times: three holds
       set_once(line_.sets, q, {}, "a number of sets");
+      return;
+    }
+    if ((w == "each" || side_word(w)) && !line_.sets && line_.reps && !has_count() && q.unit.empty()) {
+      // `Hold 15-20 seconds, 3 each side`: three holds on each side
+      set_once(line_.sets, q, {}, "a number of sets");
+      line_.each_side = true;
+      i_ += w == "each" && limb_word(word_at(i_ + 1)) ? 2 : 1;
       return;
     }
     if (w == "times") ++i_;  // 10 times: ten repetitions

@@ -207,6 +207,11 @@ class Parser {
   std::optional<Table> table_;
   std::string row_day_;    // the Day cell of the last row of an export
   bool in_notes_ = false;  // under an advice heading (`Avoid:`), until a blank line
+  struct ListedItem {
+    Statement statement;
+    std::size_t preamble;  // its place among the preamble's notes
+  };
+  std::optional<ListedItem> listed_item_;
   // The text is a chat: from its first message on, sentences speak of the client wherever they come. A line that
   // starts a message (`… - Mark: ha yeah baby up at 3`) is read as an aside is.
   bool chat_ = false;
@@ -541,12 +546,12 @@ class Parser {
   // `Notes: keep 2 reps in reserve`, `Target: sub 5:00`, `Progression: add 2.5kg a week`, `Bring: mat, water`:
   // the label of a remark, whose numbers are no dose.
   static bool prose_label(std::string_view word) {
-    static const WordSet labels = {"notes",        "note",         "target",       "targets",   "bring",    "stats",
-                                   "progression",  "progressions", "kit",          "aim",       "reminder", "tip",
-                                   "tips",         "remember",     "important",    "intent",    "purpose",  "homework",
-                                   "why",          "scaled",       "scaling",      "reminders", "criteria", "strategy",
-                                   "beginner",     "beginners",    "intermediate", "advanced",  "rx",       "options",
-                                   "alternatives", "alternative",  "rationale"};
+    static const WordSet labels = {
+        "notes",     "note",        "target",       "targets",  "bring",   "stats",     "progression",  "progressions",
+        "kit",       "aim",         "reminder",     "tip",      "tips",    "remember",  "important",    "intent",
+        "purpose",   "homework",    "why",          "scaled",   "scaling", "reminders", "criteria",     "strategy",
+        "beginner",  "beginners",   "intermediate", "advanced", "rx",      "options",   "alternatives", "alternative",
+        "rationale", "appointment", "tel",          "phone",    "mobile",  "email",     "result",       "results"};
     return labels.contains(word);
   }
 
@@ -2527,14 +2532,15 @@ class Parser {
         d_.error(t.front().span(file_), "this rest day has no day; write it after a day, as in 'Wednesday: rest'");
         return;
       }
-      if ((!dose && preamble_line(t)) || programme_title(t) || measures_line(t)) return;
+      if (!dose && preamble_line(t)) return remember_listed_item(t, s);
+      if (programme_title(t) || measures_line(t)) return;
       if (!dose) {
         d_.error(t.front().span(file_),
                  "this line is outside any session; start the session with a day such as 'Monday', "
                  "'mon strength 35min {' or 'Day 1' first");
         return;
       }
-      implicit_session(t.front());
+      if (!adopt_listed_item(t)) implicit_session(t.front());
     }
     if ((first == "rest" || first == "off") && standalone_rest(t)) return;
     if (block_reference(t)) return;
@@ -2732,9 +2738,15 @@ class Parser {
     };
     const bool sets_first = k + 2 < t.size() && t[k].is(K::number) &&
                             ((t[k + 1].is(K::times) && t[k + 2].is(K::number)) || counted_sets(k));
-    if (!(sets_first || one_set) || day() == nullptr || day()->blocks.empty()) return false;
+    const bool counted = !sets_first && !one_set && !then && counted_dose(t, k);
+    if (!(sets_first || one_set || counted) || day() == nullptr || day()->blocks.empty()) return false;
     auto& block = block_ >= 0 ? day()->blocks[static_cast<std::size_t>(block_)] : day()->blocks.back();
     auto& lines = block.lines;
+    // `Lie on your back, knees bent.` between a home programme's exercise and its dose: a description, an aside
+    while (lines.size() > 1 && lines.back().aside && !lines[lines.size() - 2].aside &&
+           !dosed(lines[lines.size() - 2])) {
+      lines.pop_back();
+    }
     // a heading (`Deadlift:`) is an aside until its dose comes
     if (lines.empty() || !lines.back().parts.empty() || lines.back().name.text.empty() ||
         (dosed(lines.back()) && !then)) {
@@ -2748,6 +2760,42 @@ class Parser {
     dose->span = lines.back().span;
     lines.back() = std::move(*dose);
     return true;
+  }
+
+  // `1. Pelvic tilts (lying)` before the first session: a numbered item with no dose, kept as a note unless a
+  // dose for it comes next (`10 reps, hold 5 seconds. x2 daily`, after its description), as in a home programme.
+  void remember_listed_item(const TokenList& t, const Statement& s) {
+    const bool numbered = t.size() > 2 && t[0].is(K::number) && (t[1].is_punct('.') || t[1].is_punct(')'));
+    if (numbered) listed_item_ = ListedItem{s, out_.preamble.size() - 1};
+  }
+
+  // The numbered item before the first session starts the session, as an exercise line, when `t` is its dose.
+  bool adopt_listed_item(const TokenList& t) {
+    if (!listed_item_ || !(counted_dose(t, 0) || (t.size() > 2 && t[0].is(K::number) && t[1].is(K::times)))) {
+      return false;
+    }
+    const auto item = *std::exchange(listed_item_, std::nullopt);
+    Tokens tokens;
+    if (item.preamble >= out_.preamble.size() ||
+        !lex_statement(file_, item.statement.begin, item.statement.end, item.statement.line, item.statement.column,
+                       tokens, d_)) {
+      return false;
+    }
+    out_.preamble.erase(out_.preamble.begin() + static_cast<std::ptrdiff_t>(item.preamble));
+    implicit_session(tokens.list.front());
+    exercise_line(tokens.list, 0, tokens.list.size());
+    return true;
+  }
+
+  // `10 reps, hold 5 seconds. x2 daily`, `8 each side`, `Hold 20-30 seconds, 3 reps`, `10 minutes, 3 times a day`:
+  // a count of repetitions or a time, as a home exercise programme writes under the exercise's name.
+  static bool counted_dose(const TokenList& t, std::size_t k) {
+    static const WordSet counts = {"reps", "rep", "repetitions", "each",   "times", "seconds", "second",
+                                   "secs", "sec", "minutes",     "minute", "mins",  "breaths", "breath"};
+    if (k < t.size() && t[k].lower() == "hold") ++k;
+    if (k >= t.size() || !t[k].is(K::number)) return false;
+    if (k + 2 < t.size() && t[k + 1].is(K::dash) && t[k + 2].is(K::number)) k += 2;  // `15-20 seconds`
+    return k + 1 < t.size() && counts.contains(t[k + 1].lower());
   }
 
   // `Sets: 3 | Reps: 10-12 | Rest: 60s`, `Sets: 3 | Time: 30s`, as coaching apps export the dose under the

@@ -266,6 +266,7 @@ class Resolver {
     }
     bool found = false;
     const auto& vocabulary = rules_.vocab(Category::condition);
+    const auto since = symptom_free(words);
     for (std::size_t i = 0; names && i < words.size();) {
       std::size_t taken = 0;
       for (std::size_t n = std::min<std::size_t>(5, words.size() - i); n > 0 && taken == 0; --n) {
@@ -277,7 +278,8 @@ class Resolver {
           const auto from = clause_start[i];
           const bool past = (entry.symptom && symptom_past(written, words, clause_start, i, i + n)) ||
                             (entry.id.rfind("recent_", 0) == 0 && long_ago(words, i + n)) ||
-                            (!entry.symptom && over_for_certain(words, i + n));
+                            (!entry.symptom && over_for_certain(words, i + n)) ||
+                            (since.at > i && ended_by(since.kind, entry.id));
           // `back pain free for 2 years`, `sore back of the knee`
           const bool free = i + n < words.size() && (words[i + n] == "free" || words[i + n] == "of");
           if (!negated(words, from, i) && !past && !free) plan_.client.conditions |= vocabulary.at(*index).closure;
@@ -451,6 +453,46 @@ class Resolver {
       if (ended.count(words[k]) > 0) return true;
     }
     return false;
+  }
+
+  // `zero leg symptoms since March`, `no pain for 6 months`, `symptom-free since 2023`, `asymptomatic since
+  // the op`: the symptoms have been gone a while. Where it is said, and whether of the nerve or of all.
+  enum class Gone { none, nerve, all };
+  struct SymptomFree {
+    std::size_t at = 0;
+    Gone kind = Gone::none;
+  };
+  static SymptomFree symptom_free(const std::vector<std::string>& words) {
+    static const std::set<std::string> negators = {"no", "zero", "nil", "without"};
+    static const std::set<std::string> nerve = {"leg", "nerve", "radicular", "sciatic", "neural"};
+    static const std::set<std::string> nouns = {"symptom", "pain", "sx", "issue", "problem", "flare", "flareup"};
+    static const std::set<std::string> durations = {"since", "for", "in"};
+    const auto lasting = [&](std::size_t k) { return k < words.size() && durations.count(words[k]) > 0; };
+    for (std::size_t k = 0; k < words.size(); ++k) {
+      if ((words[k] == "asymptomatic" || (words[k] == "free" && k > 0 && nouns.count(words[k - 1]) > 0)) &&
+          lasting(k + 1)) {
+        return {k, Gone::all};
+      }
+      if (negators.count(words[k]) == 0) continue;
+      auto j = k + 1;
+      if (j < words.size() && words[j] == "any") ++j;
+      const bool of_nerve = j < words.size() && nerve.count(words[j]) > 0;
+      if (of_nerve || (j < words.size() && words[j] == "back")) ++j;
+      if (j < words.size() && nouns.count(words[j]) > 0 && lasting(j + 1)) {
+        return {k, of_nerve ? Gone::nerve : Gone::all};
+      }
+    }
+    return {};
+  }
+
+  // Whether symptoms gone a while end the condition: nerve symptoms end sciatica; all symptoms end the
+  // complaints of pain as well, not a structural condition (a fusion, a slipped vertebra, osteoporosis).
+  static bool ended_by(Gone kind, const std::string& id) {
+    static const std::set<std::string> pain = {
+        "back_pain", "low_back_pain",     "chronic_low_back_pain", "acute_low_back_pain",
+        "sciatica",  "lumbar_herniation", "facet_joint_pain",      "sacroiliac_joint_pain"};
+    if (kind == Gone::nerve) return id == "sciatica";
+    return kind == Gone::all && pain.count(id) > 0;
   }
 
   // `L5 pars fracture in 2022, fully healed on CT`, `disc bulge (resolved)`: a diagnosis said to be over, not
