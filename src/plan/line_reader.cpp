@@ -1072,20 +1072,21 @@ class Reader {
   }
 
   // x10, x 12, x AMRAP: repetitions without sets.
+  // Past the `a`, `per`, `each`, `every` or `/` that may join a count to its period.
+  [[nodiscard]] std::size_t past_joiner(std::size_t k) const {
+    const auto w = word_at(k);
+    return punct_at(k, '/') || w == "a" || w == "per" || w == "each" || w == "every" ? k + 1 : k;
+  }
+
   // `daily`, `a day`, `per week`, `/day` at `k`: how often a dose is done, when it follows a count.
   [[nodiscard]] bool frequency_at(std::size_t k) const {
-    if (punct_at(k, '/') || word_at(k) == "a" || word_at(k) == "per" || word_at(k) == "each" || word_at(k) == "every") {
-      ++k;
-    }
-    const auto w = word_at(k);
+    const auto w = word_at(past_joiner(k));
     return w == "day" || w == "daily" || w == "week" || w == "wk" || w == "weekly" || w == "days";
   }
 
   // `x2 daily`, `x 3 a day`, `3 times a day`: how often the dose is done, a note from `first` to its last word.
   void frequency_note(std::size_t first, std::size_t k) {
-    if (punct_at(k, '/') || word_at(k) == "a" || word_at(k) == "per" || word_at(k) == "each" || word_at(k) == "every") {
-      ++k;
-    }
+    k = past_joiner(k);
     note_word(first);
     note_word(k);
     end_note();
