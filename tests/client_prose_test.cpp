@@ -195,6 +195,20 @@ TEST(ClientProse, SymptomsGoneAWhileEndTheirConditions) {
   EXPECT_TRUE(has("History: sciatica, mostly asymptomatic" + session, "sciatica"));
 }
 
+// A referral to exercise by a clinician is a clearance; a referral elsewhere is not. A health heading on a line
+// of its own starts the client's paragraph.
+TEST(ClientProse, AReferralToExerciseAndAHealthHeading) {
+  EXPECT_TRUE(cleared("History: chronic LBP, seen by physio, referred on for graded exercise" + session));
+  EXPECT_TRUE(cleared("History: chronic LBP. GP referral, 12 weeks" + session));
+  EXPECT_FALSE(cleared("History: chronic LBP, referred to a spinal surgeon for an MRI" + session));
+  const std::string notes =
+      "Health notes (PAR-Q & GP referral):\n- Osteoporosis (DEXA 2021)\n- Compression fracture T12 in 2019 - healed\n"
+      "\nTuesday\nSit to stand 2x10\n";
+  EXPECT_TRUE(has(notes, "osteoporosis"));
+  EXPECT_FALSE(has(notes, "spinal_fracture"));
+  EXPECT_TRUE(cleared(notes));
+}
+
 TEST(ClientProse, TheNoteIsSaidInTheSummaryAndNotCounted) {
   int code = 0;
   const TempDir dir;

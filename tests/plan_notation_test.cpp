@@ -560,6 +560,14 @@ TEST(PlanNotation, AHomeExerciseProgrammesItemsDescriptionsAndDoses) {
   EXPECT_EQ(errors.find("error"), std::string::npos) << errors;
 }
 
+// `A) Warm Up`, `1. Cool down`: a list's letter or number before a block's name.
+TEST(PlanNotation, AListedBlockHeader) {
+  std::string errors;
+  EXPECT_EQ(lines_of("Monday\nA) Warm Up\nBike 5:00 easy\nB) Kettlebell deadlift 3 x 8 @ 24kg\n", &errors),
+            (std::vector<std::string>{"stationary bike 1 (warm-up)", "kettlebell deadlift 3"}));
+  EXPECT_EQ(errors.find("error"), std::string::npos) << errors;
+}
+
 // `| # | Exercise | Sets x Reps |`: the heading of a Markdown table's column of numbers is no comment.
 TEST(PlanNotation, AMarkdownTablesNumberColumn) {
   std::string errors;

@@ -727,6 +727,7 @@ class Parser {
   // `Pt: D. Osei, 36 M` or `Dx: L5/S1 disc herniation`: the head of a clinical note, about the patient, not
   // an exercise. A diagnosis opens the client paragraph.
   bool clinical_record_line(const TokenList& t) {
+    if (health_heading(t)) return true;
     if (t.size() < 2 || !t[1].is_punct(':')) return false;
     const auto first = t.front().lower();
     if (first == "pt") return true;
@@ -738,6 +739,16 @@ class Parser {
     if (diagnosis.count(first) == 0 && !back_note) return false;
     in_client_ = true;
     return client_note(t);
+  }
+
+  // `Health notes (PAR-Q & GP referral):`, `Medical history:` on a line of its own: the lines under it are the
+  // client's paragraph, and what the heading says of a clearance is read.
+  bool health_heading(const TokenList& t) {
+    static const WordSet health = {"health", "medical", "par-q", "parq", "medications", "medication"};
+    if (t.size() < 2 || !t.back().is_punct(':') || !health.contains(t.front().lower())) return false;
+    in_client_ = true;
+    heading_mentions(t);
+    return true;
   }
 
   // `History: chronic LBP since 2023, cleared by physio 14/01/2026`: a line about the client in prose. Its
@@ -2060,6 +2071,10 @@ class Parser {
   bool block_header(const TokenList& t, const Statement& s) {
     std::size_t k = 0;
     while (k < t.size() && (t[k].is(K::other) || t[k].is_punct('*') || t[k].is(K::dash))) ++k;
+    // `A) Warm Up`, `1. Cool down`: a list's letter or number before the block's name
+    const bool listed = k + 2 < t.size() && t[k + 1].attached && (t[k + 1].is_punct(')') || t[k + 1].is_punct('.')) &&
+                        ((t[k].is(K::word) && t[k].text.size() == 1) || (t[k].is(K::number) && t[k].text.size() <= 2));
+    if (listed && block_word(t[k + 2].lower())) k += 2;
     if (k >= t.size()) return false;
     // `10 min cool down` is done as said, and the lines after it are main work again
     if (auto named_first = length_before_block(t, k)) {

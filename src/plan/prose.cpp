@@ -109,6 +109,24 @@ bool attested(std::string_view t, std::size_t begin, std::size_t end) {
   return false;
 }
 
+// `referred on for graded exercise`, `GP referral`, `exercise referral scheme`: a clinician sent the client to
+// exercise. Not a referral elsewhere (`referred to a spinal surgeon`).
+std::size_t referred_for_exercise(std::string_view t, std::size_t i) {
+  for (const std::string_view w : {"gp referral", "exercise referral", "physio referral", "doctor's referral"}) {
+    if (const auto end = whole(t, i, w); end != std::string_view::npos) return end;
+  }
+  auto end = whole(t, i, "referred");
+  if (end == std::string_view::npos) return end;
+  end = skip(t, end, ' ');
+  if (whole(t, end, "on") != std::string_view::npos) end = skip(t, end + 2, ' ');
+  if (whole(t, end, "for") == std::string_view::npos) return std::string_view::npos;
+  const auto rest = t.substr(end + 3, 30);
+  for (const std::string_view w : {"exercise", "gym", "training", "pilates", "strength", "rehab", "graded"}) {
+    if (rest.find(w) != std::string_view::npos) return end + 3;
+  }
+  return std::string_view::npos;
+}
+
 std::size_t clearance_at(std::string_view t, std::size_t i) {
   if (const auto end = permitted_to(t, i); end != std::string_view::npos) return end;
   if (const auto end = said_fine(t, i); end != std::string_view::npos) return end;
@@ -120,6 +138,7 @@ std::size_t clearance_at(std::string_view t, std::size_t i) {
        {"all clear", "all-clear", "discharged", "good to go", "released", "no restrictions"}) {
     if (const auto end = whole(t, i, w); end != std::string_view::npos && attested(t, i, end)) return end;
   }
+  if (const auto end = referred_for_exercise(t, i); end != std::string_view::npos) return end;
   if (const auto end = signed_off(t, i); end != std::string_view::npos) return end;
   for (const std::string_view w : {"sign-off", "ok'd", "okd", "okayed", "green light", "go-ahead", "go ahead"}) {
     if (const auto end = whole(t, i, w); end != std::string_view::npos) return end;
