@@ -560,6 +560,20 @@ TEST(PlanNotation, AHomeExerciseProgrammesItemsDescriptionsAndDoses) {
   EXPECT_EQ(errors.find("error"), std::string::npos) << errors;
 }
 
+// `Exercise   Wk1   Wk2   Wk3   Wk4 DELOAD`: the first week's column is the dose, the later weeks' are notes, said
+// once at the header.
+TEST(PlanNotation, ATableWithAColumnPerWeek) {
+  std::string errors;
+  EXPECT_EQ(
+      lines_of("DAY 1 (MON)\nExercise          Wk1           Wk2           Wk3 DELOAD\n"
+               "Comp bench        4x6@100kg     4x5@105kg     3x5@85kg\nLat pulldown      3x12          3x10       "
+               "   2x12\n",
+               &errors),
+      (std::vector<std::string>{"bench press 4", "lat pulldown 3"}));
+  EXPECT_EQ(errors.find("error"), std::string::npos) << errors;
+  EXPECT_NE(errors.find("the 2 later week columns are read as notes"), std::string::npos) << errors;
+}
+
 // `A) Warm Up`, `1. Cool down`: a list's letter or number before a block's name.
 TEST(PlanNotation, AListedBlockHeader) {
   std::string errors;

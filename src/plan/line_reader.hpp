@@ -22,7 +22,8 @@ struct LineContext {
 struct Column {
   enum class Kind { exercise, sets, reps, load, rest, tempo, rpe, rir, percent, notes, week, day, unit, dose, other };
   Kind kind = Kind::other;
-  std::string unit;  // from the header, as in `Load (kg)` or `Rest (s)`
+  std::string unit;        // from the header, as in `Load (kg)` or `Rest (s)`
+  bool week_dose = false;  // `Wk1`, `Week 2`: the dose of one week
 };
 
 // One row of such a table: the tokens of each cell, [first, last), in column order.

@@ -326,11 +326,13 @@ class Parser {
       auto end = text.find(separator, begin);
       if (end == std::string_view::npos) end = text.size();
       table.columns.push_back(column_named(std::string(text.substr(begin, end - begin))));
+      week_column(table, text.substr(begin, end - begin));
       known += table.columns.back().kind != Column::Kind::other ? 1 : 0;
       exercise = exercise || table.columns.back().kind == Column::Kind::exercise;
       begin = end + 1;
     }
     if (!exercise || known < 2 || known * 2 < table.columns.size()) return false;
+    later_weeks_note(t, table);
     table_ = std::move(table);
     // `W1D1<TAB>Exercise<TAB>Prescription`: the first cell names the session the rows belong to
     const auto first_cell = std::find_if(t.begin(), t.end(), [&](const Token& x) { return x.offset >= s.begin; });
@@ -357,15 +359,48 @@ class Parser {
       while (e < t.size() && t[e].offset - t[e - 1].end() < 2) ++e;  // words one space apart: one name
       const auto name = file_.text.substr(t[k].offset, t[e - 1].end() - t[k].offset);
       table.columns.push_back(column_named(std::string(name)));
+      week_column(table, name);
       table.starts.push_back(t[k].column);
       known += table.columns.back().kind != Column::Kind::other ? 1 : 0;
       exercise = exercise || table.columns.back().kind == Column::Kind::exercise;
       k = e;
     }
     if (!exercise || known < 2 || known * 2 < table.columns.size() || table.columns.size() < 2) return false;
+    later_weeks_note(t, table);
     (void)s;
     table_ = std::move(table);
     return true;
+  }
+
+  // `Exercise   Wk1   Wk2   Wk3   Wk4 DELOAD`: a column per week. The first week's cells are the dose; the later
+  // weeks' are notes, said once at the header, as the doses of later weeks written on a line are.
+  static void week_column(Table& table, std::string_view name) {
+    auto& column = table.columns.back();
+    if (column.kind != Column::Kind::other) return;
+    while (!name.empty() && name.front() == ' ') name.remove_prefix(1);
+    std::size_t k = 0;
+    while (k < name.size() && ascii::is_alpha(static_cast<unsigned char>(name[k]))) ++k;
+    std::string word(name.substr(0, k));
+    for (auto& c : word) c = static_cast<char>(ascii::lower(static_cast<unsigned char>(c)));
+    if (word != "wk" && word != "week" && word != "w") return;
+    while (k < name.size() && name[k] == ' ') ++k;
+    if (k >= name.size() || !ascii::is_digit(static_cast<unsigned char>(name[k]))) return;
+    while (k < name.size() && ascii::is_digit(static_cast<unsigned char>(name[k]))) ++k;
+    if (k < name.size() && ascii::is_alpha(static_cast<unsigned char>(name[k]))) return;  // `W1D1` names a session
+    const bool first = std::none_of(table.columns.begin(), table.columns.end() - 1,
+                                    [](const Column& c) { return c.kind == Column::Kind::dose || c.week_dose; });
+    column.kind = first ? Column::Kind::dose : Column::Kind::notes;
+    column.week_dose = true;
+  }
+
+  void later_weeks_note(const TokenList& t, const Table& table) {
+    const auto later = std::count_if(table.columns.begin(), table.columns.end(),
+                                     [](const Column& c) { return c.week_dose && c.kind == Column::Kind::notes; });
+    if (later == 0) return;
+    add_note(d_, span_between(file_, t.front(), t.back()),
+             fmt::format("the {} later week columns are read as notes: the doses of later weeks; write those weeks "
+                         "out to have them checked",
+                         later));
   }
 
   bool aligned_row(const TokenList& t) {
