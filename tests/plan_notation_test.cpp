@@ -574,6 +574,27 @@ TEST(PlanNotation, ATableWithAColumnPerWeek) {
   EXPECT_NE(errors.find("the 2 later week columns are read as notes"), std::string::npos) << errors;
 }
 
+// `LOWER A (mon)`: a session's title with its weekday in brackets; `warmup evry day` before the first session is
+// the warm-up of each session; `3 sec lower` is how a repetition is done, not a rest.
+TEST(PlanNotation, TitledWeekdaysAndAWarmUpForEverySession) {
+  const SourceFile file{"p.plan",
+                        "BACK: L5/S1 disc bulge 2022. no leg sx now\n\nwarmup evry day\n- cat cow x8\n- dead bug 2x8 "
+                        "ea\n\nLOWER A (mon)\n1. goblet squat 3x10\nUPPER A (tue)\n2. chest supp row 4x10 - 3 sec "
+                        "lower\nFri - rest\n"};
+  Diagnostics diagnostics;
+  const auto parsed = plan::parse_plan_file(file, diagnostics);
+  const auto resolved = plan::resolve_plan(*parsed, *pack().rules, diagnostics);
+  ASSERT_FALSE(diagnostics.has_errors()) << render(diagnostics);
+  const auto& sessions = resolved->blocks.front().sessions;
+  ASSERT_EQ(sessions.size(), 2U);
+  for (std::size_t k = 0; k < 2; ++k) {
+    ASSERT_EQ(sessions[k].lines.size(), 3U);
+    EXPECT_EQ(sessions[k].lines.front().block, model::Block::warmup);
+    EXPECT_EQ(sessions[k].lines.front().exercise->name, "cat-cow");
+  }
+  EXPECT_FALSE(sessions[1].lines.back().rest_seconds);
+}
+
 // `A) Warm Up`, `1. Cool down`: a list's letter or number before a block's name.
 TEST(PlanNotation, AListedBlockHeader) {
   std::string errors;

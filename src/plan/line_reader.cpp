@@ -1264,7 +1264,17 @@ class Reader {
         set_once(line_.distance, q, q.unit, "a distance");
         return;
       }
-      case UnitKind::time: return bare_time(q);
+      case UnitKind::time: {
+        // `4x10 - 3 sec lower`, `2s pause at the bottom`: how a repetition is done, not a rest
+        static const WordSet cues = {"lower",     "lowering", "down",   "eccentric", "eccentrics", "negative",
+                                     "negatives", "pause",    "paused", "squeeze",   "up",         "descent"};
+        if ((line_.reps || line_.sets) && cues.contains(word_at(i_))) {
+          if (!note_first_) note_first_ = q.first;
+          note_last_ = i_++;
+          return;
+        }
+        return bare_time(q);
+      }
     }
   }
 

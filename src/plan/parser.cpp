@@ -215,6 +215,9 @@ class Parser {
   // The text is a chat: from its first message on, sentences speak of the client wherever they come. A line that
   // starts a message (`… - Mark: ha yeah baby up at 3`) is read as an aside is.
   bool chat_ = false;
+  bool record_paragraph_ = false;  // the client's paragraph began at a clinical record's line
+  bool every_pending_ = false;     // the session so far holds only a warm-up written for every session
+  std::optional<ast::Block> every_warmup_;
   bool in_message_ = false;
   bool copied_ = false;  // the current week copies an earlier one (`same as week 1`)
   std::size_t copied_lines_ = 0;
@@ -499,6 +502,8 @@ class Parser {
 
   void blank() {
     in_notes_ = false;
+    // a record's paragraph (`Hx: ...`, `Back: ...`, `Health notes:`) ends at a blank line
+    if (record_paragraph_) in_client_ = record_paragraph_ = false;
     in_group_ = false;
     group_ = {};
     if (section_ && block_ >= 0 && day() != nullptr &&
@@ -772,7 +777,7 @@ class Parser {
     const bool back_note = (first == "back" || first == "spine") &&
                            std::none_of(t.begin(), t.end(), [](const Token& x) { return x.is(K::times); });
     if (diagnosis.count(first) == 0 && !back_note) return false;
-    in_client_ = true;
+    in_client_ = record_paragraph_ = true;
     return client_note(t);
   }
 
@@ -781,7 +786,7 @@ class Parser {
   bool health_heading(const TokenList& t) {
     static const WordSet health = {"health", "medical", "par-q", "parq", "medications", "medication"};
     if (t.size() < 2 || !t.back().is_punct(':') || !health.contains(t.front().lower())) return false;
-    in_client_ = true;
+    in_client_ = record_paragraph_ = true;
     heading_mentions(t);
     return true;
   }
@@ -813,7 +818,9 @@ class Parser {
     std::size_t k = 0;
     while (k < t.size() && t[k].is(K::word) && k < 3) ++k;
     const bool lower_start = t.front().is(K::word) && t.front().text[0] >= 'a' && t.front().text[0] <= 'z';
-    if (lower_start && (k >= t.size() || !t[k].is_punct(':'))) {
+    // (not `cat cow x8`, an exercise after the paragraph)
+    const bool sets = std::any_of(t.begin(), t.end(), [](const Token& x) { return x.is(K::times); });
+    if (lower_start && !sets && (k >= t.size() || !t[k].is_punct(':'))) {
       mentions(t, 0);  // a line wrapped from the one above: `back pain, overweight. Sedentary for years.`
       return true;
     }
@@ -1289,9 +1296,9 @@ class Parser {
   // `Progress loads by ~5% when all reps are done.`, `Replace the bike with the cross trainer.`: an instruction
   // about the plan, written as a sentence, even with numbers in it.
   static bool instruction(const TokenList& t) {
-    static const WordSet verbs = {"progress", "replace", "increase", "decrease", "reduce", "keep",  "make",
-                                  "try",      "aim",     "focus",    "check",    "stop",   "avoid", "remember",
-                                  "use",      "swap",    "drop",     "build",    "deload", "rest",  "take"};
+    static const WordSet verbs = {"progress", "replace", "increase", "decrease", "reduce", "keep",     "make", "try",
+                                  "aim",      "focus",   "check",    "stop",     "avoid",  "remember", "use",  "swap",
+                                  "drop",     "build",   "deload",   "rest",     "take",   "please"};
     std::size_t end = t.size();
     while (end > 1 && t[end - 1].is(K::other)) --end;
     const auto& last = t[end - 1];
@@ -1645,6 +1652,27 @@ class Parser {
     return 0;
   }
 
+  // Whether the week being read already has a session or rest on this weekday: `STRENGTH B (Friday)` after the
+  // weeks is a template, not another Friday.
+  bool weekday_planned(const Token& weekday) {
+    const auto key = std::string(weekday.lower().substr(0, 3));
+    return std::any_of(days().begin(), days().end(),
+                       [&](const ast::Day& d) { return !d.ordered && day_key(d, d.day.text) == key; });
+  }
+
+  // `LOWER A (mon)`, `Push day (Thu)`: a session's title, then its weekday in brackets at the end; read as the
+  // weekday, then the title.
+  static std::optional<TokenList> title_before_weekday(const TokenList& t, std::size_t k) {
+    const auto n = t.size();
+    if (n < k + 4 || !t[n - 3].is_punct('(') || !t[n - 1].is_punct(')') || weekday_words.count(t[n - 2].lower()) == 0 ||
+        !title_like(TokenList(t.begin() + static_cast<std::ptrdiff_t>(k), t.end() - 3))) {
+      return std::nullopt;
+    }
+    TokenList moved{t[n - 2]};
+    moved.insert(moved.end(), t.begin() + static_cast<std::ptrdiff_t>(k), t.end() - 3);
+    return moved;
+  }
+
   // `Sess 1 (Mon)`, `Session B (Thu)`, `DAY 1 – MON (MD+2)`: the session of a rotation, on the weekday in
   // brackets or after a dash. Past the weekday, or `k`.
   std::size_t weekday_in_brackets(const TokenList& t, std::size_t k, ast::Day& day) const {
@@ -1706,6 +1734,9 @@ class Parser {
         if (from < t.size()) inline_session(t, from, grouped_title(t, from));
       }
       return true;
+    }
+    if (auto moved = title_before_weekday(t, k); moved && !weekday_planned(moved->front())) {
+      return day_header(*moved, s);
     }
     ast::Day day;
     const auto start = k;
@@ -2030,6 +2061,7 @@ class Parser {
       d_.error(day.day.span, "a day starts inside another session's braces; close that session with '}' first");
       braces_.pop_back();
     }
+    share_every_warmup();
     // `Week 2: same as week 1 otherwise` and then Tuesday written out: that Tuesday, not the copy
     auto& list = days();
     drop_copied(list, day);
@@ -2039,6 +2071,20 @@ class Parser {
     in_client_ = false;
     reset_group();
     if (s.opens) braces_.push_back(Level::day);
+  }
+
+  // `warmup evry day` then its lines, before the first day: not a session of its own but the warm-up of each
+  // session that follows, given to each when its first line comes.
+  void share_every_warmup() {
+    if (!every_pending_) return;
+    every_pending_ = false;
+    auto& list = days();
+    if (day_ < 0 || static_cast<std::size_t>(day_) + 1 != list.size()) return;
+    const auto& only = list.back();
+    if (only.blocks.size() != 1 || only.blocks.front().kind != ast::Block::Kind::warmup) return;
+    every_warmup_ = only.blocks.front();
+    list.pop_back();
+    day_ = -1;
   }
 
   // `Tue` and `Tuesday`, `Mon pm` and `Thursday 6pm`: one day of the week (a part counts only when both
@@ -2150,6 +2196,14 @@ class Parser {
                               t[e].lower() == "lifts" || t[e].lower() == "part")) {
       ++e;
     }
+    // `warmup evry day`, `Warm up (every session)`: done before each session, which a block of each is
+    static const WordSet every = {"every", "evry", "each", "daily"};
+    static const WordSet occasions = {"day", "session", "sess", "time", "workout"};
+    const bool every_session = kind != ast::Block::Kind::main && e < t.size() && every.contains(t[e].lower());
+    if (every_session) {
+      ++e;
+      if (e < t.size() && occasions.contains(t[e].lower())) ++e;
+    }
     ast::Block block;
     block.kind = kind;
     block.span = span_between(file_, t[k], t[e - 1]);
@@ -2200,7 +2254,10 @@ class Parser {
       }
       return false;  // `Main squat pattern 3x5`: not a header
     }
-    if (day() == nullptr) implicit_session(t[k]);
+    if (day() == nullptr) {
+      implicit_session(t[k]);
+      every_pending_ = every_session && kind == ast::Block::Kind::warmup;
+    }
     if (!braces_.empty() && braces_.back() == Level::block) braces_.pop_back();
     auto& blocks = day()->blocks;
     // `Warm up: same`, `Cool-down – as Monday`: the block written there
@@ -3063,6 +3120,8 @@ class Parser {
   ast::Block& current_block() {
     auto& d = *day();
     if (block_ >= 0) return d.blocks[static_cast<std::size_t>(block_)];
+    // a session's first line: the warm-up written for every session comes first
+    if (d.blocks.empty() && every_warmup_) d.blocks.push_back(*every_warmup_);
     if (d.blocks.empty() || d.blocks.back().kind != ast::Block::Kind::main || d.blocks.back().span.valid()) {
       d.blocks.push_back(ast::Block{});
     }

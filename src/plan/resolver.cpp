@@ -279,7 +279,7 @@ class Resolver {
           const bool past = (entry.symptom && symptom_past(written, words, clause_start, i, i + n)) ||
                             (entry.id.rfind("recent_", 0) == 0 && long_ago(words, i + n)) ||
                             (!entry.symptom && over_for_certain(words, i + n)) ||
-                            (since.at > i && ended_by(since.kind, entry.id));
+                            (since.at > i && ended_by(since.kind, entry.id)) || at_the_time(words, i + n);
           // `back pain free for 2 years`, `sore back of the knee`
           const bool free = i + n < words.size() && (words[i + n] == "free" || words[i + n] == "of");
           if (!negated(words, from, i) && !past && !free) plan_.client.conditions |= vocabulary.at(*index).closure;
@@ -466,7 +466,7 @@ class Resolver {
     static const std::set<std::string> negators = {"no", "zero", "nil", "without"};
     static const std::set<std::string> nerve = {"leg", "nerve", "radicular", "sciatic", "neural"};
     static const std::set<std::string> nouns = {"symptom", "pain", "sx", "issue", "problem", "flare", "flareup"};
-    static const std::set<std::string> durations = {"since", "for", "in"};
+    static const std::set<std::string> durations = {"since", "for", "in", "now", "currently", "anymore", "lately"};
     const auto lasting = [&](std::size_t k) { return k < words.size() && durations.count(words[k]) > 0; };
     for (std::size_t k = 0; k < words.size(); ++k) {
       if ((words[k] == "asymptomatic" || (words[k] == "free" && k > 0 && nouns.count(words[k - 1]) > 0)) &&
@@ -483,6 +483,11 @@ class Resolver {
       }
     }
     return {};
+  }
+
+  // `L leg sciatica at the time`: a condition of an episode now past.
+  static bool at_the_time(const std::vector<std::string>& words, std::size_t after) {
+    return after + 2 < words.size() && words[after] == "at" && words[after + 1] == "the" && words[after + 2] == "time";
   }
 
   // Whether symptoms gone a while end the condition: nerve symptoms end sciatica; all symptoms end the
