@@ -407,6 +407,13 @@ class Reader {
         const auto stop = number_in_name(i_, end == begin);
         if (stop == 0) break;
         end = i_ = stop;
+      } else if (t.is_punct('+') && end > begin && session_after(i_ + 1)) {
+        // `6 mi easy + Strength A`: another session done the same day, written elsewhere; a note
+        note_word(i_);
+        note_word(last_ - 1);
+        end_note();
+        last_ = i_;
+        break;
       } else if ((t.is_punct('&') || t.is_punct('/') || t.is_punct('+') || t.is_punct('\'')) && end > begin &&
                  at(i_ + 1) != nullptr && at(i_ + 1)->is(K::word) && !unit_or_dose(i_ + 1)) {
         ++i_;
@@ -482,6 +489,17 @@ class Reader {
   // No tempo is written at `k`: the line ends, or goes on with a separator or a word.
   [[nodiscard]] bool tempo_value_absent(std::size_t k) const {
     return at(k) == nullptr || at(k)->is(K::punct) || at(k)->is(K::dash) || at(k)->is(K::word);
+  }
+
+  // `Strength A`, `S&C`, `core`, `gym session`: a session of its own named after `+`, to the end of the line.
+  [[nodiscard]] bool session_after(std::size_t k) const {
+    static const WordSet sessions = {"strength",   "core", "mobility", "gym",     "s&c",    "conditioning",
+                                     "stretching", "yoga", "pilates",  "weights", "lifting"};
+    if (!sessions.contains(word_at(k))) return false;
+    for (auto j = k + 1; j < last_; ++j) {
+      if (t_[j].is(K::number) || t_[j].is(K::times) || t_[j].is(K::clock)) return false;  // `+ core 3x10`: a dose
+    }
+    return true;
   }
 
   // `Z2`, `zone 3`: the number of a heart-rate zone, which says how hard, as a word of effort does.
