@@ -637,6 +637,16 @@ TEST(PlanNotation, APairOfDumbbellsWrittenWithAnS) {
       << errors;
 }
 
+// `OHP 4x6 @ 40` in a plan with no unit: the load is refused, and only the load: the sets and repetitions are read.
+TEST(PlanNotation, ALoadWithoutAnyUnitCostsOnlyTheLoad) {
+  std::string errors;
+  EXPECT_EQ(lines_of("Monday\nOHP 4x6 @ 40\n", &errors), (std::vector<std::string>{"overhead press 4"}));
+  EXPECT_NE(errors.find("'@ 40' has no unit: write a load such as '@ 40kg' or '@ 40lb', or a percentage such as "
+                        "'@ 40%'"),
+            std::string::npos)
+      << errors;
+}
+
 // A load with no unit after `@` is in the plan's unit when every load written with one uses the same (`+5lb`):
 // `bench 4x6 @ 225` is 225 lb. In a plan of both units, or of neither, it stays an error, and so does one of 10 or
 // less, which may be an effort.

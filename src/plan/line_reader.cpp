@@ -234,6 +234,12 @@ class Reader {
     d_.error(span(a, std::max(a, std::min(b, last_ - 1))), std::move(message));
   }
 
+  // An item of the dose that cannot be read, while the rest of the line still can.
+  void refuse_item(std::size_t a, std::size_t b, std::string message) {
+    if (failed_) return;
+    d_.error(span(a, std::max(a, std::min(b, last_ - 1))), std::move(message));
+  }
+
   // --- label and name -----------------------------------------------------------
 
   // `10 push-ups`, `5 min bike`, `3 x 10 squats`: a dose written before the name. `90/90 hip switch`
@@ -1409,14 +1415,16 @@ class Reader {
       return;
     }
     if (at_item_) {
+      // Only the load is lost: the sets and repetitions of `OHP 4x6 @ 40` are still read and judged.
       const auto v = fmt_number(q.low);
-      fail(q.first, q.last,
-           q.low <= 10 ? fmt::format("'@ {}' has no unit: write '@ RPE {}' for effort, or a load with its unit such as "
-                                     "'@ {}kg'",
-                                     v, v, v)
-                       : fmt::format("'@ {}' has no unit: write a load such as '@ {}kg' or '@ {}lb', or a percentage "
-                                     "such as '@ {}%'",
-                                     v, v, v, v));
+      refuse_item(q.first, q.last,
+                  q.low <= 10
+                      ? fmt::format("'@ {}' has no unit: write '@ RPE {}' for effort, or a load with its unit such as "
+                                    "'@ {}kg'",
+                                    v, v, v)
+                      : fmt::format("'@ {}' has no unit: write a load such as '@ {}kg' or '@ {}lb', or a percentage "
+                                    "such as '@ {}%'",
+                                    v, v, v, v));
       return;
     }
     // `3010`, not `32.5`: four digits
