@@ -1409,10 +1409,7 @@ class Reader {
     }
     if (at_item_ && q.low > 10 && !context_.load_unit.empty()) {
       // `bench 4x6 @ 225` where the plan's loads are all in pounds: that unit
-      Q weight = q;
-      weight.unit = context_.load_unit;
-      load(weight);
-      return;
+      return load_in(q, context_.load_unit);
     }
     if (at_item_) {
       // Only the load is lost: the sets and repetitions of `OHP 4x6 @ 40` are still read and judged.
@@ -1451,6 +1448,12 @@ class Reader {
          fmt::format("what does '{}' count? write '{} reps', '{}s', '{}kg' or 'rest {}s'", v, v, v, v, v));
   }
 
+  // The number read as a load in a unit the line did not write: the plan's, or its column's.
+  void load_in(Q q, std::string_view unit) {
+    q.unit = std::string(unit);
+    load(q);
+  }
+
   // `@ 26s`, `65s` under Load: a pair of dumbbells of 26, in the plan's unit. Without one it is asked about.
   bool dumbbell_pair(const Q& q, std::string_view unit = {}) {
     if (unit.empty()) unit = context_.load_unit;
@@ -1463,10 +1466,8 @@ class Reader {
                        v, v));
       return true;
     }
-    Q weight = q;
-    weight.unit = std::string(unit);
     line_.implements = 2;
-    load(weight);
+    load_in(q, unit);
     return true;
   }
 
@@ -1477,9 +1478,7 @@ class Reader {
         q.low <= 10 || !word_at(i_).empty()) {
       return false;
     }
-    Q weight = q;
-    weight.unit = context_.load_unit;
-    load(weight);
+    load_in(q, context_.load_unit);
     return true;
   }
 

@@ -688,13 +688,7 @@ class Parser {
   void chat_line(const TokenList& t) {
     if (day() == nullptr) return keep_preamble(t);
     client_clauses(t);
-    if (!room_for_line(t)) return;
-    Diagnostics quiet;
-    auto line = read_exercise_line(file_, t, 0, t.size(), context(), quiet);
-    if (!line) return;
-    line->aside = true;
-    line->errors = quiet.items();
-    add_line(current_block(), std::move(*line));
+    quiet_aside(t, 0, t.size());
   }
 
   // An aside inside a session may still prescribe an exercise (`film deadlift 10 slow repetitions`): it is
@@ -706,6 +700,11 @@ class Parser {
     const TokenList content(t.begin() + static_cast<std::ptrdiff_t>(first),
                             t.begin() + static_cast<std::ptrdiff_t>(last));
     if (has_dose(content) && !after_prose_label(t, first)) return exercise_line(t, first, last);
+    quiet_aside(t, first, last);
+  }
+
+  // The tokens [first, last) read as an aside: its errors kept with it, reported only if it names an exercise.
+  void quiet_aside(const TokenList& t, std::size_t first, std::size_t last) {
     Diagnostics quiet;
     auto line = read_exercise_line(file_, t, first, last, context(), quiet);
     if (!line || !room_for_line(t)) return;
@@ -3208,9 +3207,7 @@ class Parser {
     static const WordSet jogs = {"wu", "cd", "w/u", "c/d"};
     if (std::none_of(parts.begin(), parts.end(), [](const ast::Line& p) { return runs.contains(p.name.text); })) return;
     for (auto& p : parts) {
-      auto name = p.name.text;
-      for (auto& c : name) c = static_cast<char>(ascii::lower(static_cast<unsigned char>(c)));
-      if (!jogs.contains(name)) continue;
+      if (!jogs.contains(normalize_name(p.name.text))) continue;
       p.notes.push_back(p.name.text);
       p.name.text = "running";
     }
