@@ -36,6 +36,11 @@ bool cleared(const std::string& text) {
   return plan && plan->client.cleared;
 }
 
+bool without_restrictions(const std::string& text) {
+  const auto plan = resolved(text);
+  return plan && plan->client.cleared && plan->client.without_restrictions;
+}
+
 const std::string session = "\nMonday\nGoblet squat 3x10\n";
 
 // The family of ways trainers describe a back: a body part and a complaint near each other, in either order.
@@ -209,6 +214,27 @@ TEST(ClientProse, AReferralToExerciseAndAHealthHeading) {
   EXPECT_TRUE(has(notes, "osteoporosis"));
   EXPECT_FALSE(has(notes, "spinal_fracture"));
   EXPECT_TRUE(cleared(notes));
+}
+
+// A clearance that says it sets no restrictions, on its own line or the clearance's; not one that sets a limit.
+TEST(ClientProse, AClearanceWithoutRestrictions) {
+  const std::string surgery = "History: L4-L5 microdiscectomy June 2026. ";
+  for (const std::string words : {"Surgeon cleared him for progressive loading, no restrictions.",
+                                  "Cleared by surgeon at 12 weeks.\nNo restrictions.", "Fully cleared by the surgeon.",
+                                  "Physio cleared her, unrestricted return to the gym."}) {
+    EXPECT_TRUE(without_restrictions(surgery + words + "\n" + session)) << words;
+  }
+  EXPECT_TRUE(without_restrictions("Client: Kevin\nCleared: no restrictions\n" + session));
+  EXPECT_TRUE(
+      without_restrictions("client {\n  conditions recent_spinal_surgery\n  cleared yes by \"surgeon\" on "
+                           "2026-09-01 without restrictions\n}\n" +
+                           session));
+  for (const std::string words :
+       {"Surgeon cleared him, no restrictions on upper body.", "Cleared by surgeon: light loads only.",
+        "Cleared, no restrictions except heavy deadlifts.", "Surgeon cleared him for supervised gym rehab.",
+        "Surgeon cleared him, no restrictions apart from heavy deadlifts."}) {
+    EXPECT_FALSE(without_restrictions(surgery + words + "\n" + session)) << words;
+  }
 }
 
 TEST(ClientProse, TheNoteIsSaidInTheSummaryAndNotCounted) {

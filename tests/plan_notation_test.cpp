@@ -218,6 +218,20 @@ TEST(PlanNotation, ADoseOnTheNextLineIsTheExerciseAbove) {
   EXPECT_NE(errors.find("expected an exercise name"), std::string::npos) << errors;
 }
 
+// `Comp squat 1@7, 4x5@150`: a top single at an RPE, then back-off sets of the same exercise. A bare number of 10
+// or less after `@` beside a load of 20 or more is the single's RPE; `2x16` after `5x5`, with no intensity of its
+// own, may be a pair of kettlebells and is not read as more sets.
+TEST(PlanNotation, ATopSingleThenBackOffSets) {
+  std::string errors;
+  EXPECT_EQ(lines_of("Monday\nComp squat 1@7, 4x5@150kg\nBench 1x1 @8, 3x5 @ 85kg\n", &errors),
+            (std::vector<std::string>{"back squat", "back squat 4", "bench press 1", "bench press 3"}));
+  EXPECT_TRUE(errors.empty()) << errors;
+  lines_of("Monday\nDeadlift x3 @ 8\n", &errors);
+  EXPECT_NE(errors.find("'@ 8' has no unit"), std::string::npos) << errors;
+  lines_of("Monday\nDouble KB front squat 5x5, 2x16\n", &errors);
+  EXPECT_NE(errors.find("already gives a number of sets"), std::string::npos) << errors;
+}
+
 // `Then AMRAP 10:`, `Finish with 10 min bike`, `abs:`: words that say what comes next, and headings, are not
 // exercises.
 TEST(PlanNotation, SequenceWordsAndHeadingsAreNotExercises) {

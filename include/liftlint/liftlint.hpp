@@ -215,6 +215,7 @@ struct PlanReading {
   std::vector<Problem> notes;           // lines read as the trainer's notes, as in PlanReport
   std::vector<std::string> conditions;  // with everything they imply
   bool cleared = false;
+  bool cleared_without_restrictions = false;  // the clearance says it sets no restrictions
   std::string experience;
   std::optional<double> age;
   std::optional<double> gestational_week;  // at the plan's first week

@@ -91,6 +91,7 @@ PlanReading reading_of(const model::RuleSet& rules, const plan::Plan& plan) {
   PlanReading out;
   out.conditions = names_in(rules.vocab(Category::condition), plan.client.conditions);
   out.cleared = plan.client.cleared;
+  out.cleared_without_restrictions = plan.client.cleared && plan.client.without_restrictions;
   static constexpr std::array<const char*, 3> levels = {"beginner", "intermediate", "advanced"};
   if (plan.client.has_experience) out.experience = levels[static_cast<std::size_t>(plan.client.experience)];
   out.age = plan.client.age;

@@ -128,9 +128,10 @@ bool some_client(const model::RuleSet& set, const std::vector<const Expr*>& when
     for (std::size_t a = 0; a < atoms.size(); ++a) {
       if ((mask >> a) & 1U) client.conditions |= conditions.at(atoms[a]).closure;
     }
-    for (int cleared = 0; cleared < 2; ++cleared) {
+    for (int cleared = 0; cleared < 3; ++cleared) {
       for (int experience = -1; experience < 3; ++experience) {
-        client.cleared = cleared == 1;
+        client.cleared = cleared >= 1;
+        client.without_restrictions = cleared == 2;
         client.has_experience = experience >= 0;
         client.experience = std::max(experience, 0);
         if (accept(client)) return true;

@@ -158,6 +158,8 @@ class Evaluator {
   [[nodiscard]] bool boolean(Attr a, const Context& c) const {
     switch (a) {
       case Attr::client_cleared: return c.plan->client.cleared;
+      case Attr::client_cleared_without_restrictions:
+        return c.plan->client.cleared && c.plan->client.without_restrictions;
       case Attr::session_cooldown: return c.session->has_cooldown;
       case Attr::session_rest_day:
       case Attr::exercise_rest_day: return c.session->rest_day;

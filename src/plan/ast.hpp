@@ -108,6 +108,7 @@ struct Client {
   std::vector<Name> conditions;
   std::vector<Name> symptoms;
   std::optional<bool> cleared;
+  bool without_restrictions = false;  // `cleared yes ... without restrictions`, `no restrictions` in prose
   std::string cleared_by;
   std::optional<Value> cleared_on;
   std::optional<Name> experience;

@@ -265,6 +265,13 @@ std::optional<NameReading> trailing_setup(const model::Catalogue& catalogue, std
                                 // said in passing: `calf raise like 4 sets of 15`, `rows approx 3x10`
                                 "like", "approx", "approximately", "roughly", "about", "ish", "whatever"};
   static const WordSet easier = {"knee", "knees", "mod", "modified", "short", "regression"};
+  // `Comp squat top single @ RPE 8`: which set of the day, not the movement
+  static const WordSet top = {"top", "heavy"};
+  static const WordSet top_sets = {"single", "double", "triple", "set"};
+  if (words.size() > 2 && top.contains(words[words.size() - 2]) && top_sets.contains(words.back())) {
+    words.resize(words.size() - 2);
+    if (auto hit = whole_name(catalogue, words)) return hit;
+  }
   bool eased = false;
   while (words.size() > 1 && setup.contains(words.back())) {
     eased = eased || easier.contains(words.back());

@@ -19,7 +19,8 @@ using Keys = std::vector<std::string>;
 using Scope = ast::Waiver::Scope;
 
 const Keys plan_keys = {"plan", "client", "exercises", "weeks", "days", "waivers"};
-const Keys client_keys = {"conditions", "symptoms", "cleared", "cleared_by", "cleared_on", "experience"};
+const Keys client_keys = {"conditions", "symptoms",   "cleared",   "cleared_without_restrictions",
+                          "cleared_by", "cleared_on", "experience"};
 const Keys exercise_keys = {"name",        "aka",    "muscles",   "pattern", "posture", "equipment",
                             "spinal_load", "impact", "supported", "loaded",  "tags"};
 const Keys week_keys = {"week", "days", "waivers"};
@@ -197,6 +198,9 @@ class Reader {
     c.conditions = names(n, "conditions");
     c.symptoms = names(n, "symptoms");
     if (const auto* v = n.find("cleared")) c.cleared = boolean(*v, "cleared");
+    if (const auto* v = n.find("cleared_without_restrictions")) {
+      c.without_restrictions = boolean(*v, "cleared_without_restrictions").value_or(false);
+    }
     if (const auto* v = n.find("cleared_by")) c.cleared_by = string(*v, "cleared_by").value_or(ast::Value{}).text;
     if (const auto* v = n.find("cleared_on")) c.cleared_on = date(*v, "cleared_on");
     if (const auto* v = n.find("experience")) c.experience = name(*v, "experience");

@@ -1297,9 +1297,23 @@ class Reader {
           note_last_ = i_++;
           return;
         }
+        // `Pause squat 2s 3x4`: a time before the sets and repetitions is how each one is done
+        if (!line_.reps && !line_.sets && count_dose_ahead()) {
+          if (!note_first_) note_first_ = q.first;
+          note_last_ = q.last;
+          return;
+        }
         return bare_time(q);
       }
     }
+  }
+
+  // `3x4`, `3 x 8-10`: sets and a count of repetitions, not a time per set.
+  [[nodiscard]] bool count_dose_ahead() const {
+    if (at(i_ + 2) == nullptr || !t_[i_].is(K::number) || !t_[i_ + 1].is(K::times) || !t_[i_ + 2].is(K::number))
+      return false;
+    const auto kind = unit_scale(word_at(i_ + 3));
+    return !kind || kind->kind != UnitKind::time;
   }
 
   void bare_time(const Q& q) {
@@ -1405,6 +1419,10 @@ class Reader {
         }
         load(weight);
       }
+      return;
+    }
+    if (at_item_ && q.low <= 10 && context_.heavy_load_beside && !line_.rpe) {
+      set_once(line_.rpe, q, {}, "an RPE");
       return;
     }
     if (at_item_ && q.low > 10 && !context_.load_unit.empty()) {

@@ -99,6 +99,7 @@ struct WeekBlock {
 struct Client {
   model::Bits conditions;  // with everything implied
   bool cleared = false;
+  bool without_restrictions = false;  // the clearance says it sets none
   std::string cleared_by;
   std::string cleared_on;
   int experience = 0;

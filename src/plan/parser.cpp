@@ -419,7 +419,7 @@ class Parser {
       cell.last = k;
       cells.push_back(cell);
     }
-    auto line = read_table_row(file_, t, cells, context(), d_);
+    auto line = read_table_row(file_, t, cells, context(t), d_);
     if (line && !skipped(*line) && room_for_line(t)) add_line(current_block(), std::move(*line));
     return true;
   }
@@ -456,7 +456,7 @@ class Parser {
     }
     place_row(t, cells, s);
     if (day() == nullptr) return false;
-    auto line = read_table_row(file_, t, cells, context(), d_);
+    auto line = read_table_row(file_, t, cells, context(t), d_);
     if (!line || skipped(*line) || !room_for_line(t)) return true;
     add_line(current_block(), std::move(*line));
     return true;
@@ -850,9 +850,16 @@ class Parser {
       }
     }
     for (std::size_t j = 0; j < k; ++j) {
-      if (other.count(t[j].lower()) > 0) return true;
+      if (other.count(t[j].lower()) > 0) return none_restricted(t, j, k), true;
     }
     return false;
+  }
+
+  // `Restrictions: none`, `Restrictions: nil`: the clearance sets none.
+  void none_restricted(const TokenList& t, std::size_t label, std::size_t colon) {
+    if (t[label].lower() != "restrictions" || colon + 2 != t.size()) return;
+    const auto value = t[colon + 1].lower();
+    if (value == "none" || value == "nil" || value == "no") client(t.front()).without_restrictions = true;
   }
 
   // A sentence of four words or more, ending with a full stop or holding one before more words, without sets
@@ -881,6 +888,8 @@ class Parser {
       c.cleared = *said;
       if (*said) clearance_date(t, k);
     }
+    // `Surgeon cleared him at 12 weeks.` then `No restrictions.`: said of the clearance on a line of its own too
+    if (prose::says_without_restrictions(prose_for_search(c.mentions.back().text))) c.without_restrictions = true;
   }
 
   // What prose says of a clearance: `cleared for full gym training`, `physio signed him off`, `GP ok'd the
@@ -1442,7 +1451,11 @@ class Parser {
     auto& c = client(t.front());
     if (c.cleared) d_.error(t.front().span(file_), "the client's clearance is already given; write it once");
     const auto answer = k < t.size() ? t[k].lower() : std::string_view{};
-    if (answer == "yes" || answer == "y" || answer == "true") {
+    const bool restrictions_next = k + 1 < t.size() && t[k + 1].lower().substr(0, 8) == "restrict";
+    if (answer == "no" && restrictions_next) {
+      c.cleared = true;  // `Cleared: no restrictions`
+      --k;
+    } else if (answer == "yes" || answer == "y" || answer == "true") {
       c.cleared = true;
     } else if (answer == "no" || answer == "n" || answer == "false" || answer == "not") {
       c.cleared = false;
@@ -1477,6 +1490,9 @@ class Parser {
       } else if (w == "on" && k + 1 < t.size() && !t[k + 1].is(K::date)) {
         d_.error(t[k + 1].span(file_), fmt::format("expected a date as YYYY-MM-DD, found '{}'", t[k + 1].text));
         return;
+      } else if ((w == "without" || w == "no") && k + 1 < t.size() && t[k + 1].lower().substr(0, 8) == "restrict") {
+        c.without_restrictions = *c.cleared;  // `cleared yes by "surgeon" on 2026-09-01 without restrictions`
+        k += 2;
       } else {
         ++k;
       }
@@ -1578,6 +1594,16 @@ class Parser {
   [[nodiscard]] LineContext context() const {
     auto out = in_group_ ? group_ : LineContext{};
     out.load_unit = load_unit_;
+    return out;
+  }
+
+  // The context of the exercise line written in `t`, which may say what a bare number after `@` is.
+  [[nodiscard]] LineContext context(const TokenList& t) const {
+    auto out = context();
+    out.heavy_load_beside = std::any_of(t.begin(), t.end(), [&](const Token& x) {
+      const auto k = static_cast<std::size_t>(&x - t.data());
+      return x.is_punct('@') && k + 1 < t.size() && t[k + 1].is(K::number) && t[k + 1].value >= 20;
+    });
     return out;
   }
 
@@ -2858,7 +2884,7 @@ class Parser {
         (dosed(lines.back()) && !then)) {
       return false;
     }
-    auto dose = read_dose_line(file_, t, k, t.size(), context(), lines.back().name, d_);
+    auto dose = read_dose_line(file_, t, k, t.size(), context(t), lines.back().name, d_);
     if (!dose) return true;
     if (one_set && !dose->sets) dose->sets = ast::Quantity{1, 1, {}, t[k - 2].span(file_)};
     dose->group = lines.back().group;
@@ -3139,7 +3165,7 @@ class Parser {
     if (last - first >= 2 && t[first].lower() == "same" && t[first + 1].lower() == "as") return;
     if (reference_only(t, first, last)) return;
     const auto waive_at = waiver_start(t, first, last);
-    const auto line_context = context();
+    const auto line_context = context(t);
     auto line = read_with_parts(t, first, waive_at, line_context);
     if (!line || skipped(*line)) return;
     // A superset label ends a warm-up written as a section.
@@ -3185,7 +3211,10 @@ class Parser {
     for (std::size_t c = 0; c <= cuts.size() && clean; ++c) {
       const auto end = c < cuts.size() ? cuts[c] : last;
       Diagnostics part_errors;
-      auto part = read_exercise_line(file_, t, begin, end, context, part_errors);
+      // `Comp squat 1@7, 4x5@150`: a part that is a dose alone is more sets of the exercise before it
+      auto part = !parts.empty() && dose_first(t, begin)
+                      ? read_dose_line(file_, t, begin, end, context, parts.back().name, part_errors)
+                      : read_exercise_line(file_, t, begin, end, context, part_errors);
       clean = part.has_value() && !part_errors.has_errors();
       if (clean) parts.push_back(std::move(*part));
       begin = end + 1;
@@ -3228,6 +3257,19 @@ class Parser {
     return dose ? k : 0;
   }
 
+  // `4x5@150`: sets and repetitions first (`2 x 16kg` is a pair of weights).
+  static bool dose_first(const TokenList& t, std::size_t k) {
+    if (k + 2 >= t.size() || !t[k].is(K::number) || !t[k + 1].is(K::times) || !t[k + 2].is(K::number)) return false;
+    const auto unit = k + 3 < t.size() ? unit_word(t[k + 3].lower()) : std::string{};
+    return unit != "kg" && unit != "lb";
+  }
+
+  // `@ 150`, `@ RPE 8`, `75%`: how heavy; `2x16` alone after `5x5` may be a pair of kettlebells.
+  static bool intensity_in(const TokenList& t, std::size_t first, std::size_t last) {
+    return std::any_of(t.begin() + static_cast<std::ptrdiff_t>(first), t.begin() + static_cast<std::ptrdiff_t>(last),
+                       [](const Token& x) { return x.is_punct('@') || x.is_punct('%') || x.lower() == "rpe"; });
+  }
+
   // Commas and `+` after which a new exercise may start: the text before has a dose, and the text after starts
   // with a word or a count and has a dose of its own.
   static std::vector<std::size_t> exercise_cuts(const TokenList& t, std::size_t first, std::size_t last) {
@@ -3251,7 +3293,8 @@ class Parser {
         ++end;
       }
       const auto& next = t[k + 1];
-      const bool starts = next.is(K::word) || (next.is(K::number) && k + 2 < last && t[k + 2].is(K::word));
+      const bool starts = next.is(K::word) || (next.is(K::number) && k + 2 < last && t[k + 2].is(K::word)) ||
+                          (k + 3 < last && dose_first(t, k + 1) && intensity_in(t, k + 1, end));
       if (starts && dose_in(begin, k) && dose_in(k + 1, end)) {
         cuts.push_back(k);
         begin = k + 1;

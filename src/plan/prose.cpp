@@ -249,6 +249,18 @@ std::optional<double> week_of_forty(std::string_view t, std::size_t i, std::size
   return value_of(t, i, end);
 }
 
+// The first of the phrases that stands as whole words in the text.
+template <std::size_t N>
+std::optional<Found> first_of(std::string_view t, const std::array<std::string_view, N>& phrases) {
+  for (std::size_t i = 0; i < t.size(); ++i) {
+    if (!word_starts(t, i)) continue;
+    for (const auto p : phrases) {
+      if (const auto end = whole(t, i, p); end != std::string_view::npos) return Found{i, end};
+    }
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 std::optional<Found> clearance_word(std::string_view text) {
@@ -257,6 +269,28 @@ std::optional<Found> clearance_word(std::string_view text) {
     if (const auto end = clearance_at(text, i); end != std::string_view::npos) return Found{i, end};
   }
   return std::nullopt;
+}
+
+bool says_without_restrictions(std::string_view text) {
+  static constexpr std::array<std::string_view, 11> phrases{"no restrictions",
+                                                            "no restriction",
+                                                            "without restrictions",
+                                                            "without restriction",
+                                                            "unrestricted",
+                                                            "no limitations",
+                                                            "fully cleared",
+                                                            "full clearance",
+                                                            "cleared for everything",
+                                                            "cleared fully",
+                                                            "cleared for all activities"};
+  static constexpr std::array<std::string_view, 12> limits{"except",     "avoid",      "only",       "but no",
+                                                           "apart from", "other than", "restricted", "limit",
+                                                           "no heavy",   "not yet",    "until",      "light"};
+  const auto said = first_of(text, phrases);
+  if (!said || first_of(text, limits)) return false;
+  // `no restrictions on upper body`: none there, some elsewhere
+  const auto rest = text.substr(said->end, 24);
+  return !((at(rest, 0, " on ") || at(rest, 0, " for ")) && !names_gym_work(rest));
 }
 
 bool ends_negated(std::string_view text) {
@@ -279,13 +313,7 @@ bool ends_negated(std::string_view text) {
 bool names_gym_work(std::string_view text) {
   static constexpr std::array<std::string_view, 11> words{
       "gym", "weights", "weight", "strength", "resistance", "lifting", "lift", "training", "rehab", "exercise", "full"};
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (!word_starts(text, i)) continue;
-    for (const auto w : words) {
-      if (whole(text, i, w) != std::string_view::npos) return true;
-    }
-  }
-  return false;
+  return first_of(text, words).has_value();
 }
 
 // `arthur – 76 – home plan`, `lachie (15)`: a number of two digits between spaced dashes, or alone in

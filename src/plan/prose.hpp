@@ -20,6 +20,11 @@ struct Found {
 };
 [[nodiscard]] std::optional<Found> clearance_word(std::string_view text);
 
+// Whether the text says a clearance sets no restrictions: no restrictions, without restrictions, unrestricted, no
+// limitations, fully cleared, full clearance, cleared for everything or for all activities; not when it limits
+// them (`no restrictions on upper body`, `no restrictions but avoid heavy deadlifts`, `except`, `only`, `until`).
+[[nodiscard]] bool says_without_restrictions(std::string_view text);
+
 // Whether the text ends in a negation and at most one more word: "not", "no", "awaiting", "pending",
 // "without", "before" (`not yet `, `awaiting `).
 [[nodiscard]] bool ends_negated(std::string_view text);

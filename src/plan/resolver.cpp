@@ -120,6 +120,7 @@ class Resolver {
     for (const auto& mention : c.mentions) conditions_in(mention);
     client_numbers(c);
     plan_.client.cleared = c.cleared.value_or(false);
+    plan_.client.without_restrictions = c.without_restrictions;
     plan_.client.cleared_by = c.cleared_by;
     if (c.cleared_on) {
       if (valid_date(c.cleared_on->text)) {

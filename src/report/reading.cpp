@@ -94,6 +94,7 @@ std::string render_reading_text(const PlanReading& reading) {
   std::string out = printable(reading.path) + "\n";
   std::string client = reading.conditions.empty() ? "no conditions" : joined(reading.conditions);
   client += reading.cleared ? "; cleared" : "; not cleared";
+  if (reading.cleared_without_restrictions) client += " without restrictions";
   if (!reading.experience.empty()) client += fmt::format("; {}", reading.experience);
   if (reading.age) client += fmt::format("; age {}", number(*reading.age));
   if (reading.gestational_week) client += fmt::format("; week {} of pregnancy", number(*reading.gestational_week));
@@ -137,6 +138,7 @@ std::string render_reading_json(const std::vector<PlanReading>& readings) {
     plans.push_back({{"path", r.path},
                      {"conditions", r.conditions},
                      {"cleared", r.cleared},
+                     {"cleared_without_restrictions", r.cleared_without_restrictions},
                      {"experience", r.experience},
                      {"age", optional(r.age)},
                      {"gestational_week", optional(r.gestational_week)},

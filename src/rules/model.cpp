@@ -266,6 +266,8 @@ const std::vector<AttrInfo>& attribute_table() {
        "the client's conditions and symptoms, with everything they imply"},
       {"cleared", S::client, A::client_cleared, T::boolean, D::count, C::condition,
        "a health professional has cleared the client for this training"},
+      {"cleared_without_restrictions", S::client, A::client_cleared_without_restrictions, T::boolean, D::count,
+       C::condition, "the clearance says it sets no restrictions on training"},
       {"experience", S::client, A::client_experience, T::experience, D::count, C::condition,
        "beginner, intermediate or advanced"},
       {"age", S::client, A::client_age, T::number, D::count, C::condition, "the client's age in years"},

@@ -171,6 +171,7 @@ enum class Scope : std::uint8_t { client, week, session, exercise };
 enum class Attr : std::uint8_t {
   client_conditions,
   client_cleared,
+  client_cleared_without_restrictions,
   client_experience,
   client_age,
   client_gestational_week,
