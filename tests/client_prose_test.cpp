@@ -175,6 +175,27 @@ TEST(ClientProse, AChatsMessagesSpeakOfTheClientWhereverTheyCome) {
                            [](const auto& f) { return f.rule_id == "bp.flare-up"; }));
 }
 
+// In a chat, a symptom told in a message after the one that gave the clearance began after it: the client is not
+// cleared for it. Told before the clearance, or in the same message, it was known.
+TEST(ClientProse, AChatsSymptomAfterTheClearanceIsNew) {
+  const std::string plan = "12/03/2024, 07:04 - Emma PT: DAY A (Mon)\n1. Goblet squat 3x10 @ 20kg\n";
+  const std::string discharged = "12/03/2024, 07:48 - Sarah: Physio discharged me 2 wks ago, keep building up\n";
+  const std::string numb = "31/03/2024, 21:48 - Sarah: back is sore and my foot feels tingly and numb\n";
+  EXPECT_FALSE(cleared(plan + discharged + numb));
+  EXPECT_TRUE(has(plan + discharged + numb, "numbness_tingling"));
+  EXPECT_TRUE(cleared(plan + numb + discharged));
+  EXPECT_TRUE(cleared("History: sciatica, foot numb at times. Physio cleared him 2 weeks ago." + session));
+}
+
+// `Stress fracture L4 pars`, `disc history`, `lower back has been killing me`: conditions described in other words.
+TEST(ClientProse, ConditionsDescribedInOtherWords) {
+  EXPECT_TRUE(has("History: Stress fracture L4 pars (R side), bone stress still active" + session, "spinal_fracture"));
+  EXPECT_TRUE(has("History: T12 wedge fracture 2021" + session, "spinal_fracture"));
+  EXPECT_TRUE(has("History: given your disc history, we keep hinges light" + session, "low_back_pain"));
+  EXPECT_TRUE(has("History: my lower back has been killing me" + session, "low_back_pain"));
+  EXPECT_TRUE(has("History: pain going down both legs at night" + session, "shooting_leg_pain"));
+}
+
 // `Back: grade 1 isthmic spondylolisthesis L5/S1 (dx age 17)`: a note on the back gives its conditions, and an
 // age in the past is not the client's; a back day (`Back: deadlift 3x5`) is no note. The client's body weight and
 // maxes start no session.

@@ -115,6 +115,8 @@ struct Client {
   std::optional<Value> age;
   std::optional<Value> gestational_week;
   std::vector<Name> mentions;  // prose about the client (`History: ...`), searched for conditions
+  // In a chat, the mention whose message gave the clearance: a symptom told in a later message began after it.
+  std::optional<std::size_t> cleared_in_chat;
   std::vector<Onset> onsets;
   Span span;
 };

@@ -887,6 +887,7 @@ class Parser {
     if (const auto said = clearance_in(t, k); said && !c.cleared) {
       c.cleared = *said;
       if (*said) clearance_date(t, k);
+      if (*said && chat_) c.cleared_in_chat = c.mentions.size() - 1;
     }
     // `Surgeon cleared him at 12 weeks.` then `No restrictions.`: said of the clearance on a line of its own too
     if (prose::says_without_restrictions(prose_for_search(c.mentions.back().text))) c.without_restrictions = true;

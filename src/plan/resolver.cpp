@@ -117,9 +117,9 @@ class Resolver {
     if (c.cleared_on && c.cleared_on->text.size() >= 4 && valid_date(c.cleared_on->text)) {
       reference_year_ = std::stoi(c.cleared_on->text.substr(0, 4));
     }
-    for (const auto& mention : c.mentions) conditions_in(mention);
+    const bool told_later = symptoms_after_clearance(c);
     client_numbers(c);
-    plan_.client.cleared = c.cleared.value_or(false);
+    plan_.client.cleared = c.cleared.value_or(false) && !told_later;
     plan_.client.without_restrictions = c.without_restrictions;
     plan_.client.cleared_by = c.cleared_by;
     if (c.cleared_on) {
@@ -131,6 +131,22 @@ class Resolver {
     }
     if (c.experience) experience(*c.experience);
     for (const auto& o : c.onsets) onset(o);
+  }
+
+  // Searches the prose about the client for conditions. In a chat, a symptom told in a message after the one that
+  // gave the clearance (`my foot feels tingly and numb`, a fortnight after `physio discharged me`) began after
+  // it: whether one was.
+  bool symptoms_after_clearance(const ast::Client& c) {
+    const auto& vocabulary = rules_.vocab(Category::condition);
+    bool later = false;
+    for (std::size_t i = 0; i < c.mentions.size(); ++i) {
+      const auto before = plan_.client.conditions;
+      conditions_in(c.mentions[i]);
+      if (!c.cleared_in_chat || i <= *c.cleared_in_chat) continue;
+      const auto added = plan_.client.conditions & ~before;
+      for (std::size_t v = 0; v < vocabulary.size() && !later; ++v) later = added.test(v) && vocabulary.at(v).symptom;
+    }
+    return later;
   }
 
   // The client's age and week of pregnancy: from their fields, or else from prose about the client
