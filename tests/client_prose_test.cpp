@@ -175,6 +175,20 @@ TEST(ClientProse, AChatsMessagesSpeakOfTheClientWhereverTheyCome) {
                            [](const auto& f) { return f.rule_id == "bp.flare-up"; }));
 }
 
+// `Mon 4 Mar 2024, 19:22 — Dan:` alone on its line, as some chat apps export a message: the message starts on the
+// next line, and its first line is a note unless it names an exercise.
+TEST(ClientProse, AMessagesSenderOnALineOfItsOwn) {
+  const std::string chat =
+      "Mon 4 Mar 2024, 19:22 — Dan:\nTUES\n- deadlift 3x5 @ 100kg\n- 30 min bike, zone 2\n\n"
+      "Thu 7 Mar 2024, 21:40 — Graham:\nBack has been bad since Tuesday, pain going down both legs now\n\n"
+      "Thu 7 Mar 2024, 21:52 — Dan:\nAh mate that's rough, rest up\n";
+  const auto report = check_named(default_engine(), "m.plan", chat);
+  EXPECT_TRUE(report.errors.empty()) << (report.errors.empty() ? "" : report.errors.front().message);
+  EXPECT_TRUE(has(chat, "shooting_leg_pain"));
+  EXPECT_TRUE(std::any_of(report.findings.begin(), report.findings.end(),
+                          [](const auto& f) { return f.rule_id == "bp.nerve-signs"; }));
+}
+
 // In a chat, a symptom told in a message after the one that gave the clearance began after it: the client is not
 // cleared for it. Told before the clearance, or in the same message, it was known.
 TEST(ClientProse, AChatsSymptomAfterTheClearanceIsNew) {

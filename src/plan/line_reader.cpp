@@ -1534,6 +1534,15 @@ class Reader {
       return;
     }
     if (w == "rpe" || w == "rir") return intensity(w);
+    // `30 min bike, zone 2`: how hard, kept as a note
+    if ((w == "zone" || w == "z") && zone_number(i_ + 1)) {
+      end_note();
+      note_word(i_);
+      note_word(i_ + 1);
+      end_note();
+      i_ += 2;
+      return;
+    }
     if (w == "tempo" || w == "t") {
       if (w == "t" && !(at(i_ + 1) != nullptr && (t_[i_ + 1].is(K::tempo) || t_[i_ + 1].is(K::number)))) {
         note_word(i_++);

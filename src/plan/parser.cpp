@@ -8,6 +8,7 @@
 #include <map>
 #include <set>
 #include <unordered_set>
+#include <utility>
 
 #include "grammar/parse_util.hpp"
 #include "plan/asides.hpp"
@@ -40,6 +41,10 @@ using decl_selector =
                                        g::expect_yes_no, g::expect_ex_name, g::exercise_decl, g::ex_aka, g::ex_muscles,
                                        g::ex_pattern, g::ex_posture, g::ex_equipment, g::ex_spinal_load, g::ex_impact,
                                        g::ex_supported, g::ex_loaded, g::ex_tags>>;
+
+const WordSet month_words = {"jan",  "january",   "feb",  "february", "mar",  "march",    "apr",    "april",
+                             "may",  "jun",       "june", "jul",      "july", "aug",      "august", "sep",
+                             "sept", "september", "oct",  "october",  "nov",  "november", "dec",    "december"};
 
 const WordSet weekday_words = {"mon",  "monday",    "tue", "tues",     "tuesday", "wed",
                                "weds", "wednesday", "thu", "thur",     "thurs",   "thursday",
@@ -158,6 +163,14 @@ class Parser {
       chat_ = in_message_ = true;
       if (from < t.size()) read(TokenList(t.begin() + static_cast<std::ptrdiff_t>(from), t.end()), s);
       in_message_ = false;
+      // `Mon 4 Mar 2024, 19:22 — Dan:` on a line of its own: the message starts on the next line
+      message_next_ = from >= t.size();
+      return;
+    }
+    if (std::exchange(message_next_, false)) {
+      in_message_ = true;
+      read(t, s);
+      in_message_ = false;
       return;
     }
     if (const auto from = section_label(t); from > 0)
@@ -219,7 +232,8 @@ class Parser {
   bool every_pending_ = false;     // the session so far holds only a warm-up written for every session
   std::optional<ast::Block> every_warmup_;
   bool in_message_ = false;
-  bool copied_ = false;  // the current week copies an earlier one (`same as week 1`)
+  bool message_next_ = false;  // a message's sender and time stood alone on the line before
+  bool copied_ = false;        // the current week copies an earlier one (`same as week 1`)
   std::size_t copied_lines_ = 0;
   std::size_t lines_ = 0;
   // Far more exercise lines than ten years of training written out, and few enough that every copy of
@@ -965,10 +979,8 @@ class Parser {
   // `11/03/2024, 18:04 - Priya (Coach): Week 5 below`, `3/11/24, 6:04 PM - Mark: done`: a chat exported as text,
   // the date, the time and the sender before the message.
   static std::size_t exported_chat_prefix(const TokenList& t) {
-    const auto number = [&](std::size_t k) { return k < t.size() && t[k].is(K::number); };
-    const auto slash = [&](std::size_t k) { return k < t.size() && t[k].is_punct('/'); };
-    if (!(number(0) && slash(1) && number(2) && slash(3) && number(4))) return 0;
-    std::size_t k = 5;
+    std::size_t k = message_date(t);
+    if (k == 0) return 0;
     if (k < t.size() && t[k].is_punct(',')) ++k;
     if (k >= t.size() || !t[k].is(K::clock)) return 0;
     ++k;
@@ -977,6 +989,28 @@ class Parser {
     std::size_t colon = k + 1;
     while (colon < t.size() && colon < k + 8 && !t[colon].is_punct(':')) ++colon;
     return colon < t.size() && t[colon].is_punct(':') ? colon + 1 : 0;
+  }
+
+  // `11/03/2024`, `Mon 4 Mar 2024`, `Tue, Mar 5, 2024`: the date of a message, as chat apps export it. How many
+  // tokens it takes, or 0.
+  static std::size_t message_date(const TokenList& t) {
+    const auto number = [&](std::size_t k) { return k < t.size() && t[k].is(K::number); };
+    const auto slash = [&](std::size_t k) { return k < t.size() && t[k].is_punct('/'); };
+    const auto month = [&](std::size_t k) { return k < t.size() && month_words.contains(t[k].lower()); };
+    const auto year = [&](std::size_t k) { return number(k) && t[k].text.size() == 4; };
+    if (number(0) && slash(1) && number(2) && slash(3) && number(4)) return 5;
+    std::size_t k = 0;
+    if (k < t.size() && weekday_words.contains(t[k].lower())) ++k;
+    if (k < t.size() && t[k].is_punct(',')) ++k;
+    if (number(k) && month(k + 1)) {
+      k += 2;
+    } else if (month(k) && number(k + 1)) {
+      k += 2;
+    } else {
+      return 0;
+    }
+    if (k < t.size() && t[k].is_punct(',') && year(k + 1)) ++k;
+    return year(k) ? k + 1 : k;
   }
 
   // `Then AMRAP 10:`, `Finish with 10 min on the bike`, `Followed by 3 rounds:`, `And then plank 3x30s`: words that
@@ -1957,9 +1991,7 @@ class Parser {
   // How many tokens a date (2026-03-02, 2/3, 2 Mar) or a time of day (6am, 18:00) takes at j; a time
   // of day tells sessions on one day apart.
   std::size_t date_or_time(const TokenList& t, std::size_t j, ast::Day& day) const {
-    static const WordSet months = {"jan",  "january",   "feb",  "february", "mar",  "march",    "apr",    "april",
-                                   "may",  "jun",       "june", "jul",      "july", "aug",      "august", "sep",
-                                   "sept", "september", "oct",  "october",  "nov",  "november", "dec",    "december"};
+    const auto& months = month_words;
     const auto next = [&](std::size_t k) { return k < t.size() ? &t[k] : nullptr; };
     if (t[j].is(K::date)) return 1;
     // `Mon 7th`, `Thurs 9th Oct`: a day of the month written as an ordinal
@@ -3265,6 +3297,11 @@ class Parser {
     return unit != "kg" && unit != "lb";
   }
 
+  static bool effort_word(std::string_view w) {
+    return w == "zone" || w == "rpe" || w == "rir" || w == "hr" ||
+           (w.size() == 2 && w[0] == 'z' && w[1] >= '1' && w[1] <= '5');
+  }
+
   // `@ 150`, `@ RPE 8`, `75%`: how heavy; `2x16` alone after `5x5` may be a pair of kettlebells.
   static bool intensity_in(const TokenList& t, std::size_t first, std::size_t last) {
     return std::any_of(t.begin() + static_cast<std::ptrdiff_t>(first), t.begin() + static_cast<std::ptrdiff_t>(last),
@@ -3294,6 +3331,8 @@ class Parser {
         ++end;
       }
       const auto& next = t[k + 1];
+      // `30 min bike, zone 2`, `, RPE 7`: how hard, not another exercise
+      if (effort_word(next.lower())) continue;
       const bool starts = next.is(K::word) || (next.is(K::number) && k + 2 < last && t[k + 2].is(K::word)) ||
                           (k + 3 < last && dose_first(t, k + 1) && intensity_in(t, k + 1, end));
       if (starts && dose_in(begin, k) && dose_in(k + 1, end)) {
