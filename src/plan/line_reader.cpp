@@ -664,6 +664,15 @@ class Reader {
     note_first_.reset();
   }
 
+  // The two tokens at i_ (`-10%`, `Wk1`, `zone 2`) are a note of their own, and read.
+  void pair_note() {
+    end_note();
+    note_word(i_);
+    note_word(i_ + 1);
+    end_note();
+    i_ += 2;
+  }
+
   // --- quantities ---------------------------------------------------------------
 
   struct Q {
@@ -1070,11 +1079,7 @@ class Reader {
     // `4x3 -10%`, `+5%`: a change of load from the set before, not a share of a maximum; said as a note
     if ((t.is(K::dash) || t.is_punct('+')) && at(i_ + 1) != nullptr && t_[i_ + 1].is(K::number) &&
         t_[i_ + 1].attached && t_[i_ + 1].mark == '%') {
-      end_note();
-      note_word(i_);
-      note_word(i_ + 1);
-      end_note();
-      i_ += 2;
+      pair_note();
       return;
     }
     if (t.is(K::dash) && at_item_ && at(i_ + 1) != nullptr && t_[i_ + 1].is(K::number) && t_[i_ + 1].attached) {
@@ -1527,20 +1532,13 @@ class Reader {
     // `Back squat – Wk1 3x8 @ 155`: the week the dose is for, before it; the doses of later weeks are a remark
     if (!line_.sets && !line_.reps && !line_.load && (w == "wk" || w == "w" || w == "week") && at(i_ + 1) != nullptr &&
         t_[i_ + 1].is(K::number) && (t_[i_ + 1].attached || w == "week") && t_[i_ + 1].mark == 0) {
-      note_word(i_);
-      note_word(i_ + 1);
-      end_note();
-      i_ += 2;
+      pair_note();
       return;
     }
     if (w == "rpe" || w == "rir") return intensity(w);
     // `30 min bike, zone 2`: how hard, kept as a note
     if ((w == "zone" || w == "z") && zone_number(i_ + 1)) {
-      end_note();
-      note_word(i_);
-      note_word(i_ + 1);
-      end_note();
-      i_ += 2;
+      pair_note();
       return;
     }
     if (w == "tempo" || w == "t") {
