@@ -232,6 +232,19 @@ TEST(PlanNotation, ATopSingleThenBackOffSets) {
   EXPECT_NE(errors.find("already gives a number of sets"), std::string::npos) << errors;
 }
 
+// A coach's remark with numbers names no exercise and is a note; one that names an exercise still prescribes it,
+// and one certainly misspelt is reported.
+TEST(PlanNotation, ACoachsRemarkWithNumbersIsANote) {
+  std::string errors;
+  EXPECT_EQ(lines_of("Monday\nDeadlift 5x5 @ 80kg\n  Coach instructions: Add 10 lb per week. Goal is 225.\n"
+                     "  Coach: add 10 lb per week\nCue: goblet squat 3x10 @ 16kg\n",
+                     &errors),
+            (std::vector<std::string>{"deadlift 5", "goblet squat 3"}));
+  EXPECT_TRUE(errors.empty()) << errors;
+  lines_of("Monday\nCue: gobelt squat 3x10 @ 16kg\n", &errors);
+  EXPECT_NE(errors.find("gobelt squat"), std::string::npos) << errors;
+}
+
 // `Then AMRAP 10:`, `Finish with 10 min bike`, `abs:`: words that say what comes next, and headings, are not
 // exercises.
 TEST(PlanNotation, SequenceWordsAndHeadingsAreNotExercises) {

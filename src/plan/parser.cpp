@@ -609,10 +609,6 @@ class Parser {
     return labels.contains(word);
   }
 
-  static bool after_prose_label(const TokenList& t, std::size_t first) {
-    return first >= 2 && (t[first - 1].is_punct(':') || t[first - 1].is(K::dash)) && prose_label(t[first - 2].lower());
-  }
-
   // The text of an aside after its bullets, marks, brackets, marker or verb: `??? ask Sam about knees` gives
   // `Sam about knees`, `(coach: film the set)` gives `the set`, `Cue: deadlift 3x5` gives `deadlift 3x5`.
   static std::optional<std::pair<std::size_t, std::size_t>> aside_start(const TokenList& t) {
@@ -632,8 +628,11 @@ class Parser {
     const auto word = t[k].lower();
     const bool labelled = k + 1 < end && (t[k + 1].is_punct(':') || t[k + 1].is(K::dash));
     const bool noted = word == "cues" || word == "cue" || word == "coach" || word == "focus" || prose_label(word);
+    // `Coach instructions: add 10 lb per week`, `Coach notes - ...`: the coach's label is two words
+    const bool coach_label = word == "coach" && !labelled && k + 2 < end && t[k + 1].is(K::word) &&
+                             (t[k + 2].is_punct(':') || t[k + 2].is(K::dash));
     if ((labelled && (aside_marker(word) || noted)) || (word == "coach" && !labelled)) {
-      k += labelled ? 2 : 1;
+      k += labelled ? 2 : coach_label ? 3 : 1;
       aside = true;
       skip_marks();
     } else if (word == "n" && k + 2 < end && t[k + 1].is_punct('.') && t[k + 2].lower() == "b") {
@@ -705,15 +704,12 @@ class Parser {
     quiet_aside(t, 0, t.size());
   }
 
-  // An aside inside a session may still prescribe an exercise (`film deadlift 10 slow repetitions`): it is
-  // read quietly, and the resolver keeps it when it names a known exercise. One with a dose, starting with a
-  // word, is an exercise line like any other, so that a misspelt name is still reported.
+  // An aside inside a session may still prescribe an exercise (`film deadlift 10 slow repetitions`, `Cue: deadlift
+  // 3x5 @ 100kg`): it is read quietly, and the resolver keeps it when it names a known exercise, or one certainly
+  // misspelt with a dose, which is reported. `Coach: add 10 lb per week` names none and is a note.
   void aside_line(const TokenList& t, std::pair<std::size_t, std::size_t> range) {
     const auto [first, last] = range;
     if (day() == nullptr || first >= last || !t[first].is(K::word)) return;
-    const TokenList content(t.begin() + static_cast<std::ptrdiff_t>(first),
-                            t.begin() + static_cast<std::ptrdiff_t>(last));
-    if (has_dose(content) && !after_prose_label(t, first)) return exercise_line(t, first, last);
     quiet_aside(t, first, last);
   }
 
