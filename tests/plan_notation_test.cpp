@@ -515,6 +515,40 @@ TEST(PlanNotation, AnAppsDoseWrittenAsFields) {
   EXPECT_EQ(errors.find("error"), std::string::npos) << errors;
 }
 
+// A physiotherapy app's home programme: fields in any order, a hold with its count of repetitions (three holds of
+// 20 seconds), a distance, how often a day and a week (the programme's, not the dose's), a comma inside a value.
+TEST(PlanNotation, AHomeProgrammesDoseWrittenAsFields) {
+  std::string errors;
+  const auto lines = [&](const std::string& text) {
+    const SourceFile file{"h.plan", text};
+    Diagnostics diagnostics;
+    const auto parsed = plan::parse_plan_file(file, diagnostics);
+    const auto resolved = plan::resolve_plan(*parsed, *pack().rules, diagnostics);
+    errors = render(diagnostics);
+    return resolved->blocks.front().sessions.front().lines;
+  };
+  const auto read = lines(
+      "1. Cat / cow (on hands and knees)\nSlowly round your back up, then let it sag.\n"
+      "Repetitions: 10 | Sets: 1 | Times a day: 2 | Days a week: 7\n\n2. Knees to chest\n"
+      "Hold: 20 seconds | Repetitions: 3 each side | Times a day: 1\n3. Child's pose\n"
+      "Hold: 30 seconds | Repetitions: 3 (centre, left, right) | Days a week: 7\n4. Farmer's carry\n"
+      "Distance: 30 m | Repetitions: 4 | Rest: 60 seconds | Load: 12 kg\n5. Bridge\n"
+      "Sets: 2 | Repetitions: 10 | Hold: 5 seconds\n");
+  EXPECT_EQ(errors.find("error"), std::string::npos) << errors;
+  ASSERT_EQ(read.size(), 5U);
+  EXPECT_EQ(read[0].sets, 1);
+  EXPECT_EQ(read[0].reps, 10);
+  EXPECT_EQ(read[1].sets, 3);
+  EXPECT_EQ(read[1].hold_seconds, 20);
+  EXPECT_TRUE(read[1].each_side);
+  EXPECT_EQ(read[2].hold_seconds, 30);
+  EXPECT_EQ(read[3].distance_m, 30);
+  EXPECT_EQ(read[3].load_kg, 12);
+  EXPECT_EQ(read[3].rest_seconds, 60);
+  EXPECT_EQ(read[4].sets, 2);
+  EXPECT_EQ(read[4].reps, 10);
+}
+
 // In a list of dosed exercises, one unknown name costs only its own part; a part that says how the one before is
 // done (`level 6-7`) is no exercise, and the line is read whole.
 TEST(PlanNotation, OneUnknownNameInAListCostsOnlyItsPart) {

@@ -2686,6 +2686,9 @@ class Parser {
     if (session_title(t)) return;
     if (in_message_) return chat_line(t);
     if (day() == nullptr) {
+      // `1. Cat / cow` then `Repetitions: 10 | Sets: 1 | Times a day: 2`: a home programme's first exercise
+      if (const auto fields = dose_fields(t); fields && adopt_listed_item(*fields) && dose_of_line_above(*fields))
+        return;
       const bool rest_line = first == "rest" || first == "off";
       const bool dose = has_dose(t);
       if (!rest_line && !dose && heading_about_client(t)) return heading_mentions(t);
@@ -2897,8 +2900,9 @@ class Parser {
       return j + 1 < t.size() &&
              (t[j + 1].lower() == "sets" || t[j + 1].lower() == "set" || t[j + 1].lower() == "rounds");
     };
-    const bool sets_first = k + 2 < t.size() && t[k].is(K::number) &&
-                            ((t[k + 1].is(K::times) && t[k + 2].is(K::number)) || counted_sets(k));
+    const bool sets_first =
+        k + 2 < t.size() && t[k].is(K::number) &&
+        ((t[k + 1].is(K::times) && (t[k + 2].is(K::number) || t[k + 2].lower() == "amrap")) || counted_sets(k));
     const bool counted = !sets_first && !one_set && !then && counted_dose(t, k);
     if (!(sets_first || one_set || counted) || day() == nullptr || day()->blocks.empty()) return false;
     auto& block = block_ >= 0 ? day()->blocks[static_cast<std::size_t>(block_)] : day()->blocks.back();
@@ -2959,54 +2963,105 @@ class Parser {
     return k + 1 < t.size() && counts.contains(t[k + 1].lower());
   }
 
-  // `Sets: 3 | Reps: 10-12 | Rest: 60s`, `Sets: 3 | Time: 30s`, as coaching apps export the dose under the
-  // exercise's name: the same dose written out (`3 x 10-12 rest 60s`), or nullopt when the line is not fields.
+  // `Sets: 3 | Reps: 10-12 | Rest: 60s`, `Sets: 3 | Time: 30s`, `Hold: 20 seconds | Repetitions: 3 | Times a day: 1`,
+  // as coaching and physiotherapy apps export the dose under the exercise's name: the same dose written out
+  // (`3 x 10-12 rest 60s`, `3 x 20 seconds`), or nullopt when the line is not fields.
   static std::optional<TokenList> dose_fields(const TokenList& t) {
-    static constexpr std::string_view times = "x";
-    std::optional<TokenList> sets, reps, rest, load, effort;
+    DoseFields f;
+    // `Repetitions: 3 (centre, left, right) | ...`: with bars between the fields, a comma is a value's
+    const bool barred = std::any_of(t.begin(), t.end(), [](const Token& x) { return x.is_punct('|'); });
+    const auto between = [&](const Token& x) { return x.is_punct('|') || (!barred && x.is_punct(',')); };
     for (std::size_t k = 0; k < t.size();) {
-      if (!(k + 1 < t.size() && t[k].is(K::word) && t[k + 1].is_punct(':'))) return std::nullopt;
-      const auto key = t[k].lower();
-      auto end = k + 2;
-      while (end < t.size() && !t[end].is_punct('|') && !t[end].is_punct(',') &&
-             !(end + 1 < t.size() && t[end].is(K::word) && t[end + 1].is_punct(':'))) {
-        ++end;
-      }
-      TokenList value(t.begin() + static_cast<std::ptrdiff_t>(k + 2), t.begin() + static_cast<std::ptrdiff_t>(end));
-      if (value.empty()) return std::nullopt;
-      if (key == "sets") {
-        sets = value;
-      } else if (key == "reps" || key == "time" || key == "duration" || key == "hold") {
-        reps = value;
-      } else if (key == "rest") {
-        value.insert(value.begin(), t[k]);  // `rest 60s`
-        rest = value;
-      } else if (key == "load" || key == "weight") {
-        load = value;
-      } else if (key == "rpe" || key == "rir" || key == "tempo") {
-        value.insert(value.begin(), t[k]);
-        effort = value;
-      } else {
-        return std::nullopt;
-      }
-      k = end < t.size() && (t[end].is_punct('|') || t[end].is_punct(',')) ? end + 1 : end;
+      const auto colon = field_colon(t, k);
+      if (colon == 0) return std::nullopt;
+      auto end = colon + 1;
+      while (end < t.size() && !between(t[end]) && field_colon(t, end) == 0) ++end;
+      TokenList value(t.begin() + static_cast<std::ptrdiff_t>(colon + 1), t.begin() + static_cast<std::ptrdiff_t>(end));
+      if (value.empty() || !f.take(joined_lower(t, k, colon), t[k], std::move(value))) return std::nullopt;
+      k = end < t.size() && between(t[end]) ? end + 1 : end;
     }
-    if (!sets || !reps) return std::nullopt;
-    Token by = sets->back();
-    by.kind = K::times, by.text = times, by.lowered = {}, by.mark = 0;
-    TokenList out = *sets;
-    out.push_back(by);
-    for (const auto* part : {&reps, &load, &effort, &rest}) {
-      if (!*part) continue;
-      if (part == &load) {
-        Token at = (*part)->front();
-        at.kind = K::punct, at.text = "@", at.lowered = {}, at.mark = 0;
-        out.push_back(at);
-      }
-      out.insert(out.end(), (*part)->begin(), (*part)->end());
-    }
-    return out;
+    return f.written();
   }
+
+  // Where the colon after a field's key of one to four words stands at k (`Sets:`, `Times a day:`), or 0.
+  static std::size_t field_colon(const TokenList& t, std::size_t k) {
+    for (auto j = k; j < t.size() && j < k + 4 && t[j].is(K::word); ++j) {
+      if (j + 1 < t.size() && t[j + 1].is_punct(':')) return j + 1;
+    }
+    return 0;
+  }
+
+  // The fields of a dose exported by an app, by what they say.
+  struct DoseFields {
+    std::optional<TokenList> sets, count, time, distance, rest, load, effort;
+
+    bool take(const std::string& key, const Token& key_token, TokenList value) {
+      static const WordSet frequency = {"times a day", "times per day",     "days a week", "days per week",
+                                        "frequency",   "sessions per week", "per day",     "per week"};
+      auto named = [&](TokenList v) {  // `rest 60s`, `RPE 7`
+        v.insert(v.begin(), key_token);
+        return v;
+      };
+      if (key == "sets") {
+        sets = std::move(value);
+      } else if (key == "reps" || key == "repetitions" || key == "rep") {
+        count = std::move(value);
+      } else if (key == "time" || key == "duration" || key == "hold") {
+        time = std::move(value);
+      } else if (key == "distance") {
+        distance = std::move(value);
+      } else if (key == "rest") {
+        rest = named(std::move(value));
+      } else if (key == "load" || key == "weight") {
+        load = std::move(value);
+      } else if (key == "rpe" || key == "rir" || key == "tempo") {
+        effort = named(std::move(value));
+      } else if (!frequency.contains(key)) {
+        return false;  // how often is the programme's, not the dose's
+      }
+      return true;
+    }
+
+    // Sets, then what each set is (a count, a time or a distance); without sets, the count of holds or lengths
+    // is the number of sets (`Hold: 20 seconds | Repetitions: 3` is three holds of 20 seconds).
+    [[nodiscard]] std::optional<TokenList> written() const {
+      const auto& measure = time ? time : distance;
+      const auto& how_many = sets ? sets : measure ? count : std::nullopt;
+      if (!how_many && !measure) return std::nullopt;  // `Reps: 10` alone could be anything's
+      TokenList out;
+      const auto add = [&](const TokenList& v) { out.insert(out.end(), v.begin(), v.end()); };
+      TokenList after;  // `Repetitions: 3 each side` with a hold: `3 x 20 seconds each side`
+      if (how_many) {
+        const auto number_end = std::find_if(how_many->begin(), how_many->end(),
+                                             [](const Token& x) { return !(x.is(K::number) || x.is(K::dash)); });
+        out.insert(out.end(), how_many->begin(), number_end);
+        after.assign(number_end, how_many->end());
+        out.push_back(word_like(how_many->back(), K::times, "x"));
+      }
+      if (sets && count) {
+        add(*count);
+        // `Sets: 1 | Repetitions: 10 | Hold: 5s`: each of the ten held
+        if (time) out.push_back(word_like(time->front(), K::word, "hold"));
+      }
+      if (measure && !(sets && count && distance)) add(*measure);
+      add(after);
+      if (load) {
+        out.push_back(word_like(load->front(), K::punct, "@"));
+        add(*load);
+      }
+      for (const auto* part : {&effort, &rest}) {
+        if (*part) add(**part);
+      }
+      return out;
+    }
+
+    // A token the app did not write, standing where `at` does.
+    static Token word_like(const Token& at, K kind, std::string_view text) {
+      Token out = at;
+      out.kind = kind, out.text = text, out.lowered = {}, out.mark = 0;
+      return out;
+    }
+  };
 
   static bool dosed(const ast::Line& l) {
     return l.sets || l.reps || l.load || !l.amounts.empty() || l.distance || !l.reps_list.empty() || l.amrap || l.rpe ||
