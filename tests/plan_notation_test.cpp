@@ -515,6 +515,27 @@ TEST(PlanNotation, AnAppsDoseWrittenAsFields) {
   EXPECT_EQ(errors.find("error"), std::string::npos) << errors;
 }
 
+// A training log's workout: its title, then the date and time; the exercise's name, then each set on a line of its
+// own, warm-up sets marked `W:`, an RPE after the load, a carry's load over a distance, a time alone.
+TEST(PlanNotation, ATrainingLogsWorkout) {
+  std::string errors;
+  const std::string log =
+      "Lower A\nMonday, April 8, 2024 at 6:05 AM\n\nCycling (Stationary)\n6:00\n\nTrap Bar Deadlift\n"
+      "W: 95 lb \u00d7 8\nSet 1: 165 lb \u00d7 6 @ 6\nSet 2: 165 lb \u00d7 6 @ 6.5\n\nSuitcase Carry\n"
+      "Set 1: 45 lb \u00d7 40 yd\n";
+  EXPECT_EQ(lines_of(log, &errors),
+            (std::vector<std::string>{"stationary bike 1", "trap-bar deadlift 1", "trap-bar deadlift 1",
+                                      "trap-bar deadlift 1", "suitcase carry 1"}));
+  EXPECT_TRUE(errors.empty()) << errors;
+  const SourceFile file{"log.plan", log};
+  Diagnostics diagnostics;
+  const auto plan = plan::resolve_plan(*plan::parse_plan_file(file, diagnostics), *pack().rules, diagnostics);
+  const auto& session = plan->blocks.front().sessions.front();
+  EXPECT_EQ(session.weekday, 0);
+  EXPECT_EQ(session.lines[2].rpe, 6);
+  EXPECT_EQ(session.lines[4].distance_m.has_value(), true);
+}
+
 // A physiotherapy app's home programme: fields in any order, a hold with its count of repetitions (three holds of
 // 20 seconds), a distance, how often a day and a week (the programme's, not the dose's), a comma inside a value.
 TEST(PlanNotation, AHomeProgrammesDoseWrittenAsFields) {

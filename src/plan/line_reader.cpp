@@ -1237,6 +1237,13 @@ class Reader {
     }
     const Q count = quantity();
     const auto kind = unit_scale(q.unit);
+    const auto count_kind = unit_scale(count.unit);
+    if (kind && kind->kind == UnitKind::mass && count_kind && count_kind->kind == UnitKind::distance) {
+      // `45 lb × 40 yd`: a carry, the load over a distance
+      load(q);
+      set_once(line_.distance, count, count.unit, "a distance");
+      return;
+    }
     if (!count.unit.empty() || !kind) {
       fail(q.first, count.last, "expected a count after 'x', such as 30s x 3 or 20kg x 10");
       return;

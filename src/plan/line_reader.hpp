@@ -16,8 +16,8 @@ struct LineContext {
   std::optional<ast::Quantity> rounds;  // sets for each line that gives none
   std::vector<double> scheme;           // 21-15-9: the reps of each round
   std::string load_unit;                // kg or lb when every load written with a unit uses it, else empty
-  // Another load after `@` on the line is 20 or more (`1@7, 4x5@150`): a bare `@ 7` beside it is no weight but an
-  // RPE, as powerlifting sheets write a top single.
+  // Another load on the line, after `@` or with its unit, is 20 or more (`1@7, 4x5@150`, `165 lb × 6 @ 6`): a bare
+  // `@ 7` beside it is no weight but an RPE, as powerlifting sheets and training logs write it.
   bool heavy_load_beside = false;
 };
 

@@ -1633,7 +1633,9 @@ class Parser {
     auto out = context();
     out.heavy_load_beside = std::any_of(t.begin(), t.end(), [&](const Token& x) {
       const auto k = static_cast<std::size_t>(&x - t.data());
-      return x.is_punct('@') && k + 1 < t.size() && t[k + 1].is(K::number) && t[k + 1].value >= 20;
+      if (!x.is(K::number) || x.value < 20) return false;
+      const auto unit = k + 1 < t.size() ? unit_word(t[k + 1].lower()) : std::string{};
+      return (k > 0 && t[k - 1].is_punct('@')) || unit == "kg" || unit == "lb";
     });
     return out;
   }
@@ -1836,6 +1838,8 @@ class Parser {
         j += label - 1;
         continue;
       }
+      // `Monday, April 8, 2024 at 6:05 AM`: when in the day, no kind
+      if (x.lower() == "at" && j + 1 < t.size() && (t[j + 1].is(K::clock) || t[j + 1].is(K::number))) continue;
       if (x.is(K::word)) {
         if (part_words.count(x.lower()) > 0 && day.part.empty()) {
           day.part = x.lower();
@@ -2119,12 +2123,24 @@ class Parser {
     // `Week 2: same as week 1 otherwise` and then Tuesday written out: that Tuesday, not the copy
     auto& list = days();
     drop_copied(list, day);
+    title_above(list, day);
     list.push_back(std::move(day));
     day_ = static_cast<int>(list.size()) - 1;
     block_ = -1;
     in_client_ = false;
     reset_group();
     if (s.opens) braces_.push_back(Level::day);
+  }
+
+  // `Lower A` then `Monday, April 8, 2024 at 6:05 AM`, as a training log writes a workout: a session of a title
+  // alone, with nothing in it yet, is the title of the weekday's session that follows.
+  void title_above(std::vector<ast::Day>& list, ast::Day& day) const {
+    if (list.empty() || day.ordered || static_cast<std::size_t>(day_) + 1 != list.size()) return;
+    const auto& above = list.back();
+    if (!above.ordered || !above.blocks.empty() || above.rest || above.number || above.kind.text.empty()) return;
+    if (day.kind.text.empty()) day.kind = above.kind;
+    if (day.label.empty()) day.label = normalize_name(above.day.text);
+    list.pop_back();
   }
 
   // `warmup evry day` then its lines, before the first day: not a session of its own but the warm-up of each
@@ -2894,8 +2910,13 @@ class Parser {
     const bool one_set = k + 3 < t.size() && t[k].lower() == "set" && t[k + 1].is(K::number) &&
                          (t[k + 2].is_punct(':') || t[k + 2].is(K::dash) || t[k + 2].is_punct('.'));
     if (one_set) k += 3;
-    const bool then = one_set || (k < t.size() && t[k].lower() == "then");
-    if (then && !one_set) ++k;
+    // `W: 95 lb × 8`: a warm-up set, as a training log lists it before the work sets
+    const bool warmup_set = !one_set && k + 2 < t.size() && (t[k].lower() == "w" || t[k].lower() == "wu") &&
+                            t[k + 1].is_punct(':') && t[k + 2].is(K::number);
+    if (warmup_set) k += 2;
+    const bool listed = one_set || warmup_set;
+    const bool then = listed || (k < t.size() && t[k].lower() == "then");
+    if (then && !listed) ++k;
     const auto counted_sets = [&](std::size_t j) {
       return j + 1 < t.size() &&
              (t[j + 1].lower() == "sets" || t[j + 1].lower() == "set" || t[j + 1].lower() == "rounds");
@@ -2903,8 +2924,10 @@ class Parser {
     const bool sets_first =
         k + 2 < t.size() && t[k].is(K::number) &&
         ((t[k + 1].is(K::times) && (t[k + 2].is(K::number) || t[k + 2].lower() == "amrap")) || counted_sets(k));
-    const bool counted = !sets_first && !one_set && !then && counted_dose(t, k);
-    if (!(sets_first || one_set || counted) || day() == nullptr || day()->blocks.empty()) return false;
+    // `6:00` under `Cycling (Stationary)`: how long, alone on its line
+    const bool timed = k + 1 == t.size() && t[k].is(K::clock);
+    const bool counted = !sets_first && !listed && !then && (counted_dose(t, k) || timed);
+    if (!(sets_first || listed || counted) || day() == nullptr || day()->blocks.empty()) return false;
     auto& block = block_ >= 0 ? day()->blocks[static_cast<std::size_t>(block_)] : day()->blocks.back();
     auto& lines = block.lines;
     // `Lie on your back, knees bent.` between a home programme's exercise and its dose: a description, an aside
@@ -2919,7 +2942,7 @@ class Parser {
     }
     auto dose = read_dose_line(file_, t, k, t.size(), context(t), lines.back().name, d_);
     if (!dose) return true;
-    if (one_set && !dose->sets) dose->sets = ast::Quantity{1, 1, {}, t[k - 2].span(file_)};
+    if (listed && !dose->sets) dose->sets = ast::Quantity{1, 1, {}, t[k - 2].span(file_)};
     dose->group = lines.back().group;
     if (dosed(lines.back())) return add_line(block, std::move(*dose)), true;
     dose->span = lines.back().span;
