@@ -515,6 +515,17 @@ TEST(PlanNotation, AnAppsDoseWrittenAsFields) {
   EXPECT_EQ(errors.find("error"), std::string::npos) << errors;
 }
 
+// A team chat copied whole: the sender and time alone on a line, a Markdown code block around the sheet, a
+// superset's letter before an arrow.
+TEST(PlanNotation, ATeamChatsSheet) {
+  std::string errors;
+  EXPECT_EQ(lines_of("Lewis Hartley (S&C)  9:47 AM\n@channel Week 3 below, loads up 5%\n```\nGYM A \u2013 MONDAY\n"
+                     "A1 -> Hang power clean 5 x 3\nD \u2192 Farmers carry 4 x 20m\n```\n",
+                     &errors),
+            (std::vector<std::string>{"hang clean 5", "farmer's carry 4"}));
+  EXPECT_EQ(errors.find("error"), std::string::npos) << errors;
+}
+
 // A training log's workout: its title, then the date and time; the exercise's name, then each set on a line of its
 // own, warm-up sets marked `W:`, an RPE after the load, a carry's load over a distance, a time alone.
 TEST(PlanNotation, ATrainingLogsWorkout) {

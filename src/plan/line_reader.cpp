@@ -320,14 +320,18 @@ class Reader {
       return;
     }
     const Token* close = at(k);
-    const bool closes =
-        close != nullptr && close->attached && (close->is_punct(')') || close->is_punct('.') || close->is_punct(':'));
+    // `A1 -> Hang power clean`, `D → Farmers carry`: the letter, then an arrow
+    const bool arrow = !paren && !group.empty() && close != nullptr &&
+                       ((close->is(K::dash) && punct_at(k + 1, '>')) || close->text == "\u2192");
+    if (arrow) k += close->is(K::dash) ? 2 : 1;
+    const bool closes = arrow || (close != nullptr && close->attached &&
+                                  (close->is_punct(')') || close->is_punct('.') || close->is_punct(':')));
     if (paren && !(close != nullptr && close->is_punct(')'))) return;
     if (!closes && !(group.size() == 1 && k > i_ + 1 && close != nullptr && close->is(K::word))) {
       // `A1 Goblet squat` without punctuation counts only with the digit.
       return;
     }
-    if (closes) ++k;
+    if (closes && !arrow) ++k;
     if (at(k) == nullptr || !(at(k)->is(K::word) || at(k)->is(K::string) || at(k)->is(K::number) ||
                               at(k)->is(K::other) || at(k)->is(K::dash))) {
       return;

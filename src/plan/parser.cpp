@@ -962,6 +962,7 @@ class Parser {
   // `[09/03/2026, 20:14] Coach Ali 💪: text`: a message copied from a chat app. Where the text starts.
   static std::size_t chat_prefix(const TokenList& t) {
     if (const auto from = exported_chat_prefix(t)) return from;
+    if (sender_and_time(t)) return t.size();
     if (t.size() < 4 || !t[0].is_punct('[')) return 0;
     std::size_t k = 1;
     bool stamp = false;  // a time or a date: `[Deadlift 3x8]` is an exercise in brackets, not a message
@@ -985,6 +986,25 @@ class Parser {
     std::size_t colon = k + 1;
     while (colon < t.size() && colon < k + 8 && !t[colon].is_punct(':')) ++colon;
     return colon < t.size() && t[colon].is_punct(':') ? colon + 1 : 0;
+  }
+
+  // `Lewis Hartley (S&C)  9:47 AM`: a message's sender and time alone on a line, as a team chat copies it. Not a
+  // session's title and time (`Lower A 6:00 AM`) nor a weekday's.
+  static bool sender_and_time(const TokenList& t) {
+    // with AM or PM: `Wall sit 1:30` is an exercise and its time
+    auto end = t.size();
+    if (end == 0 || !(t[end - 1].lower() == "am" || t[end - 1].lower() == "pm")) return false;
+    --end;
+    if (end < 3 || end > 9 || !t[end - 1].is(K::clock)) return false;
+    const TokenList name(t.begin(), t.begin() + static_cast<std::ptrdiff_t>(end - 1));
+    const bool capitalised = name.front().is(K::word) && name.front().text[0] >= 'A' && name.front().text[0] <= 'Z';
+    std::size_t words = 0;
+    for (const auto& x : name) {
+      if (x.is(K::word)) ++words;
+      if (x.is(K::number) || x.is(K::times) || x.is(K::date)) return false;
+    }
+    return capitalised && words >= 2 && words <= 5 && !weekday_words.contains(name.front().lower()) &&
+           !title_like(name);
   }
 
   // `11/03/2024`, `Mon 4 Mar 2024`, `Tue, Mar 5, 2024`: the date of a message, as chat apps export it. How many
@@ -1282,12 +1302,12 @@ class Parser {
     return true;
   }
 
-  // ---, ***, ===: a divider between parts of a pasted document.
+  // ---, ***, ===: a divider between parts of a pasted document; ``` around a block of Markdown.
   static bool divider(const TokenList& t) {
     return std::all_of(t.begin(), t.end(), [](const Token& x) {
       // `|-----|:---:|`: the rule under a Markdown table's column names
       return x.is(K::dash) || x.is(K::times) || x.is_punct('=') || x.is_punct('_') || x.is_punct('~') ||
-             x.is_punct('|') || x.is_punct(':') || x.is(K::other);
+             x.is_punct('|') || x.is_punct(':') || x.is_punct('`') || x.is(K::other);
     });
   }
 
@@ -2899,6 +2919,14 @@ class Parser {
     return kind && labels <= 1 + letters;
   }
 
+  // Past the `]` that closes the bracket at k, within four tokens, or k.
+  static std::size_t tag_end(const TokenList& t, std::size_t k) {
+    for (auto j = k + 1; j < t.size() && j < k + 5; ++j) {
+      if (t[j].is_punct(']')) return j + 1;
+    }
+    return k;
+  }
+
   // `Back squat` then `5x5 @ 80kg`, `Deadlift: work up to a heavy single` then `Then 5 x 3 @ 85%`: a line that
   // starts with sets and repetitions and names nothing is a dose of the exercise on the line above: that line's
   // own dose when it has none, and after `then` a further prescription of the same exercise (back-off sets). A
@@ -2906,10 +2934,13 @@ class Parser {
   bool dose_of_line_above(const TokenList& t) {
     std::size_t k = 0;
     while (k < t.size() && (t[k].is(K::dash) || t[k].is(K::other) || t[k].text == "*")) ++k;
-    // `Set 2: 5 reps @ 75%` under `A. Bench Press`: one set of the exercise above, as an app lists them
-    const bool one_set = k + 3 < t.size() && t[k].lower() == "set" && t[k + 1].is(K::number) &&
-                         (t[k + 2].is_punct(':') || t[k + 2].is(K::dash) || t[k + 2].is_punct('.'));
-    if (one_set) k += 3;
+    // `Set 2: 5 reps @ 75%` under `A. Bench Press`: one set of the exercise above, as an app lists them; `Set 1
+    // [Warm-up]: 16kg x 12`, with the app's tag for the set
+    const auto set_word = k;
+    const auto tag = k + 4 < t.size() && t[k + 2].is_punct('[') ? tag_end(t, k + 2) : k + 2;
+    const bool one_set = tag + 1 < t.size() && t[k].lower() == "set" && t[k + 1].is(K::number) &&
+                         (t[tag].is_punct(':') || t[tag].is(K::dash) || t[tag].is_punct('.'));
+    if (one_set) k = tag + 1;
     // `W: 95 lb × 8`: a warm-up set, as a training log lists it before the work sets
     const bool warmup_set = !one_set && k + 2 < t.size() && (t[k].lower() == "w" || t[k].lower() == "wu") &&
                             t[k + 1].is_punct(':') && t[k + 2].is(K::number);
@@ -2942,7 +2973,7 @@ class Parser {
     }
     auto dose = read_dose_line(file_, t, k, t.size(), context(t), lines.back().name, d_);
     if (!dose) return true;
-    if (listed && !dose->sets) dose->sets = ast::Quantity{1, 1, {}, t[k - 2].span(file_)};
+    if (listed && !dose->sets) dose->sets = ast::Quantity{1, 1, {}, t[set_word].span(file_)};
     dose->group = lines.back().group;
     if (dosed(lines.back())) return add_line(block, std::move(*dose)), true;
     dose->span = lines.back().span;
