@@ -189,6 +189,15 @@ TEST(ClientProse, AMessagesSenderOnALineOfItsOwn) {
                           [](const auto& f) { return f.rule_id == "bp.nerve-signs"; }));
 }
 
+// `Client: Helen Price`, then `Athlete info: 44, ...`: a second header in prose before the first session says more
+// about the same client; a second client block is still an error.
+TEST(ClientProse, ASecondClientHeaderInProseSaysMore) {
+  const std::string text = "Client: Helen Price\nCoach: Dana\nAthlete info: 44, chronic LBP since 2022\n" + session;
+  const auto report = check_named(default_engine(), "h.plan", text);
+  EXPECT_TRUE(report.errors.empty()) << (report.errors.empty() ? "" : report.errors.front().message);
+  EXPECT_TRUE(has(text, "chronic_low_back_pain"));
+}
+
 // In a chat, a symptom told in a message after the one that gave the clearance began after it: the client is not
 // cleared for it. Told before the clearance, or in the same message, it was known.
 TEST(ClientProse, AChatsSymptomAfterTheClearanceIsNew) {

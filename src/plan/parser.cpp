@@ -740,8 +740,10 @@ class Parser {
   }
 
   void client_header(const TokenList& t, const Statement& s) {
+    // `Client: Helen Price`, then `Athlete info: 44, ...` before the first session: more about the same client
+    const bool more = out_.client && !s.opens && !client_braced_ && day() == nullptr;
     if (!out_.client) out_.client.emplace();
-    out_.client_spans.push_back(Span{&file_, s.line, s.column, 6, s.begin});
+    if (!more) out_.client_spans.push_back(Span{&file_, s.line, s.column, 6, s.begin});
     if (out_.client_spans.size() == 1) out_.client->span = out_.client_spans.front();
     in_client_ = true;
     client_braced_ = s.opens;
