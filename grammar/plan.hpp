@@ -49,6 +49,8 @@ struct times_token : sor<times_sign, one<'*'>, times_x> {};
 // At most three stars (bold italic), so that a long run of stars is not read again from each of them.
 struct emphasis_open : seq<rep_min_max<1, 3, one<'*'>>, at<ranges<'a', 'z', 'A', 'Z'>>> {};
 struct emphasis_close : seq<plus<one<'*'>>, not_at<digit>> {};
+// `**Status:** Active`: two stars or more are never a times sign, wherever they stand.
+struct emphasis_run : seq<one<'*'>, plus<one<'*'>>> {};
 
 struct letter : ranges<'a', 'z', 'A', 'Z'> {};
 struct word_joint : sor<one<'-', '/', '\'', '.'>, right_quote> {};
@@ -66,7 +68,7 @@ struct punct_token : one<'@', '(', ')', '[', ']', '+', '&', ':', '/', ',', '|', 
 // Anything else: emoji, bullets, letters outside ASCII. One UTF-8 character per token.
 struct other_token : sor<seq<range<'\xC0', '\xFF'>, star<range<'\x80', '\xBF'>>>, any> {};
 
-struct token : sor<date_token, clock_token, tempo_code, number_token, emphasis_open, times_token,
+struct token : sor<date_token, clock_token, tempo_code, number_token, emphasis_open, emphasis_run, times_token,
                    seq<word_token, opt<emphasis_close>>, string_token, dash_token, punct_token, other_token> {};
 struct statement : seq<star<sor<gap, seq<token, opt<number_mark>>>>, eof> {};
 
