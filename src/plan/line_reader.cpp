@@ -1049,6 +1049,15 @@ class Reader {
     const auto& t = t_[i_];
     // `@` speaks for the item right after it only.
     if (!t.is_punct('@')) at_item_ = std::exchange(after_at_, false);
+    // `@ 4:35/km`, `(~5:00/km)`: a running pace, for the runner, not a time
+    if (t.is(K::clock) && punct_at(i_ + 1, '/') && pace_unit(word_at(i_ + 2))) {
+      end_note();
+      note_word(i_);
+      note_word(i_ + 2);
+      end_note();
+      i_ += 3;
+      return;
+    }
     if (t.is(K::number) || t.is(K::clock)) return number_item();
     if (t.is(K::tempo)) {
       end_note();
@@ -1590,6 +1599,11 @@ class Reader {
       fail(i_, i_, fmt::format("'{}' needs a number before it, such as 3 {}", t_[i_].text, w));
       return;
     }
+    // `@ race pace`, `@ HM pace`, `@ easy effort`: a running pace, for the runner, not a dose
+    if (at_item_ && !note_first_ && (pace_word(word_at(i_ + 1)) || pace_word(word_at(i_ + 2)))) {
+      note_word(i_++);
+      return;
+    }
     if (at_item_ && !note_first_) {
       fail(i_, i_,
            fmt::format("after '@' write a load such as @ 8kg, an effort such as @ RPE 7, a percentage such as "
@@ -1603,6 +1617,10 @@ class Reader {
     }
     note_word(i_++);
   }
+
+  static bool pace_unit(std::string_view w) { return w == "km" || w == "mi" || w == "mile" || w == "k"; }
+
+  static bool pace_word(std::string_view w) { return w == "pace" || w == "effort" || w == "speed"; }
 
   void intensity(std::string_view w) {
     end_note();

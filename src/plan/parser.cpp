@@ -965,6 +965,7 @@ class Parser {
   static std::size_t chat_prefix(const TokenList& t) {
     if (const auto from = exported_chat_prefix(t)) return from;
     if (sender_and_time(t)) return t.size();
+    if (const auto from = commenter(t)) return from;
     if (t.size() < 4 || !t[0].is_punct('[')) return 0;
     std::size_t k = 1;
     bool stamp = false;  // a time or a date: `[Deadlift 3x8]` is an exercise in brackets, not a message
@@ -988,6 +989,23 @@ class Parser {
     std::size_t colon = k + 1;
     while (colon < t.size() && colon < k + 8 && !t[colon].is_punct(':')) ++colon;
     return colon < t.size() && t[colon].is_punct(':') ? colon + 1 : 0;
+  }
+
+  // `Chloe (Wed 13 Mar, 19:48): 21-15-9 done`, `Jess (03/06): felt heavy`: a comment in a coaching app, its
+  // author and when in brackets. Where the comment starts, or 0.
+  static std::size_t commenter(const TokenList& t) {
+    std::size_t k = 0;
+    while (k < t.size() && k < 3 && t[k].is(K::word)) ++k;
+    if (k == 0 || k + 3 >= t.size() || !t[k].is_punct('(') || !t[0].is(K::word) || t[0].text[0] < 'A' ||
+        t[0].text[0] > 'Z') {
+      return 0;
+    }
+    bool when = false;
+    auto j = k + 1;
+    for (; j < t.size() && j < k + 10 && !t[j].is_punct(')'); ++j) {
+      when = when || t[j].is(K::clock) || t[j].is(K::date) || (t[j].is_punct('/') && j > 0 && t[j - 1].is(K::number));
+    }
+    return when && j + 1 < t.size() && t[j].is_punct(')') && t[j + 1].is_punct(':') ? j + 2 : 0;
   }
 
   // `Lewis Hartley (S&C)  9:47 AM`: a message's sender and time alone on a line, as a team chat copies it. Not a
