@@ -515,6 +515,23 @@ TEST(PlanNotation, AnAppsDoseWrittenAsFields) {
   EXPECT_EQ(errors.find("error"), std::string::npos) << errors;
 }
 
+// `DB bench 3x10 w 26s`: weights held, written with an s as a pair of dumbbells is, in the plan's unit; not a rest.
+TEST(PlanNotation, APairOfWeightsHeldWithAnS) {
+  std::string errors;
+  const auto load = [&](const std::string& line) {
+    const SourceFile file{"w.plan", "Mon\nDeadlift 3x5 @ 100kg\n" + line + "\n"};
+    Diagnostics diagnostics;
+    const auto plan = plan::resolve_plan(*plan::parse_plan_file(file, diagnostics), *pack().rules, diagnostics);
+    errors = render(diagnostics);
+    return plan->blocks.front().sessions.front().lines.back();
+  };
+  EXPECT_EQ(load("DB bench 3x10 w 26s").load_kg, 26);
+  EXPECT_EQ(load("farmers carry 4 x 20m with 32s").implements, 2);
+  EXPECT_FALSE(load("DB bench 3x10 w 26s").rest_seconds.has_value());
+  EXPECT_EQ(load("Plank 3 x 30s with 30s rest").rest_seconds, 30);
+  EXPECT_EQ(errors.find("error"), std::string::npos) << errors;
+}
+
 // A team chat copied whole: the sender and time alone on a line, a Markdown code block around the sheet, a
 // superset's letter before an arrow.
 TEST(PlanNotation, ATeamChatsSheet) {

@@ -1322,6 +1322,9 @@ class Reader {
           note_last_ = i_++;
           return;
         }
+        // `DB bench 3x10 w 26s`, `farmers carry 4 x 20m with 32s`: held, so a pair of weights, not a time
+        static const WordSet timed = {"rest", "recovery", "break", "between", "off", "on", "hold", "holds", "each"};
+        if (q.unit == "s" && held_before(q.first) && !timed.contains(word_at(i_)) && dumbbell_pair(q)) return;
         // `Pause squat 2s 3x4`: a time before the sets and repetitions is how each one is done
         if (!line_.reps && !line_.sets && count_dose_ahead()) {
           if (!note_first_) note_first_ = q.first;
@@ -1331,6 +1334,13 @@ class Reader {
         return bare_time(q);
       }
     }
+  }
+
+  [[nodiscard]] bool held_before(std::size_t k) const {
+    if (k == 0) return false;
+    const auto w = t_[k - 1].lower();
+    return w == "w" || w == "with" || w == "using" || w == "holding" ||
+           (w == "/" && k > 1 && t_[k - 2].lower() == "w");  // `w/ 26s`
   }
 
   // `3x4`, `3 x 8-10`: sets and a count of repetitions, not a time per set.
