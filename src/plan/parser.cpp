@@ -225,6 +225,8 @@ class Parser {
     std::size_t preamble;  // its place among the preamble's notes
   };
   std::optional<ListedItem> listed_item_;
+  // `Mon – Day 1` in a schedule before the sessions: the weekday of each session written later as `DAY 1 – ...`
+  std::map<std::string, ast::Day> schedule_;
   // The text is a chat: from its first message on, sentences speak of the client wherever they come. A line that
   // starts a message (`… - Mark: ha yeah baby up at 3`) is read as an aside is.
   bool chat_ = false;
@@ -1750,6 +1752,40 @@ class Parser {
     return 0;
   }
 
+  // `Mon – Day 1`, `Thu: Session B`: a weekday and nothing but a session of a rotation, which a schedule lists before
+  // the sessions are written out. Kept for that session's header, and no session of its own.
+  bool schedule_entry(const TokenList& t, std::size_t from, const ast::Day& day) {
+    static const WordSet rotation = {"day", "session", "sess", "workout", "training"};
+    if (day.ordered || from + 2 != t.size() || !rotation.contains(t[from].lower())) return false;
+    const auto& n = t[from + 1];
+    if (!(n.is(K::number) || (n.is(K::word) && n.text.size() == 1))) return false;
+    schedule_[lowered(fmt::format("{} {}", t[from].text, n.text))] = day;
+    return true;
+  }
+
+  // `DAY  1` as `day 1`: lower case, one space between words.
+  static std::string lowered(std::string_view text) {
+    std::string out;
+    for (const auto c : text) {
+      if (c == ' ' && (out.empty() || out.back() == ' ')) continue;
+      out.push_back(static_cast<char>(ascii::lower(static_cast<unsigned char>(c))));
+    }
+    return out;
+  }
+
+  // `DAY 1 – SWING & PRESS` after a schedule that put Day 1 on Monday: Monday's session, labelled Day 1.
+  void scheduled_weekday(ast::Day& day) const {
+    if (!day.ordered || schedule_.empty()) return;
+    const auto key = lowered(day.day.text);
+    const auto found = schedule_.find(key);
+    if (found == schedule_.end()) return;
+    day.label = key;
+    day.day = found->second.day;
+    day.also = found->second.also;
+    day.number.reset();
+    day.ordered = false;
+  }
+
   // Whether the week being read already has a session or rest on this weekday: `STRENGTH B (Friday)` after the
   // weeks is a template, not another Friday.
   bool weekday_planned(const Token& weekday) {
@@ -1839,6 +1875,7 @@ class Parser {
     ast::Day day;
     const auto start = k;
     k = day_word(t, k, day);
+    if (k > 0) scheduled_weekday(day);
     if (k == 0 && misspelt_day(t, start, s)) {
       day.day = ast::Name{std::string(t[start].text), t[start].span(file_)};
       k = start + 1;
@@ -1859,6 +1896,7 @@ class Parser {
     }
     if (k < t.size() && part_words.count(t[k].lower()) > 0) day.part = t[k++].lower();
     const auto inline_from = inline_content(t, past_dates(t, k));
+    if (schedule_entry(t, inline_from, day)) return true;
     const auto group_from = inline_from < t.size() ? grouped_title(t, inline_from) : t.size();
     const auto title_end = group_from < t.size() ? group_from : inline_from;
     const auto reference = session_reference(t, k, title_end);
