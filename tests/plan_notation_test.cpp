@@ -532,6 +532,23 @@ TEST(PlanNotation, APairOfWeightsHeldWithAnS) {
   EXPECT_EQ(errors.find("error"), std::string::npos) << errors;
 }
 
+// `Mon – Day 1` in a schedule before the sessions: no session of its own, the weekday of `DAY 1 – ...` written later.
+TEST(PlanNotation, AScheduleGivesEachSessionItsWeekday) {
+  std::string errors;
+  const std::string text =
+      "Schedule\n\u25cf\tMon \u2013 Day 1\n\u25cf\tThu \u2013 Day 2\n\nDAY 1 \u2013 SWING & PRESS\n"
+      "Goblet squat, 16kg \u2013 3 x 8\n\nDAY 2 \u2013 LOWER\nLeg press 3x10\n";
+  EXPECT_EQ(lines_of(text, &errors), (std::vector<std::string>{"goblet squat 3"}));
+  EXPECT_EQ(errors.find("error"), std::string::npos) << errors;
+  const SourceFile file{"s.plan", text};
+  Diagnostics diagnostics;
+  const auto plan = plan::resolve_plan(*plan::parse_plan_file(file, diagnostics), *pack().rules, diagnostics);
+  const auto& sessions = plan->blocks.front().sessions;
+  ASSERT_EQ(sessions.size(), 2U);
+  EXPECT_EQ(sessions[0].weekday, 0);
+  EXPECT_EQ(sessions[1].weekday, 3);
+}
+
 // A team chat copied whole: the sender and time alone on a line, a Markdown code block around the sheet, a
 // superset's letter before an arrow.
 TEST(PlanNotation, ATeamChatsSheet) {
