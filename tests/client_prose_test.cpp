@@ -189,6 +189,16 @@ TEST(ClientProse, AMessagesSenderOnALineOfItsOwn) {
                           [](const auto& f) { return f.rule_id == "bp.nerve-signs"; }));
 }
 
+// `Context (Raf): ...` at the top of a training log: prose about the client, whatever numbers it holds.
+TEST(ClientProse, AContextLabelIsAboutTheClient) {
+  const std::string text =
+      "Context (Raf): Mike, 51. L4-L5 fusion (TLIF) Aug 22 2023. Dr. Osei at 6-month review: fusion solid, \"no "
+      "restrictions - return to all activities incl. lifting\".\n" +
+      session;
+  EXPECT_TRUE(has(text, "recent_spinal_surgery"));
+  EXPECT_TRUE(without_restrictions(text));
+}
+
 // `Client: Helen Price`, then `Athlete info: 44, ...`: a second header in prose before the first session says more
 // about the same client; a second client block is still an error.
 TEST(ClientProse, ASecondClientHeaderInProseSaysMore) {

@@ -2785,7 +2785,7 @@ class Parser {
         return;
       const bool rest_line = first == "rest" || first == "off";
       const bool dose = has_dose(t);
-      if (!rest_line && !dose && heading_about_client(t)) return heading_mentions(t);
+      if (!rest_line && (!dose || labelled_about_client(t)) && heading_about_client(t)) return heading_mentions(t);
       if (rest_line) {
         d_.error(t.front().span(file_), "this rest day has no day; write it after a day, as in 'Wednesday: rest'");
         return;
@@ -2893,6 +2893,20 @@ class Parser {
     if (!group_plan_) heading_mentions(t);
   }
 
+  // `Context (Raf): Mike, 51. L4-L5 fusion Aug 22 2023, 6-month review`: a label about the client and a colon, then
+  // prose whatever numbers it holds.
+  static bool labelled_about_client(const TokenList& t) {
+    static const WordSet labels = {"context", "profile", "intake",  "background",
+                                   "history", "client",  "athlete", "patient"};
+    if (!labels.contains(t.front().lower())) return false;
+    std::size_t k = 1;
+    if (k < t.size() && t[k].is_punct('(')) {
+      while (k < t.size() && k < 6 && !t[k].is_punct(')')) ++k;
+      ++k;
+    }
+    return k < t.size() && t[k].is_punct(':') && k + 1 < t.size() && t[k + 1].is(K::word);
+  }
+
   // `PT notes - Raj K, 52, CLBP, cleared by GP`, `Raj (52) - chronic LBP`, `Exp: 2 yrs`: prose at the top of
   // the plan, before any week or session, without a dose. It is about the client: its conditions and clearance
   // are read as from a history.
@@ -2905,9 +2919,10 @@ class Parser {
     // It must say it is about a person: a word such as `PT notes`, `Client`, `Exp`; a clearance; or an age
     // or a date (`Raj (52)`, `Raj K, 52,`, `wks 22-26`). `Core: sit-ups, Russian twists` says none of these,
     // and stays an error rather than hiding the exercises it names.
-    static const WordSet about = {"pt",      "notes", "note",   "client",    "patient", "athlete", "member",
-                                  "name",    "exp",   "age",    "dob",       "re",      "squad",   "team",
-                                  "trainer", "coach", "physio", "programme", "program", "plan",    "experience"};
+    static const WordSet about = {"pt",      "notes", "note",       "client",  "patient", "athlete",
+                                  "member",  "name",  "exp",        "age",     "dob",     "re",
+                                  "squad",   "team",  "trainer",    "coach",   "physio",  "programme",
+                                  "program", "plan",  "experience", "context", "profile", "intake"};
     if (about.count(t.front().lower()) > 0 || clearance_in(t, 0)) return true;
     for (std::size_t k = 0; k < t.size(); ++k) {
       if (!t[k].is(K::number) || (k > 0 && t[k - 1].is(K::times))) continue;
