@@ -581,6 +581,22 @@ TEST(PlanNotation, ATrainingLogsWorkout) {
   EXPECT_EQ(session.lines[4].distance_m.has_value(), true);
 }
 
+// Workouts logged with their dates: the same weekday dated again is the next week, not a second session that day.
+TEST(PlanNotation, DatedWorkoutsOnTheSameWeekdayAreWeeksApart) {
+  const std::string log =
+      "Lower A\nMonday, April 8, 2024 at 6:05 AM\nGoblet Squat\nSet 1: 26 lb x 10\n\nUpper B\n"
+      "Thursday, April 11, 2024 at 6:10 AM\nBench press 3x8\n\nLower A\nMonday, April 22, 2024 at 6:02 AM\n"
+      "Goblet Squat\nSet 1: 30 lb x 10\n";
+  const SourceFile file{"d.plan", log};
+  Diagnostics diagnostics;
+  const auto plan = plan::resolve_plan(*plan::parse_plan_file(file, diagnostics), *pack().rules, diagnostics);
+  ASSERT_EQ(plan->blocks.size(), 2U);
+  EXPECT_EQ(plan->blocks[0].sessions.size(), 2U);
+  EXPECT_EQ(plan->blocks[1].sessions.size(), 1U);
+  EXPECT_EQ(plan->blocks[1].sessions.front().weekday, 0);
+  EXPECT_EQ(render(diagnostics).find("error"), std::string::npos) << render(diagnostics);
+}
+
 // A physiotherapy app's home programme: fields in any order, a hold with its count of repetitions (three holds of
 // 20 seconds), a distance, how often a day and a week (the programme's, not the dose's), a comma inside a value.
 TEST(PlanNotation, AHomeProgrammesDoseWrittenAsFields) {

@@ -227,6 +227,7 @@ class Parser {
   std::optional<ListedItem> listed_item_;
   // `Mon – Day 1` in a schedule before the sessions: the weekday of each session written later as `DAY 1 – ...`
   std::map<std::string, ast::Day> schedule_;
+  bool dated_weeks_ = false;  // the weeks were started by dated workouts, not by week headers
   // The text is a chat: from its first message on, sentences speak of the client wherever they come. A line that
   // starts a message (`… - Mark: ha yeah baby up at 3`) is read as an aside is.
   bool chat_ = false;
@@ -1763,6 +1764,44 @@ class Parser {
     return true;
   }
 
+  // `Monday, April 8, 2024`, `Mon 4 Mar`, `Tue 12/03/2024`: a header with a calendar date.
+  static bool dated(const TokenList& t) {
+    for (std::size_t k = 0; k < t.size(); ++k) {
+      if (t[k].is(K::date)) return true;
+      const bool month = month_words.contains(t[k].lower());
+      if (month && ((k + 1 < t.size() && t[k + 1].is(K::number)) || (k > 0 && t[k - 1].is(K::number)))) return true;
+    }
+    return false;
+  }
+
+  // `Monday, April 8, 2024` then `Monday, April 22, 2024`, as a training log dates its workouts: a weekday
+  // written again with a date is in the next week, not a second session on the same day.
+  void dated_again(ast::Day& day, const Statement& s) {
+    if (day.ordered || (week_ >= 0 && !dated_weeks_)) return;
+    title_above(days(), day);  // `Lower A` above the date is this workout's title, whichever week it falls in
+    const auto& list = days();
+    const auto key = day_key(day, day.day.text);
+    // the part of the day (`am`, `pm`) tells two sessions apart; the time of a logged workout (`6:05 AM`) does not
+    const auto slot = [](const std::string& part) { return part_words.count(part) > 0 ? part : std::string{}; };
+    if (std::none_of(list.begin(), list.end(), [&](const ast::Day& d) {
+          return !d.ordered && slot(d.part) == slot(day.part) && day_key(d, d.day.text) == key;
+        })) {
+      return;
+    }
+    if (week_ < 0) start_week(dated_week(1, day, s), s);  // the days so far are the first week
+    start_week(dated_week(out_.weeks.size() + 1, day, s), s);
+    dated_weeks_ = true;
+  }
+
+  static ast::Week dated_week(std::size_t number, const ast::Day& day, const Statement& s) {
+    ast::Week week;
+    const auto n = static_cast<double>(number);
+    week.first = week.last = ast::Quantity{n, n, {}, day.day.span};
+    week.span = day.day.span;
+    week.end = s.end;
+    return week;
+  }
+
   // `DAY  1` as `day 1`: lower case, one space between words.
   static std::string lowered(std::string_view text) {
     std::string out;
@@ -1944,6 +1983,7 @@ class Parser {
     if (kind_first < reference.begin) kind(t, kind_first, kind_last, day);
     day.span = Span{&file_, t.front().line, t.front().column, s.end - t.front().offset, t.front().offset};
     day.end = s.end;
+    if (dated(t)) dated_again(day, s);
     start_day(std::move(day), s);
     if (!reference.key.empty()) copy_session(reference.key);
     if (!s.opens && title_end == inline_from) opens_next_ = Level::day;
