@@ -1757,6 +1757,8 @@ class Parser {
   // the sessions are written out. Kept for that session's header, and no session of its own.
   bool schedule_entry(const TokenList& t, std::size_t from, const ast::Day& day) {
     static const WordSet rotation = {"day", "session", "sess", "workout", "training"};
+    // `Fri–Sun – shifts / rest` in the same schedule: days without a session
+    if (!schedule_.empty() && !day.ordered && (t.back().lower() == "rest" || t.back().lower() == "off")) return true;
     if (day.ordered || from + 2 != t.size() || !rotation.contains(t[from].lower())) return false;
     const auto& n = t[from + 1];
     if (!(n.is(K::number) || (n.is(K::word) && n.text.size() == 1))) return false;
@@ -1819,7 +1821,7 @@ class Parser {
     const auto found = schedule_.find(key);
     if (found == schedule_.end()) return;
     day.label = key;
-    day.day = found->second.day;
+    day.day = ast::Name{found->second.day.text, day.day.span};  // findings point at the session, not the schedule
     day.also = found->second.also;
     day.number.reset();
     day.ordered = false;
@@ -2444,7 +2446,8 @@ class Parser {
     }
     if (day() == nullptr) {
       implicit_session(t[k]);
-      every_pending_ = every_session && kind == ast::Block::Kind::warmup;
+      // after a schedule, a warm-up before the sessions is each session's
+      every_pending_ = (every_session || !schedule_.empty()) && kind == ast::Block::Kind::warmup;
     }
     if (!braces_.empty() && braces_.back() == Level::block) braces_.pop_back();
     auto& blocks = day()->blocks;

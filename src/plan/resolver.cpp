@@ -1051,10 +1051,16 @@ class Resolver {
         for (const auto& d : line.errors) diagnostics_.add(d);
       }
       const auto listed = parts ? labelled_parts(line) : slash_list(line);
+      const auto first_of_line = s.lines.size();
       for (const auto* one : !listed.empty() ? pointers(listed)
                              : parts         ? pointers(line.parts)
                                              : std::vector<const ast::Line*>{&line}) {
-        if (auto resolved = resolve_line(*one, kind)) {
+        auto resolved = resolve_line(*one, kind);
+        // `wheel pose / back bridge`: two names of one exercise are one line
+        const bool again = resolved && !parts && !listed.empty() &&
+                           std::any_of(s.lines.begin() + static_cast<std::ptrdiff_t>(first_of_line), s.lines.end(),
+                                       [&](const plan::Line& l) { return l.exercise == resolved->exercise; });
+        if (resolved && !again) {
           if (kind == model::Block::main) s.main_muscles |= resolved->exercise->muscles;
           s.lines.push_back(std::move(*resolved));
         }
