@@ -551,6 +551,14 @@ TEST(PlanNotation, AScheduleGivesEachSessionItsWeekday) {
   EXPECT_EQ(sessions[1].lines.front().block, model::Block::warmup);  // the warm-up before the sessions is each one's
 }
 
+// `TUES - lower 1`: a session's kind and its number, as `Lower A` has a letter; `Sun salutation 5` stays an exercise.
+TEST(PlanNotation, AKindsNumberInTheHeader) {
+  std::string errors;
+  EXPECT_EQ(lines_of("TUES - lower 1\nGoblet squat 3x10\nSun salutation 5\n", &errors),
+            (std::vector<std::string>{"goblet squat 3", "sun salutation"}));
+  EXPECT_EQ(errors.find("error"), std::string::npos) << errors;
+}
+
 // A team chat copied whole: the sender and time alone on a line, a Markdown code block around the sheet, a
 // superset's letter before an arrow.
 TEST(PlanNotation, ATeamChatsSheet) {

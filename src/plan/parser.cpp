@@ -1969,6 +1969,11 @@ class Parser {
       } else if (x.is(K::number) || x.is(K::clock)) {
         if (duration(t, j, day) || class_length(t, j, day)) continue;
         if (bracketed > 0) continue;  // `DAY 1 – MON (MD+2)`: a remark on the day
+        // `TUES - lower 1`, `Thu – Upper 2`: the number of a session of that kind, as `Lower A` has a letter
+        if (x.is(K::number) && x.mark == 0 && x.text.size() == 1 && j + 1 == t.size() && j > 0 &&
+            title_like(TokenList{t[j - 1]})) {
+          continue;
+        }
         if (!s.opens) return false;
         // `mon strength 35kg {`: a header by its brace, with a length that is not one
         const auto e = j + 1 < t.size() && t[j + 1].attached ? j + 1 : j;
