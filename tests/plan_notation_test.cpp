@@ -537,7 +537,7 @@ TEST(PlanNotation, AScheduleGivesEachSessionItsWeekday) {
   std::string errors;
   const std::string text =
       "Schedule\n\u25cf\tMon \u2013 Day 1\n\u25cf\tThu \u2013 Day 2\n\u25cf\tFri\u2013Sun \u2013 shifts / rest\n\n"
-      "Warm-up (10 min)\nHalos x5 each way, 8kg\n\nDAY 1 \u2013 SWING & PRESS\n"
+      "Warm-up (10 min \u2013 if you're short on time skip it)\nHalos x5 each way, 8kg\n\nDAY 1 \u2013 SWING & PRESS\n"
       "Goblet squat, 16kg \u2013 3 x 8\n\nDAY 2 \u2013 LOWER\nLeg press 3x10\n";
   EXPECT_EQ(lines_of(text, &errors), (std::vector<std::string>{"kettlebell halo (warm-up)", "goblet squat 3"}));
   EXPECT_EQ(errors.find("error"), std::string::npos) << errors;

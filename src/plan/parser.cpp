@@ -1334,9 +1334,25 @@ class Parser {
     });
   }
 
+  // `Warm-up (10 min – if you're short on time skip it)`: a block's header, whatever its remark in brackets says.
+  static bool remark_after_block_word(const TokenList& t) {
+    static const WordSet blocks = {"warmup", "warm-up", "cooldown", "cool-down"};
+    std::size_t k = 0;
+    if (k < t.size() && blocks.contains(t[k].lower())) {
+      ++k;
+    } else if (k + 1 < t.size() && ((t[k].lower() == "warm" && t[k + 1].lower() == "up") ||
+                                    (t[k].lower() == "cool" && t[k + 1].lower() == "down"))) {
+      k += 2;
+    } else {
+      return false;
+    }
+    return k < t.size() && t[k].is_punct('(') && t.back().is_punct(')');
+  }
+
   // A sentence to the reader (`Hi Sarah, here's the plan.`, `Work up through your warm-up sets.`): not an
   // exercise and not a header. A line with a dose (3x10, 30s) is never prose.
   static bool prose(const TokenList& t) {
+    if (remark_after_block_word(t)) return false;
     // `stop and text me x`: a sign-off's kisses are no sets
     if (t.size() > 3 && t.back().is(K::times) && !t[t.size() - 2].is(K::number)) {
       return prose(TokenList(t.begin(), t.end() - 1));
@@ -3142,6 +3158,7 @@ class Parser {
   // as coaching and physiotherapy apps export the dose under the exercise's name: the same dose written out
   // (`3 x 10-12 rest 60s`, `3 x 20 seconds`), or nullopt when the line is not fields.
   static std::optional<TokenList> dose_fields(const TokenList& t) {
+    if (field_colon(t, 0) == 0) return std::nullopt;  // most lines: no field at all
     DoseFields f;
     // `Repetitions: 3 (centre, left, right) | ...`: with bars between the fields, a comma is a value's
     const bool barred = std::any_of(t.begin(), t.end(), [](const Token& x) { return x.is_punct('|'); });
