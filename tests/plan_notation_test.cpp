@@ -189,13 +189,20 @@ TEST(PlanNotation, DayHeadersWithDatesTimesNamesAndLengths) {
 
 // What each line of a one-day plan was read as: the exercise and its sets, in order. An unknown exercise lives in
 // the plan, so the names are read before it goes.
-std::vector<std::string> lines_of(const std::string& text, std::string* errors) {
+// The plan resolved against the default pack, and what was reported on reading it. Only what the plan holds by
+// value is to be read: its spans point into a file that is gone.
+std::optional<plan::Plan> read_plan(const std::string& text, std::string* errors) {
   const SourceFile file{"p.plan", text};
   Diagnostics diagnostics;
   const auto parsed = plan::parse_plan_file(file, diagnostics);
   std::optional<plan::Plan> resolved;
   if (parsed) resolved = plan::resolve_plan(*parsed, *pack().rules, diagnostics);
   *errors = render(diagnostics);
+  return resolved;
+}
+
+std::vector<std::string> lines_of(const std::string& text, std::string* errors) {
+  const auto resolved = read_plan(text, errors);
   std::vector<std::string> out;
   if (!resolved || resolved->blocks.empty() || resolved->blocks.front().sessions.empty()) return out;
   for (const auto& l : resolved->blocks.front().sessions.front().lines) {
@@ -519,11 +526,10 @@ TEST(PlanNotation, AnAppsDoseWrittenAsFields) {
 TEST(PlanNotation, APairOfWeightsHeldWithAnS) {
   std::string errors;
   const auto load = [&](const std::string& line) {
-    const SourceFile file{"w.plan", "Mon\nDeadlift 3x5 @ 100kg\n" + line + "\n"};
-    Diagnostics diagnostics;
-    const auto plan = plan::resolve_plan(*plan::parse_plan_file(file, diagnostics), *pack().rules, diagnostics);
-    errors = render(diagnostics);
-    return plan->blocks.front().sessions.front().lines.back();
+    return read_plan("Mon\nDeadlift 3x5 @ 100kg\n" + line + "\n", &errors)
+        ->blocks.front()
+        .sessions.front()
+        .lines.back();
   };
   EXPECT_EQ(load("DB bench 3x10 w 26s").load_kg, 26);
   EXPECT_EQ(load("farmers carry 4 x 20m with 32s").implements, 2);
@@ -541,9 +547,7 @@ TEST(PlanNotation, AScheduleGivesEachSessionItsWeekday) {
       "Goblet squat, 16kg \u2013 3 x 8\n\nDAY 2 \u2013 LOWER\nLeg press 3x10\n";
   EXPECT_EQ(lines_of(text, &errors), (std::vector<std::string>{"kettlebell halo (warm-up)", "goblet squat 3"}));
   EXPECT_EQ(errors.find("error"), std::string::npos) << errors;
-  const SourceFile file{"s.plan", text};
-  Diagnostics diagnostics;
-  const auto plan = plan::resolve_plan(*plan::parse_plan_file(file, diagnostics), *pack().rules, diagnostics);
+  const auto plan = read_plan(text, &errors);
   const auto& sessions = plan->blocks.front().sessions;
   ASSERT_EQ(sessions.size(), 2U);
   EXPECT_EQ(sessions[0].weekday, 0);
@@ -582,9 +586,7 @@ TEST(PlanNotation, ATrainingLogsWorkout) {
             (std::vector<std::string>{"stationary bike 1", "trap-bar deadlift 1", "trap-bar deadlift 1",
                                       "trap-bar deadlift 1", "suitcase carry 1"}));
   EXPECT_TRUE(errors.empty()) << errors;
-  const SourceFile file{"log.plan", log};
-  Diagnostics diagnostics;
-  const auto plan = plan::resolve_plan(*plan::parse_plan_file(file, diagnostics), *pack().rules, diagnostics);
+  const auto plan = read_plan(log, &errors);
   const auto& session = plan->blocks.front().sessions.front();
   EXPECT_EQ(session.weekday, 0);
   EXPECT_EQ(session.lines[2].rpe, 6);
@@ -597,14 +599,13 @@ TEST(PlanNotation, DatedWorkoutsOnTheSameWeekdayAreWeeksApart) {
       "Lower A\nMonday, April 8, 2024 at 6:05 AM\nGoblet Squat\nSet 1: 26 lb x 10\n\nUpper B\n"
       "Thursday, April 11, 2024 at 6:10 AM\nBench press 3x8\n\nLower A\nMonday, April 22, 2024 at 6:02 AM\n"
       "Goblet Squat\nSet 1: 30 lb x 10\n";
-  const SourceFile file{"d.plan", log};
-  Diagnostics diagnostics;
-  const auto plan = plan::resolve_plan(*plan::parse_plan_file(file, diagnostics), *pack().rules, diagnostics);
+  std::string errors;
+  const auto plan = read_plan(log, &errors);
   ASSERT_EQ(plan->blocks.size(), 2U);
   EXPECT_EQ(plan->blocks[0].sessions.size(), 2U);
   EXPECT_EQ(plan->blocks[1].sessions.size(), 1U);
   EXPECT_EQ(plan->blocks[1].sessions.front().weekday, 0);
-  EXPECT_EQ(render(diagnostics).find("error"), std::string::npos) << render(diagnostics);
+  EXPECT_EQ(errors.find("error"), std::string::npos) << errors;
 }
 
 // A physiotherapy app's home programme: fields in any order, a hold with its count of repetitions (three holds of
@@ -612,12 +613,7 @@ TEST(PlanNotation, DatedWorkoutsOnTheSameWeekdayAreWeeksApart) {
 TEST(PlanNotation, AHomeProgrammesDoseWrittenAsFields) {
   std::string errors;
   const auto lines = [&](const std::string& text) {
-    const SourceFile file{"h.plan", text};
-    Diagnostics diagnostics;
-    const auto parsed = plan::parse_plan_file(file, diagnostics);
-    const auto resolved = plan::resolve_plan(*parsed, *pack().rules, diagnostics);
-    errors = render(diagnostics);
-    return resolved->blocks.front().sessions.front().lines;
+    return read_plan(text, &errors)->blocks.front().sessions.front().lines;
   };
   const auto read = lines(
       "1. Cat / cow (on hands and knees)\nSlowly round your back up, then let it sag.\n"
