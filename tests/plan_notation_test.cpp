@@ -555,6 +555,22 @@ TEST(PlanNotation, AScheduleGivesEachSessionItsWeekday) {
   EXPECT_EQ(sessions[1].lines.front().block, model::Block::warmup);  // the warm-up before the sessions is each one's
 }
 
+// The same schedule on one line: `Mon – Day 1, Thu – Day 2`. A line that also lists something else is no schedule.
+TEST(PlanNotation, AScheduleOnOneLine) {
+  std::string errors;
+  const auto plan = read_plan(
+      "Mon \u2013 Day 1, Thu \u2013 Day 2\n\nDay 1 \u2013 Lower\nGoblet squat 3x10\n\n"
+      "Day 2 \u2013 Upper\nRing row 3x10\n",
+      &errors);
+  EXPECT_EQ(errors.find("error"), std::string::npos) << errors;
+  const auto& sessions = plan->blocks.front().sessions;
+  ASSERT_EQ(sessions.size(), 2U);
+  EXPECT_EQ(sessions[0].weekday, 0);
+  EXPECT_EQ(sessions[1].weekday, 3);
+  const auto mixed = lines_of("Mon - Day 1, squats 3x5\nGoblet squat 3x10\n", &errors);
+  EXPECT_NE(std::find(mixed.begin(), mixed.end(), "bodyweight squat 3"), mixed.end());
+}
+
 // `TUES - lower 1`: a session's kind and its number, as `Lower A` has a letter; `Sun salutation 5` stays an exercise.
 TEST(PlanNotation, AKindsNumberInTheHeader) {
   std::string errors;
@@ -575,7 +591,8 @@ TEST(PlanNotation, ATeamChatsSheet) {
 }
 
 // A training log's workout: its title, then the date and time; the exercise's name, then each set on a line of its
-// own, warm-up sets marked `W:`, an RPE after the load, a carry's load over a distance, a time alone.
+// own, warm-up sets marked `W:` (part of the warm-up), an RPE after the load, a carry's load over a distance, a time
+// alone.
 TEST(PlanNotation, ATrainingLogsWorkout) {
   std::string errors;
   const std::string log =
@@ -583,7 +600,7 @@ TEST(PlanNotation, ATrainingLogsWorkout) {
       "W: 95 lb \u00d7 8\nSet 1: 165 lb \u00d7 6 @ 6\nSet 2: 165 lb \u00d7 6 @ 6.5\n\nSuitcase Carry\n"
       "Set 1: 45 lb \u00d7 40 yd\n";
   EXPECT_EQ(lines_of(log, &errors),
-            (std::vector<std::string>{"stationary bike 1", "trap-bar deadlift 1", "trap-bar deadlift 1",
+            (std::vector<std::string>{"stationary bike 1", "trap-bar deadlift 1 (warm-up)", "trap-bar deadlift 1",
                                       "trap-bar deadlift 1", "suitcase carry 1"}));
   EXPECT_TRUE(errors.empty()) << errors;
   const auto plan = read_plan(log, &errors);
@@ -591,6 +608,13 @@ TEST(PlanNotation, ATrainingLogsWorkout) {
   EXPECT_EQ(session.weekday, 0);
   EXPECT_EQ(session.lines[2].rpe, 6);
   EXPECT_EQ(session.lines[4].distance_m.has_value(), true);
+  // the app's other marks of a warm-up set: `Set W:`, a tag in brackets
+  EXPECT_EQ(lines_of("Mon\nSquat (Barbell)\nSet W: 40 kg \u00d7 10\nSet 1 [Warm-up]: 60 kg \u00d7 5\n"
+                     "Set 2: 80 kg \u00d7 5\nBike\n10min\n",
+                     &errors),
+            (std::vector<std::string>{"back squat 1 (warm-up)", "back squat 1 (warm-up)", "back squat 1",
+                                      "stationary bike 1"}));
+  EXPECT_TRUE(errors.empty()) << errors;
 }
 
 // Workouts logged with their dates: the same weekday dated again is the next week, not a second session that day.

@@ -49,6 +49,7 @@ struct Line {
   // Read from a trainer's aside (`film deadlift 10 slow reps`, `NB - ask about knees`): an exercise line when
   // its name is a known exercise, and otherwise a note, with its errors (kept in `errors`) unreported.
   bool aside = false;
+  bool warmup_set = false;  // `W: 40 kg × 10` in a training log: a set before the work sets, part of the warm-up
   std::optional<Quantity> rpe;
   std::optional<Quantity> rir;
   std::optional<Quantity> rest;

@@ -42,6 +42,9 @@ using decl_selector =
                                        g::ex_pattern, g::ex_posture, g::ex_equipment, g::ex_spinal_load, g::ex_impact,
                                        g::ex_supported, g::ex_loaded, g::ex_tags>>;
 
+// the words of a session in a rotation: `Day 1`, `Session B`
+const WordSet rotation_words = {"day", "session", "sess", "workout", "training"};
+
 const WordSet month_words = {"jan",  "january",   "feb",  "february", "mar",  "march",    "apr",    "april",
                              "may",  "jun",       "june", "jul",      "july", "aug",      "august", "sep",
                              "sept", "september", "oct",  "october",  "nov",  "november", "dec",    "december"};
@@ -1772,13 +1775,38 @@ class Parser {
   // `Mon – Day 1`, `Thu: Session B`: a weekday and nothing but a session of a rotation, which a schedule lists before
   // the sessions are written out. Kept for that session's header, and no session of its own.
   bool schedule_entry(const TokenList& t, std::size_t from, const ast::Day& day) {
-    static const WordSet rotation = {"day", "session", "sess", "workout", "training"};
     // `Fri–Sun – shifts / rest` in the same schedule: days without a session
     if (!schedule_.empty() && !day.ordered && (t.back().lower() == "rest" || t.back().lower() == "off")) return true;
-    if (day.ordered || from + 2 != t.size() || !rotation.contains(t[from].lower())) return false;
+    if (day.ordered || from + 2 != t.size() || !rotation_words.contains(t[from].lower())) return false;
     const auto& n = t[from + 1];
     if (!(n.is(K::number) || (n.is(K::word) && n.text.size() == 1))) return false;
     schedule_[lowered(fmt::format("{} {}", t[from].text, n.text))] = day;
+    return true;
+  }
+
+  // `Mon – Day 1, Thu – Day 2`, `Mon: A | Wed: B`: a schedule written on one line, each entry as `schedule_entry`
+  // reads it. Every piece must be one, or the line is something else.
+  bool schedule_list(const TokenList& t, std::size_t k) {
+    std::vector<TokenList> pieces(1);
+    for (auto j = k; j < t.size(); ++j) {
+      if (t[j].is_punct(',') || t[j].is_punct(';') || t[j].is_punct('|')) {
+        pieces.emplace_back();
+      } else {
+        pieces.back().push_back(t[j]);
+      }
+    }
+    if (pieces.size() < 2) return false;
+    std::vector<std::pair<std::string, ast::Day>> entries;
+    for (const auto& piece : pieces) {
+      ast::Day day;
+      if (piece.empty() || day_word(piece, 0, day) != 1 || day.ordered) return false;
+      const auto from = inline_content(piece, 1);
+      if (from + 2 != piece.size() || !rotation_words.contains(piece[from].lower())) return false;
+      const auto& n = piece[from + 1];
+      if (!(n.is(K::number) || (n.is(K::word) && n.text.size() == 1))) return false;
+      entries.emplace_back(lowered(fmt::format("{} {}", piece[from].text, n.text)), std::move(day));
+    }
+    for (auto& [key, day] : entries) schedule_[key] = std::move(day);
     return true;
   }
 
@@ -1945,6 +1973,7 @@ class Parser {
       k = start + 2;
     }
     if (k == 0) return false;
+    if (!day.ordered && schedule_list(t, start)) return true;
     // `Mon/Thu – gym 40 min`, `Tue & Fri - rest`: one session written for several weekdays
     while (!day.ordered && k + 1 < t.size() && (t[k].is_punct('/') || t[k].is_punct('&') || t[k].lower() == "and") &&
            weekday_words.count(t[k + 1].lower()) > 0) {
@@ -3056,6 +3085,17 @@ class Parser {
     return kind && labels <= 1 + letters;
   }
 
+  // `W`, `WU`: a training log's mark of a warm-up set
+  static bool warmup_mark(const Token& x) { return x.lower() == "w" || x.lower() == "wu"; }
+
+  // `[Warm-up]`, `[WU]` between `from` and `end`: an app's tag for a warm-up set
+  static bool warmup_tag(const TokenList& t, std::size_t from, std::size_t end) {
+    for (auto j = from; j < end && j < t.size(); ++j) {
+      if (warmup_mark(t[j]) || t[j].lower().substr(0, 4) == "warm") return true;
+    }
+    return false;
+  }
+
   // Past the `]` that closes the bracket at k, within four tokens, or k.
   static std::size_t tag_end(const TokenList& t, std::size_t k) {
     for (auto j = k + 1; j < t.size() && j < k + 5; ++j) {
@@ -3075,13 +3115,16 @@ class Parser {
     // [Warm-up]: 16kg x 12`, with the app's tag for the set
     const auto set_word = k;
     const auto tag = k + 4 < t.size() && t[k + 2].is_punct('[') ? tag_end(t, k + 2) : k + 2;
-    const bool one_set = tag + 1 < t.size() && t[k].lower() == "set" && t[k + 1].is(K::number) &&
+    const bool one_set = tag + 1 < t.size() && t[k].lower() == "set" &&
+                         (t[k + 1].is(K::number) || warmup_mark(t[k + 1])) &&
                          (t[tag].is_punct(':') || t[tag].is(K::dash) || t[tag].is_punct('.'));
+    const bool tagged_warmup = one_set && (warmup_mark(t[k + 1]) || warmup_tag(t, k + 2, tag));
     if (one_set) k = tag + 1;
     // `W: 95 lb × 8`: a warm-up set, as a training log lists it before the work sets
-    const bool warmup_set = !one_set && k + 2 < t.size() && (t[k].lower() == "w" || t[k].lower() == "wu") &&
-                            t[k + 1].is_punct(':') && t[k + 2].is(K::number);
-    if (warmup_set) k += 2;
+    const bool marked_warmup =
+        !one_set && k + 2 < t.size() && warmup_mark(t[k]) && t[k + 1].is_punct(':') && t[k + 2].is(K::number);
+    if (marked_warmup) k += 2;
+    const bool warmup_set = marked_warmup || tagged_warmup;
     const bool listed = one_set || warmup_set;
     const bool then = listed || (k < t.size() && t[k].lower() == "then");
     if (then && !listed) ++k;
@@ -3111,6 +3154,7 @@ class Parser {
     auto dose = read_dose_line(file_, t, k, t.size(), context(t), lines.back().name, d_);
     if (!dose) return true;
     if (listed && !dose->sets) dose->sets = ast::Quantity{1, 1, {}, t[set_word].span(file_)};
+    dose->warmup_set = warmup_set;
     dose->group = lines.back().group;
     if (dosed(lines.back())) return add_line(block, std::move(*dose)), true;
     dose->span = lines.back().span;
@@ -3146,8 +3190,8 @@ class Parser {
   // `10 reps, hold 5 seconds. x2 daily`, `8 each side`, `Hold 20-30 seconds, 3 reps`, `10 minutes, 3 times a day`:
   // a count of repetitions or a time, as a home exercise programme writes under the exercise's name.
   static bool counted_dose(const TokenList& t, std::size_t k) {
-    static const WordSet counts = {"reps", "rep", "repetitions", "each",   "times", "seconds", "second",
-                                   "secs", "sec", "minutes",     "minute", "mins",  "breaths", "breath"};
+    static const WordSet counts = {"reps", "rep",     "repetitions", "each", "times", "seconds", "second", "secs",
+                                   "sec",  "minutes", "minute",      "mins", "min",   "breaths", "breath"};
     if (k < t.size() && t[k].lower() == "hold") ++k;
     if (k >= t.size() || !t[k].is(K::number)) return false;
     if (k + 2 < t.size() && t[k + 1].is(K::dash) && t[k + 2].is(K::number)) k += 2;  // `15-20 seconds`

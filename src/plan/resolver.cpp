@@ -1350,7 +1350,7 @@ class Resolver {
     if (!out.unknown && reading.equipment.empty()) implement_in_name(in.name.text, out);
     out.span = in.span;
     out.written = written_dose(in);
-    out.block = block;
+    out.block = in.warmup_set ? model::Block::warmup : block;
     out.group = in.group;
     const bool ok = !in.unreadable && dose(in, out) && overrides(in, out);
     if (!ok) {
