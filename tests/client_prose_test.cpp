@@ -81,6 +81,21 @@ TEST(ClientProse, AFlareUpDatedInThePastIsHistory) {
   EXPECT_TRUE(has("Back: L4-L5 bulge from '21, flares up every few months" + session, "lumbar_herniation"));
 }
 
+// A flare-up days ago is the client's now, in the past tense or not: a physiotherapist would still adapt the week.
+// Weeks or months ago it is history. A flare-up is a flare-up of back pain, whichever words say so.
+TEST(ClientProse, AFlareUpDaysAgoIsCurrent) {
+  EXPECT_TRUE(has("Client: Jo. Had a flare-up 2 days ago" + session, "flare_up"));
+  EXPECT_TRUE(has("Client: Jo. Back flared up last weekend" + session, "flare_up"));
+  EXPECT_TRUE(has("Client: Jo. He had a flare up of his back on Monday." + session, "flare_up"));
+  EXPECT_TRUE(has("Client: Jo. Something went in my back yesterday lifting the kid" + session, "back_pain"));
+  EXPECT_TRUE(has("Client: Jo. Sciatica flaring again this week" + session, "flare_up"));
+  EXPECT_TRUE(has("Client: Jo. Disc flared up again" + session, "flare_up"));
+  EXPECT_FALSE(has("Client: Jo. Had a flare-up 3 weeks ago" + session, "flare_up"));
+  EXPECT_FALSE(has("Client: Jo. Had a flare-up last year" + session, "flare_up"));
+  EXPECT_FALSE(has("Client: Jo. Had a flare-up last week, settled now" + session, "flare_up"));
+  EXPECT_FALSE(has("Client: Jo. Sore back of the knee" + session, "back_pain"));
+}
+
 // A diagnosis said to be over is history; one only eased, or where something else ended, is the client's.
 TEST(ClientProse, ADiagnosisSaidToBeOverIsHistory) {
   EXPECT_FALSE(has("History: L5 pars fracture in 2022, fully healed on CT" + session, "spinal_fracture"));

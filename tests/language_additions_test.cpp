@@ -34,7 +34,7 @@ const std::string strength_week =
 TEST(LanguageAdditions, PackLoads) { ASSERT_TRUE(pack().rules.has_value()) << render(pack().diagnostics); }
 
 TEST(Precedence, ASupersedingRuleSilencesTheOthersForItsClients) {
-  const std::string flare = "client { symptoms flare_up }\n";
+  const std::string flare = "client {\n  symptoms flare_up\n  cleared yes\n}\n";
   EXPECT_EQ(ids(flare + "mon strength { barbell curl 3x10 @ 10kg }\n"), Ids{"p.pause"})
       << "p.frequency and p.groups are moot while strength training is paused";
   EXPECT_EQ(ids(flare + "mon walking 30min\n"), Ids{}) << "no strength target while in a flare-up";

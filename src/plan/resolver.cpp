@@ -297,8 +297,9 @@ class Resolver {
                             (entry.id.rfind("recent_", 0) == 0 && long_ago(words, i + n)) ||
                             (!entry.symptom && over_for_certain(words, i + n)) ||
                             (since.at > i && ended_by(since.kind, entry.id)) || at_the_time(words, i + n);
-          // `back pain free for 2 years`, `sore back of the knee`
-          const bool free = i + n < words.size() && (words[i + n] == "free" || words[i + n] == "of");
+          // `back pain free for 2 years`, `sore back of the knee`; but `flare-up of his back` is the client's
+          const bool free = i + n < words.size() &&
+                            (words[i + n] == "free" || (words[i + n] == "of" && !of_the_back(words, i + n + 1)));
           if (!negated(words, from, i) && !past && !free) plan_.client.conditions |= vocabulary.at(*index).closure;
           found = true;
         }
@@ -307,6 +308,15 @@ class Resolver {
     }
     for (const auto& near : vocabulary.nearness()) found = nearby(near, words, written, clause_start) || found;
     return found;
+  }
+
+  // `of his back`, `of the lower back`: the words from `at` name the client's back.
+  static bool of_the_back(const std::vector<std::string>& words, std::size_t at) {
+    static const std::set<std::string> backs = {"back", "spine", "lumbar", "sciatica", "disc", "disk", "lbp", "sij"};
+    for (auto k = at; k < std::min(words.size(), at + 3); ++k) {
+      if (backs.count(words[k]) > 0) return true;
+    }
+    return false;
   }
 
   // A nearness alias in prose (`stiff lower back`, `lower back has been a bit stiff`): a phrase of each list
@@ -416,9 +426,38 @@ class Resolver {
   // off, rather than one they have now.
   static bool symptom_past(const std::vector<std::string>& written, const std::vector<std::string>& words,
                            const std::vector<std::size_t>& clause_start, std::size_t begin, std::size_t end) {
-    return in_the_past(written, words, clause_start[begin], begin) || provoked(written, words, begin, end - begin) ||
-           over(words, end) || now_and_then(words, end) ||
-           (written.size() == words.size() && dated_past(written, clause_start, begin));
+    if (provoked(written, words, begin, end - begin) || over(words, end) || now_and_then(words, end)) return true;
+    const bool as_written = written.size() == words.size();
+    if (as_written && dated_recently(written, clause_start, begin)) return false;
+    return in_the_past(written, words, clause_start[begin], begin) ||
+           (as_written && dated_past(written, clause_start, begin));
+  }
+
+  // `flared up last weekend`, `had a flare-up 2 days ago`, `tweaked it last Friday`: days, not months, ago. A
+  // physiotherapist treats such a symptom as the client's now, in the past tense or not.
+  static bool dated_recently(const std::vector<std::string>& written, const std::vector<std::size_t>& clause_start,
+                             std::size_t at) {
+    static const std::set<std::string> recent = {"yesterday", "today", "tonight", "currently", "atm", "presently"};
+    static const std::set<std::string> just_past = {"night", "week", "weekend", "wk", "session", "workout"};
+    static const std::set<std::string> weekdays = {"mon",       "monday", "tue",      "tues",  "tuesday",  "wed",
+                                                   "wednesday", "thu",    "thur",     "thurs", "thursday", "fri",
+                                                   "friday",    "sat",    "saturday", "sun",   "sunday"};
+    for (auto k = clause_start[at]; k < written.size() && clause_start[k] == clause_start[at]; ++k) {
+      const auto& w = written[k];
+      const auto next = k + 1 < written.size() ? written[k + 1] : std::string{};
+      const auto before = k > 0 ? written[k - 1] : std::string{};
+      const bool weekday = weekdays.count(next) > 0 && (w == "last" || w == "on" || w == "since");
+      if (recent.count(w) > 0 || weekday || (w == "last" && just_past.count(next) > 0) ||
+          (w == "this" && next == "week")) {
+        return true;
+      }
+      // `2 days ago`, `a few days ago`, `a week ago`
+      if (w == "ago" && (before == "days" || before == "day" ||
+                         (before == "week" && k > 1 && (written[k - 2] == "a" || written[k - 2] == "1")))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   // `tweaked his back in Feb (acute flare)`, `a flare-up last month`, `flare 3 weeks ago`: a clause dated in the
