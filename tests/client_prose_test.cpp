@@ -267,6 +267,8 @@ TEST(ClientProse, SymptomsGoneAWhileEndTheirConditions) {
   EXPECT_FALSE(has("History: chronic LBP and sciatica, no leg pain since 2024" + session, "sciatica"));
   EXPECT_TRUE(has("History: spondylolisthesis L5/S1, no symptoms since 2023" + session, "spondylolisthesis"));
   EXPECT_TRUE(has("History: sciatica, mostly asymptomatic" + session, "sciatica"));
+  EXPECT_FALSE(has("Hx: L5/S1 disc herniation 2018 w/ sciatica, fully resolved. No symptoms 5+ yrs." + session,
+                   "lumbar_herniation"));
   EXPECT_FALSE(has("BACK: L5/S1 disc bulge 2022 (L leg sciatica at the time)" + session, "sciatica"));
   EXPECT_FALSE(has("BACK: L5/S1 disc bulge 2022, L leg sciatica. no leg sx now" + session, "sciatica"));
 }

@@ -617,6 +617,47 @@ TEST(PlanNotation, ATrainingLogsWorkout) {
   EXPECT_TRUE(errors.empty()) << errors;
 }
 
+// A workout shared from a training app: the user's handle, the workout's figures (notes), warm-up sets written
+// out as `Warm-up:` under the exercise.
+TEST(PlanNotation, AnAppsSharedWorkout) {
+  std::string errors;
+  const std::string log =
+      "Heavy Lower\n@kiran_lifts\nMonday, Mar 2, 2026 at 6:41pm\n\nDuration: 1h 22min\nVolume: 10,240 kg\n"
+      "Sets: 18\nRecords: 2 \U0001F3C6\n\nDeadlift (Barbell)\nWarm-up: 60 kg \u00d7 8\nWarm-up: 100 kg \u00d7 5\n"
+      "Set 1: 150 kg \u00d7 3 @ RPE 8 \U0001F3C6\n\nLeg Press\nSet 1: 200 kg \u00d7 12\n";
+  EXPECT_EQ(lines_of(log, &errors),
+            (std::vector<std::string>{"deadlift 1 (warm-up)", "deadlift 1 (warm-up)", "deadlift 1", "leg press 1"}));
+  EXPECT_EQ(errors.find("error"), std::string::npos) << errors;
+  EXPECT_NE(errors.find("'Duration: 1h 22min' read as a note: figures of the whole workout"), std::string::npos)
+      << errors;
+  // `Warm-up: 5 min bike` is still a warm-up block
+  EXPECT_EQ(lines_of("Mon\nWarm-up: 5 min bike\nGoblet squat 3x10\n", &errors),
+            (std::vector<std::string>{"stationary bike 1 (warm-up)", "goblet squat 3"}));
+}
+
+// A home exercise programme printed from an app: the dose in parts between bars under the numbered exercise, then
+// how to do it in sentences, cut where the page wrapped.
+TEST(PlanNotation, AHomeProgrammesDoseBetweenBars) {
+  std::string errors;
+  const std::string programme =
+      "Mon\n1. Bird Dog\nRepeat 8 times each side | Hold 3 sec | 2 sets | 3x per week\nFrom hands and knees reach "
+      "one arm forward.\n\n2. Kettlebell Deadlift\nRepeat 10 times | 3 sets | Daily (esp. on work breaks)\n"
+      "Start: 12 kg. Stand over the kettlebell, push your hips back\nHold a dumbbell or kettlebell (8\u201312 kg) at "
+      "your chest. Squat\n";
+  const auto plan = read_plan(programme, &errors);
+  EXPECT_EQ(errors.find("error"), std::string::npos) << errors;
+  ASSERT_TRUE(plan);
+  const auto& lines = plan->blocks.front().sessions.front().lines;
+  ASSERT_EQ(lines.size(), 2U);
+  EXPECT_EQ(lines[0].sets, 2);
+  EXPECT_EQ(lines[0].hold_seconds, 3);
+  EXPECT_TRUE(lines[0].each_side);
+  EXPECT_EQ(lines[1].sets, 3);
+  EXPECT_EQ(lines[1].reps, 10);
+  // a hold not said to the reader is no description: it stays a line of the session
+  EXPECT_EQ(lines_of("Mon\nDead bug 3x8\nHold a plank for 30 seconds each side.\n", &errors).size(), 2U);
+}
+
 // Workouts logged with their dates: the same weekday dated again is the next week, not a second session that day.
 TEST(PlanNotation, DatedWorkoutsOnTheSameWeekdayAreWeeksApart) {
   const std::string log =

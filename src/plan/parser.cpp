@@ -183,6 +183,8 @@ class Parser {
       return read(TokenList(t.begin() + static_cast<std::ptrdiff_t>(from), t.end()), s);
     }
     if (table_header(t, s)) return;
+    // `Warm-up: 60 kg × 8` under `Deadlift (Barbell)`: a set of the exercise, not a warm-up block
+    if (!in_notes_ && !in_client_ && warmup_label(t, 0) > 0 && dose_of_line_above(t)) return;
     if (header(t, s)) return;
     if (s.opens) {
       d_.error(t.front().span(file_), fmt::format("'{{' after '{}': braces open a week, a day, a block or an exercise "
@@ -1403,8 +1405,35 @@ class Parser {
     std::size_t end = t.size();
     while (end > 1 && t[end - 1].is(K::other)) --end;
     const auto& last = t[end - 1];
-    return t.size() >= 5 && verbs.count(t.front().lower()) > 0 && (last.is_punct('.') || last.is_punct('!')) &&
-           std::none_of(t.begin(), t.end(), [](const Token& x) { return x.is(K::times); });
+    const bool no_sets = std::none_of(t.begin(), t.end(), [](const Token& x) { return x.is(K::times); });
+    return (t.size() >= 5 && verbs.count(t.front().lower()) > 0 && (last.is_punct('.') || last.is_punct('!')) &&
+            no_sets) ||
+           (no_sets && description(t, last.is_punct('.') || last.is_punct('!')));
+  }
+
+  // `Stand over the kettlebell, push your hips back`, `Hold a dumbbell (8–12 kg) at your chest. Squat`: how to
+  // do the exercise above, as a home programme describes it under the dose, a sentence or more (cut where the page
+  // wrapped). Six words or more, starting with a verb of how the body is placed.
+  static bool description(const TokenList& t, bool ends_sentence) {
+    static const WordSet placing = {"stand",  "lie",    "lying", "sit",     "kneel", "start", "place",  "bend",
+                                    "lean",   "begin",  "brace", "breathe", "tuck",  "draw",  "roll",   "squeeze",
+                                    "slowly", "gently", "push",  "pull",    "lift",  "lower", "return", "hold"};
+    std::size_t k = 0;
+    while (k < t.size() && !t[k].is(K::word)) ++k;
+    if (k >= t.size() || !placing.contains(t[k].lower())) return false;
+    const auto words = std::count_if(t.begin(), t.end(), [](const Token& x) { return x.is(K::word); });
+    bool two_sentences = false;
+    for (std::size_t j = 1; j + 1 < t.size(); ++j) {
+      const auto& next = t[j + 1];
+      if (t[j].is_punct('.') && next.is(K::word) && ascii::is_upper(static_cast<unsigned char>(next.text.front()))) {
+        two_sentences = true;
+      }
+    }
+    // `Hold a plank for 30 seconds each side.` is a dose; `Hold a dumbbell at your chest.` says how
+    const bool to_the_reader =
+        std::any_of(t.begin(), t.end(), [](const Token& x) { return x.lower() == "your" || x.lower() == "you"; });
+    if (t[k].lower() == "hold" && !to_the_reader) return false;
+    return words >= 6 && (ends_sentence || two_sentences || t[k].lower() == "stand" || t[k].lower() == "lie");
   }
 
   static bool field_word(const Token& x) {
@@ -2870,7 +2899,7 @@ class Parser {
                            shorten(std::string(t.front().text))));
       return;
     }
-    if (session_title(t)) return;
+    if (workout_figures(t) || session_title(t)) return;
     if (in_message_) return chat_line(t);
     if (day() == nullptr) {
       // `1. Cat / cow` then `Repetitions: 10 | Sets: 1 | Times a day: 2`: a home programme's first exercise
@@ -2936,6 +2965,32 @@ class Parser {
     const auto span = span_between(file_, t.front(), t.back());
     add_note(d_, span,
              fmt::format("'{}' read as a note: the client's measures before the first session",
+                         shorten(std::string(file_.text.substr(span.offset, span.length)))));
+    return true;
+  }
+
+  // `Duration: 1h 22min`, `Volume: 10,240 kg`, `Records: 2 🏆`, `@kiran_lifts`, `⏱ 1h 14m  🏋️ 8,420 kg  🏆 2 PRs`:
+  // what a training app prints under a logged workout's title, about the workout as a whole. A note.
+  bool workout_figures(const TokenList& t) {
+    static const WordSet keys = {"duration", "volume",  "records", "prs", "pbs",     "calories",
+                                 "kcal",     "elapsed", "total",   "avg", "average", "workout"};
+    static const WordSet counts = {"sets", "reps", "exercises"};  // a dose's field under an exercise
+    static const WordSet totals = {"pr", "prs", "pb", "pbs", "volume", "kcal", "records"};
+    const bool handle = t.size() == 2 && t[0].is_punct('@') && t[1].attached;
+    const auto* d = day();
+    if (d == nullptr && !handle) return false;
+    const bool no_lines =
+        d == nullptr || std::all_of(d->blocks.begin(), d->blocks.end(), [](const auto& b) { return b.lines.empty(); });
+    const auto colon = field_colon(t, 0);
+    const auto key = t.front().lower();
+    const bool field = colon > 0 && (keys.contains(key) || (no_lines && counts.contains(key)));
+    const bool icons = t.front().is(K::other) && std::any_of(t.begin(), t.end(), [](const Token& x) {
+                         return x.is(K::word) && totals.contains(x.lower());
+                       });
+    if (!field && !handle && !icons) return false;
+    const auto span = span_between(file_, t.front(), t.back());
+    add_note(d_, span,
+             fmt::format("'{}' read as a note: figures of the whole workout, as a training app lists them",
                          shorten(std::string(file_.text.substr(span.offset, span.length)))));
     return true;
   }
@@ -3088,6 +3143,29 @@ class Parser {
   // `W`, `WU`: a training log's mark of a warm-up set
   static bool warmup_mark(const Token& x) { return x.lower() == "w" || x.lower() == "wu"; }
 
+  // `W: 95 lb × 8`, `Warm-up: 60 kg × 8`, `Warm-up set 2: 100 kg × 5`: a warm-up set as a training log lists it
+  // under the exercise. Where its load and repetitions start, or 0; `Warm-up: 5 min bike` is a warm-up block.
+  static std::size_t warmup_label(const TokenList& t, std::size_t k) {
+    if (k >= t.size()) return 0;
+    auto j = k;
+    if (warmup_mark(t[j])) {
+      ++j;
+    } else if (t[j].lower().substr(0, 4) == "warm") {
+      ++j;
+      if (j + 1 < t.size() && t[j].is(K::dash) && t[j + 1].lower() == "up") j += 2;
+      if (j < t.size() && t[j].lower() == "up") ++j;
+      if (j < t.size() && t[j].lower() == "set") ++j;
+      if (j < t.size() && t[j].is(K::number)) ++j;
+    } else {
+      return 0;
+    }
+    if (j + 2 >= t.size() || !t[j].is_punct(':') || !t[j + 1].is(K::number)) return 0;
+    const bool loaded = t[j + 2].is(K::times) || (j + 3 < t.size() && t[j + 3].is(K::times) &&
+                                                  (t[j + 2].lower() == "kg" || t[j + 2].lower() == "lb" ||
+                                                   t[j + 2].lower() == "lbs" || t[j + 2].lower() == "kgs"));
+    return loaded || warmup_mark(t[k]) ? j + 1 : 0;
+  }
+
   // `[Warm-up]`, `[WU]` between `from` and `end`: an app's tag for a warm-up set
   static bool warmup_tag(const TokenList& t, std::size_t from, std::size_t end) {
     for (auto j = from; j < end && j < t.size(); ++j) {
@@ -3120,10 +3198,10 @@ class Parser {
                          (t[tag].is_punct(':') || t[tag].is(K::dash) || t[tag].is_punct('.'));
     const bool tagged_warmup = one_set && (warmup_mark(t[k + 1]) || warmup_tag(t, k + 2, tag));
     if (one_set) k = tag + 1;
-    // `W: 95 lb × 8`: a warm-up set, as a training log lists it before the work sets
-    const bool marked_warmup =
-        !one_set && k + 2 < t.size() && warmup_mark(t[k]) && t[k + 1].is_punct(':') && t[k + 2].is(K::number);
-    if (marked_warmup) k += 2;
+    // `W: 95 lb × 8`, `Warm-up: 60 kg × 8`: a warm-up set, as a training log lists it before the work sets
+    const auto labelled = one_set ? 0 : warmup_label(t, k);
+    const bool marked_warmup = labelled > 0;
+    if (marked_warmup) k = labelled;
     const bool warmup_set = marked_warmup || tagged_warmup;
     const bool listed = one_set || warmup_set;
     const bool then = listed || (k < t.size() && t[k].lower() == "then");
@@ -3202,7 +3280,7 @@ class Parser {
   // as coaching and physiotherapy apps export the dose under the exercise's name: the same dose written out
   // (`3 x 10-12 rest 60s`, `3 x 20 seconds`), or nullopt when the line is not fields.
   static std::optional<TokenList> dose_fields(const TokenList& t) {
-    if (field_colon(t, 0) == 0) return std::nullopt;  // most lines: no field at all
+    if (field_colon(t, 0) == 0) return barred_dose(t);  // most lines: no field at all
     DoseFields f;
     // `Repetitions: 3 (centre, left, right) | ...`: with bars between the fields, a comma is a value's
     const bool barred = std::any_of(t.begin(), t.end(), [](const Token& x) { return x.is_punct('|'); });
@@ -3294,10 +3372,51 @@ class Parser {
     // A token the app did not write, standing where `at` does.
     static Token word_like(const Token& at, K kind, std::string_view text) {
       Token out = at;
-      out.kind = kind, out.text = text, out.lowered = {}, out.mark = 0;
+      // the text is lower case already; a word's must be there for keyword tests (`hold`)
+      out.kind = kind, out.text = text, out.lowered = kind == K::word ? text : std::string_view{}, out.mark = 0;
       return out;
     }
   };
+
+  // `Repeat 8 times each side | Hold 3 sec | 2 sets | 3x per week`, as a home exercise programme prints the dose
+  // under the exercise: the same dose as fields (`Repetitions: 8 each side | Hold: 3 sec | Sets: 2`), or nullopt
+  // when a part is not one of these.
+  static std::optional<TokenList> barred_dose(const TokenList& t) {
+    if (std::none_of(t.begin(), t.end(), [](const Token& x) { return x.is_punct('|'); })) return std::nullopt;
+    DoseFields f;
+    for (std::size_t k = 0; k < t.size();) {
+      auto end = k;
+      while (end < t.size() && !t[end].is_punct('|')) ++end;
+      if (end == k || !barred_part(f, TokenList(t.begin() + static_cast<std::ptrdiff_t>(k),
+                                                t.begin() + static_cast<std::ptrdiff_t>(end)))) {
+        return std::nullopt;
+      }
+      k = end + 1;
+    }
+    return f.written();
+  }
+
+  // One part of such a dose: `Repeat 10 times`, `2 sets`, `Hold 20 sec`, or how often (`Daily`, `3x per week`).
+  static bool barred_part(DoseFields& f, TokenList p) {
+    // `Daily (esp. on work breaks)`: a remark in brackets says nothing of the dose
+    p.erase(std::find_if(p.begin(), p.end(), [](const Token& x) { return x.is_punct('('); }), p.end());
+    if (p.empty()) return false;
+    static const WordSet often = {"daily", "day", "week", "weekly", "per", "a", "times", "x", "twice", "once"};
+    const auto after = [&](std::size_t k) { return TokenList(p.begin() + static_cast<std::ptrdiff_t>(k), p.end()); };
+    const auto first = p.front().lower();
+    if (first == "repeat" && p.size() >= 3 && p[1].is(K::number) && p[2].lower().starts_with("time")) {
+      TokenList value{p[1]};
+      for (std::size_t k = 3; k < p.size(); ++k) value.push_back(p[k]);
+      return f.take("repetitions", p[0], std::move(value));
+    }
+    if (first == "hold" && p.size() >= 2 && p[1].is(K::number)) return f.take("hold", p[0], after(1));
+    if (p.size() == 2 && p[0].is(K::number) && (p[1].lower() == "sets" || p[1].lower() == "set")) {
+      return f.take("sets", p[1], TokenList{p[0]});
+    }
+    return std::all_of(p.begin(), p.end(), [](const Token& x) {
+      return x.is(K::number) || x.is(K::times) || (x.is(K::word) && often.contains(x.lower()));
+    });
+  }
 
   static bool dosed(const ast::Line& l) {
     return l.sets || l.reps || l.load || !l.amounts.empty() || l.distance || !l.reps_list.empty() || l.amrap || l.rpe ||

@@ -523,7 +523,13 @@ class Resolver {
     static const std::set<std::string> nerve = {"leg", "nerve", "radicular", "sciatic", "neural"};
     static const std::set<std::string> nouns = {"symptom", "pain", "sx", "issue", "problem", "flare", "flareup"};
     static const std::set<std::string> durations = {"since", "for", "in", "now", "currently", "anymore", "lately"};
-    const auto lasting = [&](std::size_t k) { return k < words.size() && durations.count(words[k]) > 0; };
+    static const std::set<std::string> spans = {"years", "yrs", "yr", "year", "months", "mths", "month", "mos"};
+    // `no symptoms since 2020`, `for 3 years`, `5+ yrs`
+    const auto lasting = [&](std::size_t k) {
+      const bool counted = k + 1 < words.size() && !words[k].empty() && ascii::is_digit(words[k].front()) &&
+                           spans.count(words[k + 1]) > 0;
+      return counted || (k < words.size() && durations.count(words[k]) > 0);
+    };
     for (std::size_t k = 0; k < words.size(); ++k) {
       if ((words[k] == "asymptomatic" || (words[k] == "free" && k > 0 && nouns.count(words[k - 1]) > 0)) &&
           lasting(k + 1)) {
