@@ -658,6 +658,26 @@ TEST(PlanNotation, AHomeProgrammesDoseBetweenBars) {
   EXPECT_EQ(lines_of("Mon\nDead bug 3x8\nHold a plank for 30 seconds each side.\n", &errors).size(), 2U);
 }
 
+// A class's board typed up: each day framed by a rule of `=`, a workout for time with a cap, loads for men and women
+// after the count, options for each level, and the class's times under the leaderboard.
+TEST(PlanNotation, AClassBoard) {
+  std::string errors;
+  const std::string board =
+      "========== MON 9/3 ==========\nWOD\nFor time \u2013 15 min cap\n21-15-9\nDeadlift 100/70 kg\n"
+      "RX / SCALED (200m run, 10 wall balls, step-over)\nFOUNDATIONS / <3 months: NO singles\n\n"
+      "========== TUE 10/3 ==========\nEMOM 12\n12 American KB swings 24/16\n15 wall balls 9/6\n\n"
+      "========== LEADERBOARD (Mon) ==========\nJonno 7:42 RX\nPriya 6:55 SC\n";
+  const auto plan = read_plan(board, &errors);
+  EXPECT_EQ(errors.find("error"), std::string::npos) << errors;
+  ASSERT_TRUE(plan);
+  const auto& sessions = plan->blocks.front().sessions;
+  ASSERT_EQ(sessions.size(), 2U);
+  EXPECT_EQ(sessions[0].weekday, 0);
+  EXPECT_EQ(sessions[1].weekday, 1);
+  ASSERT_EQ(sessions[1].lines.size(), 2U);
+  EXPECT_EQ(sessions[1].lines[0].reps, 12);
+}
+
 // Workouts logged with their dates: the same weekday dated again is the next week, not a second session that day.
 TEST(PlanNotation, DatedWorkoutsOnTheSameWeekdayAreWeeksApart) {
   const std::string log =

@@ -865,6 +865,11 @@ class Reader {
   }
 
   void reps(const Q& q) {
+    // `12 American KB swings 24/16`, `15 wall balls 9/6`: after the count, a class board's loads for men and women
+    if (line_.reps && q.list.size() == 2 && q.list[0] > q.list[1] && q.unit.empty()) {
+      line_.notes.push_back(fmt::format("{}/{} for men and women", q.list[0], q.list[1]));
+      return;
+    }
     if (!q.list.empty()) {
       line_.reps_list = q.list;
       if (!line_.sets)

@@ -204,6 +204,7 @@ class Parser {
     // `~~Curls 3x10~~`: a line struck out whole is no longer planned
     if (const auto kept = without_struck(t); kept && kept->empty()) return t.clear();
     while (t.size() > 1 && emphasis(t.back())) t.pop_back();
+    strip_banner(t);
     // and bullets before a header or a client field: `- Conditions: ...`, `• Monday`
     const auto bullet = [&](const Token& x) {
       return emphasis(x) || x.is(K::dash) || x.is(K::other) || x.is_punct('>') || x.text == "*";
@@ -213,6 +214,20 @@ class Parser {
     if (lead > 0 && lead < t.size() && t[lead].is(K::word)) {
       t.erase(t.begin(), t.begin() + static_cast<std::ptrdiff_t>(lead));
     }
+  }
+
+  // `========== MON 9/3 ==========`: a rule of `=` on both sides of a header, as a typed-up board frames each day
+  static void strip_banner(TokenList& t) {
+    const auto rule = [](const Token& x) {
+      return x.is_punct('=') || x.text.find_first_not_of('=') == std::string::npos;
+    };
+    std::size_t lead = 0;
+    while (lead < t.size() && rule(t[lead])) ++lead;
+    std::size_t trail = 0;
+    while (trail < t.size() - lead && rule(t[t.size() - 1 - trail])) ++trail;
+    if (lead < 2 || trail < 2 || lead + trail >= t.size()) return;
+    t.erase(t.end() - static_cast<std::ptrdiff_t>(trail), t.end());
+    t.erase(t.begin(), t.begin() + static_cast<std::ptrdiff_t>(lead));
   }
 
   // --- tables pasted from a spreadsheet ---------------------------------------------
@@ -609,11 +624,12 @@ class Parser {
   // the label of a remark, whose numbers are no dose.
   static bool prose_label(std::string_view word) {
     static const WordSet labels = {
-        "notes",     "note",        "target",       "targets",  "bring",   "stats",     "progression",  "progressions",
-        "kit",       "aim",         "reminder",     "tip",      "tips",    "remember",  "important",    "intent",
-        "purpose",   "homework",    "why",          "scaled",   "scaling", "reminders", "criteria",     "strategy",
-        "beginner",  "beginners",   "intermediate", "advanced", "rx",      "options",   "alternatives", "alternative",
-        "rationale", "appointment", "tel",          "phone",    "mobile",  "email",     "result",       "results"};
+        "notes",        "note",     "target",       "targets",     "bring",     "stats",        "progression",
+        "progressions", "kit",      "aim",          "reminder",    "tip",       "tips",         "remember",
+        "important",    "intent",   "purpose",      "homework",    "why",       "scaled",       "scaling",
+        "reminders",    "criteria", "strategy",     "beginner",    "beginners", "intermediate", "advanced",
+        "rx",           "options",  "alternatives", "alternative", "rationale", "appointment",  "tel",
+        "phone",        "mobile",   "email",        "result",      "results",   "foundations"};
     return labels.contains(word);
   }
 
@@ -634,8 +650,10 @@ class Parser {
     }
     if (k >= end) return aside ? std::optional{std::pair{end, end}} : std::nullopt;
     const auto word = t[k].lower();
-    const bool labelled = k + 1 < end && (t[k + 1].is_punct(':') || t[k + 1].is(K::dash));
     const bool noted = word == "cues" || word == "cue" || word == "coach" || word == "focus" || prose_label(word);
+    // `RX / SCALED (200m run, ...)`, `FOUNDATIONS / <3 months: ...`: a board's options for each level
+    const bool labelled =
+        k + 1 < end && (t[k + 1].is_punct(':') || t[k + 1].is(K::dash) || (noted && t[k + 1].is_punct('/')));
     // `Coach instructions: add 10 lb per week`, `Coach notes - ...`: the coach's label is two words
     const bool coach_label = word == "coach" && !labelled && k + 2 < end && t[k + 1].is(K::word) &&
                              (t[k + 2].is_punct(':') || t[k + 2].is(K::dash));
@@ -1317,6 +1335,9 @@ class Parser {
                                   "tips",      "reminders", "don't",     "dont",  "stop",        "contact", "important",
                                   "seek",      "why",       "goals",     "notes", "appointment", "review",  "follow",
                                   "follow-up", "education", "homework?", "not",   "never"};
+    // `LEADERBOARD (Mon)`, `Scores:`: the times the class posted, under a board's heading of its own
+    static const WordSet scores = {"leaderboard", "scores", "results", "scoreboard"};
+    if (scores.contains(t.front().lower()) && t.size() <= 6 && !has_dose(t)) return in_notes_ = true;
     if (!t.back().is_punct(':') || has_dose(t) || t.size() > 10) return false;
     // `Main (important):`, `Finisher - tips:`, `Contact work:`: a block of the session, whatever else it says
     // `Core - do NOT skip:`: an instruction to do the block, not advice against it
@@ -2772,7 +2793,9 @@ class Parser {
       const auto w = t[j].lower();
       if (t[j].is(K::string)) continue;  // WOD "Filthy-ish": the workout's name
       if (group_word(w)) {
-        grouped = grouped || grouping_words.contains(w);
+        // `For time – 15 min cap`: a workout done for time, as a class board writes it
+        const bool for_time = w == "time" && j > k && t[j - 1].lower() == "for";
+        grouped = grouped || grouping_words.contains(w) || for_time || w == "cap";
         if (group.kind.empty() && (w == "emom" || w == "amrap" || w == "circuit" || w == "superset")) group.kind = w;
         continue;
       }
@@ -2969,8 +2992,8 @@ class Parser {
     return true;
   }
 
-  // `Duration: 1h 22min`, `Volume: 10,240 kg`, `Records: 2 🏆`, `@kiran_lifts`, `⏱ 1h 14m  🏋️ 8,420 kg  🏆 2 PRs`:
-  // what a training app prints under a logged workout's title, about the workout as a whole. A note.
+  // `Duration: 1h 22min`, `Volume: 10,240 kg`, `Records: 2 🏆`, `@kiran_lifts`, `⏱ 1h 14m  🏋️ 8,420 kg  🏆 2
+  // PRs`: what a training app prints under a logged workout's title, about the workout as a whole. A note.
   bool workout_figures(const TokenList& t) {
     static const WordSet keys = {"duration", "volume",  "records", "prs", "pbs",     "calories",
                                  "kcal",     "elapsed", "total",   "avg", "average", "workout"};
