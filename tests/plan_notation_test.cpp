@@ -678,6 +678,29 @@ TEST(PlanNotation, AClassBoard) {
   EXPECT_EQ(sessions[1].lines[0].reps, 12);
 }
 
+// A page exported from a notes app: its properties, an HTML tag around a callout, a checklist's boxes before the
+// days, and a coaching app's numbered sections.
+TEST(PlanNotation, ANotesAppsPageAndAnAppsSections) {
+  std::string errors;
+  const std::string page =
+      "Owner: Lena Fischer\nTags: mobility, strength, swim\nLast edited: March 4, 2026 9:12 PM\n\n<aside>\n"
+      "Tom, 33, ankylosing spondylitis, well controlled.\n</aside>\n\n- [x] Tue \u2013 Swim 30 min\n- [ ] Thu \u2013 "
+      "Goblet squat 3x10\n\n"
+      "Fri\nSection 1 \u00b7 Warm Up\nCat cow x10\nSection 2 \u00b7 Main (Regular)\nDB bench press 3x10\n";
+  const auto plan = read_plan(page, &errors);
+  EXPECT_EQ(errors.find("error"), std::string::npos) << errors;
+  EXPECT_NE(errors.find("'Tags: mobility, strength, swim' read as a note: a property of the document"),
+            std::string::npos)
+      << errors;
+  ASSERT_TRUE(plan);
+  const auto& sessions = plan->blocks.front().sessions;
+  ASSERT_EQ(sessions.size(), 3U);
+  EXPECT_EQ(sessions[0].weekday, 1);
+  EXPECT_EQ(sessions[1].weekday, 3);
+  EXPECT_EQ(sessions[2].lines.front().block, model::Block::warmup);
+  EXPECT_EQ(sessions[2].lines.back().block, model::Block::main);
+}
+
 // Workouts logged with their dates: the same weekday dated again is the next week, not a second session that day.
 TEST(PlanNotation, DatedWorkoutsOnTheSameWeekdayAreWeeksApart) {
   const std::string log =

@@ -211,6 +211,17 @@ class Parser {
     };
     std::size_t lead = 0;
     while (lead < t.size() && bullet(t[lead])) ++lead;
+    // `- [x] Tue – Swim 30 min`, `- [ ] Sat – long walk`: a checklist's box, ticked or not. A ticked week
+    // (`- [x] Wk 2 100kg x5`) is a log of what was done, not a week of the plan.
+    auto box = lead;
+    if (box + 2 < t.size() && t[box].is_punct('[') && t[box + 1].is_punct(']')) {
+      box += 2;
+    } else if (box + 3 < t.size() && t[box].is_punct('[') && t[box + 2].is_punct(']') &&
+               (t[box + 1].lower() == "x" || t[box + 1].is(K::times))) {
+      box += 3;
+    }
+    const auto next = box < t.size() ? t[box].lower() : std::string_view{};
+    if (box > lead && next != "wk" && next != "week" && next != "w") lead = box;
     if (lead > 0 && lead < t.size() && t[lead].is(K::word)) {
       t.erase(t.begin(), t.begin() + static_cast<std::ptrdiff_t>(lead));
     }
@@ -1101,6 +1112,11 @@ class Parser {
         "gymnastics", "add",   "then",  "plus",     "also",         "finish",    "finisher",    "buy",   "odd",
         "even",       "part",  "daily", "superset", "triset",       "emom",      "for",         "time",  "workout"};
     if (t.size() < 3) return 0;
+    // `Section 2 · Main (Regular)`: a coaching app's numbered section, then the block it is
+    if (t[0].lower() == "section" && t[1].is(K::number) && t.size() > 3 &&
+        (t[2].text == "\u00b7" || t[2].is_punct(':') || t[2].is(K::dash) || t[2].is_punct('.'))) {
+      return 3;
+    }
     std::size_t k = 0;
     while (k < 3 && k < t.size() && (t[k].is(K::word) || (t[k].is(K::number) && k > 0))) ++k;
     // `Min 1: 12 cal bike`, and with a dash: `min 1 - 12 goblet squats`, `odd - 3 power cleans @ 70%`
@@ -1353,6 +1369,11 @@ class Parser {
 
   // ---, ***, ===: a divider between parts of a pasted document; ``` around a block of Markdown.
   static bool divider(const TokenList& t) {
+    // `<aside>`, `</aside>`: a tag of the page a notes app exported as HTML
+    if (t.size() >= 3 && t.size() <= 4 && t.front().is_punct('<') && t.back().is_punct('>') &&
+        t[t.size() - 2].is(K::word)) {
+      return true;
+    }
     return std::all_of(t.begin(), t.end(), [](const Token& x) {
       // `|-----|:---:|`: the rule under a Markdown table's column names
       return x.is(K::dash) || x.is(K::times) || x.is_punct('=') || x.is_punct('_') || x.is_punct('~') ||
@@ -2928,6 +2949,7 @@ class Parser {
       // `1. Cat / cow` then `Repetitions: 10 | Sets: 1 | Times a day: 2`: a home programme's first exercise
       if (const auto fields = dose_fields(t); fields && adopt_listed_item(*fields) && dose_of_line_above(*fields))
         return;
+      if (document_property(t)) return;
       const bool rest_line = first == "rest" || first == "off";
       const bool dose = has_dose(t);
       if (!rest_line && (!dose || labelled_about_client(t)) && heading_about_client(t)) return heading_mentions(t);
@@ -3014,6 +3036,22 @@ class Parser {
     const auto span = span_between(file_, t.front(), t.back());
     add_note(d_, span,
              fmt::format("'{}' read as a note: figures of the whole workout, as a training app lists them",
+                         shorten(std::string(file_.text.substr(span.offset, span.length)))));
+    return true;
+  }
+
+  // `Tags: axial SpA, mobility`, `Last edited: March 4, 2026 9:12 PM`: a property a notes app exports above the page
+  bool document_property(const TokenList& t) {
+    static const WordSet keys = {"tags",  "tag",      "created", "edited",   "updated",  "status",
+                                 "owner", "assignee", "type",    "category", "property", "author"};
+    const auto colon = field_colon(t, 0);
+    if (colon == 0 || colon > 3) return false;
+    bool property = false;
+    for (std::size_t k = 0; k < colon; ++k) property = property || keys.contains(t[k].lower());
+    if (!property) return false;
+    const auto span = span_between(file_, t.front(), t.back());
+    add_note(d_, span,
+             fmt::format("'{}' read as a note: a property of the document",
                          shorten(std::string(file_.text.substr(span.offset, span.length)))));
     return true;
   }
