@@ -96,6 +96,19 @@ TEST(ClientProse, AFlareUpDaysAgoIsCurrent) {
   EXPECT_FALSE(has("Client: Jo. Sore back of the knee" + session, "back_pain"));
 }
 
+// A pregnancy told by its weeks or its trimester, a line marked with the person icon, a remark before the sessions
+// and a complaint of the last two weeks are the client's.
+TEST(ClientProse, APregnancyWithoutTheWordAndRemarksBeforeTheSessions) {
+  EXPECT_TRUE(has("\U0001F464 Amira K. | 29 wks (due 18 May) | 3x/wk" + session, "pregnancy"));
+  EXPECT_TRUE(has("Client: Amira, 2nd trimester" + session, "pregnancy"));
+  EXPECT_TRUE(has("Client: Amira, 24 weeks along" + session, "pregnancy"));
+  EXPECT_FALSE(has("Client: Sam, 6 weeks due to a knee op" + session, "pregnancy"));
+  EXPECT_TRUE(has("Notes: SPD / pelvic girdle pain flaring last 2 wks" + session, "sacroiliac_joint_pain"));
+  const auto quoted = resolved("\U0001F4AC Amira pre-bump: lifting 4 yrs, squat 90kg, bench 55kg" + session);
+  ASSERT_TRUE(quoted);
+  EXPECT_EQ(quoted->blocks.front().sessions.size(), 1U) << "a quoted remark plans no session of its own";
+}
+
 // A diagnosis said to be over is history; one only eased, or where something else ended, is the client's.
 TEST(ClientProse, ADiagnosisSaidToBeOverIsHistory) {
   EXPECT_FALSE(has("History: L5 pars fracture in 2022, fully healed on CT" + session, "spinal_fracture"));

@@ -701,6 +701,14 @@ TEST(PlanNotation, ANotesAppsPageAndAnAppsSections) {
   EXPECT_EQ(sessions[2].lines.back().block, model::Block::main);
 }
 
+// `Crunches + V-ups superset 3x20`: two exercises joined by `+` with one dose are both planned with it.
+TEST(PlanNotation, ExercisesJoinedByAPlusShareTheDose) {
+  std::string errors;
+  EXPECT_EQ(lines_of("Mon\nCrunches + V-ups superset 3x20\nLeg ext / lying leg curl superset 3x15\n", &errors),
+            (std::vector<std::string>{"crunch 3", "v-up 3", "leg extension 3", "lying leg curl 3"}));
+  EXPECT_TRUE(errors.empty()) << errors;
+}
+
 // Workouts logged with their dates: the same weekday dated again is the next week, not a second session that day.
 TEST(PlanNotation, DatedWorkoutsOnTheSameWeekdayAreWeeksApart) {
   const std::string log =

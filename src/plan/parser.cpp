@@ -746,6 +746,11 @@ class Parser {
   // misspelt with a dose, which is reported. `Coach: add 10 lb per week` names none and is a note.
   void aside_line(const TokenList& t, std::pair<std::size_t, std::size_t> range) {
     const auto [first, last] = range;
+    // `Notes: SPD / pelvic girdle pain flaring last 2 wks`: before the sessions, a remark speaks of the client
+    if (day() == nullptr && first < last) {
+      return sentence_about_client(
+          TokenList(t.begin() + static_cast<std::ptrdiff_t>(first), t.begin() + static_cast<std::ptrdiff_t>(last)));
+    }
     if (day() == nullptr || first >= last || !t[first].is(K::word)) return;
     quiet_aside(t, first, last);
   }
@@ -2950,6 +2955,10 @@ class Parser {
       if (const auto fields = dose_fields(t); fields && adopt_listed_item(*fields) && dose_of_line_above(*fields))
         return;
       if (document_property(t)) return;
+      // `👤 Amira K. | 29 wks (due 18 May) | 3x/wk`: the person icon says the line is about the client
+      if (file_.text.substr(s.begin, 4) == "\U0001F464") return heading_mentions(t);
+      // `💬 Amira pre-bump: lifting 4 yrs, squat 90kg`: a remark quoted before the sessions plans nothing
+      if (file_.text.substr(s.begin, 4) == "\U0001F4AC") return sentence_about_client(t);
       const bool rest_line = first == "rest" || first == "off";
       const bool dose = has_dose(t);
       if (!rest_line && (!dose || labelled_about_client(t)) && heading_about_client(t)) return heading_mentions(t);
@@ -2973,7 +2982,6 @@ class Parser {
     if (dose_of_line_above(t)) return;
     if (const auto fields = dose_fields(t); fields && dose_of_line_above(*fields)) return;
     exercise_line(t, 0, t.size());
-    (void)s;
   }
 
   // `🌸 MAMA STRONG — 4 week return to exercise`, `home plan while the gym's shut (2 wks)`: a line of words with
@@ -3105,8 +3113,8 @@ class Parser {
   // `Context (Raf): Mike, 51. L4-L5 fusion Aug 22 2023, 6-month review`: a label about the client and a colon, then
   // prose whatever numbers it holds.
   static bool labelled_about_client(const TokenList& t) {
-    static const WordSet labels = {"context", "profile", "intake",  "background",
-                                   "history", "client",  "athlete", "patient"};
+    static const WordSet labels = {"context", "profile", "intake",  "background", "history",
+                                   "client",  "athlete", "patient", "notes",      "note"};
     if (!labels.contains(t.front().lower())) return false;
     std::size_t k = 1;
     if (k < t.size() && t[k].is_punct('(')) {

@@ -229,13 +229,22 @@ std::optional<double> age_after_word(std::string_view t, std::size_t i) {
   return value_of(t, j, *end);
 }
 
-// `24 weeks pregnant`, `20 wks gestation`, `16 weeks of pregnancy`.
+// `24 weeks pregnant`, `20 wks gestation`, `16 weeks of pregnancy`, `29 wks (due 18 May)`, `24 weeks along`.
 std::optional<double> weeks_pregnant(std::string_view t, std::size_t i, std::size_t end) {
+  static constexpr std::array<std::string_view, 8> after = {"pregnant", "gestation", "of pregnancy", "along",
+                                                            "due",      "(due",      "preg",         "pg"};
   const auto after_number = skip(t, end, ' ');
   for (const std::string_view unit : {"weeks", "week", "wks", "wk"}) {
     if (!at(t, after_number, unit)) continue;
     const auto j = skip(t, after_number + unit.size(), ' ');
-    if (at(t, j, "pregnant") || at(t, j, "gestation") || at(t, j, "of pregnancy")) return value_of(t, i, end);
+    for (const auto word : after) {
+      // the words read before these three need no end of word (`24 weeks pregnantcleared` as the expressions read it)
+      const bool prefix = word == "pregnant" || word == "gestation" || word == "of pregnancy";
+      if (!at(t, j, word) || (!prefix && !word_ends(t, j + word.size()))) continue;
+      // `6 weeks due to a knee op` is no date of birth
+      if (word.ends_with("due") && at(t, skip(t, j + word.size(), ' '), "to")) continue;
+      return value_of(t, i, end);
+    }
   }
   return std::nullopt;
 }

@@ -165,6 +165,10 @@ class Resolver {
       if (!plan_.client.gestational_week) {
         if (const auto week = prose::pregnancy_week_in(text); week && *week >= 1 && *week <= 42) {
           plan_.client.gestational_week = week;
+          // `29 wks (due 18 May)`: a week of pregnancy is a pregnancy, whether or not the word is written
+          if (const auto pregnancy = rules_.vocab(Category::condition).lookup("pregnancy")) {
+            plan_.client.conditions |= rules_.vocab(Category::condition).at(*pregnancy).closure;
+          }
         }
       }
     }
@@ -447,7 +451,10 @@ class Resolver {
       const auto next = k + 1 < written.size() ? written[k + 1] : std::string{};
       const auto before = k > 0 ? written[k - 1] : std::string{};
       const bool weekday = weekdays.count(next) > 0 && (w == "last" || w == "on" || w == "since");
-      if (recent.count(w) > 0 || weekday || (w == "last" && just_past.count(next) > 0) ||
+      // `flaring last 2 wks`, `for the last few days`: a span that reaches today
+      const bool lasting = w == "last" && !next.empty() &&
+                           (ascii::is_digit(next.front()) || next == "few" || next == "couple" || next == "two");
+      if (recent.count(w) > 0 || weekday || lasting || (w == "last" && just_past.count(next) > 0) ||
           (w == "this" && next == "week")) {
         return true;
       }
@@ -1235,9 +1242,12 @@ class Resolver {
   // are alternatives.
   std::vector<ast::Line> slash_list(const ast::Line& line) const {
     const auto& text = line.name.text;
+    // `Crunches + V-ups superset 3x20`: both, with one dose
     const auto separator = [&](std::size_t from) {
       const auto slash = std::min(text.find('/', from), text.size());
       const auto word = std::min(text.find(" or ", from), text.size());
+      const auto plus = std::min(text.find(" + ", from), text.size());
+      if (plus < slash && plus < word) return std::pair{plus, std::size_t{3}};
       return word < slash ? std::pair{word, std::size_t{4}} : std::pair{slash, std::size_t{1}};
     };
     if (separator(0).first >= text.size() || known_exercise(text)) return {};
@@ -1251,6 +1261,9 @@ class Resolver {
       auto piece = line;
       piece.parts.clear();
       piece.name.text = text.substr(first, last - first + 1);
+      for (const std::string_view grouping : {" superset", " circuit"}) {
+        if (piece.name.text.ends_with(grouping)) piece.name.text.resize(piece.name.text.size() - grouping.size());
+      }
       piece.name.span.offset += static_cast<std::uint32_t>(first);
       piece.name.span.column += static_cast<std::uint32_t>(first);
       piece.name.span.length = static_cast<std::uint32_t>(last - first + 1);
