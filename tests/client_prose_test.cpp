@@ -161,6 +161,29 @@ TEST(ClientProse, AProgrammeTitleWithNumbersIsATitle) {
   EXPECT_FALSE(plan->client.age);
 }
 
+// A conversation copied from a messenger: each sender's name alone above the message, `You sent` above the trainer's,
+// the time alone between messages. What the client writes is read; the times start no session.
+TEST(ClientProse, AMessengersConversation) {
+  const std::string chat =
+      "Lauren Pike\nMessenger \u00b7 Active 2h ago\n\nMON 19:06\nLauren Pike\n"
+      "Pain is mostly down the back of my left leg, little toes tingle\nYou sent\nRight, we'll work round it\n"
+      "You sent\nThis week\n- Deadlift 4x5 @ 60kg\n\nTHU 07:51\nLauren Pike\n"
+      "And now my right foot is tingling too??\nSeen 08:03\n";
+  const auto plan = resolved(chat);
+  ASSERT_TRUE(plan);
+  EXPECT_TRUE(has(chat, "shooting_leg_pain"));
+  ASSERT_EQ(plan->blocks.front().sessions.size(), 1U);
+  EXPECT_EQ(plan->blocks.front().sessions.front().lines.size(), 1U);
+  const auto report = check_named(default_engine(), "m.plan", chat);
+  EXPECT_TRUE(std::any_of(report.findings.begin(), report.findings.end(),
+                          [](const auto& f) { return f.rule_id == "bp.nerve-signs"; }));
+  // without `You sent` it is no conversation: the day and time start a session
+  const auto plain = resolved("Lauren Pike\nLauren Pike\nMON 19:06\nGoblet squat 3x10\n");
+  ASSERT_TRUE(plain);
+  ASSERT_EQ(plain->blocks.front().sessions.size(), 1U);
+  EXPECT_EQ(plain->blocks.front().sessions.front().weekday, 0);
+}
+
 // A plan that records no condition is told which rules it was not checked against; one that does is not.
 TEST(ClientProse, APlanWithNoConditionIsToldWhatDidNotApply) {
   const auto none = check_named(default_engine(), "n.plan", "Monday\nDeadlift 3x5 @ 140kg\n");

@@ -74,7 +74,11 @@ std::string joined_lower(const TokenList& t, std::size_t a, std::size_t b) {
 class Parser {
  public:
   Parser(const SourceFile& file, Diagnostics& diagnostics)
-      : file_(file), d_(diagnostics), cursor_(file), load_unit_(unit_of_loads(file.text)) {}
+      : file_(file),
+        d_(diagnostics),
+        cursor_(file),
+        load_unit_(unit_of_loads(file.text)),
+        senders_(chat_senders(file.text)) {}
 
   ast::File run() {
     out_.source = &file_;
@@ -106,7 +110,8 @@ class Parser {
   bool in_group_ = false;
   bool group_plan_ = false;  // the plan's title speaks of a class or a team
   LineContext group_;
-  std::string load_unit_;  // see unit_of_loads
+  std::string load_unit_;                       // see unit_of_loads
+  std::set<std::string, std::less<>> senders_;  // see chat_senders
   std::size_t anonymous_groups_ = 0;
   struct PendingWaiver {
     std::size_t index;
@@ -162,6 +167,7 @@ class Parser {
       if (!kept->empty()) read(*kept, s);  // a line struck out whole is no longer planned
       return;
     }
+    if (!senders_.empty() && messenger_line(t, s)) return;
     if (const auto from = chat_prefix(t); from > 0) {
       chat_ = in_message_ = true;
       if (from < t.size()) read(TokenList(t.begin() + static_cast<std::ptrdiff_t>(from), t.end()), s);
@@ -194,6 +200,22 @@ class Parser {
       return;
     }
     body_line(t, s);
+  }
+
+  // In a messenger's conversation: a sender's name, whose message is the next line; the time alone between
+  // messages (`MON 19:06`, `THU 07:51`), which starts no session; the app's receipts (`Seen 08:03`).
+  bool messenger_line(const TokenList& t, const Statement& s) {
+    auto text = file_.text.substr(s.begin, s.end - s.begin);
+    while (!text.empty() && (text.back() == '\r' || text.back() == ' ')) text.remove_suffix(1);
+    if (senders_.contains(text)) {
+      chat_ = true;
+      message_next_ = true;
+      return true;
+    }
+    const bool receipt = t.size() == 2 && t[1].is(K::clock) &&
+                         (t[0].lower() == "seen" || t[0].lower() == "read" || t[0].lower() == "delivered");
+    const bool stamp = t.size() == 2 && t[1].is(K::clock) && weekday_words.contains(t[0].lower());
+    return receipt || stamp;
   }
 
   // **Monday**, __Week 2__: Markdown emphasis around a line says nothing.
@@ -1776,6 +1798,45 @@ class Parser {
       return (k > 0 && t[k - 1].is_punct('@')) || unit == "kg" || unit == "lb";
     });
     return out;
+  }
+
+  // A conversation copied from a messenger that writes each sender's name on a line of its own above the message
+  // (`Lauren Pike`, then `You sent` above the trainer's own): the names, when the text holds `You sent`. A name is a
+  // line of one to four capitalised words, written alone twice or more.
+  static std::set<std::string, std::less<>> chat_senders(std::string_view text) {
+    if (text.find("You sent") == std::string_view::npos) return {};
+    std::map<std::string, int, std::less<>> alone;
+    for (std::size_t at = 0; at < text.size();) {
+      auto end = std::min(text.find('\n', at), text.size());
+      auto line = text.substr(at, end - at);
+      at = end + 1;
+      while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.remove_suffix(1);
+      if (sender_like(line)) ++alone[std::string(line)];
+    }
+    std::set<std::string, std::less<>> out;
+    if (!alone.contains("You sent")) return out;
+    for (const auto& [name, count] : alone) {
+      if (count >= 2) out.insert(name);
+    }
+    return out;
+  }
+
+  static bool sender_like(std::string_view line) {
+    if (line.empty() || line.size() > 40 || !ascii::is_upper(static_cast<unsigned char>(line.front()))) return false;
+    std::size_t words = 1;
+    for (std::size_t k = 0; k < line.size(); ++k) {
+      const auto c = static_cast<unsigned char>(line[k]);
+      if (c == ' ') {
+        ++words;
+        if (k + 1 >= line.size() || !ascii::is_upper(static_cast<unsigned char>(line[k + 1]))) {
+          return line == "You sent";
+        }
+      } else if (!ascii::is_alpha(c) && c != '.' && c != '\'' && c != '-') {
+        return false;
+      }
+    }
+    const auto first = lowered(line.substr(0, line.find(' ')));
+    return words <= 4 && !weekday_words.contains(first) && first != "week" && first != "day";
   }
 
   // `bench 4x6 @ 225` in a plan whose other loads are in pounds (`+5lb on bench`): the unit every load written with
