@@ -109,6 +109,19 @@ TEST(ClientProse, APregnancyWithoutTheWordAndRemarksBeforeTheSessions) {
   EXPECT_EQ(quoted->blocks.front().sessions.size(), 1U) << "a quoted remark plans no session of its own";
 }
 
+// A handout's teaching and its safety net are not the patient's symptoms: `Flare-ups happen` is true of everyone,
+// and what to do if numbness comes, even with the `if` on the line above where the page wrapped, is no numbness.
+TEST(ClientProse, AHandoutsTeachingAndSafetyNetAreNotSymptoms) {
+  EXPECT_FALSE(has("Client: Jo. Flare-ups happen and are not a sign you have done damage." + session, "flare_up"));
+  const std::string handout =
+      "Patient: Sandra, persistent low back pain\nReview: 4 weeks. Contact the clinic if you\n"
+      "develop pain, numbness or tingling spreading down the leg.\n"
+      "Any change in bladder control, or numbness around the saddle area\n";
+  EXPECT_FALSE(has(handout + session, "numbness_tingling"));
+  EXPECT_TRUE(has(handout + session, "low_back_pain"));
+  EXPECT_TRUE(has("Patient: Sandra, numbness in the left foot since Monday" + session, "numbness_tingling"));
+}
+
 // A diagnosis said to be over is history; one only eased, or where something else ended, is the client's.
 TEST(ClientProse, ADiagnosisSaidToBeOverIsHistory) {
   EXPECT_FALSE(has("History: L5 pars fracture in 2022, fully healed on CT" + session, "spinal_fracture"));

@@ -734,24 +734,31 @@ class Parser {
   // In a chat, the client's messages speak of the client wherever they come (`my back went this morning`).
   void client_clauses(const TokenList& t) {
     if (in_notes_ || in_client_ || group_plan_) return;
+    const auto end = conditional_end(t, 0);
+    if (end > 0) heading_mentions(TokenList(t.begin(), t.begin() + static_cast<std::ptrdiff_t>(end)));
+  }
+
+  // Where the first clause from `from` that is conditional, a question or about others begins, or t.size(): `Had the
+  // back spasm in March – all clear now per GP, but keep swings crisp and stop if anything grabs.` says what the
+  // client had, and who cleared them; `Any change in bladder control, or numbness around the saddle` nothing.
+  static std::size_t conditional_end(const TokenList& t, std::size_t from) {
     static const WordSet conditional = {"if",     "unless", "should",  "avoid",    "stop",
                                         "seek",   "watch",  "whether", "anyone",   "anybody",
                                         "others", "those",  "people",  "everyone", "everybody"};
-    // `Any pain down the leg, stop`: only at a clause's start is `any` a condition (`over anything longer` is not)
-    static const WordSet opening = {"any", "anything", "anytime"};
-    // The clauses before the first that is conditional: `Had the back spasm in March – all clear now per GP,
-    // but keep swings crisp and stop if anything grabs.` says what the client had, and who cleared them.
-    std::size_t clause = 0, end = t.size();
-    for (std::size_t k = 0; k < t.size(); ++k) {
+    // `Any pain down the leg, stop`: only at a clause's start is `any` a condition (`over anything longer` is not);
+    // `develop pain, numbness or tingling spreading down the leg` (its `if you` on the line above, where the page
+    // wrapped): at a clause's start, what may come, not what is
+    static const WordSet opening = {"any", "anything", "anytime", "develop", "notice"};
+    std::size_t clause = from;
+    for (auto k = from; k < t.size(); ++k) {
       if (t[k].is_punct(',') || t[k].is_punct(';') || t[k].is_punct('.') || t[k].is(K::dash)) clause = k;
-      const bool opens = k == 0 || k == clause + 1;
+      const bool opens = k == from || k == clause + 1;
       if (t[k].is_punct('?') ||
           (t[k].is(K::word) && (conditional.contains(t[k].lower()) || (opens && opening.contains(t[k].lower()))))) {
-        end = clause;
-        break;
+        return clause;
       }
     }
-    if (end > 0) heading_mentions(TokenList(t.begin(), t.begin() + static_cast<std::ptrdiff_t>(end)));
+    return t.size();
   }
 
   // The first line of a chat's message that no header took: an exercise line when it names a known exercise, and a note
@@ -958,7 +965,9 @@ class Parser {
   void mentions(const TokenList& t, std::size_t k) {
     if (k >= t.size()) return;
     auto& c = client(t.front());
-    const auto s = span_between(file_, t[k], t.back());
+    const auto end = conditional_end(t, k);
+    if (end <= k) return;
+    const auto s = span_between(file_, t[k], t[end - 1]);
     c.mentions.push_back(ast::Name{std::string(file_.text.substr(s.offset, s.length)), s});
     if (const auto said = clearance_in(t, k); said && !c.cleared) {
       c.cleared = *said;

@@ -430,11 +430,26 @@ class Resolver {
   // off, rather than one they have now.
   static bool symptom_past(const std::vector<std::string>& written, const std::vector<std::string>& words,
                            const std::vector<std::size_t>& clause_start, std::size_t begin, std::size_t end) {
-    if (provoked(written, words, begin, end - begin) || over(words, end) || now_and_then(words, end)) return true;
+    if (provoked(written, words, begin, end - begin) || over(words, end) || now_and_then(words, end) ||
+        general(written, words, end)) {
+      return true;
+    }
     const bool as_written = written.size() == words.size();
     if (as_written && dated_recently(written, clause_start, begin)) return false;
     return in_the_past(written, words, clause_start[begin], begin) ||
            (as_written && dated_past(written, clause_start, begin));
+  }
+
+  // `Flare-ups happen and are not a sign of damage`, `flares are normal`: what is true of everyone, as a handout
+  // teaches it, not the client's symptom.
+  static bool general(const std::vector<std::string>& written, const std::vector<std::string>& words, std::size_t end) {
+    static const std::set<std::string> said = {"are", "can", "will", "may", "do", "often", "usually"};
+    if (end == 0 || end >= words.size()) return false;
+    if (words[end] == "happen" || (end + 1 < words.size() && words[end + 1] == "happen")) return true;
+    if (written.size() != words.size()) return false;
+    const auto& last = written[end - 1];
+    const bool plural = last.size() > 2 && last.back() == 's' && last != "pins" && last != "needles";
+    return plural && said.count(written[end]) > 0;
   }
 
   // `flared up last weekend`, `had a flare-up 2 days ago`, `tweaked it last Friday`: days, not months, ago. A
