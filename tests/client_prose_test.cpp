@@ -122,6 +122,14 @@ TEST(ClientProse, AHandoutsTeachingAndSafetyNetAreNotSymptoms) {
   EXPECT_TRUE(has("Patient: Sandra, numbness in the left foot since Monday" + session, "numbness_tingling"));
 }
 
+// A team's programme written for one named athlete: the coach's note speaks of that athlete.
+TEST(ClientProse, ATeamsProgrammeForOneAthlete) {
+  const std::string head = "TrainHeroic | Team: Westfield CC Academy \u2013 Pace Squad\n";
+  const std::string note = "Ollie \u2013 welcome back. Sports med dx L4 pars stress fracture (left) 5 wks ago.\n";
+  EXPECT_TRUE(has(head + "Athlete: Ollie Brennan (15)\n\n" + note + session, "spinal_fracture"));
+  EXPECT_FALSE(has(head + "\n" + note + session, "spinal_fracture"));
+}
+
 // A diagnosis said to be over is history; one only eased, or where something else ended, is the client's.
 TEST(ClientProse, ADiagnosisSaidToBeOverIsHistory) {
   EXPECT_FALSE(has("History: L5 pars fracture in 2022, fully healed on CT" + session, "spinal_fracture"));

@@ -733,7 +733,8 @@ class Parser {
   // What a sentence says of the client, up to its first clause that is conditional, a question or about others.
   // In a chat, the client's messages speak of the client wherever they come (`my back went this morning`).
   void client_clauses(const TokenList& t) {
-    if (in_notes_ || in_client_ || group_plan_) return;
+    // a team's plan speaks of no one, unless it names the athlete it is for (`Athlete: Ollie Brennan (15)`)
+    if (in_notes_ || in_client_ || (group_plan_ && !out_.client)) return;
     const auto end = conditional_end(t, 0);
     if (end > 0) heading_mentions(TokenList(t.begin(), t.begin() + static_cast<std::ptrdiff_t>(end)));
   }
