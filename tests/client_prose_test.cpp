@@ -159,13 +159,17 @@ TEST(ClientProse, ClearancesInTheTrainersWords) {
   for (const char* words :
        {"History: disc bulge; physio's happy for her to lift", "History: LBP, GP says ok to return to the gym",
         "History: L4/5 microdiscectomy, discharged by physio Jan", "History: back spasm, all clear from GP",
-        "History: sciatica, fine to train as tolerated", "History: lumbar fusion 2023, good to go per surgeon"}) {
+        "History: sciatica, fine to train as tolerated", "History: lumbar fusion 2023, good to go per surgeon",
+        "History: axial SpA. Rheumy + physio both want daily movement + regular strength work",
+        "History: LBP. Physio recommends strength training twice a week"}) {
     EXPECT_TRUE(cleared(words + session)) << words;
   }
-  for (const char* words : {"History: disc bulge, not ok to lift yet", "History: LBP, knees ok to kneel",
-                            "History: sciatica, waiting to see the consultant",
-                            "History: LBP. Had prostate cancer in 2016, all clear since",
-                            "History: lumbar fusion, discharged from hospital in May"}) {
+  for (const char* words :
+       {"History: disc bulge, not ok to lift yet", "History: LBP, knees ok to kneel",
+        "History: sciatica, waiting to see the consultant",
+        "History: LBP. Had prostate cancer in 2016, all clear since",
+        "History: lumbar fusion, discharged from hospital in May",
+        "History: LBP. Physio wants him off training for now", "History: LBP. I want to get strong for my wedding"}) {
     EXPECT_FALSE(cleared(words + session)) << words;
   }
 }

@@ -95,6 +95,38 @@ std::size_t said_fine(std::string_view t, std::size_t i) {
   return std::string_view::npos;
 }
 
+// `Rheumy + physio (Claire) both want daily movement + regular strength work`, `physio recommends strength
+// training`: a clinician, in the 40 characters before, asks for the training.
+std::size_t clinician_wants(std::string_view t, std::size_t i) {
+  std::size_t j = std::string_view::npos;
+  for (const std::string_view w : {"want ", "wants ", "recommend ", "recommends ", "recommended ", "encourage ",
+                                   "encourages ", "encouraged ", "prescribed "}) {
+    if (at(t, i, w)) j = i + w.size();
+  }
+  if (j == std::string_view::npos) return j;
+  static constexpr std::array<std::string_view, 11> clinicians{"gp",      "doctor",      "dr ",        "physio",
+                                                               "rheumy",  "rheumatolog", "consultant", "surgeon",
+                                                               "midwife", "specialist",  "sports med"};
+  const auto before = t.substr(i > 40 ? i - 40 : 0, i > 40 ? 40 : i);
+  const bool clinician = std::any_of(clinicians.begin(), clinicians.end(),
+                                     [&](std::string_view w) { return before.find(w) != std::string_view::npos; });
+  if (!clinician) return std::string_view::npos;
+  for (int words = 0; words < 6 && j < t.size(); ++words) {
+    // `wants him off training for now`, `no lifting`
+    for (const std::string_view w : {"off", "no", "not", "stop", "avoid", "pause", "less", "without"}) {
+      if (whole(t, j, w) != std::string_view::npos) return std::string_view::npos;
+    }
+    for (const std::string_view w : {"strength", "training", "exercise", "gym", "lifting", "movement"}) {
+      if (const auto end = whole(t, j, w); end != std::string_view::npos) return end;
+    }
+    j = skip(t, skip_word(t, j), ' ');
+    while (j < t.size() && !word_char(t[j]) && t[j] != ' ' && t[j] != ',' && t[j] != '.' && t[j] != ';') ++j;
+    j = skip(t, j, ' ');
+    if (j < t.size() && (t[j] == ',' || t[j] == '.' || t[j] == ';')) return std::string_view::npos;
+  }
+  return std::string_view::npos;
+}
+
 // A professional or training named within 40 characters of [begin, end): `all clear from GP`, `discharged by
 // physio`, `released to train`; not `cancer treated in 2016, all clear since` or `discharged from hospital`.
 bool attested(std::string_view t, std::size_t begin, std::size_t end) {
@@ -130,6 +162,7 @@ std::size_t referred_for_exercise(std::string_view t, std::size_t i) {
 std::size_t clearance_at(std::string_view t, std::size_t i) {
   if (const auto end = permitted_to(t, i); end != std::string_view::npos) return end;
   if (const auto end = said_fine(t, i); end != std::string_view::npos) return end;
+  if (const auto end = clinician_wants(t, i); end != std::string_view::npos) return end;
   for (const std::string_view w : {"cleared", "clearance", "exercise is fine", "exercise is ok", "gym is fine",
                                    "gym is ok", "training is fine", "lifting is fine"}) {
     if (const auto end = whole(t, i, w); end != std::string_view::npos) return end;
