@@ -130,6 +130,23 @@ TEST(ClientProse, ATeamsProgrammeForOneAthlete) {
   EXPECT_FALSE(has(head + "\n" + note + session, "spinal_fracture"));
 }
 
+// A client's comment logged under a session tells what happened then: numbness after the clearance leaves the client
+// not cleared. Soreness after training that was gone within days is no back pain.
+TEST(ClientProse, ACommentLoggedUnderASession) {
+  const std::string plan =
+      "Client: Rob. L4/5 microdiscectomy, surgeon cleared for gym 12/01/2026\n\nMonday\n"
+      "Goblet squat 3x8\n";
+  const std::string tingling = "\U0001F4AC Rob: bit of tingling in my left foot again after the squats\n";
+  EXPECT_TRUE(has(plan + tingling, "numbness_tingling"));
+  EXPECT_FALSE(cleared(plan + tingling));
+  EXPECT_TRUE(cleared(plan + "\U0001F4AC Rob: 100 felt heavy tbh\n"));
+  EXPECT_TRUE(has(plan + "Athlete notes: back bit sore after extensions, 4/10\n", "back_pain"));
+  EXPECT_FALSE(
+      has("Client: Luke, 29\n\nTuesday\nBack squat 5x5\nAthlete comments: Lower back was a bit tight the "
+          "day after the good mornings last week, nothing sharp. Gone by Thursday.\n",
+          "back_pain"));
+}
+
 // A diagnosis said to be over is history; one only eased, or where something else ended, is the client's.
 TEST(ClientProse, ADiagnosisSaidToBeOverIsHistory) {
   EXPECT_FALSE(has("History: L5 pars fracture in 2022, fully healed on CT" + session, "spinal_fracture"));

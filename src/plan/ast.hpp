@@ -116,8 +116,10 @@ struct Client {
   std::optional<Value> age;
   std::optional<Value> gestational_week;
   std::vector<Name> mentions;  // prose about the client (`History: ...`), searched for conditions
-  // In a chat, the mention whose message gave the clearance: a symptom told in a later message began after it.
+  // The mention that gave the clearance, and the mentions that report what happened later (a chat's messages, a
+  // client's comment logged under a session): a symptom reported after the clearance began after it.
   std::optional<std::size_t> cleared_in_chat;
+  std::vector<std::size_t> reports;
   std::vector<Onset> onsets;
   Span span;
 };

@@ -109,6 +109,7 @@ class Parser {
   bool section_ = false;        // block_ was opened by a header line, not by braces
   bool in_group_ = false;
   bool group_plan_ = false;  // the plan's title speaks of a class or a team
+  bool reporting_ = false;   // reading a comment logged under a session: what happened then
   LineContext group_;
   std::string load_unit_;                       // see unit_of_loads
   std::set<std::string, std::less<>> senders_;  // see chat_senders
@@ -168,6 +169,7 @@ class Parser {
       return;
     }
     if (!senders_.empty() && messenger_line(t, s)) return;
+    if (session_comment(t, s)) return;
     if (const auto from = chat_prefix(t); from > 0) {
       chat_ = in_message_ = true;
       if (from < t.size()) read(TokenList(t.begin() + static_cast<std::ptrdiff_t>(from), t.end()), s);
@@ -200,6 +202,31 @@ class Parser {
       return;
     }
     body_line(t, s);
+  }
+
+  // `💬 Rob: bit of tingling in my left foot again after the squats`, `Athlete Notes: "back bit sore after
+  // extensions, 4/10"`: a comment a coaching app logs under a session. What it tells of the client happened then,
+  // after what came before it; it plans nothing.
+  bool session_comment(const TokenList& t, const Statement& s) {
+    if (day() == nullptr || t.empty()) return false;
+    static const WordSet people = {"athlete", "client", "member", "user"};
+    static const WordSet said = {"notes", "note", "comment", "comments", "feedback"};
+    const bool bubble = file_.text.substr(s.begin, 4) == "\U0001F4AC";
+    const bool labelled =
+        t.size() > 3 && people.contains(t[0].lower()) && said.contains(t[1].lower()) && t[2].is_punct(':');
+    if (!bubble && !labelled) return false;
+    std::size_t from = labelled ? 3 : 0;
+    // `Rob:`, `Sam (coach):`: who wrote it
+    for (auto k = from; k < t.size() && k < from + 5 && bubble; ++k) {
+      if (t[k].is_punct(':')) {
+        from = k + 1;
+        break;
+      }
+    }
+    reporting_ = true;
+    if (from < t.size()) client_clauses(TokenList(t.begin() + static_cast<std::ptrdiff_t>(from), t.end()));
+    reporting_ = false;
+    return true;
   }
 
   // In a messenger's conversation: a sender's name, whose message is the next line; the time alone between
@@ -970,10 +997,11 @@ class Parser {
     if (end <= k) return;
     const auto s = span_between(file_, t[k], t[end - 1]);
     c.mentions.push_back(ast::Name{std::string(file_.text.substr(s.offset, s.length)), s});
+    if (chat_ || reporting_) c.reports.push_back(c.mentions.size() - 1);
     if (const auto said = clearance_in(t, k); said && !c.cleared) {
       c.cleared = *said;
       if (*said) clearance_date(t, k);
-      if (*said && chat_) c.cleared_in_chat = c.mentions.size() - 1;
+      if (*said) c.cleared_in_chat = c.mentions.size() - 1;
     }
     // `Surgeon cleared him at 12 weeks.` then `No restrictions.`: said of the clearance on a line of its own too
     if (prose::says_without_restrictions(prose_for_search(c.mentions.back().text))) c.without_restrictions = true;

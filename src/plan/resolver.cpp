@@ -142,7 +142,8 @@ class Resolver {
     for (std::size_t i = 0; i < c.mentions.size(); ++i) {
       const auto before = plan_.client.conditions;
       conditions_in(c.mentions[i]);
-      if (!c.cleared_in_chat || i <= *c.cleared_in_chat) continue;
+      const bool reported = std::find(c.reports.begin(), c.reports.end(), i) != c.reports.end();
+      if (!c.cleared_in_chat || i <= *c.cleared_in_chat || !reported) continue;
       const auto added = plan_.client.conditions & ~before;
       for (std::size_t v = 0; v < vocabulary.size() && !later; ++v) later = added.test(v) && vocabulary.at(v).symptom;
     }
@@ -529,6 +530,12 @@ class Resolver {
                                                 "gone",    "healed",   "calmed",   "eased"};
     for (std::size_t k = after; k < std::min(words.size(), after + 6); ++k) {
       if (ended.count(words[k]) > 0) return true;
+    }
+    // `Lower back was a bit tight the day after the good mornings last week, nothing sharp. Gone by Thursday.`:
+    // soreness after training that was gone within days, said anywhere after it
+    static const std::set<std::string> within = {"by", "in", "within", "after", "the"};
+    for (auto k = after; k + 1 < words.size(); ++k) {
+      if (words[k] == "gone" && within.count(words[k + 1]) > 0) return true;
     }
     return false;
   }
