@@ -709,6 +709,25 @@ TEST(PlanNotation, ExercisesJoinedByAPlusShareTheDose) {
   EXPECT_TRUE(errors.empty()) << errors;
 }
 
+// A weekly schedule that only announces the sessions (`- [x] Mon – Strength A`), then each written out under its title
+// and weekday (`## Strength A – Mon`): one session a weekday, the written one.
+TEST(PlanNotation, AnAnnouncedScheduleThenTheSessions) {
+  std::string errors;
+  const std::string page =
+      "## Weekly schedule\n- [x] Mon \u2013 Strength A\n- [ ] Wed \u2013 Strength B\n- [ ] Thu \u2013 Swim 30 min\n\n"
+      "## Strength A \u2013 Mon\n- Trap bar deadlift 4x5 @ 100kg\n\n## Strength B \u2013 Wed\n- Goblet squat 4x8\n";
+  const auto plan = read_plan(page, &errors);
+  EXPECT_EQ(errors.find("error"), std::string::npos) << errors;
+  ASSERT_TRUE(plan);
+  const auto& sessions = plan->blocks.front().sessions;
+  ASSERT_EQ(sessions.size(), 3U);
+  EXPECT_EQ(sessions[0].weekday, 0);
+  EXPECT_EQ(sessions[0].lines.size(), 1U);
+  EXPECT_EQ(sessions[1].weekday, 2);
+  EXPECT_EQ(sessions[1].lines.size(), 1U);
+  EXPECT_EQ(sessions[2].weekday, 3);
+}
+
 // Workouts logged with their dates: the same weekday dated again is the next week, not a second session that day.
 TEST(PlanNotation, DatedWorkoutsOnTheSameWeekdayAreWeeksApart) {
   const std::string log =

@@ -2050,20 +2050,29 @@ class Parser {
   // weeks is a template, not another Friday.
   bool weekday_planned(const Token& weekday) {
     const auto key = std::string(weekday.lower().substr(0, 3));
-    return std::any_of(days().begin(), days().end(),
-                       [&](const ast::Day& d) { return !d.ordered && day_key(d, d.day.text) == key; });
+    // a weekday only announced so far (`- [x] Mon – Strength A` in a schedule) is written out now
+    return std::any_of(days().begin(), days().end(), [&](const ast::Day& d) {
+      return !d.ordered && day_key(d, d.day.text) == key &&
+             (d.rest || d.rest_day ||
+              std::any_of(d.blocks.begin(), d.blocks.end(), [](const ast::Block& b) { return !b.lines.empty(); }));
+    });
   }
 
   // `LOWER A (mon)`, `Push day (Thu)`: a session's title, then its weekday in brackets at the end; read as the
   // weekday, then the title.
+  // `Strength A – Mon` with a dash before the weekday too.
   static std::optional<TokenList> title_before_weekday(const TokenList& t, std::size_t k) {
     const auto n = t.size();
-    if (n < k + 4 || !t[n - 3].is_punct('(') || !t[n - 1].is_punct(')') || weekday_words.count(t[n - 2].lower()) == 0 ||
-        !title_like(TokenList(t.begin() + static_cast<std::ptrdiff_t>(k), t.end() - 3))) {
+    const bool bracketed =
+        n >= k + 4 && t[n - 3].is_punct('(') && t[n - 1].is_punct(')') && weekday_words.count(t[n - 2].lower()) > 0;
+    const bool dashed =
+        n >= k + 3 && t[n - 2].is(K::dash) && !t[n - 2].attached && weekday_words.count(t[n - 1].lower()) > 0;
+    const auto tail = bracketed ? 3 : 2;
+    if (!(bracketed || dashed) || !title_like(TokenList(t.begin() + static_cast<std::ptrdiff_t>(k), t.end() - tail))) {
       return std::nullopt;
     }
-    TokenList moved{t[n - 2]};
-    moved.insert(moved.end(), t.begin() + static_cast<std::ptrdiff_t>(k), t.end() - 3);
+    TokenList moved{t[n - tail + 1]};
+    moved.insert(moved.end(), t.begin() + static_cast<std::ptrdiff_t>(k), t.end() - tail);
     return moved;
   }
 
@@ -2504,6 +2513,26 @@ class Parser {
 
   // `Tue` and `Tuesday`, `Mon pm` and `Thursday 6pm`: one day of the week (a part counts only when both
   // days give one), or the same `Day 2`.
+  // `- [x] Mon – Strength A` in a weekly schedule, then `## Strength A – Mon` with its exercises: the first only
+  // announces the session the second writes out, and is dropped. (Not when a waiver points at days by their place.)
+  void drop_announced_days(std::vector<ast::Day>& days) const {
+    if (!pending_.empty()) return;
+    const auto empty = [](const ast::Day& d) {
+      return !d.rest && !d.rest_day && d.also.empty() &&
+             std::all_of(d.blocks.begin(), d.blocks.end(), [](const ast::Block& b) { return b.lines.empty(); });
+    };
+    std::vector<ast::Day> kept;
+    for (std::size_t i = 0; i < days.size(); ++i) {
+      const auto& d = days[i];
+      const bool announced = empty(d) && !d.ordered && std::any_of(days.begin(), days.end(), [&](const ast::Day& e) {
+                               return &e != &d && !e.ordered && !empty(e) && e.part == d.part &&
+                                      day_key(e, e.day.text) == day_key(d, d.day.text);
+                             });
+      if (!announced) kept.push_back(d);
+    }
+    if (kept.size() != days.size()) days = std::move(kept);
+  }
+
   static std::string day_key(const ast::Day& d, const std::string& text) {
     std::string key = text.substr(0, d.ordered ? std::string::npos : 3);
     for (auto& c : key) c = static_cast<char>(ascii::lower(static_cast<unsigned char>(c)));
@@ -4018,8 +4047,10 @@ class Parser {
 
   void finish() {
     for (auto& week : out_.weeks) {
+      drop_announced_days(week.days);
       for (auto& d : week.days) d.span.length = std::max(d.span.length, d.end - d.span.offset);
     }
+    drop_announced_days(out_.loose_days);
     for (auto& d : out_.loose_days) d.span.length = std::max(d.span.length, d.end - d.span.offset);
     for (const auto& p : pending_) {
       auto& w = out_.waivers[p.index];
