@@ -147,6 +147,22 @@ TEST(ClientProse, ACommentLoggedUnderASession) {
           "back_pain"));
 }
 
+// An old fracture is history, unlike one of weeks ago; the bullets under `Client info` are about the client up to the
+// blank line, whatever their key, and a line of two sentences among them too.
+TEST(ClientProse, AnOldFractureAndTheBulletsUnderClientInfo) {
+  EXPECT_FALSE(
+      has("Client: Mo, 68. Old compression fracture T11 (2022), not painful now." + session, "spinal_fracture"));
+  EXPECT_TRUE(has("Client: Mo, 68. Compression fracture L1 three weeks ago" + session, "spinal_fracture"));
+  const std::string info =
+      "Client info\n* Age 68, retired teacher\n* Osteoporosis \u2013 DEXA Nov 2025: lumbar spine T-score -3.1\n"
+      "* Compression fracture T11 in January, still sore. Has lost about 4cm height\n";
+  EXPECT_TRUE(has(info + session, "osteoporosis"));
+  EXPECT_TRUE(has(info + session, "spinal_fracture"));
+  const auto plan = resolved(info + session);
+  ASSERT_TRUE(plan);
+  EXPECT_EQ(plan->blocks.front().sessions.front().lines.size(), 1U) << "no bullet of the client is an exercise";
+}
+
 // A diagnosis said to be over is history; one only eased, or where something else ended, is the client's.
 TEST(ClientProse, ADiagnosisSaidToBeOverIsHistory) {
   EXPECT_FALSE(has("History: L5 pars fracture in 2022, fully healed on CT" + session, "spinal_fracture"));

@@ -643,6 +643,8 @@ class Parser {
       if (t.size() == 1 || t[1].is_punct(':')) return client_header(t, s), true;
       if (about.count(t[1].lower()) > 0 && (t.size() == 2 || t[2].is_punct(':'))) {
         client_header(TokenList(t.begin() + 1, t.end()), s);
+        // `Client info` alone above the client's bullets: they are about the client up to the blank line
+        if (t.size() <= 3 && day() == nullptr) record_paragraph_ = true;
         return true;
       }
     }
@@ -935,10 +937,13 @@ class Parser {
       return true;
     }
     if (k == 0 || k >= t.size() || !(t[k].is_punct(':') || t[k].is(K::dash) || t[k].is_punct(','))) {
-      // a wrapped line of the paragraph, without a dose: more of the same prose
-      if (!has_dose(t) && !prose(t)) return false;
-      if (!has_dose(t)) mentions(t, 0);
-      return !has_dose(t);
+      // a wrapped line of the paragraph, without a dose: more of the same prose; with one, when it is sentences
+      // (`Old compression fracture T11 (2022), not painful now. Has lost about 4cm height`)
+      const bool sentences =
+          two_sentences(t) && std::none_of(t.begin(), t.end(), [](const Token& x) { return x.is(K::times); });
+      if (!has_dose(t) && !prose(t) && !sentences) return false;
+      if (!has_dose(t) || sentences) mentions(t, 0);
+      return !has_dose(t) || sentences;
     }
     for (std::size_t j = 0; j < k; ++j) {
       const auto w = t[j].lower();
@@ -962,6 +967,12 @@ class Parser {
     }
     for (std::size_t j = 0; j < k; ++j) {
       if (other.count(t[j].lower()) > 0) return none_restricted(t, j, k), true;
+    }
+    // under a heading about the client (`Client info`, `Health notes:`), up to the blank line, a line without sets
+    // is about the client whatever its key (`Osteoporosis – DEXA Nov 2025: lumbar spine T-score -3.1`)
+    if (record_paragraph_ && std::none_of(t.begin(), t.end(), [](const Token& x) { return x.is(K::times); })) {
+      mentions(t, 0);
+      return true;
     }
     return false;
   }
@@ -1529,18 +1540,26 @@ class Parser {
     while (k < t.size() && !t[k].is(K::word)) ++k;
     if (k >= t.size() || !placing.contains(t[k].lower())) return false;
     const auto words = std::count_if(t.begin(), t.end(), [](const Token& x) { return x.is(K::word); });
-    bool two_sentences = false;
-    for (std::size_t j = 1; j + 1 < t.size(); ++j) {
-      const auto& next = t[j + 1];
-      if (t[j].is_punct('.') && next.is(K::word) && ascii::is_upper(static_cast<unsigned char>(next.text.front()))) {
-        two_sentences = true;
-      }
-    }
     // `Hold a plank for 30 seconds each side.` is a dose; `Hold a dumbbell at your chest.` says how
     const bool to_the_reader =
         std::any_of(t.begin(), t.end(), [](const Token& x) { return x.lower() == "your" || x.lower() == "you"; });
     if (t[k].lower() == "hold" && !to_the_reader) return false;
-    return words >= 6 && (ends_sentence || two_sentences || t[k].lower() == "stand" || t[k].lower() == "lie");
+    return words >= 6 && (ends_sentence || two_sentences(t) || t[k].lower() == "stand" || t[k].lower() == "lie");
+  }
+
+  // `... not painful now. Has lost about 4cm height`: a full stop, then a capital, within the line
+  // (not `1. Knee rolls`, a numbered item)
+  static bool two_sentences(const TokenList& t) {
+    std::size_t words = 0;
+    for (std::size_t j = 0; j + 1 < t.size(); ++j) {
+      words += t[j].is(K::word) ? 1 : 0;
+      const auto& next = t[j + 1];
+      if (j > 0 && words >= 2 && t[j].is_punct('.') && t[j - 1].is(K::word) && next.is(K::word) &&
+          ascii::is_upper(static_cast<unsigned char>(next.text.front()))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   static bool field_word(const Token& x) {

@@ -300,6 +300,7 @@ class Resolver {
           const auto from = clause_start[i];
           const bool past = (entry.symptom && symptom_past(written, words, clause_start, i, i + n)) ||
                             (entry.id.rfind("recent_", 0) == 0 && long_ago(words, i + n)) ||
+                            (entry.id == "spinal_fracture" && old_fracture(written, words, i, i + n)) ||
                             (!entry.symptom && over_for_certain(words, i + n)) ||
                             (since.at > i && ended_by(since.kind, entry.id)) || at_the_time(words, i + n);
           // `back pain free for 2 years`, `sore back of the knee`; but `flare-up of his back` is the client's
@@ -615,6 +616,19 @@ class Resolver {
 
   // `discectomy in 2019, full recovery`: a condition that is only recent (`recent_spinal_surgery`) is history
   // when a year before the clearance's, `N years ago` or a recovery follows it.
+  // `Old compression fracture T11 (2022)`, `previous wedge fracture, healed`: a fracture of the past. Unlike pain, a
+  // fracture had weeks ago is still one now, so only these words end it.
+  bool old_fracture(const std::vector<std::string>& written, const std::vector<std::string>& words, std::size_t begin,
+                    std::size_t end) const {
+    static const std::set<std::string> old = {"old", "previous", "prior", "former", "healed", "historic", "historical"};
+    const auto& as_written = written.size() == words.size() ? written : words;
+    for (auto k = begin >= 2 ? begin - 2 : 0; k < begin; ++k) {
+      if (old.count(as_written[k]) > 0) return true;
+    }
+    (void)end;
+    return false;
+  }
+
   bool long_ago(const std::vector<std::string>& words, std::size_t after) const {
     for (std::size_t k = after; k < std::min(words.size(), after + 6); ++k) {
       const auto& w = words[k];
