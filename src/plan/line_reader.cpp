@@ -1054,13 +1054,14 @@ class Reader {
     const auto& t = t_[i_];
     // `@` speaks for the item right after it only.
     if (!t.is_punct('@')) at_item_ = std::exchange(after_at_, false);
-    // `@ 4:35/km`, `(~5:00/km)`: a running pace, for the runner, not a time
-    if (t.is(K::clock) && punct_at(i_ + 1, '/') && pace_unit(word_at(i_ + 2))) {
+    // `@ 4:35/km`, `(~5:00/km)`, `@ 9:15–9:45/mi`, `@ 9:45+/mi`, `5 x 1 mi @ 7:45–7:50`: a running pace, for the
+    // runner, not a time. A time right after `@` is never a load.
+    if (const auto end = pace_end(i_); end > i_) {
       end_note();
       note_word(i_);
-      note_word(i_ + 2);
+      note_word(end - 1);
       end_note();
-      i_ += 3;
+      i_ = end;
       return;
     }
     if (t.is(K::number) || t.is(K::clock)) return number_item();
@@ -1634,6 +1635,16 @@ class Reader {
   }
 
   static bool pace_unit(std::string_view w) { return w == "km" || w == "mi" || w == "mile" || w == "k"; }
+
+  // Past a pace that starts at k, or k.
+  [[nodiscard]] std::size_t pace_end(std::size_t k) const {
+    if (!t_[k].is(K::clock)) return k;
+    auto j = k + 1;
+    if (at(j + 1) != nullptr && t_[j].is(K::dash) && t_[j + 1].is(K::clock)) j += 2;
+    if (punct_at(j, '+')) ++j;
+    if (punct_at(j, '/') && pace_unit(word_at(j + 1))) return j + 2;
+    return at_item_ ? j : k;
+  }
 
   static bool pace_word(std::string_view w) { return w == "pace" || w == "effort" || w == "speed"; }
 
