@@ -728,6 +728,17 @@ TEST(PlanNotation, AnAnnouncedScheduleThenTheSessions) {
   EXPECT_EQ(sessions[2].weekday, 3);
 }
 
+// An arrow: at the start of a line, a remark on the line above; between an exercise and another with a dose, what
+// replaces the first.
+TEST(PlanNotation, ArrowsInACoachsShorthand) {
+  std::string errors;
+  EXPECT_EQ(lines_of("Mon\nBSQ 3x5 @ 80kg\n\u2192 keep it crisp, NO grinding, out in 50'\n"
+                     "drop hurdle hops \u2192 drop jumps 3x4 (30cm)\n",
+                     &errors),
+            (std::vector<std::string>{"back squat 3", "depth jump 3"}));
+  EXPECT_EQ(errors.find("error"), std::string::npos) << errors;
+}
+
 // Workouts logged with their dates: the same weekday dated again is the next week, not a second session that day.
 TEST(PlanNotation, DatedWorkoutsOnTheSameWeekdayAreWeeksApart) {
   const std::string log =

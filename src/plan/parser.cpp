@@ -170,6 +170,7 @@ class Parser {
     }
     if (!senders_.empty() && messenger_line(t, s)) return;
     if (session_comment(t, s)) return;
+    if (arrowed(t, s)) return;
     if (const auto from = chat_prefix(t); from > 0) {
       chat_ = in_message_ = true;
       if (from < t.size()) read(TokenList(t.begin() + static_cast<std::ptrdiff_t>(from), t.end()), s);
@@ -227,6 +228,26 @@ class Parser {
     if (from < t.size()) client_clauses(TokenList(t.begin() + static_cast<std::ptrdiff_t>(from), t.end()));
     reporting_ = false;
     return true;
+  }
+
+  // `→ keep D2 crisp, NO grinding, out in 50'`: a remark under the line above, an aside. `drop hurdle hops → drop
+  // jumps 3x4`: what replaces an exercise with no dose, the line that counts.
+  bool arrowed(const TokenList& t, const Statement& s) {
+    if (day() == nullptr) return false;
+    if (file_.text.substr(s.begin, 3) == "\u2192" || file_.text.substr(s.begin, 2) == "->") {
+      return aside_line(t, {0, t.size()}), true;
+    }
+    for (std::size_t k = 1; k + 2 < t.size(); ++k) {
+      if (t[k].text != "\u2192") continue;
+      const TokenList before(t.begin(), t.begin() + static_cast<std::ptrdiff_t>(k));
+      const TokenList after(t.begin() + static_cast<std::ptrdiff_t>(k + 1), t.end());
+      // (`D → Farmers carry 4 x 20m`: a superset's letter before the arrow, not an exercise replaced)
+      const bool label = before.size() == 1 && before.front().text.size() <= 2;
+      if (label || has_dose(before) || !after.front().is(K::word) || !has_dose(after)) return false;
+      body_line(after, s);
+      return true;
+    }
+    return false;
   }
 
   // In a messenger's conversation: a sender's name, whose message is the next line; the time alone between
