@@ -699,6 +699,9 @@ TEST(PlanNotation, ANotesAppsPageAndAnAppsSections) {
   EXPECT_EQ(sessions[1].weekday, 3);
   EXPECT_EQ(sessions[2].lines.front().block, model::Block::warmup);
   EXPECT_EQ(sessions[2].lines.back().block, model::Block::main);
+  // the app's format of the block in brackets says nothing of its length
+  EXPECT_EQ(lines_of("Mon\nSection 1 \u00b7 Warm Up (Interval \u00b7 1 round)\nCat cow x10\n", &errors),
+            (std::vector<std::string>{"cat-cow (warm-up)"}));
 }
 
 // `Crunches + V-ups superset 3x20`: two exercises joined by `+` with one dose are both planned with it.

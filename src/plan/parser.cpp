@@ -2699,8 +2699,12 @@ class Parser {
       if (t[j].is_punct(')')) depth = std::max(0, depth - 1);
       dashed = dashed || (t[j].is(K::dash) && depth == 0);
       if (t[j].is_punct('(') || t[j].is_punct(')') || t[j].is(K::dash)) continue;
-      // `Warm-up (10 min, seated then standing)`: the length is read, the other words are a note
-      if (depth > 0 && !t[j].is(K::number)) continue;
+      // `Warm-up (10 min, seated then standing)`: the length is read, the other words are a note, and so are other
+      // counts (`Core (Superset · 3 rounds)`, as a coaching app names the block's format)
+      const bool length =
+          t[j].is(K::number) && (t[j].mark == '\'' || (j + 1 < t.size() && unit_scale_is_time(t[j + 1].lower())) ||
+                                 (j + 1 < t.size() && t[j + 1].is(K::dash)));
+      if (depth > 0 && !length) continue;
       if (t[j].is_punct(':')) {
         inline_from = j + 1;
         break;
