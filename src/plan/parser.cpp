@@ -234,6 +234,8 @@ class Parser {
   // jumps 3x4`: what replaces an exercise with no dose, the line that counts.
   bool arrowed(const TokenList& t, const Statement& s) {
     if (day() == nullptr) return false;
+    const auto text = file_.text.substr(s.begin, s.end - s.begin);
+    if (text.find("\u2192") == std::string_view::npos && !text.starts_with("->")) return false;
     if (file_.text.substr(s.begin, 3) == "\u2192" || file_.text.substr(s.begin, 2) == "->") {
       return aside_line(t, {0, t.size()}), true;
     }
@@ -2561,16 +2563,17 @@ class Parser {
       return !d.rest && !d.rest_day && d.also.empty() &&
              std::all_of(d.blocks.begin(), d.blocks.end(), [](const ast::Block& b) { return b.lines.empty(); });
     };
-    std::vector<ast::Day> kept;
-    for (std::size_t i = 0; i < days.size(); ++i) {
-      const auto& d = days[i];
-      const bool announced = empty(d) && !d.ordered && std::any_of(days.begin(), days.end(), [&](const ast::Day& e) {
-                               return &e != &d && !e.ordered && !empty(e) && e.part == d.part &&
-                                      day_key(e, e.day.text) == day_key(d, d.day.text);
-                             });
-      if (!announced) kept.push_back(d);
-    }
-    if (kept.size() != days.size()) days = std::move(kept);
+    const auto announced = [&](const ast::Day& d) {
+      return empty(d) && !d.ordered && std::any_of(days.begin(), days.end(), [&](const ast::Day& e) {
+               return &e != &d && !e.ordered && !empty(e) && e.part == d.part &&
+                      day_key(e, e.day.text) == day_key(d, d.day.text);
+             });
+    };
+    if (std::none_of(days.begin(), days.end(), [&](const ast::Day& d) { return empty(d); })) return;
+    std::vector<bool> drop(days.size());
+    for (std::size_t i = 0; i < days.size(); ++i) drop[i] = announced(days[i]);
+    std::size_t i = 0;
+    std::erase_if(days, [&](const ast::Day&) { return drop[i++]; });
   }
 
   static std::string day_key(const ast::Day& d, const std::string& text) {
@@ -3202,12 +3205,14 @@ class Parser {
     static const WordSet counts = {"sets", "reps", "exercises"};  // a dose's field under an exercise
     static const WordSet totals = {"pr", "prs", "pb", "pbs", "volume", "kcal", "records"};
     const bool handle = t.size() == 2 && t[0].is_punct('@') && t[1].attached;
+    const auto key = t.front().lower();
+    // most lines start with an exercise's name: turned away before anything else is looked at
+    if (!handle && !t.front().is(K::other) && !keys.contains(key) && !counts.contains(key)) return false;
     const auto* d = day();
     if (d == nullptr && !handle) return false;
     const bool no_lines =
         d == nullptr || std::all_of(d->blocks.begin(), d->blocks.end(), [](const auto& b) { return b.lines.empty(); });
     const auto colon = field_colon(t, 0);
-    const auto key = t.front().lower();
     const bool field = colon > 0 && (keys.contains(key) || (no_lines && counts.contains(key)));
     const bool icons = t.front().is(K::other) && std::any_of(t.begin(), t.end(), [](const Token& x) {
                          return x.is(K::word) && totals.contains(x.lower());
