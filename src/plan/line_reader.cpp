@@ -327,7 +327,10 @@ class Reader {
     const bool closes = arrow || (close != nullptr && close->attached &&
                                   (close->is_punct(')') || close->is_punct('.') || close->is_punct(':')));
     if (paren && !(close != nullptr && close->is_punct(')'))) return;
-    if (!closes && !(group.size() == 1 && k > i_ + 1 && close != nullptr && close->is(K::word))) {
+    // `B2 1-arm DB row`: a name that starts with a count of limbs
+    const bool limbs = close != nullptr && close->is(K::number) && close->mark == 0 && at(k + 2) != nullptr &&
+                       t_[k + 1].is(K::dash) && t_[k + 1].attached && t_[k + 2].is(K::word) && t_[k + 2].attached;
+    if (!closes && !(group.size() == 1 && k > i_ + 1 && close != nullptr && (close->is(K::word) || limbs))) {
       // `A1 Goblet squat` without punctuation counts only with the digit.
       return;
     }
