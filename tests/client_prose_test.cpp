@@ -242,6 +242,21 @@ TEST(ClientProse, AMessengersConversation) {
   EXPECT_EQ(plain->blocks.front().sessions.front().weekday, 0);
 }
 
+// A phone's text conversation: the app named under the contact, then each time alone above the messages. What the
+// client writes there is read, and the times start no session.
+TEST(ClientProse, APhonesTextConversation) {
+  const std::string thread =
+      "Chloe Barnes\niMessage\nMon, 9 Mar at 20:41\n\nHiii!! 6 weeks pp today, lower back is killing me from "
+      "lugging the car seat about\n\nMon, 9 Mar at 21:10\nMe: Ok here's your plan\nTUES \u2013 Legs\n"
+      "Deadlift 3x5 @ 60kg\n";
+  EXPECT_TRUE(has(thread, "postpartum"));
+  EXPECT_TRUE(has(thread, "low_back_pain"));
+  const auto plan = resolved(thread);
+  ASSERT_TRUE(plan);
+  ASSERT_EQ(plan->blocks.front().sessions.size(), 1U);
+  EXPECT_EQ(plan->blocks.front().sessions.front().weekday, 1);
+}
+
 // A plan that records no condition is told which rules it was not checked against; one that does is not.
 TEST(ClientProse, APlanWithNoConditionIsToldWhatDidNotApply) {
   const auto none = check_named(default_engine(), "n.plan", "Monday\nDeadlift 3x5 @ 140kg\n");

@@ -78,7 +78,9 @@ class Parser {
         d_(diagnostics),
         cursor_(file),
         load_unit_(unit_of_loads(file.text)),
-        senders_(chat_senders(file.text)) {}
+        senders_(chat_senders(file.text)),
+        text_thread_(file.text.find("\niMessage\n") != std::string_view::npos ||
+                     file.text.find("\nText Message\n") != std::string_view::npos) {}
 
   ast::File run() {
     out_.source = &file_;
@@ -113,6 +115,7 @@ class Parser {
   LineContext group_;
   std::string load_unit_;                       // see unit_of_loads
   std::set<std::string, std::less<>> senders_;  // see chat_senders
+  bool text_thread_ = false;                    // a phone's text conversation, its app named under the contact
   std::size_t anonymous_groups_ = 0;
   struct PendingWaiver {
     std::size_t index;
@@ -168,7 +171,7 @@ class Parser {
       if (!kept->empty()) read(*kept, s);  // a line struck out whole is no longer planned
       return;
     }
-    if (!senders_.empty() && messenger_line(t, s)) return;
+    if ((!senders_.empty() || text_thread_) && messenger_line(t, s)) return;
     if (session_comment(t, s)) return;
     if (arrowed(t, s)) return;
     if (const auto from = chat_prefix(t); from > 0) {
@@ -264,7 +267,10 @@ class Parser {
     }
     const bool receipt = t.size() == 2 && t[1].is(K::clock) &&
                          (t[0].lower() == "seen" || t[0].lower() == "read" || t[0].lower() == "delivered");
-    const bool stamp = t.size() == 2 && t[1].is(K::clock) && weekday_words.contains(t[0].lower());
+    // `Mon, 9 Mar at 20:41` in a phone's text conversation: when the next messages were sent
+    const bool stamp = t.back().is(K::clock) && weekday_words.contains(t[0].lower()) &&
+                       (t.size() == 2 || (text_thread_ && t.size() <= 7 && dated(t)));
+    if (stamp) chat_ = true;
     return receipt || stamp;
   }
 
@@ -1275,6 +1281,11 @@ class Parser {
   // export (`Client,Priya`, `Health notes,"..."`) are read like a client paragraph.
   bool export_note(const TokenList& t) {
     const auto w = t.front().lower();
+    // what a messaging app prints around the messages: `iMessage`, `Thread`, `5 replies`, `Read 11:40`, `Delivered`
+    static const WordSet apps = {"imessage", "thread", "messenger", "whatsapp", "sms", "delivered", "slack"};
+    if (t.size() == 1 && apps.contains(w)) return true;
+    if (t.size() == 2 && t[0].is(K::number) && (t[1].lower() == "replies" || t[1].lower() == "reply")) return true;
+    if (t.size() == 2 && t[1].is(K::clock) && (w == "read" || w == "seen" || w == "delivered")) return true;
     // `Today 18:47`, `Yesterday 9:02 pm`: a message's time in a text conversation pasted whole
     if ((w == "today" || w == "yesterday") && t.size() <= 3 && t.size() >= 2 && t[1].is(K::clock)) return true;
     // `Exercise 2 of 6`, `Workout 2 of 3`: a coaching app's count of what follows
