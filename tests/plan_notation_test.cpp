@@ -712,6 +712,16 @@ TEST(PlanNotation, ExercisesJoinedByAPlusShareTheDose) {
   EXPECT_TRUE(errors.empty()) << errors;
 }
 
+// How often the client trains, written as a field before the sessions, is a note: the sessions say it.
+TEST(PlanNotation, HowOftenBeforeTheSessionsIsANote) {
+  std::string errors;
+  EXPECT_EQ(
+      lines_of("Days a week: 3-4\nSessions per week: 3, plus your walks/golf\n\nMon\nGoblet squat 3x10\n", &errors),
+      (std::vector<std::string>{"goblet squat 3"}));
+  EXPECT_EQ(errors.find("error"), std::string::npos) << errors;
+  EXPECT_NE(errors.find("'Days a week: 3-4' read as a note: how often the client trains"), std::string::npos) << errors;
+}
+
 // A weekly schedule that only announces the sessions (`- [x] Mon – Strength A`), then each written out under its title
 // and weekday (`## Strength A – Mon`): one session a weekday, the written one.
 TEST(PlanNotation, AnAnnouncedScheduleThenTheSessions) {

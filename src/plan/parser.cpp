@@ -3140,7 +3140,7 @@ class Parser {
       // `1. Cat / cow` then `Repetitions: 10 | Sets: 1 | Times a day: 2`: a home programme's first exercise
       if (const auto fields = dose_fields(t); fields && adopt_listed_item(*fields) && dose_of_line_above(*fields))
         return;
-      if (document_property(t)) return;
+      if (document_property(t) || frequency_line(t)) return;
       // `👤 Amira K. | 29 wks (due 18 May) | 3x/wk`: the person icon says the line is about the client
       if (file_.text.substr(s.begin, 4) == "\U0001F464") return heading_mentions(t);
       // `💬 Amira pre-bump: lifting 4 yrs, squat 90kg`: a remark quoted before the sessions plans nothing
@@ -3248,6 +3248,21 @@ class Parser {
     const auto span = span_between(file_, t.front(), t.back());
     add_note(d_, span,
              fmt::format("'{}' read as a note: a property of the document",
+                         shorten(std::string(file_.text.substr(span.offset, span.length)))));
+    return true;
+  }
+
+  // `Days a week: 3, plus your walks/golf`, `Sessions per week: 3-4` before the sessions: how often the client trains,
+  // which the sessions themselves say. A note.
+  bool frequency_line(const TokenList& t) {
+    const auto colon = field_colon(t, 0);
+    if (colon < 2 || colon > 4) return false;
+    const auto key = joined_lower(t, 0, colon);
+    static const WordSet keys = {"days a week", "days per week", "sessions per week", "sessions a week", "days per wk"};
+    if (!keys.contains(key)) return false;
+    const auto span = span_between(file_, t.front(), t.back());
+    add_note(d_, span,
+             fmt::format("'{}' read as a note: how often the client trains, which the sessions say",
                          shorten(std::string(file_.text.substr(span.offset, span.length)))));
     return true;
   }
