@@ -79,8 +79,7 @@ class Parser {
         cursor_(file),
         load_unit_(unit_of_loads(file.text)),
         senders_(chat_senders(file.text)),
-        text_thread_(file.text.find("\niMessage\n") != std::string_view::npos ||
-                     file.text.find("\nText Message\n") != std::string_view::npos) {}
+        text_thread_(text_thread(file.text)) {}
 
   ast::File run() {
     out_.source = &file_;
@@ -1891,6 +1890,16 @@ class Parser {
     return out;
   }
 
+  // `iMessage` or `Text Message` alone on a line: a phone's text conversation.
+  static bool text_thread(std::string_view text) {
+    for (auto at = text.find("Message\n"); at != std::string_view::npos; at = text.find("Message\n", at + 1)) {
+      const auto start = text.rfind('\n', at);
+      const auto line = text.substr(start == std::string_view::npos ? 0 : start + 1, at + 7 - (start + 1));
+      if (line == "iMessage" || line == "Text Message") return true;
+    }
+    return false;
+  }
+
   // A conversation copied from a messenger that writes each sender's name on a line of its own above the message
   // (`Lauren Pike`, then `You sent` above the trainer's own): the names, when the text holds `You sent`. A name is a
   // line of one to four capitalised words, written alone twice or more.
@@ -2015,9 +2024,11 @@ class Parser {
   // `Mon – Day 1, Thu – Day 2`, `Mon: A | Wed: B`: a schedule written on one line, each entry as `schedule_entry`
   // reads it. Every piece must be one, or the line is something else.
   bool schedule_list(const TokenList& t, std::size_t k) {
+    const auto separator = [](const Token& x) { return x.is_punct(',') || x.is_punct(';') || x.is_punct('|'); };
+    if (std::none_of(t.begin() + static_cast<std::ptrdiff_t>(k), t.end(), separator)) return false;
     std::vector<TokenList> pieces(1);
     for (auto j = k; j < t.size(); ++j) {
-      if (t[j].is_punct(',') || t[j].is_punct(';') || t[j].is_punct('|')) {
+      if (separator(t[j])) {
         pieces.emplace_back();
       } else {
         pieces.back().push_back(t[j]);
