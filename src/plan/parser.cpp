@@ -2114,8 +2114,11 @@ class Parser {
   // weeks is a template, not another Friday.
   bool weekday_planned(const Token& weekday) {
     const auto key = std::string(weekday.lower().substr(0, 3));
-    // a weekday only announced so far (`- [x] Mon – Strength A` in a schedule) is written out now
-    return std::any_of(days().begin(), days().end(), [&](const ast::Day& d) {
+    // a weekday only announced so far (`- [x] Mon – Strength A` in a schedule) is written out now. A week holds a
+    // few sessions: only its last 32 are looked at, so that a week of thousands stays linear.
+    const auto& list = days();
+    const auto from = list.size() > 32 ? list.end() - 32 : list.begin();
+    return std::any_of(from, list.end(), [&](const ast::Day& d) {
       return !d.ordered && day_key(d, d.day.text) == key &&
              (d.rest || d.rest_day ||
               std::any_of(d.blocks.begin(), d.blocks.end(), [](const ast::Block& b) { return !b.lines.empty(); }));
@@ -2585,17 +2588,15 @@ class Parser {
       return !d.rest && !d.rest_day && d.also.empty() &&
              std::all_of(d.blocks.begin(), d.blocks.end(), [](const ast::Block& b) { return b.lines.empty(); });
     };
-    const auto announced = [&](const ast::Day& d) {
-      return empty(d) && !d.ordered && std::any_of(days.begin(), days.end(), [&](const ast::Day& e) {
-               return &e != &d && !e.ordered && !empty(e) && e.part == d.part &&
-                      day_key(e, e.day.text) == day_key(d, d.day.text);
-             });
-    };
-    if (std::none_of(days.begin(), days.end(), [&](const ast::Day& d) { return empty(d); })) return;
-    std::vector<bool> drop(days.size());
-    for (std::size_t i = 0; i < days.size(); ++i) drop[i] = announced(days[i]);
-    std::size_t i = 0;
-    std::erase_if(days, [&](const ast::Day&) { return drop[i++]; });
+    if (std::none_of(days.begin(), days.end(), empty)) return;
+    // the weekdays written out, once each: linear in the days however many there are
+    std::set<std::pair<std::string, std::string>> written;
+    for (const auto& d : days) {
+      if (!d.ordered && !empty(d)) written.emplace(day_key(d, d.day.text), d.part);
+    }
+    std::erase_if(days, [&](const ast::Day& d) {
+      return empty(d) && !d.ordered && written.contains({day_key(d, d.day.text), d.part});
+    });
   }
 
   static std::string day_key(const ast::Day& d, const std::string& text) {

@@ -923,6 +923,14 @@ def rest_advice_in_a_crowded_week_is_linear(tmp):
 
 
 @case
+def titled_sessions_in_a_crowded_week_are_linear(tmp):
+    # each header's weekday is looked for among the week's sessions: a week of thousands must stay linear
+    write(f"{tmp}/titled.plan", "conditions back_pain\n" + "Strength A - Mon\n" * 50000)
+    r = run("check", "titled.plan", "-o", "report.txt", cwd=tmp, timeout=120)
+    expect_exit(r, 2)
+
+
+@case
 def a_plan_of_too_many_weeks_is_refused(tmp):
     weeks = [f"week {w} {{\n  mon strength 30min {{\n    bird-dog 3x8\n  }}\n}}" for w in range(1, 1001)]
     write(f"{tmp}/long.plan", 'plan "long"\n' + "\n".join(weeks) + "\n")
