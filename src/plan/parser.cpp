@@ -237,10 +237,8 @@ class Parser {
   bool arrowed(const TokenList& t, const Statement& s) {
     if (day() == nullptr) return false;
     const auto text = file_.text.substr(s.begin, s.end - s.begin);
-    if (text.find("\u2192") == std::string_view::npos && !text.starts_with("->")) return false;
-    if (file_.text.substr(s.begin, 3) == "\u2192" || file_.text.substr(s.begin, 2) == "->") {
-      return aside_line(t, {0, t.size()}), true;
-    }
+    if (text.starts_with("\u2192") || text.starts_with("->")) return aside_line(t, {0, t.size()}), true;
+    if (text.find("\u2192") == std::string_view::npos) return false;
     for (std::size_t k = 1; k + 2 < t.size(); ++k) {
       if (t[k].text != "\u2192") continue;
       const TokenList before(t.begin(), t.begin() + static_cast<std::ptrdiff_t>(k));
@@ -1358,11 +1356,7 @@ class Parser {
     if (k >= t.size() || !(t[k].is_punct(':') || t[k].is(K::dash)) || !numbers_after_week(t, k + 1)) return false;
     // `Week 2: +1kg on goblet squat, same as week 1 otherwise`: a week of its own, copied from another
     if (std::any_of(t.begin(), t.end(), [](const Token& x) { return x.lower() == "same"; })) return false;
-    const auto span = span_between(file_, t.front(), t.back());
-    add_note(d_, span,
-             fmt::format("'{}' read as a note: a change for a later week; write that week out to have it checked",
-                         shorten(std::string(file_.text.substr(span.offset, span.length)))));
-    return true;
+    return read_as_note(t, "a change for a later week; write that week out to have it checked");
   }
 
   static bool numbers_after_week(const TokenList& t, std::size_t from) {
@@ -3213,11 +3207,7 @@ class Parser {
     const auto first = t.front().lower();
     const bool training_maxes = first == "training" && t.size() > 1 && t[1].lower().starts_with("max");
     if (!braces_.empty() || (!measures.contains(first) && !training_maxes)) return false;
-    const auto span = span_between(file_, t.front(), t.back());
-    add_note(d_, span,
-             fmt::format("'{}' read as a note: the client's measures before the first session",
-                         shorten(std::string(file_.text.substr(span.offset, span.length)))));
-    return true;
+    return read_as_note(t, "the client's measures before the first session");
   }
 
   // `Duration: 1h 22min`, `Volume: 10,240 kg`, `Records: 2 🏆`, `@kiran_lifts`, `⏱ 1h 14m  🏋️ 8,420 kg  🏆 2
@@ -3241,11 +3231,7 @@ class Parser {
                          return x.is(K::word) && totals.contains(x.lower());
                        });
     if (!field && !handle && !icons) return false;
-    const auto span = span_between(file_, t.front(), t.back());
-    add_note(d_, span,
-             fmt::format("'{}' read as a note: figures of the whole workout, as a training app lists them",
-                         shorten(std::string(file_.text.substr(span.offset, span.length)))));
-    return true;
+    return read_as_note(t, "figures of the whole workout, as a training app lists them");
   }
 
   // `Tags: axial SpA, mobility`, `Last edited: March 4, 2026 9:12 PM`: a property a notes app exports above the page
@@ -3257,11 +3243,7 @@ class Parser {
     bool property = false;
     for (std::size_t k = 0; k < colon; ++k) property = property || keys.contains(t[k].lower());
     if (!property) return false;
-    const auto span = span_between(file_, t.front(), t.back());
-    add_note(d_, span,
-             fmt::format("'{}' read as a note: a property of the document",
-                         shorten(std::string(file_.text.substr(span.offset, span.length)))));
-    return true;
+    return read_as_note(t, "a property of the document");
   }
 
   // `Days a week: 3, plus your walks/golf`, `Sessions per week: 3-4` before the sessions: how often the client trains,
@@ -3272,10 +3254,15 @@ class Parser {
     const auto key = joined_lower(t, 0, colon);
     static const WordSet keys = {"days a week", "days per week", "sessions per week", "sessions a week", "days per wk"};
     if (!keys.contains(key)) return false;
+    return read_as_note(t, "how often the client trains, which the sessions say");
+  }
+
+  // The whole line read as a note, saying why: `'Duration: 1h 22min' read as a note: figures of the whole workout`.
+  bool read_as_note(const TokenList& t, std::string_view why) {
     const auto span = span_between(file_, t.front(), t.back());
-    add_note(d_, span,
-             fmt::format("'{}' read as a note: how often the client trains, which the sessions say",
-                         shorten(std::string(file_.text.substr(span.offset, span.length)))));
+    add_note(
+        d_, span,
+        fmt::format("'{}' read as a note: {}", shorten(std::string(file_.text.substr(span.offset, span.length))), why));
     return true;
   }
 
